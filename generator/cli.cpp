@@ -1,0 +1,103 @@
+// Parses the command line, runs the pipeline, and is the only place that prints.
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "pipeline.hpp"
+
+namespace pb {
+
+namespace {
+
+constexpr int exit_ok = 0, exit_content = 1, exit_usage = 2;
+
+bool use_colour(FILE* stream) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour && *no_colour) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(::fileno(stream));
+}
+
+void print_diagnostics(const Diagnostics& diags) {
+  const bool colour = use_colour(stderr);
+  for (const auto& d : diags.sorted()) fmt::print(stderr, "{}\n", format_diagnostic(d, colour));
+  const auto errors = diags.error_count(), warnings = diags.warning_count();
+  if (errors || warnings)
+    fmt::print(stderr, "{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
+               warnings == 1 ? "" : "s");
+}
+
+void print_phases(const BuildReport& report) {
+  for (const auto& phase : report.phases)
+    fmt::print("{:<9} {:>8.1f} ms  {}\n", phase.name, phase.milliseconds, phase.detail);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Practicebook: child-welfare practice models as a website, handouts and comparisons."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "practicebook 0.1.0");
+
+  BuildOptions options;
+  std::string theme_dir;
+  bool quiet = false, strict = false;
+
+  auto* build = app.add_subcommand("build", "Build the site from the sources");
+  build->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  build->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
+  build->add_option("--out", options.out_dir, "Output folder (replaced only when the build succeeds)")
+      ->capture_default_str();
+  build->add_option("--base-url", options.base_url, "Absolute address of the published site (for sitemap.xml)");
+  build->add_option("--jobs", options.jobs, "Rendering threads (default: one per core)");
+  build->add_flag("--quiet,-q", quiet, "Print only errors and warnings");
+
+  auto* check = app.add_subcommand("check", "Validate the sources and links; write nothing");
+  check->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  check->add_option("--theme", theme_dir, "Theme folder to check as well");
+  check->add_flag("--strict", strict, "Treat warnings as errors");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  if (!theme_dir.empty()) options.theme_dir = theme_dir;
+
+  Diagnostics diags;
+  try {
+    if (*check) {
+      options.write = false;
+      const BuildReport report = run_build(options, diags);
+      if (strict) diags.promote_warnings();
+      print_diagnostics(diags);
+      const bool ok = report.ok && !diags.has_errors();
+      if (ok) fmt::print("{}: no errors ({} pages would be built)\n", options.content_dir.generic_string(), report.pages);
+      return ok ? exit_ok : exit_content;
+    }
+    const BuildReport report = run_build(options, diags);
+    print_diagnostics(diags);
+    if (!quiet) print_phases(report);
+    if (!report.ok) {
+      fmt::print(stderr, "build failed; {} was left unchanged\n", options.out_dir.generic_string());
+      return exit_content;
+    }
+    if (!quiet)
+      fmt::print("built {} pages into {} in {:.1f} ms\n", report.pages, options.out_dir.generic_string(),
+                 report.total_milliseconds);
+    return exit_ok;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_content;
+  }
+}
+
+}  // namespace pb

@@ -1,0 +1,27 @@
+#pragma once
+// Reads content/ into a Site: every file in a stable order, every problem as a diagnostic.
+#include <filesystem>
+
+#include "diagnostics.hpp"
+#include "model.hpp"
+#include "source_node.hpp"
+
+namespace pb {
+
+struct LoadStats {
+  std::size_t files = 0;
+  std::size_t bytes = 0;
+};
+
+// `content_dir` is shown in messages as given (e.g. "content/models/x/model.yaml").
+Site load_site(const std::filesystem::path& content_dir, Diagnostics& diags, LoadStats* stats = nullptr);
+
+// The readers of each file kind, exposed for unit tests.
+SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags);
+std::vector<Role> read_roles(const SourceNode& root, Diagnostics& diags);
+std::vector<Topic> read_topics(const SourceNode& root, Diagnostics& diags);
+std::vector<Term> read_terms(const SourceNode& root, Diagnostics& diags);
+Model read_model(const SourceNode& root, Diagnostics& diags);
+Section read_section(const SourceNode& root, Diagnostics& diags);
+
+}  // namespace pb

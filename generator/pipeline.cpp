@@ -1,0 +1,132 @@
+#include "pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "assemble.hpp"
+#include "loader.hpp"
+#include "markdown.hpp"
+#include "site_writer.hpp"
+#include "theme.hpp"
+#include "validate.hpp"
+#include "views/plan.hpp"
+
+namespace pb {
+
+namespace {
+
+class PhaseClock {
+ public:
+  explicit PhaseClock(BuildReport& report) : report_(report), start_(now()), phase_start_(start_) {}
+  void done(std::string name, std::string detail) {
+    const auto t = now();
+    report_.phases.push_back({std::move(name), std::move(detail), ms(phase_start_, t)});
+    report_.total_milliseconds = ms(start_, t);
+    phase_start_ = t;
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  static clock::time_point now() { return clock::now(); }
+  static double ms(clock::time_point a, clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  }
+  BuildReport& report_;
+  clock::time_point start_, phase_start_;
+};
+
+std::string kilobytes(std::size_t bytes) { return fmt::format("{} KB", (bytes + 512) / 1024); }
+
+// Renders pages on several threads, each with its own copy of the compiled templates, and writes them.
+std::size_t render_and_write(std::vector<Page>& pages, const Theme& theme, SiteWriter& writer, unsigned jobs) {
+  std::vector<std::string> paths;
+  paths.reserve(pages.size() + theme.assets().size());
+  for (const auto& p : pages) paths.push_back(p.path);
+  for (const auto& [name, bytes] : theme.assets()) paths.push_back("assets/" + name);
+  writer.prepare_directories(paths);
+  for (const auto& [name, bytes] : theme.assets()) writer.write("assets/" + name, bytes);
+
+  std::atomic<std::size_t> next{0}, bytes_written{0};
+  auto worker = [&](Theme local) {
+    for (std::size_t i = next++; i < pages.size(); i = next++) {
+      Page& page = pages[i];
+      if (page.template_name.empty()) {
+        writer.write(page.path, page.raw);
+        bytes_written += page.raw.size();
+        continue;
+      }
+      page.data["content"] = local.render(page.template_name, page.data);
+      const std::string html = local.render("layout.html", page.data);
+      writer.write(page.path, html);
+      bytes_written += html.size();
+      page.data = nullptr;  // free as we go: the largest sites hold many pages
+    }
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(pages.size() / 16 + 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, theme);
+  worker(theme);
+  for (auto& th : pool) th.join();
+  return bytes_written;
+}
+
+}  // namespace
+
+BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
+  BuildReport report;
+  PhaseClock clock(report);
+
+  LoadStats stats;
+  Site site = load_site(options.content_dir, diags, &stats);
+  std::size_t sections = 0;
+  for (const auto& m : site.models) sections += m.sections.size();
+  clock.done("load", fmt::format("{} files, {}, {} models, {} sections", stats.files, kilobytes(stats.bytes),
+                                 site.models.size(), sections));
+  if (diags.has_errors()) return report;
+
+  validate_site(site, diags);
+  clock.done("validate", fmt::format("{} errors, {} warnings", diags.error_count(), diags.warning_count()));
+  if (diags.has_errors()) return report;
+
+  assemble_site(site);
+  if (!options.base_url.empty()) site.config.base_url = options.base_url;
+  const MarkdownRenderer markdown(site.config.allow_html);  // parse on this thread only
+  const std::size_t texts = render_site_markdown(site, markdown);
+  clock.done("model", fmt::format("{} Markdown texts", texts));
+
+  std::vector<Page> pages = plan_site(site);
+  report.pages = pages.size();
+  clock.done("link", fmt::format("{} pages planned", pages.size()));
+
+  std::optional<Theme> theme = Theme::load(options.theme_dir, diags);
+  if (!theme) return report;
+  for (const auto& page : pages)
+    if (!page.template_name.empty() && !theme->has_template(page.template_name))
+      diags.error(location_in(std::make_shared<const std::string>(
+                      options.theme_dir ? options.theme_dir->generic_string() : "themes/default")),
+                  fmt::format("the theme has no template '{}'", page.template_name),
+                  "copy it from themes/default/templates/ into your theme");
+  if (diags.has_errors()) return report;
+  if (!options.write) {
+    clock.done("render", "skipped (check writes nothing)");
+    report.ok = true;
+    return report;
+  }
+
+  SiteWriter writer(options.out_dir, diags);
+  if (!writer.ok()) return report;
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t bytes = render_and_write(pages, *theme, writer, jobs);
+  clock.done("render", fmt::format("{} pages, {} assets, {}", pages.size(), theme->assets().size(), kilobytes(bytes)));
+  if (!writer.ok() || diags.has_errors()) return report;
+
+  report.ok = writer.commit();
+  clock.done("write", fmt::format("swapped into {}", options.out_dir.generic_string()));
+  return report;
+}
+
+}  // namespace pb

@@ -1,0 +1,29 @@
+#include "urls.hpp"
+
+#include <algorithm>
+
+namespace pb::urls {
+
+std::string home() { return "index.html"; }
+std::string not_found() { return "404.html"; }
+std::string sitemap() { return "sitemap.xml"; }
+std::string stylesheet() { return "assets/style.css"; }
+std::string model(const Model& m) { return "models/" + m.id + "/index.html"; }
+std::string model_json(const Model& m) { return "models/" + m.id + "/model.json"; }
+std::string section(const Model& m, const Section& s) { return "models/" + m.id + "/" + s.id + "/index.html"; }
+std::string statement(const Model& m, const Section& s, const Statement& st) { return section(m, s) + "#" + st.id; }
+std::string priority(const Model& m, const Statement& st) { return model(m) + "#" + st.id; }
+
+std::string relative(const std::string& from, const std::string& target) {
+  // Same page: the fragment alone keeps the browser from reloading.
+  const auto hash = target.find('#');
+  if (hash != std::string::npos && target.compare(0, hash, from) == 0 && from.size() == hash)
+    return target.substr(hash);
+  const auto depth = std::count(from.begin(), from.end(), '/');
+  std::string out;
+  out.reserve(depth * 3 + target.size());
+  for (long i = 0; i < depth; ++i) out += "../";
+  return out + target;
+}
+
+}  // namespace pb::urls

@@ -1,0 +1,23 @@
+#pragma once
+// The URL layout of the built site (DESIGN.md's URL contract), in one place. Paths are relative to the
+// site root and always name a file ("…/index.html"), so they work from file:// as well as over HTTP.
+#include <string>
+
+#include "model.hpp"
+
+namespace pb::urls {
+
+std::string home();
+std::string not_found();
+std::string sitemap();
+std::string stylesheet();
+std::string model(const Model& m);
+std::string model_json(const Model& m);
+std::string section(const Model& m, const Section& s);
+std::string statement(const Model& m, const Section& s, const Statement& st);
+std::string priority(const Model& m, const Statement& st);
+
+// How to reach `target` (a root-relative path) from the page at `from` (also root-relative).
+std::string relative(const std::string& from, const std::string& target);
+
+}  // namespace pb::urls

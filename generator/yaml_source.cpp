@@ -107,11 +107,12 @@ class Converter {
 
 // yaml-cpp's messages are terse and lower-case; keep them, but make the common ones say what to do.
 std::string hint_for_parse_error(const std::string& msg) {
+  if (msg.find("sequence flow") != std::string::npos) return "a list opened with '[' is not closed with ']'";
+  if (msg.find("map flow") != std::string::npos) return "a mapping opened with '{' is not closed with '}'";
+  if (msg.find("tab") != std::string::npos) return "indent with spaces; YAML does not allow tabs";
   if (msg.find("map") != std::string::npos || msg.find("indentation") != std::string::npos)
-    return "check the indentation: keys of one mapping line up, list items start with '- '";
-  if (msg.find("quote") != std::string::npos || msg.find("end of") != std::string::npos)
-    return "a text containing ': ' or starting with a quote must be quoted as a whole";
-  return "see https://yaml.org/spec/1.2.2/ for the syntax, or compare with a file that builds";
+    return "check the indentation (keys of one mapping line up) and quote any text that contains ': '";
+  return "compare the line with a file that builds, or see https://yaml.org/spec/1.2.2/";
 }
 
 }  // namespace

@@ -144,7 +144,7 @@ Page section_page(const Site& site, const Model& model, std::size_t index) {
   for (const auto& block : section.blocks) blocks.push_back(block_data(site, block));
   d["blocks"] = std::move(blocks);
   auto neighbour = [&](const Section& s) {
-    return json{{"label", s.label.empty() ? s.title : s.label}, {"title", s.title},
+    return json{{"label", s.label}, {"title", s.title},
                 {"href", page.href(urls::section(model, s))}};
   };
   if (index > 0) d["previous"] = neighbour(model.sections[index - 1]);

@@ -1,0 +1,88 @@
+"""Helpers for the end-to-end tests: build the site with the real binary and read its pages."""
+import html
+import html.parser
+import os
+import re
+import subprocess
+import tempfile
+import urllib.parse
+
+
+def build(binary, content, out=None, extra=()):
+    """Runs `practicebook build`; returns (completed process, output folder)."""
+    out = out or os.path.join(tempfile.mkdtemp(prefix="pb-e2e-"), "site")
+    proc = subprocess.run([binary, "build", "--content", content, "--out", out, *extra],
+                          capture_output=True, text=True, timeout=120)
+    return proc, out
+
+
+BLOCK_TAGS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2",
+              "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "section", "table", "td",
+              "th", "tr", "ul", "title"}
+
+
+class Page(html.parser.HTMLParser):
+    """Links, ids and visible text of one HTML page (block elements separate words, inline ones do not)."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.links, self.ids, self.chunks, self.stack = [], set(), [], []
+        self.title = ""
+        self._in_title = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if key in a and a[key] is not None:
+                self.links.append(a[key])
+        if tag == "title":
+            self._in_title = True
+        if tag in BLOCK_TAGS:
+            self.chunks.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag in BLOCK_TAGS:
+            self.chunks.append(" ")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        self.chunks.append(data)
+
+    @property
+    def text(self):
+        return re.sub(r"\s+", " ", "".join(self.chunks)).strip()
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def page(site, relative):
+    return Page(read(os.path.join(site, relative)))
+
+
+def all_html(site):
+    for root, _, files in os.walk(site):
+        for name in sorted(files):
+            if name.endswith(".html"):
+                full = os.path.join(root, name)
+                yield os.path.relpath(full, site).replace(os.sep, "/"), full
+
+
+def resolve(from_relative, href):
+    """The site-relative file and fragment a relative link points at, or None for external links."""
+    parsed = urllib.parse.urlparse(href)
+    if parsed.scheme or href.startswith("//"):
+        return None
+    target = parsed.path
+    if not target:
+        return from_relative, parsed.fragment
+    joined = os.path.normpath(os.path.join(os.path.dirname(from_relative), urllib.parse.unquote(target)))
+    return joined.replace(os.sep, "/"), parsed.fragment

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""End-to-end: the command line as a policy team meets it — errors, exit codes, the site left alone."""
+import argparse
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import sitelib
+
+ARGS = None
+
+
+def run(*args):
+    return subprocess.run([ARGS.binary, *args], capture_output=True, text=True, timeout=60)
+
+
+def snapshot(folder):
+    out = {}
+    for root, _, files in os.walk(folder):
+        for name in files:
+            full = os.path.join(root, name)
+            with open(full, "rb") as f:
+                out[os.path.relpath(full, folder)] = f.read()
+    return out
+
+
+class Cli(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="pb-cli-")
+        self.content = os.path.join(self.tmp, "content")
+        shutil.copytree(ARGS.content, self.content)
+        self.site = os.path.join(self.tmp, "site")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_unknown_key_is_reported_with_position_and_leaves_the_site_unchanged(self):
+        proc = run("build", "--content", self.content, "--out", self.site)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        before = snapshot(self.site)
+        section = os.path.join(self.content, "models/ar-at-one-table-2023/sections/01-relationships.yaml")
+        with open(section, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        lines.insert(2, "sumary: a typo")
+        with open(section, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+        proc = run("build", "--content", self.content, "--out", self.site)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(f"{section}:3:1: error: unknown key 'sumary' (did you mean 'summary'?)", proc.stderr)
+        self.assertIn("left unchanged", proc.stderr)
+        self.assertEqual(snapshot(self.site), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["content", "site"])  # no staging folder left
+
+    def test_all_errors_of_a_run_are_reported_together(self):
+        a = os.path.join(self.content, "models/ar-at-one-table-2023/sections/02-resource-families.yaml")
+        b = os.path.join(self.content, "models/me-practice-model/model.yaml")
+        for path, bad in ((a, "sumary: x"), (b, "titel: x")):
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("\n" + bad + "\n")
+        proc = run("check", "--content", self.content)
+        self.assertEqual(proc.returncode, 1)
+        self.assertRegex(proc.stderr, re.escape(a) + r":\d+:1: error: unknown key 'sumary' \(did you mean 'summary'\?\)")
+        self.assertRegex(proc.stderr, re.escape(b) + r":\d+:1: error: unknown key 'titel' \(did you mean 'title'\?\)")
+        self.assertIn("2 errors, 0 warnings", proc.stderr)
+
+    def test_check_passes_on_the_real_content(self):
+        proc = run("check", "--content", ARGS.content)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertNotIn("warning", proc.stderr)
+
+    def test_usage_errors_exit_with_2(self):
+        self.assertEqual(run("build", "--no-such-flag").returncode, 2)
+        self.assertEqual(run().returncode, 2)
+        self.assertEqual(run("--help").returncode, 0)
+
+    def test_missing_content_folder_is_a_content_error(self):
+        proc = run("build", "--content", os.path.join(self.tmp, "nope"), "--out", self.site)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("error: the content folder does not exist", proc.stderr)
+
+    def test_raw_html_is_dropped_unless_allowed(self):
+        site_yaml = os.path.join(self.content, "site.yaml")
+        with open(site_yaml, "a", encoding="utf-8") as f:
+            f.write("")
+        with open(site_yaml, encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r"(?m)^intro: \|\n", "intro: |\n  <script>alert('x')</script> <b>bold</b>\n", text)
+        with open(site_yaml, "w", encoding="utf-8") as f:
+            f.write(text)
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        home = sitelib.read(os.path.join(self.site, "index.html"))
+        self.assertNotIn("<script>alert", home)
+        self.assertNotIn("<b>bold</b>", home)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--content", required=True)
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)

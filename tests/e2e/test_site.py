@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""End-to-end: build content/ with the real binary and check the pages of the URL contract."""
+import argparse
+import filecmp
+import json
+import os
+import re
+import sys
+import unittest
+
+import sitelib
+
+ARGS = None
+SITE = None
+AOT = "ar-at-one-table-2023"
+ROLES = ["worker", "supervisor", "area-leadership", "state-leadership"]
+
+
+def setUpModule():
+    global SITE
+    proc, SITE = sitelib.build(ARGS.binary, ARGS.content)
+    if proc.returncode != 0:
+        raise RuntimeError(f"build failed:\n{proc.stdout}\n{proc.stderr}")
+
+
+def section_pages(model):
+    """Section pages, found as the checks do: by following links from the model overview."""
+    overview_path = f"models/{model}/index.html"
+    overview = sitelib.page(SITE, overview_path)
+    found = []
+    for href in overview.links:
+        target = sitelib.resolve(overview_path, href)
+        if not target:
+            continue
+        path = target[0]
+        if re.fullmatch(rf"models/{model}/[a-z0-9-]+/index.html", path) and "/roles/" not in path \
+                and "/changes/" not in path and path not in found:
+            found.append(path)
+    return found
+
+
+class UrlContract(unittest.TestCase):
+    def test_top_level_files(self):
+        for path in ["index.html", "404.html", "sitemap.xml", f"models/{AOT}/index.html",
+                     f"models/{AOT}/model.json"]:
+            self.assertTrue(os.path.isfile(os.path.join(SITE, path)), path)
+
+    def test_every_model_has_overview_and_json(self):
+        models = json.loads(sitelib.read(os.path.join(SITE, f"models/{AOT}/model.json")))
+        self.assertEqual(models["id"], AOT)
+        for name in os.listdir(os.path.join(ARGS.content, "models")):
+            self.assertTrue(os.path.isfile(os.path.join(SITE, "models", name, "index.html")), name)
+            data = json.loads(sitelib.read(os.path.join(SITE, "models", name, "model.json")))
+            self.assertEqual(data["id"], name)
+
+    def test_aot_has_six_value_pages_linked_from_the_overview(self):
+        pages = section_pages(AOT)
+        self.assertEqual(len(pages), 6, pages)
+        for i, path in enumerate(pages, 1):
+            self.assertIn(f"Value {i}", sitelib.page(SITE, path).text)
+
+    def test_every_statement_is_on_its_section_page_with_its_anchor(self):
+        for name in sorted(os.listdir(os.path.join(ARGS.content, "models"))):
+            data = json.loads(sitelib.read(os.path.join(SITE, "models", name, "model.json")))
+            for section in data["sections"]:
+                page = sitelib.page(SITE, f"models/{name}/{section['id']}/index.html")
+                for block in section["blocks"]:
+                    for item in walk(block.get("items", [])):
+                        self.assertIn(item["id"], page.ids, f"{name}/{section['id']}#{item['id']}")
+                        self.assertIn(plain(item["text"]), page.text, f"{name}/{section['id']}#{item['id']}")
+
+    def test_aot_2023_role_action_counts_match_the_seed(self):
+        expected = {"worker": 42, "supervisor": 42, "area-leadership": 46, "state-leadership": 38}
+        counts = {role: 0 for role in ROLES}
+        for path in section_pages(AOT):
+            for anchor in sitelib.page(SITE, path).ids:
+                m = re.fullmatch(r"([a-z-]+)-\d+", anchor)
+                if m and m.group(1) in counts:
+                    counts[m.group(1)] += 1
+        self.assertEqual(counts, expected)
+
+    def test_overview_has_vision_priorities_letter_and_rubric(self):
+        text = sitelib.page(SITE, f"models/{AOT}/index.html").text
+        self.assertIn("Every child has a safe and stable family every day.", text)
+        self.assertIn("Safely support child permanency, well-being, and development of culturally safe, "
+                      "lifelong relationships.", text)
+        self.assertIn("Tiffany Wright", text)
+        for level in ["Novice", "Emerging", "Accomplished", "Distinguished", "Master"]:
+            self.assertIn(level, text)
+
+    def test_superseded_edition_points_to_the_current_one(self):
+        martin = sitelib.page(SITE, "models/ar-at-one-table-martin/index.html")
+        self.assertIn("Archived edition", martin.text)
+        self.assertTrue(any(h.endswith(f"models/{AOT}/index.html") for h in martin.links))
+        self.assertNotIn("Archived edition", sitelib.page(SITE, f"models/{AOT}/index.html").text)
+
+    def test_sitemap_lists_pages(self):
+        xml = sitelib.read(os.path.join(SITE, "sitemap.xml"))
+        self.assertIn(f"<loc>models/{AOT}/</loc>", xml)
+        self.assertGreaterEqual(xml.count("<url>"), 30)
+
+
+class Quality(unittest.TestCase):
+    def test_every_internal_link_and_anchor_resolves(self):
+        cache, checked = {}, 0
+        for rel, _ in sitelib.all_html(SITE):
+            page = cache.setdefault(rel, sitelib.page(SITE, rel))
+            for href in page.links:
+                self.assertFalse(href.startswith("/"), f"{rel}: root-absolute link {href}")
+                target = sitelib.resolve(rel, href)
+                self.assertIsNotNone(target, f"{rel}: link leaves the site: {href}")
+                path, fragment = target
+                self.assertTrue(os.path.isfile(os.path.join(SITE, path)), f"{rel}: broken link {href}")
+                if fragment and path.endswith(".html"):
+                    tp = cache.setdefault(path, sitelib.page(SITE, path))
+                    self.assertIn(fragment, tp.ids, f"{rel}: missing anchor {href}")
+                checked += 1
+        self.assertGreater(checked, 500)
+
+    def test_every_page_has_landmarks_a_skip_link_and_one_h1(self):
+        for rel, full in sitelib.all_html(SITE):
+            text = sitelib.read(full)
+            self.assertIn('<html lang="en">', text, rel)
+            self.assertIn('href="#main-content"', text, rel)
+            self.assertIn('<main id="main-content"', text, rel)
+            self.assertEqual(len(re.findall(r"<h1[ >]", text)), 1, rel)
+
+    def test_two_builds_are_byte_identical(self):
+        proc, other = sitelib.build(ARGS.binary, ARGS.content)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        cmp = filecmp.dircmp(SITE, other)
+        self.assertEqual(differences(cmp), [])
+
+
+def differences(cmp):
+    out = cmp.left_only + cmp.right_only + cmp.diff_files
+    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+    out += mismatch + errors
+    for sub in cmp.subdirs.values():
+        out += differences(sub)
+    return out
+
+
+def walk(items):
+    for item in items:
+        yield item
+        yield from walk(item.get("items", []))
+
+
+def plain(markdown):
+    """Statement text as it reads on the page: Markdown emphasis and escapes removed."""
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", markdown)
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--content", required=True)
+    parser.add_argument("--seeds")
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)

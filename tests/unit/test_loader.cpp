@@ -1,0 +1,231 @@
+// The loader and validator: exact messages and positions, since people fix their files from them.
+#include <doctest/doctest.h>
+
+#include "loader.hpp"
+#include "test_support.hpp"
+#include "validate.hpp"
+
+using namespace pb;
+using pb::test::formatted;
+
+namespace {
+
+// Loads and validates a content folder whose one section file is `section_yaml`.
+std::vector<std::string> diagnostics_for_section(const std::string& section_yaml) {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/sections/01-first.yaml", section_yaml);
+  Diagnostics diags;
+  const std::string shown = (dir.path() / "content").string();
+  Site site = load_site(dir.path() / "content", diags);
+  if (!diags.has_errors()) validate_site(site, diags);
+  std::vector<std::string> out;
+  for (auto line : formatted(diags)) {  // show paths relative to the content folder
+    if (line.starts_with(shown + "/")) line = line.substr(shown.size() + 1);
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a minimal content folder loads without diagnostics") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  CHECK(formatted(diags).empty());
+  REQUIRE(site.models.size() == 1);
+  REQUIRE(site.models[0].sections.size() == 1);
+  const Section& s = site.models[0].sections[0];
+  CHECK(s.blocks[0].items[0].id == "principles-1");
+  CHECK(s.blocks[1].items[0].id == "worker-1");
+  CHECK(s.blocks[1].role == "worker");
+}
+
+TEST_CASE("unknown key: position of the key and a did-you-mean") {
+  auto out = diagnostics_for_section(
+      "id: first\n"
+      "title: First\n"
+      "blocks:\n"
+      "  - kind: practice\n"
+      "    itmes:\n"
+      "      - One.\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:5:5: error: unknown key 'itmes' (did you mean 'items'?)\n"
+        "  hint: the keys of a block are: heading, intro, items, kind, numbered, role, text");
+}
+
+TEST_CASE("unknown key with nothing close lists the allowed keys") {
+  auto out = diagnostics_for_section("id: first\ntitle: First\ncolour: blue\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:3:1: error: unknown key 'colour' in section\n"
+        "  hint: the keys of a section are: blocks, id, intro, label, summary, title");
+}
+
+TEST_CASE("wrong type: a list where text is expected") {
+  auto out = diagnostics_for_section("id: first\ntitle: [First, Second]\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:2:8: error: expected text for 'title', found a list\n"
+        "  hint: write a single value, not a list");
+}
+
+TEST_CASE("duplicate key points at the second one and names the first line") {
+  auto out = diagnostics_for_section("id: first\ntitle: First\ntitle: Again\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:3:1: error: duplicate key 'title'\n"
+        "  hint: 'title' is already set on line 2; keep one of them");
+}
+
+TEST_CASE("duplicate statement ids within a section") {
+  auto out = diagnostics_for_section(
+      "id: first\n"
+      "title: First\n"
+      "blocks:\n"
+      "  - kind: practice\n"
+      "    items:\n"
+      "      - text: One.\n"
+      "        id: same\n"
+      "        topics: [safety]\n"
+      "      - text: Two.\n"
+      "        id: same\n"
+      "        topics: [safety]\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:10:13: error: duplicate statement id 'same' in section 'first'\n"
+        "  hint: 'same' is already the id of the statement at line 7; give this one another id");
+}
+
+TEST_CASE("an explicit id may not collide with a derived one") {
+  auto out = diagnostics_for_section(
+      "id: first\ntitle: First\nblocks:\n  - kind: practice\n    items:\n"
+      "      - text: One.\n        topics: [safety]\n"
+      "      - text: Two.\n        id: practice-1\n        topics: [safety]\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].starts_with("models/m1/sections/01-first.yaml:9:13: error: duplicate statement id 'practice-1'"));
+}
+
+TEST_CASE("bad ids: uppercase, underscores, and path tricks") {
+  for (const std::string bad : {"Bad_Id", "../up", "a b", "-lead", "x--y"}) {
+    CAPTURE(bad);
+    auto out = diagnostics_for_section("id: \"" + bad + "\"\ntitle: First\n");
+    REQUIRE(!out.empty());
+    CHECK(out[0] == "models/m1/sections/01-first.yaml:1:5: error: invalid id '" + bad +
+                        "'\n  hint: ids use lowercase letters, digits and single hyphens, e.g. 'kinship-first'");
+  }
+}
+
+TEST_CASE("reserved section ids") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/sections/02-changes.yaml", "id: changes\ntitle: Changes\n");
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  auto out = formatted(diags);
+  REQUIRE(out.size() == 2);  // the error, and a warning that the section is empty
+  CHECK(out[0].find("02-changes.yaml:1:5: error: 'changes' is a reserved name and cannot be a section id") !=
+        std::string::npos);
+}
+
+TEST_CASE("unknown role: did-you-mean and the list of roles") {
+  auto out = diagnostics_for_section(
+      "id: first\ntitle: First\nblocks:\n  - kind: actions\n    role: wroker\n    items:\n"
+      "      - text: Do I?\n        topics: [safety]\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:5:11: error: unknown role 'wroker' (did you mean 'worker'?)\n"
+        "  hint: the roles in roles.yaml are: worker, supervisor");
+}
+
+TEST_CASE("YAML syntax errors carry the file name, the position and a hint") {
+  auto out = diagnostics_for_section("id: first\ntitle: [unclosed\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:3:1: error: invalid YAML: end of sequence flow not found\n"
+        "  hint: a list opened with '[' is not closed with ']'");
+  auto out2 = diagnostics_for_section("id: first\n  title: bad indent\n");
+  REQUIRE(out2.size() == 1);
+  CHECK(out2[0] ==
+        "models/m1/sections/01-first.yaml:2:8: error: invalid YAML: illegal map value\n"
+        "  hint: check the indentation (keys of one mapping line up) and quote any text that contains ': '");
+  auto out3 = diagnostics_for_section("id: first\ntitle: x\n\tfoo: 1\n");
+  REQUIRE(out3.size() == 1);
+  CHECK(out3[0].ends_with("01-first.yaml:3:1: error: invalid YAML: illegal tab when looking for indentation\n"
+                          "  hint: indent with spaces; YAML does not allow tabs"));
+}
+
+TEST_CASE("every error of a run is reported, across files") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/sections/01-first.yaml", "id: first\ntitle: First\nsumary: x\n");
+  dir.write("content/models/m1/sections/02-second.yaml", "id: second\ntitle: [a]\n");
+  dir.write("content/models/m1/model.yaml", "title: M\njurisdiction: T\nagency: A\nvison: x\n");
+  Diagnostics diags;
+  load_site(dir.path() / "content", diags);
+  CHECK(diags.error_count() == 3);
+}
+
+TEST_CASE("hostile input: deep nesting, huge files and alias bombs are errors, not crashes") {
+  Diagnostics diags;
+  auto file = std::make_shared<const std::string>("deep.yaml");
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "[";
+  CHECK_FALSE(parse_yaml(deep, file, diags).has_value());
+  CHECK(diags.error_count() == 1);
+
+  Diagnostics d2;
+  std::string nested;
+  for (int i = 0; i < 100; ++i) nested += std::string(i * 2, ' ') + "k" + std::to_string(i) + ":\n";
+  nested += std::string(200, ' ') + "v: 1\n";
+  CHECK_FALSE(parse_yaml(nested, file, d2).has_value());
+  REQUIRE(d2.error_count() == 1);
+  CHECK(format_diagnostic(d2.sorted()[0]).find("nested more than 64 levels deep") != std::string::npos);
+
+  Diagnostics d3;
+  std::string big(9u << 20, 'a');
+  CHECK_FALSE(parse_yaml(big, file, d3).has_value());
+  CHECK(format_diagnostic(d3.sorted()[0]).find("the file is too large") != std::string::npos);
+
+  Diagnostics d4;
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'k'; ++c, ++prev)
+    bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" +
+            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+  CHECK_FALSE(parse_yaml(bomb, file, d4).has_value());
+  CHECK(format_diagnostic(d4.sorted()[0]).find("expands to more than") != std::string::npos);
+}
+
+TEST_CASE("statements nest at most two levels") {
+  auto out = diagnostics_for_section(
+      "id: first\ntitle: First\nblocks:\n  - kind: practice\n    items:\n"
+      "      - text: A\n        topics: [safety]\n        items:\n"
+      "          - text: B\n            topics: [safety]\n            items:\n              - C\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].starts_with("models/m1/sections/01-first.yaml:12:15: error: statements nest at most 2 levels deep"));
+}
+
+TEST_CASE("derived ids: nested items, repeated block kinds, explicit ids") {
+  Diagnostics diags;
+  auto root = parse_yaml(
+      "id: s\ntitle: T\nblocks:\n"
+      "  - kind: principles\n    items:\n      - text: A\n        items: [x, y]\n      - B\n"
+      "  - kind: principles\n    items: [C]\n"
+      "  - kind: actions\n    role: supervisor\n    items:\n      - text: D\n        id: keep-me\n        items: [z]\n",
+      std::make_shared<const std::string>("s.yaml"), diags);
+  REQUIRE(root);
+  Section s = read_section(*root, diags);
+  CHECK(formatted(diags).empty());
+  CHECK(s.blocks[0].items[0].id == "principles-1");
+  CHECK(s.blocks[0].items[0].children[1].id == "principles-1-2");
+  CHECK(s.blocks[0].items[1].id == "principles-2");
+  CHECK(s.blocks[1].items[0].id == "principles-b-1");
+  CHECK(s.blocks[2].items[0].id == "keep-me");
+  CHECK(s.blocks[2].items[0].children[0].id == "keep-me-1");
+}

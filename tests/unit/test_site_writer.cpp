@@ -1,0 +1,134 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <unistd.h>
+#include <sstream>
+
+#include "pipeline.hpp"
+#include "site_writer.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace pb;
+
+namespace {
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+// Every file under a folder with its bytes, to compare folders exactly.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = read(e.path());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("commit swaps the new folder in and removes the staging folder") {
+  test::TempDir dir;
+  dir.write("site/.practicebook", "");
+  dir.write("site/old.html", "old");
+  Diagnostics diags;
+  {
+    SiteWriter writer(dir.path() / "site", diags);
+    REQUIRE(writer.ok());
+    writer.prepare_directories({"a/index.html"});
+    writer.write("a/index.html", "new");
+    CHECK(writer.commit());
+  }
+  CHECK(read(dir.path() / "site/a/index.html") == "new");
+  CHECK_FALSE(fs::exists(dir.path() / "site/old.html"));
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++entries;
+  CHECK(entries == 1);  // no staging or old folder left behind
+}
+
+TEST_CASE("a writer that is not committed leaves the old folder untouched") {
+  test::TempDir dir;
+  dir.write("site/.practicebook", "");
+  dir.write("site/index.html", "previous");
+  Diagnostics diags;
+  {
+    SiteWriter writer(dir.path() / "site", diags);
+    writer.write("index.html", "half-done");
+  }
+  CHECK(read(dir.path() / "site/index.html") == "previous");
+  CHECK_FALSE(fs::exists(dir.path() / ("site.tmp-" + std::to_string(::getpid()))));
+}
+
+TEST_CASE("a failing build leaves the previous site byte-for-byte as it was") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  Diagnostics first;
+  REQUIRE(run_build(options, first).ok);
+  const auto before = snapshot(dir.path() / "site");
+  REQUIRE(before.count("models/m1/first/index.html") == 1);
+
+  dir.write("content/models/m1/sections/01-first.yaml", "id: first\ntitle: First\nitmes: []\n");
+  Diagnostics second;
+  CHECK_FALSE(run_build(options, second).ok);
+  CHECK(second.error_count() == 1);
+  CHECK(snapshot(dir.path() / "site") == before);
+}
+
+TEST_CASE("refuses to replace a folder it did not build") {
+  test::TempDir dir;
+  dir.write("important/notes.txt", "keep me");
+  Diagnostics diags;
+  SiteWriter writer(dir.path() / "important", diags);
+  CHECK_FALSE(writer.ok());
+  CHECK(diags.error_count() == 1);
+  CHECK(read(dir.path() / "important/notes.txt") == "keep me");
+}
+
+TEST_CASE("two builds of the same sources are byte-identical") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "a";
+  Diagnostics d1, d2;
+  REQUIRE(run_build(options, d1).ok);
+  options.out_dir = dir.path() / "b";
+  options.jobs = 1;
+  REQUIRE(run_build(options, d2).ok);
+  CHECK(snapshot(dir.path() / "a") == snapshot(dir.path() / "b"));
+}
+
+TEST_CASE("--theme overrides the default theme file by file") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("theme/templates/404.html", "<h1>Custom {{page_title}}</h1>");
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  options.theme_dir = dir.path() / "theme";
+  Diagnostics diags;
+  REQUIRE(run_build(options, diags).ok);
+  CHECK(read(dir.path() / "site/404.html").find("<h1>Custom Page not found</h1>") != std::string::npos);
+  // Templates the theme does not override still come from the default theme.
+  CHECK(read(dir.path() / "site/models/m1/first/index.html").find("Keep children safe.") != std::string::npos);
+}
+
+TEST_CASE("a broken template is reported with its line and column") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("theme/templates/404.html", "<h1>\n  {{#open}} never closed\n");
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  options.theme_dir = dir.path() / "theme";
+  Diagnostics diags;
+  CHECK_FALSE(run_build(options, diags).ok);
+  REQUIRE(diags.error_count() == 1);
+  const std::string message = test::formatted(diags)[0];
+  CHECK(message.find("404.html:") != std::string::npos);
+  CHECK(message.find("error: template error: ") != std::string::npos);
+}

@@ -1,0 +1,30 @@
+#include <doctest/doctest.h>
+
+#include "text_util.hpp"
+#include "urls.hpp"
+
+using namespace pb;
+
+TEST_CASE("ids") {
+  CHECK(is_valid_id("ar-at-one-table-2023"));
+  CHECK(is_valid_id("a"));
+  CHECK_FALSE(is_valid_id(""));
+  CHECK_FALSE(is_valid_id("Has-Caps"));
+  CHECK_FALSE(is_valid_id("dot.dot"));
+  CHECK_FALSE(is_valid_id("slash/"));
+  CHECK_FALSE(is_valid_id("trailing-"));
+}
+
+TEST_CASE("did-you-mean stays quiet when nothing is close") {
+  CHECK(closest_match("itmes", {"id", "items", "kind"}) == std::optional<std::string>("items"));
+  CHECK(closest_match("supervsor", {"worker", "supervisor"}) == std::optional<std::string>("supervisor"));
+  CHECK_FALSE(closest_match("colour", {"id", "items", "kind"}).has_value());
+}
+
+TEST_CASE("escaping") { CHECK(html_escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"); }
+
+TEST_CASE("relative links") {
+  CHECK(urls::relative("index.html", "models/x/index.html") == "models/x/index.html");
+  CHECK(urls::relative("models/x/s/index.html", "models/x/index.html") == "../../../models/x/index.html");
+  CHECK(urls::relative("models/x/s/index.html", "models/x/s/index.html#worker-1") == "#worker-1");
+}

@@ -229,3 +229,32 @@ TEST_CASE("derived ids: nested items, repeated block kinds, explicit ids") {
   CHECK(s.blocks[2].items[0].id == "keep-me");
   CHECK(s.blocks[2].items[0].children[0].id == "keep-me-1");
 }
+
+TEST_CASE("topics: an unknown topic is an error with a did-you-mean, an untagged statement a warning") {
+  auto out = diagnostics_for_section(
+      "id: first\ntitle: First\nblocks:\n  - kind: practice\n    items:\n"
+      "      - text: Tagged wrongly.\n        topics: [safty]\n"
+      "      - Not tagged at all.\n");
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] ==
+        "models/m1/sections/01-first.yaml:6:15: error: unknown topic 'safty' (did you mean 'safety'?)\n"
+        "  hint: the topics in topics.yaml are: safety");
+  CHECK(out[1] ==
+        "models/m1/sections/01-first.yaml:8:9: warning: statement has no topics\n"
+        "  hint: add 'topics: [...]' with ids from topics.yaml so it appears in the comparisons");
+}
+
+TEST_CASE("editions: supersedes must name a model of the same family") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m2/model.yaml",
+            "title: M2\njurisdiction: T\nagency: A\nfamily: other\nsupersedes: m1\n");
+  dir.write("content/models/m3/model.yaml", "title: M3\njurisdiction: T\nagency: A\nsupersedes: m9\n");
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  std::string all;
+  for (const auto& line : formatted(diags)) all += line + "\n";
+  CHECK(all.find("m2/model.yaml:5:13: error: 'm2' supersedes 'm1', which belongs to another family") != std::string::npos);
+  CHECK(all.find("m3/model.yaml:4:13: error: unknown model 'm9' in 'supersedes'") != std::string::npos);
+}

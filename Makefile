@@ -7,8 +7,9 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD_PACKAGES := g++ make cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev doctest-dev \
   libkainjow-mustache-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev
-# Extra tools used only by the tests.
-TEST_PACKAGES := python3
+# Extra tools used only by the tests: Python for the end-to-end tests, Debian's Chromium for the
+# browser suite (never a downloaded browser), poppler-utils to count printed pages.
+TEST_PACKAGES := python3 chromium poppler-utils
 
 .PHONY: site test deps test-deps generator clean
 
@@ -23,6 +24,8 @@ deps:
 
 test-deps:
 	@scripts/install-deps.sh $(TEST_PACKAGES)
+	@command -v node >/dev/null && command -v npm >/dev/null || scripts/install-deps.sh nodejs npm
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 generator: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release

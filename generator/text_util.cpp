@@ -16,6 +16,18 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
+std::string slugify(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "x" : out;
+}
+
 namespace {
 // Optimal string alignment distance: a swap of two neighbouring letters ("itmes") is one edit.
 std::size_t edit_distance(std::string_view a, std::string_view b) {

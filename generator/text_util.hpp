@@ -10,6 +10,9 @@ namespace pb {
 // Ids name files and anchors: lowercase ASCII letters, digits and single inner hyphens.
 bool is_valid_id(std::string_view id);
 
+// An id made from free text, for anchors: "New Mexico" → "new-mexico".
+std::string slugify(std::string_view text);
+
 // The closest candidate by edit distance, when it is close enough to be a likely typo.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 

@@ -22,7 +22,7 @@ std::vector<Page> plan_home(const Site& site) {
   for (const auto& model : site.models) {
     if (jurisdictions.empty() || model.jurisdiction != current) {
       current = model.jurisdiction;
-      jurisdictions.push_back({{"name", current}, {"models", json::array()}});
+      jurisdictions.push_back({{"name", current}, {"anchor", "state-" + slugify(current)}, {"models", json::array()}});
     }
     json entry{{"title", model.title},
                {"subtitle", model.subtitle},

@@ -28,3 +28,9 @@ TEST_CASE("relative links") {
   CHECK(urls::relative("models/x/s/index.html", "models/x/index.html") == "../../../models/x/index.html");
   CHECK(urls::relative("models/x/s/index.html", "models/x/s/index.html#worker-1") == "#worker-1");
 }
+
+TEST_CASE("slugs for anchors made from names") {
+  CHECK(slugify("New Mexico") == "new-mexico");
+  CHECK(slugify("  Virginia's  model! ") == "virginia-s-model");
+  CHECK(slugify("***") == "x");
+}

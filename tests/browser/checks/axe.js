@@ -1,0 +1,23 @@
+// Accessibility: every WCAG 2.0 and 2.1 A/AA rule of axe-core, any impact, on every page.
+'use strict';
+const fs = require('fs');
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+module.exports = {
+  name: 'axe-core WCAG 2.1 AA',
+  origins: ['http'],
+  async perPage({ page, url, label, report }) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const result = await page.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return {
+        rules: r.violations.length + r.passes.length + r.incomplete.length + r.inapplicable.length,
+        violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })),
+      };
+    }, TAGS);
+    report.count('axe rules run', result.rules, 'max');
+    for (const v of result.violations) report.fail(label, url, `axe ${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`);
+  },
+};

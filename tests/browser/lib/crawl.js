@@ -1,0 +1,84 @@
+// Visits every page reachable from the home page, once per origin (http:// and file://), and hands
+// each loaded page to the checks. Records what a reader would notice: failed loads, console errors,
+// uncaught exceptions, requests that leave the site, broken links and missing anchors.
+'use strict';
+
+function siteUrl(base, href) {
+  const u = new URL(href, base);
+  u.hash = '';
+  return u.href;
+}
+
+async function crawl({ context, start, checks, report, label }) {
+  const origin = new URL(start);
+  const inSite = (url) => {
+    const u = new URL(url);
+    if (origin.protocol === 'file:') return u.protocol === 'file:' && u.pathname.startsWith(origin.pathname.replace(/[^/]*$/, ''));
+    return u.origin === origin.origin;
+  };
+  const queue = [start];
+  const seen = new Set([start]);
+  const from = new Map([[start, 'the start page']]);
+  const anchorsWanted = [];   // [from, url, fragment]
+  const idsByPage = new Map();
+  let links = 0;
+
+  while (queue.length) {
+    const url = queue.shift();
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+    page.on('requestfailed', (req) => {
+      if (inSite(req.url())) problems.push(`failed to load ${req.url()}: ${req.failure()?.errorText}`);
+    });
+    await page.route('**/*', (route) => {
+      const target = route.request().url();
+      if (target.startsWith('data:') || inSite(target)) return route.continue();
+      problems.push(`request leaves the site: ${target}`);
+      return route.abort();
+    });
+    let response = null;
+    try {
+      response = await page.goto(url, { waitUntil: 'load' });
+    } catch (err) {
+      report.fail(label, url, `page does not load (linked from ${from.get(url)}): ${err.message.split('\n')[0]}`);
+      await page.close();
+      continue;
+    }
+    if (response && !response.ok() && origin.protocol !== 'file:') {
+      // An error page is reported once, against the page that linked to it, and not crawled further.
+      report.fail(label, url, `HTTP ${response.status()} (linked from ${from.get(url)})`);
+      await page.close();
+      continue;
+    }
+    const { hrefs, ids } = await page.evaluate(() => ({
+      hrefs: [...document.querySelectorAll('a[href], link[href]')].map((a) => a.href),
+      ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+    }));
+    idsByPage.set(url, new Set(ids));
+    for (const href of hrefs) {
+      if (!inSite(href)) { problems.push(`link leaves the site: ${href}`); continue; }
+      links++;
+      const target = siteUrl(url, href);
+      const hash = new URL(href).hash;
+      if (hash.length > 1) anchorsWanted.push([url, target, decodeURIComponent(hash.slice(1))]);
+      if (target.endsWith('/')) problems.push(`link to a folder (opens a listing from disk): ${href}`);
+      if (!seen.has(target) && /\.html$/.test(new URL(target).pathname)) {
+        seen.add(target);
+        from.set(target, url);
+        queue.push(target);
+      }
+    }
+    for (const check of checks) if (check.perPage) await check.perPage({ page, url, label, report });
+    for (const p of problems) report.fail(label, url, p);
+    await page.close();
+  }
+  for (const [from, target, fragment] of anchorsWanted) {
+    const ids = idsByPage.get(target);
+    if (ids && !ids.has(fragment)) report.fail(label, from, `missing anchor #${fragment} on ${target}`);
+  }
+  return { pages: seen.size, links };
+}
+
+module.exports = { crawl };

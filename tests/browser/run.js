@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// The browser quality gate: builds the site, crawls every page over http:// and file:// in headless
+// Chromium, and runs every check in checks/. A check is a module exporting
+//   { name, origins: ['http', 'file'], perPage({page, url, label, report}), once({context, base, report}) }
+// so a new check is one small file. Prints a summary; exits 1 on any failure.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { pathToFileURL } = require('url');
+const { serve } = require('./lib/server');
+const { launch } = require('./lib/browser');
+const { crawl } = require('./lib/crawl');
+
+function parseArgs(argv) {
+  const args = { binary: null, content: null, site: null, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i].replace(/^--/, '');
+    args[key] = argv[++i];
+  }
+  return args;
+}
+
+class Report {
+  constructor() { this.failures = []; this.counts = new Map(); }
+  fail(label, url, message) { this.failures.push({ label, url, message }); }
+  count(name, n, mode = 'sum') {
+    const old = this.counts.get(name) || 0;
+    this.counts.set(name, mode === 'max' ? Math.max(old, n) : old + n);
+  }
+}
+
+function loadChecks(only) {
+  const dir = path.join(__dirname, 'checks');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort()
+    .map((f) => require(path.join(dir, f)))
+    .filter((c) => !only || c.name.includes(only));
+}
+
+function buildSite(args) {
+  if (args.site) return args.site;
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-')), 'site');
+  execFileSync(args.binary, ['build', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
+  return out;
+}
+
+// Pages the once-checks use: the home page and one page of each kind that exists.
+function representativePages(site) {
+  const candidates = ['index.html', 'models/ar-at-one-table-2023/index.html',
+    'models/ar-at-one-table-2023/relationships/index.html', 'search/index.html', 'glossary/index.html',
+    'compare/index.html'];
+  return candidates.filter((p) => fs.existsSync(path.join(site, p)));
+}
+
+async function main() {
+  const started = Date.now();
+  const args = parseArgs(process.argv.slice(2));
+  const site = path.resolve(buildSite(args));
+  const checks = loadChecks(args.only);
+  const report = new Report();
+  const server = await serve(site);
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    const origins = [
+      { label: 'http', start: base + 'index.html', base },
+      { label: 'file', start: pathToFileURL(path.join(site, 'index.html')).href, base: pathToFileURL(site + '/').href },
+    ];
+    for (const o of origins) {
+      const mine = checks.filter((c) => (c.origins || ['http', 'file']).includes(o.label));
+      const { pages, links } = await crawl({ context, start: o.start, checks: mine, report, label: o.label });
+      report.count(`pages crawled (${o.label})`, pages);
+      report.count(`links checked (${o.label})`, links);
+      for (const c of mine) if (c.once) await c.once({ context, base: o.base, site, report, pages: representativePages(site) });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  for (const [name, n] of report.counts) console.log(`${name}: ${n}`);
+  console.log(`checks: ${checks.map((c) => c.name).join(', ')}`);
+  console.log(`time: ${seconds} s`);
+  if (report.failures.length) {
+    console.log(`\n${report.failures.length} failure(s):`);
+    for (const f of report.failures) console.log(`  [${f.label}] ${f.url}\n      ${f.message}`);
+    process.exit(1);
+  }
+  console.log('browser suite: all checks passed');
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

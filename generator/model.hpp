@@ -24,6 +24,7 @@ struct Statement {
   bool explicit_id = false;
   Markdown text;             // inline Markdown
   std::vector<std::string> topics;
+  std::vector<std::string> terms;  // glossary terms it mentions, in order (filled by the link phase)
   std::vector<Statement> children;
   SourceLocation id_where;   // where an explicit id was written
 };
@@ -51,6 +52,7 @@ struct Section {
   std::string label;
   std::string title;
   Markdown summary;          // the sidebar quote; inline Markdown
+  std::vector<std::string> summary_terms;  // glossary terms linked in the summary
   Markdown intro;
   std::vector<Block> blocks;
   std::string file;          // source path as shown to people

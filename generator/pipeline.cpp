@@ -5,13 +5,17 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <numeric>
 #include <thread>
 
 #include "assemble.hpp"
+#include "glossary_linker.hpp"
+#include "link_graph.hpp"
 #include "loader.hpp"
 #include "markdown.hpp"
 #include "site_writer.hpp"
 #include "theme.hpp"
+#include "urls.hpp"
 #include "validate.hpp"
 #include "views/plan.hpp"
 
@@ -41,6 +45,13 @@ class PhaseClock {
 
 std::string kilobytes(std::size_t bytes) { return fmt::format("{} KB", (bytes + 512) / 1024); }
 
+// Statement HTML is shared by pages at different depths: swap its root marker for this page's prefix.
+void resolve_root_marker(std::string& html, const std::string& page_path) {
+  const std::string prefix = urls::relative(page_path, "");
+  for (auto pos = html.find(root_marker); pos != std::string::npos; pos = html.find(root_marker, pos + prefix.size()))
+    html.replace(pos, root_marker.size(), prefix);
+}
+
 // Renders pages on several threads, each with its own copy of the compiled templates, and writes them.
 std::size_t render_and_write(std::vector<Page>& pages, const Theme& theme, SiteWriter& writer, unsigned jobs) {
   std::vector<std::string> paths;
@@ -59,8 +70,8 @@ std::size_t render_and_write(std::vector<Page>& pages, const Theme& theme, SiteW
         bytes_written += page.raw.size();
         continue;
       }
-      page.data["content"] = local.render(page.template_name, page.data);
-      const std::string html = local.render("layout.html", page.data);
+      std::string html = local.render_page(page.template_name, "layout.html", page.data);
+      resolve_root_marker(html, page.path);
       writer.write(page.path, html);
       bytes_written += html.size();
       page.data = nullptr;  // free as we go: the largest sites hold many pages
@@ -98,9 +109,20 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   const std::size_t texts = render_site_markdown(site, markdown);
   clock.done("model", fmt::format("{} Markdown texts", texts));
 
-  std::vector<Page> pages = plan_site(site);
+  // Link: glossary terms into statements, then who-refers-to-what, then every page planned.
+  const TermMatcher matcher(site.terms);
+  matcher.report_shadowing(diags);
+  const std::vector<std::size_t> term_uses = link_glossary_terms(site, matcher);
+  for (std::size_t i = 0; i < site.terms.size(); ++i)
+    if (term_uses[i] == 0)
+      diags.warning(site.terms[i].where, fmt::format("glossary term '{}' is not used in any statement", site.terms[i].id),
+                    "check its spelling and aliases against the statements, or remove it");
+  if (diags.has_errors()) return report;
+  const LinkGraph graph(site);
+  std::vector<Page> pages = plan_site(site, graph);
   report.pages = pages.size();
-  clock.done("link", fmt::format("{} pages planned", pages.size()));
+  clock.done("link", fmt::format("{} statements, {} glossary links, {} pages planned", graph.statements().size(),
+                                 std::accumulate(term_uses.begin(), term_uses.end(), std::size_t{0}), pages.size()));
 
   std::optional<Theme> theme = Theme::load(options.theme_dir, diags);
   if (!theme) return report;

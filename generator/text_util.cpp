@@ -1,6 +1,7 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace pb {
 
@@ -89,6 +90,27 @@ std::string_view trim(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(" \t\r\n");
   return text.substr(first, last - first + 1);
+}
+
+std::string strip_tags(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    else if (c == '>') in_tag = false;
+    else if (!in_tag) out += c;
+  }
+  // Undo the entities cmark writes, so the text can be escaped once, by the template.
+  const std::pair<const char*, const char*> entities[] = {
+      {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
+  for (const auto& [entity, ch] : entities)
+    for (auto pos = out.find(entity); pos != std::string::npos; pos = out.find(entity, pos + 1))
+      out.replace(pos, std::strlen(entity), ch);
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  for (auto& c : out)
+    if (c == '\n') c = ' ';
+  return out;
 }
 
 }  // namespace pb

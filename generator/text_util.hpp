@@ -22,6 +22,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
 
+// Plain text of HTML (tags dropped, cmark's entities decoded), for titles, tooltips and the search index.
+std::string strip_tags(const std::string& html);
+
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 

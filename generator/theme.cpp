@@ -29,23 +29,25 @@ Theme::Theme(const Theme& other) : assets_(other.assets_) {
 
 namespace {
 
-// Mustache data from JSON: objects, lists, booleans and text (numbers become text).
+// Mustache data from JSON: objects, lists, booleans and text (numbers become text). Values are moved
+// into place: kainjow's set() and push_back() copy whole subtrees.
 mstch::data to_mustache(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mstch::data d(mstch::data::type::object);
-      for (const auto& [key, value] : j.items()) d.set(key, to_mustache(value));
+      for (const auto& [key, value] : j.items()) d[key] = to_mustache(value);
       return d;
     }
     case nlohmann::json::value_t::array: {
-      mstch::data d(mstch::data::type::list);
-      for (const auto& value : j) d.push_back(to_mustache(value));
-      return d;
+      mstch::list items;
+      items.reserve(j.size());
+      for (const auto& value : j) items.emplace_back(to_mustache(value));
+      return mstch::data(items);
     }
     case nlohmann::json::value_t::boolean:
       return mstch::data(j.get<bool>());
     case nlohmann::json::value_t::string:
-      return mstch::data(j.get<std::string>());
+      return mstch::data(j.get_ref<const std::string&>());
     case nlohmann::json::value_t::null:
     case nlohmann::json::value_t::discarded:
       return mstch::data(false);
@@ -123,9 +125,20 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
 bool Theme::has_template(const std::string& name) const { return templates_.count(name) > 0; }
 
 std::string Theme::render(const std::string& name, const nlohmann::json& data) {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) throw std::logic_error("no template named " + name);
-  return it->second->tmpl.render(to_mustache(data));
+  return render_page(name, "", data);
+}
+
+std::string Theme::render_page(const std::string& name, const std::string& layout, const nlohmann::json& data) {
+  auto body = templates_.find(name);
+  if (body == templates_.end()) throw std::logic_error("no template named " + name);
+  // One conversion serves both the page template and the layout around it.
+  mstch::data view = to_mustache(data);
+  std::string html = body->second->tmpl.render(view);
+  if (layout.empty()) return html;
+  auto frame = templates_.find(layout);
+  if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
+  view["content"] = mstch::data(html);
+  return frame->second->tmpl.render(view);
 }
 
 }  // namespace pb

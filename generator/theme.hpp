@@ -29,6 +29,8 @@ class Theme {
   bool has_template(const std::string& name) const;
   // Renders a template with the page data; "name" is the file name in templates/ ("section.html").
   std::string render(const std::string& name, const nlohmann::json& data);
+  // Renders a page template and the layout around it (its output goes in {{{content}}}).
+  std::string render_page(const std::string& name, const std::string& layout, const nlohmann::json& data);
 
   // Static files copied as they are: relative path under assets/ → bytes, sorted.
   const std::map<std::string, std::string>& assets() const { return assets_; }

@@ -14,6 +14,16 @@ std::string section(const Model& m, const Section& s) { return "models/" + m.id 
 std::string statement(const Model& m, const Section& s, const Statement& st) { return section(m, s) + "#" + st.id; }
 std::string priority(const Model& m, const Statement& st) { return model(m) + "#" + st.id; }
 
+std::string model_role(const Model& m, const std::string& role) { return "models/" + m.id + "/roles/" + role + "/index.html"; }
+std::string role(const std::string& role) { return "roles/" + role + "/index.html"; }
+std::string glossary() { return "glossary/index.html"; }
+std::string term(const std::string& term) { return "glossary/" + term + "/index.html"; }
+std::string compare() { return "compare/index.html"; }
+std::string compare_topic(const std::string& topic) { return "compare/topics/" + topic + "/index.html"; }
+std::string search() { return "search/index.html"; }
+std::string search_index() { return "search-index.js"; }
+std::string asset(const std::string& name) { return "assets/" + name; }
+
 std::string relative(const std::string& from, const std::string& target) {
   // Same page: the fragment alone keeps the browser from reloading.
   const auto hash = target.find('#');

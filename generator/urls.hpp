@@ -16,6 +16,15 @@ std::string model_json(const Model& m);
 std::string section(const Model& m, const Section& s);
 std::string statement(const Model& m, const Section& s, const Statement& st);
 std::string priority(const Model& m, const Statement& st);
+std::string model_role(const Model& m, const std::string& role);
+std::string role(const std::string& role);
+std::string glossary();
+std::string term(const std::string& term);
+std::string compare();
+std::string compare_topic(const std::string& topic);
+std::string search();
+std::string search_index();
+std::string asset(const std::string& name);
 
 // How to reach `target` (a root-relative path) from the page at `from` (also root-relative).
 std::string relative(const std::string& from, const std::string& target);

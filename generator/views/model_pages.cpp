@@ -11,25 +11,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string model_name(const Model& m) {
-  return m.edition.empty() ? m.title : fmt::format("{} ({})", m.title, m.edition);
-}
-
-json statement_data(const Statement& s) {
-  json d{{"id", s.id}, {"html", s.text.html}, {"permalink_label", "Permalink to statement " + s.id}};
-  json children = json::array();
-  for (const auto& child : s.children) children.push_back(statement_data(child));
-  d["has_children"] = !children.empty();
-  d["children"] = std::move(children);
-  return d;
-}
-
-json statement_list(const std::vector<Statement>& items) {
-  json list = json::array();
-  for (const auto& s : items) list.push_back(statement_data(s));
-  return list;
-}
-
 std::size_t statement_count(const Section& section) {
   std::size_t n = 0;
   for (const auto& block : section.blocks) for_each_statement(block.items, [&](const Statement&, int) { ++n; });
@@ -39,6 +20,7 @@ std::size_t statement_count(const Section& section) {
 // Model facts shown on every page of a model: the archive banner and the sidebar of sections.
 void add_model_frame(const Site& site, const Model& model, const PageBuilder& page, json& data,
                      const Section* current) {
+  data["model_id"] = model.id;
   data["model_title"] = model.title;
   data["model_edition"] = model.edition;
   data["model_href"] = page.href(urls::model(model));
@@ -55,7 +37,9 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   data["has_model_nav"] = true;
 }
 
-json block_data(const Site& site, const Block& block) {
+json block_data(const Site& site, const Block& block, PageBuilder& page) {
+  json items = json::array();
+  for (const auto& s : block.items) items.push_back(page.statement(s));
   std::string heading = block.heading;
   if (heading.empty() && block.kind == BlockKind::actions)
     if (const Role* role = site.find_role(block.role)) heading = role->title + " actions";
@@ -67,11 +51,11 @@ json block_data(const Site& site, const Block& block) {
               {"is_text", block.kind == BlockKind::text},
               {"numbered", block.numbered},
               {"role", block.role},
-              {"items", statement_list(block.items)}};
+              {"items", std::move(items)}};
 }
 
-Page overview_page(const Site& site, const Model& model) {
-  PageBuilder page(site, urls::model(model));
+Page overview_page(const Site& site, const LinkGraph& graph, const Model& model) {
+  PageBuilder page(site, graph, urls::model(model));
   json d = page.layout(model.title, strip_tags(model.vision.html));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)}});
   add_model_frame(site, model, page, d, nullptr);
@@ -88,10 +72,12 @@ Page overview_page(const Site& site, const Model& model) {
   d["json_href"] = page.href(urls::model_json(model));
   if (model.priorities) {
     const auto& p = *model.priorities;
+    json items = json::array();
+    for (const auto& s : p.items) items.push_back(page.statement(s));
     d["priorities"] = json{{"heading", p.heading.empty() ? "Priorities" : p.heading},
                            {"intro_html", p.intro.html},
                            {"numbered", p.numbered},
-                           {"items", statement_list(p.items)}};
+                           {"items", std::move(items)}};
   }
   if (model.letter) {
     const auto& l = *model.letter;
@@ -107,6 +93,7 @@ Page overview_page(const Site& site, const Model& model) {
                        {"levels", std::move(levels)}};
   }
   json sections = json::array();
+  for (const auto& s : model.sections) page.use_terms(s.summary_terms);
   for (const auto& s : model.sections)
     sections.push_back({{"label", s.label},
                         {"title", s.title},
@@ -125,12 +112,20 @@ Page overview_page(const Site& site, const Model& model) {
                           {"current", e->superseded_by.empty()}});
   d["has_editions"] = !editions.empty();
   d["editions"] = std::move(editions);
-  return Page{page.path(), "model.html", std::move(d), {}, true};
+  // Roles: a page per role that has actions in this model, or a plain statement that there are none.
+  json roles = json::array();
+  for (const auto& role : site.roles)
+    if (const auto& actions = graph.actions(model, role.id); !actions.empty())
+      roles.push_back({{"title", role.plural}, {"href", page.href(urls::model_role(model, role.id))},
+                       {"count", fmt::format("{} actions", actions.size())}});
+  d["has_roles"] = !roles.empty();
+  d["roles"] = std::move(roles);
+  return page.finish("model.html", std::move(d));
 }
 
-Page section_page(const Site& site, const Model& model, std::size_t index) {
+Page section_page(const Site& site, const LinkGraph& graph, const Model& model, std::size_t index) {
   const Section& section = model.sections[index];
-  PageBuilder page(site, urls::section(model, section));
+  PageBuilder page(site, graph, urls::section(model, section));
   const std::string title = section.title;
   json d = page.layout(title, strip_tags(section.summary.html));
   const std::string crumb = section.label.empty() ? section.title : section.label;
@@ -139,9 +134,10 @@ Page section_page(const Site& site, const Model& model, std::size_t index) {
   add_model_frame(site, model, page, d, &section);
   d["label"] = section.label;
   d["summary_html"] = section.summary.html;
+  page.use_terms(section.summary_terms);
   d["intro_html"] = section.intro.html;
   json blocks = json::array();
-  for (const auto& block : section.blocks) blocks.push_back(block_data(site, block));
+  for (const auto& block : section.blocks) blocks.push_back(block_data(site, block, page));
   d["blocks"] = std::move(blocks);
   auto neighbour = [&](const Section& s) {
     return json{{"label", s.label}, {"title", s.title},
@@ -150,7 +146,24 @@ Page section_page(const Site& site, const Model& model, std::size_t index) {
   if (index > 0) d["previous"] = neighbour(model.sections[index - 1]);
   if (index + 1 < model.sections.size()) d["next"] = neighbour(model.sections[index + 1]);
   d["has_pager"] = model.sections.size() > 1;
-  return Page{page.path(), "section.html", std::move(d), {}, true};
+  // The same section in the model's other editions, when they have it.
+  json elsewhere = json::array();
+  for (const Model* e : editions_of(site, model.family)) {
+    if (e == &model) continue;
+    for (const auto& s : e->sections)
+      if (s.id == section.id)
+        elsewhere.push_back({{"title", model_name(*e)}, {"href", page.href(urls::section(*e, s))},
+                             {"current", e->superseded_by.empty()}});
+  }
+  d["has_other_editions"] = !elsewhere.empty();
+  d["other_editions"] = std::move(elsewhere);
+  json roles = json::array();
+  for (const auto& role : site.roles)
+    if (!graph.actions(model, role.id).empty())
+      roles.push_back({{"title", role.plural}, {"href", page.href(urls::model_role(model, role.id))}});
+  d["has_roles"] = !roles.empty();
+  d["roles"] = std::move(roles);
+  return page.finish("section.html", std::move(d));
 }
 
 // model.json: the normalised model for other tools (Markdown sources, stable ids, no HTML).
@@ -209,11 +222,11 @@ Page model_json_page(const Model& model) {
 
 }  // namespace
 
-std::vector<Page> plan_model_pages(const Site& site) {
+std::vector<Page> plan_model_pages(const Site& site, const LinkGraph& graph) {
   std::vector<Page> pages;
   for (const auto& model : site.models) {
-    pages.push_back(overview_page(site, model));
-    for (std::size_t i = 0; i < model.sections.size(); ++i) pages.push_back(section_page(site, model, i));
+    pages.push_back(overview_page(site, graph, model));
+    for (std::size_t i = 0; i < model.sections.size(); ++i) pages.push_back(section_page(site, graph, model, i));
     pages.push_back(model_json_page(model));
   }
   return pages;

@@ -1,30 +1,43 @@
 #include "views/page.hpp"
 
 #include <cstring>
+#include <fmt/format.h>
 
 #include "urls.hpp"
 
 namespace pb {
 
-PageBuilder::PageBuilder(const Site& site, std::string path) : site_(site), path_(std::move(path)) {}
+using json = nlohmann::json;
+
+PageBuilder::PageBuilder(const Site& site, const LinkGraph& graph, std::string path)
+    : site_(site), graph_(graph), path_(std::move(path)) {}
 
 std::string PageBuilder::href(const std::string& target) const { return urls::relative(path_, target); }
 
-nlohmann::json PageBuilder::layout(const std::string& title, const std::string& description) const {
-  nlohmann::json d;
+json PageBuilder::layout(const std::string& title, const std::string& description) const {
+  json d;
   d["lang"] = site_.config.language;
   d["site_title"] = site_.config.title;
   d["page_title"] = title;
   d["description"] = description;
   d["home_href"] = href(urls::home());
-  d["stylesheet_href"] = href(urls::stylesheet());
+  d["stylesheet_href"] = href(urls::asset("style.css"));
+  d["search_href"] = href(urls::search());
+  d["compare_href"] = href(urls::compare());
+  d["glossary_href"] = href(urls::glossary());
   d["is_home"] = path_ == urls::home();
+  json nav = json::array();
+  auto add = [&](const char* label, const std::string& target, const char* prefix) {
+    nav.push_back({{"title", label}, {"href", href(target)}, {"current", path_.starts_with(prefix)}});
+  };
+  if (!site_.topics.empty()) add("Compare", urls::compare(), "compare/");
+  if (!site_.terms.empty()) add("Glossary", urls::glossary(), "glossary/");
+  d["nav"] = std::move(nav);
   return d;
 }
 
-void PageBuilder::breadcrumbs(nlohmann::json& data,
-                              const std::vector<std::pair<std::string, std::string>>& trail) const {
-  nlohmann::json list = nlohmann::json::array();
+void PageBuilder::breadcrumbs(json& data, const std::vector<std::pair<std::string, std::string>>& trail) const {
+  json list = json::array();
   for (std::size_t i = 0; i < trail.size(); ++i) {
     const bool last = i + 1 == trail.size();
     list.push_back({{"title", trail[i].first}, {"href", last ? "" : href(trail[i].second)}, {"current", last}});
@@ -33,22 +46,58 @@ void PageBuilder::breadcrumbs(nlohmann::json& data,
   data["has_breadcrumbs"] = !trail.empty();
 }
 
-std::string strip_tags(const std::string& html) {
-  std::string out;
-  out.reserve(html.size());
-  bool in_tag = false;
-  for (char c : html) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+json PageBuilder::statement(const Statement& s) {
+  for (const auto& t : s.terms) terms_used_.insert(t);
+  json chips = json::array();
+  for (const auto& id : s.topics)
+    if (const Topic* topic = site_.find_topic(id))
+      chips.push_back({{"title", topic->title}, {"href", href(urls::compare_topic(id))}});
+  json children = json::array();
+  for (const auto& child : s.children) children.push_back(statement(child));
+  return json{{"id", s.id},
+              {"html", s.text.html},
+              {"permalink_label", "Permalink to statement " + s.id},
+              {"has_topics", !chips.empty()},
+              {"topics", std::move(chips)},
+              {"has_children", !children.empty()},
+              {"children", std::move(children)}};
+}
+
+std::string PageBuilder::place_of(const StatementRef& ref) const {
+  if (!ref.section) return ref.model->priorities && !ref.model->priorities->heading.empty()
+                               ? ref.model->priorities->heading : "Priorities";
+  std::string where = ref.section->label.empty() ? ref.section->title : ref.section->label;
+  if (ref.block) {
+    if (ref.block->kind == BlockKind::actions) {
+      const Role* role = site_.find_role(ref.block->role);
+      where += " · " + (role ? role->title : ref.block->role) + " action";
+    } else if (!ref.block->heading.empty()) {
+      where += " · " + ref.block->heading;
+    }
   }
-  // Undo the entities cmark writes, so the text can be escaped once, by the template.
-  const std::pair<const char*, const char*> entities[] = {
-      {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
-  for (const auto& [entity, ch] : entities)
-    for (auto pos = out.find(entity); pos != std::string::npos; pos = out.find(entity, pos + 1))
-      out.replace(pos, std::strlen(entity), ch);
-  return out;
+  return where;
+}
+
+json PageBuilder::statement_ref(const StatementRef& ref) {
+  json d = statement(*ref.statement);
+  d["href"] = href(ref.url);
+  d["place"] = place_of(ref);
+  d["model"] = model_name(*ref.model);
+  return d;
+}
+
+Page PageBuilder::finish(std::string template_name, json data) {
+  json definitions = json::array();
+  for (const auto& term : site_.terms)
+    if (terms_used_.count(term.id))
+      definitions.push_back({{"id", term.id}, {"term", term.term}, {"text", strip_tags(term.definition.html)}});
+  data["has_definitions"] = !definitions.empty();
+  data["definitions"] = std::move(definitions);
+  return Page{path_, std::move(template_name), std::move(data), {}, true};
+}
+
+std::string model_name(const Model& m) {
+  return m.edition.empty() ? m.title : fmt::format("{} ({})", m.title, m.edition);
 }
 
 }  // namespace pb

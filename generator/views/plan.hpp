@@ -2,16 +2,21 @@
 // Every page of the site, planned from the model: one planner per page kind.
 #include <vector>
 
+#include "link_graph.hpp"
 #include "model.hpp"
 #include "views/page.hpp"
 
 namespace pb {
 
-std::vector<Page> plan_home(const Site& site);
-std::vector<Page> plan_model_pages(const Site& site);  // overview, sections, model.json
+std::vector<Page> plan_home(const Site& site, const LinkGraph& graph);
+std::vector<Page> plan_model_pages(const Site& site, const LinkGraph& graph);   // overview, sections, model.json
+std::vector<Page> plan_role_pages(const Site& site, const LinkGraph& graph);    // per model, and across models
+std::vector<Page> plan_glossary_pages(const Site& site, const LinkGraph& graph);
+std::vector<Page> plan_compare_pages(const Site& site, const LinkGraph& graph); // matrix and topic pages
+std::vector<Page> plan_search(const Site& site, const LinkGraph& graph);        // search page and index
 // 404 and sitemap.xml; the sitemap lists the pages planned so far.
-std::vector<Page> plan_site_files(const Site& site, const std::vector<Page>& pages);
+std::vector<Page> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<Page>& pages);
 
-std::vector<Page> plan_site(const Site& site);
+std::vector<Page> plan_site(const Site& site, const LinkGraph& graph);
 
 }  // namespace pb

@@ -12,8 +12,8 @@ namespace pb {
 
 using json = nlohmann::json;
 
-std::vector<Page> plan_home(const Site& site) {
-  PageBuilder page(site, urls::home());
+std::vector<Page> plan_home(const Site& site, const LinkGraph& graph) {
+  PageBuilder page(site, graph, urls::home());
   json d = page.layout(site.config.title, strip_tags(site.config.intro.html));
   d["intro_html"] = site.config.intro.html;
   // Models grouped by jurisdiction; each family once, with its editions newest first.
@@ -35,16 +35,29 @@ std::vector<Page> plan_home(const Site& site) {
   }
   d["jurisdictions"] = std::move(jurisdictions);
   d["model_count"] = std::to_string(site.models.size());
-  return {Page{page.path(), "home.html", std::move(d), {}, true}};
+  // "I am a…": straight to what each role is expected to do, across models.
+  json roles = json::array();
+  for (const auto& role : site.roles) {
+    std::string name = role.title;  // "I am an area leader": the role as a common noun
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    roles.push_back({{"title", name}, {"article", name.find_first_of("aeiou") == 0 ? "an" : "a"},
+                     {"description_html", role.description.html}, {"href", page.href(urls::role(role.id))}});
+  }
+  d["has_roles"] = !roles.empty();
+  d["roles"] = std::move(roles);
+  d["glossary_count"] = std::to_string(site.terms.size());
+  d["topic_count"] = std::to_string(site.topics.size());
+  return {page.finish("home.html", std::move(d))};
 }
 
-std::vector<Page> plan_site_files(const Site& site, const std::vector<Page>& pages) {
+std::vector<Page> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<Page>& pages) {
   std::vector<Page> out;
-  // The 404 page is served from any depth, so its links must not depend on where it sits:
-  // it links from the root, which is right for the server's top-level 404 handling.
-  PageBuilder page(site, urls::not_found());
-  json d = page.layout("Page not found");
-  out.push_back(Page{page.path(), "404.html", std::move(d), {}, false});
+  // A server shows 404.html for a missing page at any depth; its links are relative to the root,
+  // which is right when the site is served from the top of a host.
+  PageBuilder page(site, graph, urls::not_found());
+  Page not_found = page.finish("404.html", page.layout("Page not found"));
+  not_found.in_sitemap = false;
+  out.push_back(std::move(not_found));
 
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';

@@ -73,7 +73,14 @@ async function main() {
       const { pages, links } = await crawl({ context, start: o.start, checks: mine, report, label: o.label });
       report.count(`pages crawled (${o.label})`, pages);
       report.count(`links checked (${o.label})`, links);
-      for (const c of mine) if (c.once) await c.once({ context, base: o.base, site, report, pages: representativePages(site) });
+      for (const c of mine) {
+        if (!c.once) continue;
+        try {
+          await c.once({ context, base: o.base, site, report, pages: representativePages(site) });
+        } catch (err) {
+          report.fail(c.name, o.base, `check stopped: ${err.message.split('\n')[0]}`);
+        }
+      }
     }
   } finally {
     await browser.close();

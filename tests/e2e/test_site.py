@@ -100,6 +100,86 @@ class UrlContract(unittest.TestCase):
         self.assertGreaterEqual(xml.count("<url>"), 30)
 
 
+class Browsing(unittest.TestCase):
+    """Issue 5: role pages, glossary backlinks, comparisons, search index."""
+
+    def role_actions_in_json(self, model, role):
+        data = json.loads(sitelib.read(os.path.join(SITE, f"models/{model}/model.json")))
+        return [plain(i["text"]) for s in data["sections"] for b in s["blocks"]
+                if b["kind"] == "actions" and b.get("role") == role for i in b["items"]]
+
+    def test_model_role_pages_hold_exactly_the_seed_actions(self):
+        expected = {"worker": 42, "supervisor": 42, "area-leadership": 46, "state-leadership": 38}
+        for model in (AOT, "ar-at-one-table-martin"):
+            for role, count in expected.items():
+                path = f"models/{model}/roles/{role}/index.html"
+                html = sitelib.read(os.path.join(SITE, path))
+                self.assertEqual(html.count('class="statement-ref"'), count, path)
+                text = sitelib.Page(html).text
+                actions = self.role_actions_in_json(model, role)
+                self.assertEqual(len(actions), count)
+                for action in actions:
+                    self.assertIn(action, text, path)
+
+    def test_role_links_go_to_the_statement_anchor(self):
+        path = f"models/{AOT}/roles/supervisor/index.html"
+        page = sitelib.page(SITE, path)
+        anchored = [h for h in page.links if re.search(r"/relationships/index\.html#supervisor-\d+$", h)]
+        self.assertEqual(len(anchored), 6)
+
+    def test_home_to_supervisor_actions_in_one_click(self):
+        home = sitelib.page(SITE, "index.html")
+        self.assertIn("roles/supervisor/index.html", home.links)
+        html = sitelib.read(os.path.join(SITE, "roles/supervisor/index.html"))
+        self.assertEqual(html.count('class="statement-ref"'), 42)  # the current At One Table edition in full
+        self.assertIn(f"models/ar-at-one-table-martin/roles/supervisor/index.html", html)  # the archive by link
+
+    def test_models_without_role_actions_say_so(self):
+        for model in ("me-practice-model", "va-practice-model", "ar-practice-model"):
+            self.assertFalse(os.path.exists(os.path.join(SITE, f"models/{model}/roles")), model)
+            self.assertIn("does not set out actions by role", sitelib.page(SITE, f"models/{model}/index.html").text)
+        self.assertIn("Models without actions by role", sitelib.page(SITE, "roles/worker/index.html").text)
+
+    def test_glossary_backlinks_match_hand_counts(self):
+        # Counted in the seeds by hand: statements (priorities included) mentioning each term,
+        # in the two At One Table editions together.
+        expected = {"genogram": 8, "fictive-kin": 8, "occ": 4, "warm-hand-off": 4}
+        for term, count in expected.items():
+            html = sitelib.read(os.path.join(SITE, f"glossary/{term}/index.html"))
+            self.assertEqual(html.count('class="statement-ref"'), count, term)
+
+    def test_terms_are_linked_once_per_statement_with_a_definition(self):
+        html = sitelib.read(os.path.join(SITE, f"models/{AOT}/relationships/index.html"))
+        worker5 = re.search(r'<li id="worker-5".*?</li>', html, re.S).group(0)
+        self.assertEqual(worker5.count('class="term"'), 3)  # ecomaps, genograms, Circles of Safety and Support
+        self.assertIn('href="../../../glossary/genogram/index.html"', worker5)
+        page = sitelib.Page(html)
+        self.assertIn("def-genogram", page.ids)
+
+    def test_compare_matrix_cells_link_to_topic_columns(self):
+        page = sitelib.page(SITE, "compare/index.html")
+        cells = [h for h in page.links if re.search(r"topics/[a-z-]+/index\.html#[a-z0-9-]+$", h)]
+        topics = len(sitelib.read(os.path.join(ARGS.content, "topics.yaml")).split("\n  - id: ")) - 1
+        models = len(os.listdir(os.path.join(ARGS.content, "models")))
+        self.assertEqual(len(cells), topics * models)
+        kinship = sitelib.page(SITE, "compare/topics/kinship/index.html")
+        self.assertIn("me-practice-model", kinship.ids)
+        self.assertIn("When children cannot live safely with their families, the first consideration for placement "
+                      "will be with kinship connections capable of providing a safe and nurturing home.", kinship.text)
+
+    def test_search_index_covers_every_statement(self):
+        js = sitelib.read(os.path.join(SITE, "search-index.js"))
+        data = json.loads(js[len("window.PRACTICEBOOK_SEARCH="):].rstrip().rstrip(";"))
+        statements = sum(1 for d in data["docs"] if d[0] in "sa")
+        total = 0
+        for name in os.listdir(os.path.join(ARGS.content, "models")):
+            m = json.loads(sitelib.read(os.path.join(SITE, "models", name, "model.json")))
+            total += sum(1 for s in m["sections"] for b in s["blocks"] for _ in walk(b.get("items", [])))
+            total += sum(1 for _ in walk((m.get("priorities") or {}).get("items", [])))
+        self.assertEqual(statements, total)
+        self.assertLess(len(js), 400_000)
+
+
 class Quality(unittest.TestCase):
     def test_every_internal_link_and_anchor_resolves(self):
         cache, checked = {}, 0

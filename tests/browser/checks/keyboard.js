@@ -10,7 +10,7 @@ async function focusState(page) {
     if (!el || el === document.body) return null;
     const style = getComputedStyle(el);
     const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-    return { key: el.outerHTML.slice(0, 120), visible };
+    return { key: el.dataset.kbStop || el.outerHTML.slice(0, 120), visible };
   });
 }
 
@@ -31,7 +31,12 @@ module.exports = {
       if (target !== 'main-content') report.fail('keyboard', url, `skip link moves focus to "${target}", not the main content`);
 
       await page.goto(url);
-      const total = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null || getComputedStyle(e).position === 'fixed' || e.classList.contains('skip-link')).length, FOCUSABLE);
+      // Number every interactive element, so identical links (two chips for one topic) count apart.
+      const total = await page.evaluate((sel) => {
+        const stops = [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null || e.classList.contains('skip-link'));
+        stops.forEach((e, i) => { e.dataset.kbStop = String(i); });
+        return stops.length;
+      }, FOCUSABLE);
       const reached = new Set();
       let previous = null, stuck = 0;
       for (let i = 0; i < total + 3; i++) {

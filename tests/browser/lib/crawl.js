@@ -9,7 +9,7 @@ function siteUrl(base, href) {
   return u.href;
 }
 
-async function crawl({ context, start, checks, report, label }) {
+async function crawl({ context, start, checks, report, label, concurrency = 4 }) {
   const origin = new URL(start);
   const inSite = (url) => {
     const u = new URL(url);
@@ -23,8 +23,24 @@ async function crawl({ context, start, checks, report, label }) {
   const idsByPage = new Map();
   let links = 0;
 
-  while (queue.length) {
-    const url = queue.shift();
+  // Workers share the queue; a worker that finds it empty waits while others may still add to it.
+  let busy = 0;
+  const worker = async () => {
+    for (;;) {
+      if (!queue.length) {
+        if (busy === 0) return;
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      busy++;
+      try {
+        await visit(queue.shift());
+      } finally {
+        busy--;
+      }
+    }
+  };
+  const visit = async (url) => {
     const page = await context.newPage();
     const problems = [];
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
@@ -44,13 +60,13 @@ async function crawl({ context, start, checks, report, label }) {
     } catch (err) {
       report.fail(label, url, `page does not load (linked from ${from.get(url)}): ${err.message.split('\n')[0]}`);
       await page.close();
-      continue;
+      return;
     }
     if (response && !response.ok() && origin.protocol !== 'file:') {
       // An error page is reported once, against the page that linked to it, and not crawled further.
       report.fail(label, url, `HTTP ${response.status()} (linked from ${from.get(url)})`);
       await page.close();
-      continue;
+      return;
     }
     const { hrefs, ids } = await page.evaluate(() => ({
       hrefs: [...document.querySelectorAll('a[href], link[href]')].map((a) => a.href),
@@ -73,7 +89,8 @@ async function crawl({ context, start, checks, report, label }) {
     for (const check of checks) if (check.perPage) await check.perPage({ page, url, label, report });
     for (const p of problems) report.fail(label, url, p);
     await page.close();
-  }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   for (const [from, target, fragment] of anchorsWanted) {
     const ids = idsByPage.get(target);
     if (ids && !ids.has(fragment)) report.fail(label, from, `missing anchor #${fragment} on ${target}`);

@@ -1,0 +1,32 @@
+// The search page and its index.
+#include "search_index.hpp"
+#include "urls.hpp"
+#include "views/plan.hpp"
+
+namespace pb {
+
+std::vector<Page> plan_search(const Site& site, const LinkGraph& graph) {
+  using json = nlohmann::json;
+  std::vector<Page> pages;
+  PageBuilder page(site, graph, urls::search());
+  json d = page.layout("Search", "Search every statement, role action, value and glossary term");
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Search", urls::search()}});
+  json models = json::array(), roles = json::array();
+  for (const auto& m : site.models) models.push_back({{"id", m.id}, {"title", model_name(m)}});
+  for (const auto& r : site.roles) roles.push_back({{"id", r.id}, {"title", r.plural}});
+  d["models"] = std::move(models);
+  d["roles"] = std::move(roles);
+  d["index_href"] = page.href(urls::search_index());
+  d["script_href"] = page.href(urls::asset("search.js"));
+  d["is_search_page"] = true;
+  pages.push_back(page.finish("search.html", std::move(d)));
+
+  Page index;
+  index.path = urls::search_index();
+  index.raw = build_search_index(site, graph);
+  index.in_sitemap = false;
+  pages.push_back(std::move(index));
+  return pages;
+}
+
+}  // namespace pb

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "pipeline.hpp"
+#include "serve.hpp"
 
 namespace pb {
 
@@ -64,6 +65,13 @@ int run_cli(int argc, char** argv) {
   check->add_option("--theme", theme_dir, "Theme folder to check as well");
   check->add_flag("--strict", strict, "Treat warnings as errors");
 
+  ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild and reload on every change");
+  serve->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  serve->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
+  serve->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port on 127.0.0.1 (0 picks a free one)")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -74,6 +82,13 @@ int run_cli(int argc, char** argv) {
 
   Diagnostics diags;
   try {
+    if (*serve) {
+      serve_options.build = options;
+      return run_serve(serve_options, [](std::string_view line) {
+        fmt::print("{}\n", line);
+        std::fflush(stdout);
+      });
+    }
     if (*check) {
       options.write = false;
       const BuildReport report = run_build(options, diags);

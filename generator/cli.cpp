@@ -7,8 +7,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <iostream>
+#include <thread>
 
+#include "pdf_export.hpp"
 #include "pipeline.hpp"
 #include "serve.hpp"
 
@@ -40,6 +43,38 @@ void print_phases(const BuildReport& report) {
     fmt::print("{:<9} {:>8.1f} ms  {}\n", phase.name, phase.milliseconds, phase.detail);
 }
 
+// `pdf`: the normal build, with links to the PDFs, then Chromium prints each handout beside its page.
+int run_pdf(BuildOptions options, bool quiet) {
+  const auto chromium = find_chromium();
+  if (!chromium) {
+    fmt::print(stderr,
+               "error: printing PDFs needs Chromium, which is not installed\n"
+               "  hint: install Debian's package with 'sudo apt-get install chromium' (or set CHROMIUM to its path)\n");
+    return exit_content;
+  }
+  options.pdf_links = true;
+  Diagnostics diags;
+  const BuildReport report = run_build(options, diags);
+  print_diagnostics(diags);
+  if (!report.ok) {
+    fmt::print(stderr, "build failed; {} was left unchanged\n", options.out_dir.generic_string());
+    return exit_content;
+  }
+  std::vector<PdfJob> jobs;
+  for (const auto& [page, pdf_path] : report.handouts)
+    jobs.push_back({options.out_dir / page, options.out_dir / pdf_path});
+  const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const auto started = std::chrono::steady_clock::now();
+  const PdfReport printed = export_pdfs(jobs, *chromium, threads, [&](std::string_view line) {
+    if (!quiet) fmt::print("{}\n", line);
+  });
+  for (const auto& failure : printed.failures) fmt::print(stderr, "error: {}\n", failure);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  fmt::print("printed {} of {} handouts to PDF in {:.1f} s ({} Chromium processes at once)\n", printed.printed,
+             jobs.size(), seconds, threads);
+  return printed.failures.empty() ? exit_ok : exit_content;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -65,6 +100,14 @@ int run_cli(int argc, char** argv) {
   check->add_option("--theme", theme_dir, "Theme folder to check as well");
   check->add_flag("--strict", strict, "Treat warnings as errors");
 
+  auto* pdf = app.add_subcommand("pdf", "Build the site, then print every handout to a PDF beside it (needs Chromium)");
+  pdf->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  pdf->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
+  pdf->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
+  pdf->add_option("--base-url", options.base_url, "Absolute address of the published site");
+  pdf->add_option("--jobs", options.jobs, "Chromium processes at once (default: one per core)");
+  pdf->add_flag("--quiet,-q", quiet, "Print only errors");
+
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild and reload on every change");
   serve->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
@@ -89,6 +132,7 @@ int run_cli(int argc, char** argv) {
         std::fflush(stdout);
       });
     }
+    if (*pdf) return run_pdf(options, quiet);
     if (*check) {
       options.write = false;
       const BuildReport report = run_build(options, diags);

@@ -17,6 +17,7 @@
 #include "theme.hpp"
 #include "urls.hpp"
 #include "validate.hpp"
+#include "views/handouts.hpp"
 #include "views/plan.hpp"
 
 namespace pb {
@@ -119,7 +120,8 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
                     "check its spelling and aliases against the statements, or remove it");
   if (diags.has_errors()) return report;
   const LinkGraph graph(site);
-  std::vector<Page> pages = plan_site(site, graph);
+  std::vector<Page> pages = plan_site(site, graph, options.pdf_links);
+  for (const auto& h : list_handouts(site, graph)) report.handouts.emplace_back(h.path, h.pdf);
   report.pages = pages.size();
   clock.done("link", fmt::format("{} statements, {} glossary links, {} pages planned", graph.statements().size(),
                                  std::accumulate(term_uses.begin(), term_uses.end(), std::size_t{0}), pages.size()));

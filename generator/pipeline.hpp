@@ -17,6 +17,7 @@ struct BuildOptions {
   std::string base_url;        // overrides site.yaml's base_url when set
   bool write = true;           // false for `check`: validate and plan, write nothing
   unsigned jobs = 0;           // rendering threads; 0 = one per core
+  bool pdf_links = false;      // link each handout's PDF (set by `practicebook pdf`, which prints them)
 };
 
 struct PhaseReport {
@@ -27,6 +28,8 @@ struct PhaseReport {
 
 struct BuildReport {
   bool ok = false;
+  // Each handout page and its PDF, root-relative, for `practicebook pdf`.
+  std::vector<std::pair<std::string, std::string>> handouts;
   std::vector<PhaseReport> phases;
   std::size_t pages = 0;
   double total_milliseconds = 0;

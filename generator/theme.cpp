@@ -47,6 +47,8 @@ mstch::data to_mustache(const nlohmann::json& j) {
     case nlohmann::json::value_t::boolean:
       return mstch::data(j.get<bool>());
     case nlohmann::json::value_t::string:
+      // Empty text is false, as in most Mustache implementations: {{#label}}…{{/label}} skips it.
+      if (j.get_ref<const std::string&>().empty()) return mstch::data(false);
       return mstch::data(j.get_ref<const std::string&>());
     case nlohmann::json::value_t::null:
     case nlohmann::json::value_t::discarded:

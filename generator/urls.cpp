@@ -24,6 +24,17 @@ std::string search() { return "search/index.html"; }
 std::string search_index() { return "search-index.js"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 
+std::string handouts() { return "handouts/index.html"; }
+std::string checklist(const Model& m, const std::string& role) { return "handouts/" + m.id + "/roles/" + role + "/index.html"; }
+std::string self_assessment(const Model& m, const std::string& role) {
+  return "handouts/" + m.id + "/self-assessment/" + role + "/index.html";
+}
+std::string one_pager(const Model& m, const Section& s) { return "handouts/" + m.id + "/sections/" + s.id + "/index.html"; }
+std::string topic_sheet(const std::string& topic) { return "handouts/compare/" + topic + "/index.html"; }
+std::string pdf_beside(const std::string& handout_page, const std::string& name) {
+  return handout_page.substr(0, handout_page.rfind('/') + 1) + name + ".pdf";
+}
+
 std::string relative(const std::string& from, const std::string& target) {
   // Same page: the fragment alone keeps the browser from reloading.
   const auto hash = target.find('#');

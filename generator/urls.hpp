@@ -25,6 +25,13 @@ std::string compare_topic(const std::string& topic);
 std::string search();
 std::string search_index();
 std::string asset(const std::string& name);
+std::string handouts();
+std::string checklist(const Model& m, const std::string& role);
+std::string self_assessment(const Model& m, const std::string& role);
+std::string one_pager(const Model& m, const Section& s);
+std::string topic_sheet(const std::string& topic);
+// The PDF printed beside a handout page: "handouts/x/roles/worker/<name>.pdf".
+std::string pdf_beside(const std::string& handout_page, const std::string& name);
 
 // How to reach `target` (a root-relative path) from the page at `from` (also root-relative).
 std::string relative(const std::string& from, const std::string& target);

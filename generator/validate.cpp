@@ -153,6 +153,10 @@ void validate_site(const Site& site, Diagnostics& diags) {
                     "'see_also' lists ids of other entries in glossary.yaml");
     }
 
+  for (const auto& model : site.models)
+    if (model.id == "compare")  // handouts/compare/ holds the topic sheets
+      diags.error(location_in(std::make_shared<const std::string>(model.dir)),
+                  "'compare' is a reserved name and cannot be a model id", "rename the model's folder");
   check_editions(site, diags);
   SectionChecker sections(site, diags);
   for (const auto& model : site.models) {

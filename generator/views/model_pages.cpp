@@ -120,6 +120,7 @@ Page overview_page(const Site& site, const LinkGraph& graph, const Model& model)
                        {"count", fmt::format("{} actions", actions.size())}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
+  d["handouts_href"] = page.href(urls::handouts() + "#handouts-" + model.id);
   return page.finish("model.html", std::move(d));
 }
 
@@ -163,6 +164,7 @@ Page section_page(const Site& site, const LinkGraph& graph, const Model& model, 
       roles.push_back({{"title", role.plural}, {"href", page.href(urls::model_role(model, role.id))}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
+  d["one_pager_href"] = page.href(urls::one_pager(model, section));
   return page.finish("section.html", std::move(d));
 }
 

@@ -32,6 +32,7 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   };
   if (!site_.topics.empty()) add("Compare", urls::compare(), "compare/");
   if (!site_.terms.empty()) add("Glossary", urls::glossary(), "glossary/");
+  add("Handouts", urls::handouts(), "handouts/");
   d["nav"] = std::move(nav);
   return d;
 }

@@ -14,9 +14,11 @@ std::vector<Page> plan_role_pages(const Site& site, const LinkGraph& graph);    
 std::vector<Page> plan_glossary_pages(const Site& site, const LinkGraph& graph);
 std::vector<Page> plan_compare_pages(const Site& site, const LinkGraph& graph); // matrix and topic pages
 std::vector<Page> plan_search(const Site& site, const LinkGraph& graph);        // search page and index
+// Handouts and their index; `pdfs` links each handout's PDF (when `practicebook pdf` prints them).
+std::vector<Page> plan_handout_pages(const Site& site, const LinkGraph& graph, bool pdfs);
 // 404 and sitemap.xml; the sitemap lists the pages planned so far.
 std::vector<Page> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<Page>& pages);
 
-std::vector<Page> plan_site(const Site& site, const LinkGraph& graph);
+std::vector<Page> plan_site(const Site& site, const LinkGraph& graph, bool pdfs = false);
 
 }  // namespace pb

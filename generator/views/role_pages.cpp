@@ -47,6 +47,9 @@ Page model_role_page(const Site& site, const LinkGraph& graph, const Model& mode
   d["count"] = std::to_string(actions.size());
   d["groups"] = grouped_actions(page, actions);
   d["across_href"] = page.href(urls::role(role.id));
+  d["checklist_href"] = page.href(urls::checklist(model, role.id));
+  if (model.rubric && !model.rubric->levels.empty())
+    d["self_assessment_href"] = page.href(urls::self_assessment(model, role.id));
   if (!model.superseded_by.empty()) {
     const Model* newest = current_edition(site, model);
     d["superseded"] = json{{"current_title", model_name(*newest)},

@@ -73,6 +73,15 @@ class Cli(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertNotIn("warning", proc.stderr)
 
+    def test_pdf_without_chromium_says_what_to_install(self):
+        env = dict(os.environ, CHROMIUM=os.path.join(self.tmp, "no-chromium-here"))
+        proc = subprocess.run([ARGS.binary, "pdf", "--content", self.content, "--out", self.site],
+                              capture_output=True, text=True, timeout=60, env=env)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("printing PDFs needs Chromium, which is not installed", proc.stderr)
+        self.assertIn("apt-get install chromium", proc.stderr)
+        self.assertFalse(os.path.exists(self.site))  # nothing built, nothing half-printed
+
     def test_usage_errors_exit_with_2(self):
         self.assertEqual(run("build", "--no-such-flag").returncode, 2)
         self.assertEqual(run().returncode, 2)

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pipeline.hpp"
+#include "theme.hpp"
 #include "site_writer.hpp"
 #include "test_support.hpp"
 
@@ -131,4 +132,16 @@ TEST_CASE("a broken template is reported with its line and column") {
   const std::string message = test::formatted(diags)[0];
   CHECK(message.find("404.html:") != std::string::npos);
   CHECK(message.find("error: template error: ") != std::string::npos);
+}
+
+TEST_CASE("empty text counts as false in templates, so optional parts vanish") {
+  Diagnostics diags;
+  auto theme = Theme::load(std::nullopt, diags);
+  REQUIRE(theme);
+  test::TempDir dir;
+  dir.write("theme/templates/probe.html", "[{{#label}}{{label}}: {{/label}}{{title}}]");
+  auto custom = Theme::load(dir.path() / "theme", diags);
+  REQUIRE(custom);
+  CHECK(custom->render("probe.html", nlohmann::json{{"label", ""}, {"title", "T"}}) == "[T]");
+  CHECK(custom->render("probe.html", nlohmann::json{{"label", "Value 1"}, {"title", "T"}}) == "[Value 1: T]");
 }

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,7 +12,11 @@
 #include <iostream>
 #include <thread>
 
+#include "assemble.hpp"
+#include "compare/edition_diff.hpp"
+#include "loader.hpp"
 #include "pdf_export.hpp"
+#include "validate.hpp"
 #include "pipeline.hpp"
 #include "serve.hpp"
 
@@ -41,6 +46,30 @@ void print_diagnostics(const Diagnostics& diags) {
 void print_phases(const BuildReport& report) {
   for (const auto& phase : report.phases)
     fmt::print("{:<9} {:>8.1f} ms  {}\n", phase.name, phase.milliseconds, phase.detail);
+}
+
+// `diff`: the edition comparison of the changes page, in the terminal.
+int run_diff(const BuildOptions& options, const std::string& before_id, const std::string& after_id) {
+  Diagnostics diags;
+  Site site = load_site(options.content_dir, diags);
+  if (!diags.has_errors()) validate_site(site, diags);
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return exit_content;
+  }
+  assemble_site(site);
+  const Model* before = site.find_model(before_id);
+  const Model* after = site.find_model(after_id);
+  for (const auto& [id, model] : {std::pair{before_id, before}, std::pair{after_id, after}})
+    if (!model) {
+      std::vector<std::string> ids;
+      for (const auto& m : site.models) ids.push_back(m.id);
+      fmt::print(stderr, "error: no model '{}' in {}\n  hint: the models are: {}\n", id,
+                 options.content_dir.generic_string(), fmt::join(ids, ", "));
+      return exit_usage;
+    }
+  fmt::print("{}", edition_diff_text(diff_editions(*before, *after), use_colour(stdout)));
+  return exit_ok;
 }
 
 // `pdf`: the normal build, with links to the PDFs, then Chromium prints each handout beside its page.
@@ -108,6 +137,12 @@ int run_cli(int argc, char** argv) {
   pdf->add_option("--jobs", options.jobs, "Chromium processes at once (default: one per core)");
   pdf->add_flag("--quiet,-q", quiet, "Print only errors");
 
+  std::string diff_before, diff_after;
+  auto* diff = app.add_subcommand("diff", "What changed between two models or editions, word by word");
+  diff->add_option("before", diff_before, "The older model id, e.g. ar-at-one-table-martin")->required();
+  diff->add_option("after", diff_after, "The newer model id, e.g. ar-at-one-table-2023")->required();
+  diff->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild and reload on every change");
   serve->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
@@ -133,6 +168,7 @@ int run_cli(int argc, char** argv) {
       });
     }
     if (*pdf) return run_pdf(options, quiet);
+    if (*diff) return run_diff(options, diff_before, diff_after);
     if (*check) {
       options.write = false;
       const BuildReport report = run_build(options, diags);

@@ -161,6 +161,7 @@ SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags) {
   config.edit_url = reader.text("edit_url");
   config.allow_html = reader.boolean("allow_html", false);
   if (auto language = reader.optional_text("language")) config.language = *language;
+  config.shared_language_threshold = reader.number("shared_language_threshold", 0.3, 0.05, 1.0);
   reader.finish();
   return config;
 }

@@ -145,6 +145,7 @@ struct SiteConfig {
   std::string edit_url;
   bool allow_html = false;
   std::string language = "en";
+  double shared_language_threshold = 0.3;  // Jaccard similarity of word pairs, see README
   std::string file;
 };
 

@@ -79,6 +79,22 @@ bool MapReader::boolean(std::string_view key, bool fallback) {
   return fallback;
 }
 
+double MapReader::number(std::string_view key, double fallback, double low, double high) {
+  const SourceNode* value = find(key);
+  if (!value) return fallback;
+  if (value->is_scalar() && !value->quoted) {
+    try {
+      std::size_t used = 0;
+      const double d = std::stod(value->scalar, &used);
+      if (used == value->scalar.size() && d >= low && d <= high) return d;
+    } catch (const std::exception&) {
+    }
+  }
+  diags_.error(value->where, fmt::format("expected a number from {} to {} for '{}'", low, high, key),
+               fmt::format("for example '{}: {}'", key, fallback));
+  return fallback;
+}
+
 std::vector<std::string> MapReader::text_list(std::string_view key) {
   std::vector<std::string> out;
   const SourceNode* value = find(key);

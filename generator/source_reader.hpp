@@ -28,6 +28,8 @@ class MapReader {
   std::string text(std::string_view key, bool required = false);
   std::optional<std::string> optional_text(std::string_view key);
   bool boolean(std::string_view key, bool fallback);
+  // A number in [low, high]; anything else is reported and gives `fallback`.
+  double number(std::string_view key, double fallback, double low, double high);
   // A list of plain texts (e.g. topics: [a, b]).
   std::vector<std::string> text_list(std::string_view key);
   // The location of a key's value, or of the mapping when the key is absent.

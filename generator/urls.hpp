@@ -13,6 +13,9 @@ std::string sitemap();
 std::string stylesheet();
 std::string model(const Model& m);
 std::string model_json(const Model& m);
+std::string changes(const Model& m);          // what changed from the edition it supersedes
+std::string shared_language();
+std::string shared_language_json();
 std::string section(const Model& m, const Section& s);
 std::string statement(const Model& m, const Section& s, const Statement& st);
 std::string priority(const Model& m, const Statement& st);

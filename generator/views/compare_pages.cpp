@@ -36,6 +36,21 @@ Page matrix_page(const Site& site, const LinkGraph& graph) {
   }
   d["columns"] = std::move(columns);
   d["rows"] = std::move(rows);
+  // Gaps: the topics each model does not address at all.
+  json gaps = json::array();
+  for (const auto& m : site.models) {
+    json missing = json::array();
+    for (const auto& topic : site.topics) {
+      bool any = false;
+      for (std::size_t index : graph.by_topic(topic.id)) any = any || graph.statements()[index].model == &m;
+      if (!any) missing.push_back({{"title", topic.title}, {"href", page.href(urls::compare_topic(topic.id))}});
+    }
+    gaps.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"none", missing.empty()},
+                    {"count", std::to_string(missing.size())}, {"topics", std::move(missing)}});
+  }
+  d["gaps"] = std::move(gaps);
+  d["shared_language_href"] = page.href(urls::shared_language());
+  d["shared_count"] = std::to_string(graph.shared_wording().size());
   return page.finish("compare.html", std::move(d));
 }
 
@@ -63,6 +78,11 @@ Page topic_page(const Site& site, const LinkGraph& graph, const Topic& topic) {
                        {"empty", list.empty()},
                        {"items", std::move(list)}});
   }
+  // Unticking a model hides its column, with CSS alone: one rule per model, since ids come from content.
+  std::string chooser_css;
+  for (const auto& m : site.models)
+    chooser_css += fmt::format("body:has(#show-{0}:not(:checked)) #{0} {{ display: none; }} ", m.id);
+  d["page_style"] = chooser_css;
   d["columns"] = std::move(columns);
   json topics = json::array();
   for (const auto& t : site.topics)

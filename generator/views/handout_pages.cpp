@@ -39,7 +39,7 @@ void add_print_frame(const Site& site, const Handout& h, json& d) {
   std::string left = h.model ? model_name(*h.model) : site.config.title;
   if (h.model && !h.model->source.empty()) left += " · Source: " + strip_tags(h.model->source.html);
   const std::string address = full_address(site, h.path);
-  d["print_style"] = fmt::format(
+  d["page_style"] = fmt::format(
       "@page {{ size: letter{}; margin: 0.55in 0.6in 0.8in; "
       "@bottom-left {{ content: {}; font: 7.5pt system-ui, sans-serif; color: #000; }} "
       "@bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 7.5pt system-ui, sans-serif; color: #000; }} }}",

@@ -121,6 +121,12 @@ Page overview_page(const Site& site, const LinkGraph& graph, const Model& model)
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["handouts_href"] = page.href(urls::handouts() + "#handouts-" + model.id);
+  // What changed: on the newer edition, its own changes page; on the older, the successor's.
+  if (site.find_model(model.supersedes))
+    d["changes"] = json{{"title", "What changed from " + model_name(*site.find_model(model.supersedes))},
+                        {"href", page.href(urls::changes(model))}};
+  else if (const Model* successor = site.find_model(model.superseded_by))
+    d["changes"] = json{{"title", "What changed in " + model_name(*successor)}, {"href", page.href(urls::changes(*successor))}};
   return page.finish("model.html", std::move(d));
 }
 

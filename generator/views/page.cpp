@@ -55,7 +55,18 @@ json PageBuilder::statement(const Statement& s) {
       chips.push_back({{"title", topic->title}, {"href", href(urls::compare_topic(id))}});
   json children = json::array();
   for (const auto& child : s.children) children.push_back(statement(child));
+  // "Similar wording in": the statements of other model families that share its language.
+  json similar = json::array();
+  if (const auto index = graph_.index_of(s))
+    for (std::size_t p : graph_.shared_wording_of(*index)) {
+      const auto& pair = graph_.shared_wording()[p];
+      const StatementRef& other = graph_.statements()[pair.a == *index ? pair.b : pair.a];
+      similar.push_back({{"title", other.model->title}, {"jurisdiction", other.model->jurisdiction},
+                         {"place", place_of(other)}, {"href", href(other.url)}});
+    }
   return json{{"id", s.id},
+              {"has_similar", !similar.empty()},
+              {"similar", std::move(similar)},
               {"html", s.text.html},
               {"permalink_label", "Permalink to statement " + s.id},
               {"has_topics", !chips.empty()},

@@ -12,6 +12,7 @@ std::vector<Page> plan_site(const Site& site, const LinkGraph& graph, bool pdfs)
   append(plan_role_pages(site, graph));
   append(plan_glossary_pages(site, graph));
   append(plan_compare_pages(site, graph));
+  append(plan_comparison_pages(site, graph));
   append(plan_search(site, graph));
   append(plan_handout_pages(site, graph, pdfs));
   append(plan_site_files(site, graph, pages));

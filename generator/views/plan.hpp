@@ -13,6 +13,8 @@ std::vector<Page> plan_model_pages(const Site& site, const LinkGraph& graph);   
 std::vector<Page> plan_role_pages(const Site& site, const LinkGraph& graph);    // per model, and across models
 std::vector<Page> plan_glossary_pages(const Site& site, const LinkGraph& graph);
 std::vector<Page> plan_compare_pages(const Site& site, const LinkGraph& graph); // matrix and topic pages
+// Shared language across model families (page and JSON), and each edition's changes page.
+std::vector<Page> plan_comparison_pages(const Site& site, const LinkGraph& graph);
 std::vector<Page> plan_search(const Site& site, const LinkGraph& graph);        // search page and index
 // Handouts and their index; `pdfs` links each handout's PDF (when `practicebook pdf` prints them).
 std::vector<Page> plan_handout_pages(const Site& site, const LinkGraph& graph, bool pdfs);

@@ -1,0 +1,44 @@
+#pragma once
+// What changed between two editions of a model: statements added, removed, reworded (with a word
+// diff) and moved, and changes to the vision, priorities, letter and rubric. Typography never counts.
+#include <string>
+#include <vector>
+
+#include "compare/text_compare.hpp"
+#include "model.hpp"
+
+namespace pb {
+
+struct StatementChange {
+  enum class Kind { added, removed, reworded, moved };
+  Kind kind;
+  const Section* before_section = nullptr;  // in the older edition (none when added)
+  const Statement* before = nullptr;
+  const Section* after_section = nullptr;   // in the newer edition (none when removed)
+  const Statement* after = nullptr;
+  std::vector<DiffSpan> diff;               // for reworded statements
+};
+
+struct FieldChange {
+  std::string what;                         // "Letter: signature", "Priority 2", "Rubric: Novice"
+  std::string before, after;                // Markdown sources ("" when absent)
+  std::vector<DiffSpan> diff;
+};
+
+struct EditionDiff {
+  const Model* before = nullptr;
+  const Model* after = nullptr;
+  std::vector<StatementChange> statements;
+  std::vector<FieldChange> fields;
+  std::size_t count(StatementChange::Kind kind) const;
+  bool empty() const { return statements.empty() && fields.empty(); }
+};
+
+EditionDiff diff_editions(const Model& before, const Model& after);
+
+const char* change_kind_name(StatementChange::Kind kind);
+
+// The comparison as terminal text: [-removed-]{+added+} words, or red and green when `colour`.
+std::string edition_diff_text(const EditionDiff& diff, bool colour);
+
+}  // namespace pb

@@ -1,0 +1,39 @@
+#pragma once
+// Comparing statements as people read them: typography (curly or straight quotes, ". . ." or "…",
+// en dashes) and Markdown markers never count as a difference.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pb {
+
+// The text folded for comparison: lowercase ASCII, straight quotes, "...", "-", no * _ \ markers.
+std::string fold_for_compare(std::string_view text);
+
+// Words and punctuation of a text, as written (for showing a diff) and folded (for comparing).
+struct Token {
+  std::string text;    // as written, with the space that preceded it
+  std::string folded;  // what is compared
+};
+std::vector<Token> tokenize_for_diff(std::string_view text);
+
+enum class DiffOp { same, inserted, deleted };
+struct DiffSpan {
+  DiffOp op;
+  std::string text;  // consecutive tokens with the same op, as written
+};
+
+// Word-level diff from `before` to `after` (longest common subsequence of folded tokens).
+std::vector<DiffSpan> word_diff(std::string_view before, std::string_view after);
+
+// True when the two texts read the same after folding.
+bool same_wording(std::string_view a, std::string_view b);
+
+// The word-bigram shingles of a text, hashed: the unit of the similarity measure.
+std::vector<std::uint64_t> shingles(std::string_view text);
+
+// Jaccard similarity of two sorted, de-duplicated shingle sets.
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+
+}  // namespace pb

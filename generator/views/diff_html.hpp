@@ -1,0 +1,11 @@
+#pragma once
+// A word diff as HTML: insertions and deletions marked with <ins>/<del>, and named in words for
+// screen readers and for black-and-white print (never by colour alone).
+#include <string>
+#include <vector>
+
+#include "compare/text_compare.hpp"
+
+namespace pb {
+std::string diff_to_html(const std::vector<DiffSpan>& spans);
+}

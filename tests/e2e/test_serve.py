@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""End-to-end: `practicebook serve` as a policy team previews an edit — live rebuilds, the error banner
+on a bad edit, pages reloading, requests kept inside the site, and a clean stop on Ctrl-C."""
+import argparse
+import html
+import http.client
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+ARGS = None
+SECTION_FILE = "models/ar-at-one-table-2023/sections/01-relationships.yaml"
+SECTION_URL = "/models/ar-at-one-table-2023/relationships/"
+EVENTS = "/__practicebook/events"
+BANNER = 'id="practicebook-build-errors"'
+# An edit shows up within this; sanitizer builds on a busy machine may need more (PB_SERVE_REBUILD_SECONDS).
+REBUILD_SECONDS = float(os.environ.get("PB_SERVE_REBUILD_SECONDS", "2"))
+
+
+class Server:
+    """`practicebook serve` on a copy of the content, with its output read on a thread."""
+
+    def __init__(self, tmp):
+        self.content = os.path.join(tmp, "content")
+        self.site = os.path.join(tmp, "site")
+        shutil.copytree(ARGS.content, self.content)
+        self.proc = subprocess.Popen(
+            [ARGS.binary, "serve", "--content", self.content, "--out", self.site, "--port", "0"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self.lines, self._urls = [], queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        try:
+            self.url = self._urls.get(timeout=60)
+        except queue.Empty:
+            self.proc.kill()
+            raise AssertionError("serve printed no URL:\n" + self.output())
+        self.port = int(re.fullmatch(r"http://127\.0\.0\.1:(\d+)/", self.url).group(1))
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                self._urls.put(found.group(0))
+
+    def output(self):
+        return "\n".join(self.lines)
+
+    def get(self, path, method="GET"):
+        """Sends `path` exactly as given (no normalisation); returns (status, headers, body)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request(method, path)
+            resp = conn.getresponse()
+            return resp.status, resp.headers, resp.read().decode("utf-8", "replace")
+        finally:
+            conn.close()
+
+    def interrupt(self):
+        """Ctrl-C; returns the exit status, or None when it did not stop within 5 s."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            return self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            return None
+        finally:
+            self._reader.join(timeout=5)
+            self.proc.stdout.close()
+
+
+def edit(path, change):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(change(text))
+
+
+def wait_for(predicate, seconds=REBUILD_SECONDS):
+    """Polls until predicate() returns something true; returns it, or None after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)
+
+
+def banner_of(page):
+    """The error banner's text, or None when the page has none."""
+    found = re.search(r'<div ' + re.escape(BANNER) + r'.*?</div>', page, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(0))) if found else None
+
+
+class Serve(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="pb-serve-")
+        self.server = Server(self.tmp)
+
+    def tearDown(self):
+        self.server.interrupt()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_serves_the_site_with_types_and_no_caching(self):
+        s = self.server
+        status, headers, body = s.get("/")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["Content-Type"].startswith("text/html"))
+        with open(os.path.join(s.site, "index.html"), encoding="utf-8") as f:
+            title = re.search(r"<title>.*?</title>", f.read(), re.S).group(0)
+        self.assertIn(title, body)
+        self.assertEqual(headers["Cache-Control"], "no-store")
+        self.assertIn(EVENTS, body)  # the reload script, added as the page is sent
+        self.assertIsNone(banner_of(body))
+        for path, type_ in (("/assets/style.css", "text/css"), ("/search-index.js", "text/javascript"),
+                            ("/models/ar-at-one-table-2023/model.json", "application/json"),
+                            ("/sitemap.xml", "application/xml"), (SECTION_URL + "index.html", "text/html")):
+            status, headers, body = s.get(path)
+            self.assertEqual(status, 200, path)
+            self.assertTrue(headers["Content-Type"].startswith(type_), (path, headers["Content-Type"]))
+            self.assertEqual(headers["Cache-Control"], "no-store")
+            self.assertEqual(EVENTS in body, type_ == "text/html", path)
+
+        status, headers, _ = s.get(SECTION_URL.rstrip("/"))  # pretty URLs need the slash
+        self.assertEqual(status, 301)
+        self.assertTrue(headers["Location"].endswith(SECTION_URL), headers["Location"])
+        status, _, body = s.get("/no/such/page/")
+        self.assertEqual(status, 404)
+        self.assertIn("Page not found", body)  # the site's own 404.html
+
+    def test_edits_rebuild_show_errors_in_a_banner_and_keep_the_last_good_site(self):
+        s = self.server
+        section = os.path.join(s.content, SECTION_FILE)
+        events = EventStream(s.port)
+        first = events.next()
+
+        # A good edit: the section page shows it, and open pages are told to reload.
+        marker = "Livepreview7421 marker."
+        edit(section, lambda t: re.sub(r"(?m)^(\s*- text: .*)$", r"\1 " + marker, t, count=1))
+        page = wait_for(lambda: (lambda b: b if marker in b else None)(s.get(SECTION_URL)[2]))
+        self.assertIsNotNone(page, f"the edit did not show within {REBUILD_SECONDS} s\n" + s.output())
+        self.assertNotEqual(events.next(), first)
+        self.assertRegex(s.output(), r"rebuilt \d+ pages in [\d.]+ ms")
+
+        # A bad edit: the last good page is still served, with every error in a banner at the top.
+        edit(section, lambda t: "itmes: x\n" + t)
+        page = wait_for(lambda: (lambda b: b if BANNER in b else None)(s.get(SECTION_URL)[2]))
+        self.assertIsNotNone(page, f"no error banner within {REBUILD_SECONDS} s\n" + s.output())
+        self.assertIn(marker, page)
+        self.assertRegex(page, r"<body[^>]*>\s*<div " + re.escape(BANNER) + r' role="alert"')
+        self.assertIn(f"{section}:1:1: error: unknown key 'itmes'", banner_of(page))
+        self.assertIn(f"{section}:1:1: error: unknown key 'itmes'", s.output())
+        self.assertIn("build failed; serving the last good site", s.output())
+        status, _, home = s.get("/")
+        self.assertEqual(status, 200)
+        self.assertIn(BANNER, home)  # on every page
+
+        # Fixed: the banner goes.
+        edit(section, lambda t: t.replace("itmes: x\n", "", 1))
+        page = wait_for(lambda: (lambda b: b if BANNER not in b else None)(s.get(SECTION_URL)[2]))
+        self.assertIsNotNone(page, "the banner stayed after the fix\n" + s.output())
+        self.assertIn(marker, page)
+        events.close()
+
+    def test_requests_cannot_leave_the_site(self):
+        s = self.server
+        secret = os.path.join(self.tmp, "secret.txt")
+        with open(secret, "w", encoding="utf-8") as f:
+            f.write("TOP-SECRET-CONTENT")
+        os.symlink(secret, os.path.join(s.site, "leak.html"))
+        os.symlink(self.tmp, os.path.join(s.site, "outside"))
+        for path in ("/../", "/..", "/%2e%2e/etc/passwd", "/models/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                     "/models/../../../etc/passwd", "/%2E%2E/%2E%2E/etc/passwd", "/..%2f..%2fetc/passwd",
+                     "/models%2f..%2f..%2f..%2fetc%2fpasswd", "/index.html%00.css", "/%00",
+                     "/leak.html", "/outside/secret.txt", "/outside/content/site.yaml"):
+            status, _, body = s.get(path)
+            self.assertIn(status, (403, 404), path)
+            self.assertNotIn("root:", body, path)
+            self.assertNotIn("TOP-SECRET-CONTENT", body, path)
+
+    def test_listens_on_127_0_0_1_only(self):
+        s = self.server
+        addresses = listening_addresses(s.port)
+        self.assertEqual(addresses, {"127.0.0.1"})
+        with self.assertRaises(OSError):  # another loopback address of this host is not served
+            socket.create_connection(("127.0.0.2", s.port), timeout=2).close()
+
+    def test_the_built_site_has_no_reload_script(self):
+        s = self.server
+        self.assertIn(EVENTS, s.get("/")[2])
+        for root, _, files in os.walk(s.site):
+            for name in files:
+                with open(os.path.join(root, name), "rb") as f:
+                    self.assertNotIn(EVENTS.encode(), f.read(), os.path.join(root, name))
+
+    def test_ctrl_c_stops_it_with_status_0(self):
+        events = EventStream(self.server.port)  # an open page must not keep it running
+        events.next()
+        started = time.monotonic()
+        self.assertEqual(self.server.interrupt(), 0, self.server.output())
+        self.assertLess(time.monotonic() - started, 5)
+        events.close()
+
+
+class EventStream:
+    """A page's connection to the live-reload events; next() returns the data of the next event."""
+
+    def __init__(self, port):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        self.conn.request("GET", EVENTS, headers={"Accept": "text/event-stream"})
+        self.resp = self.conn.getresponse()
+        assert self.resp.status == 200
+        assert self.resp.headers["Content-Type"].startswith("text/event-stream")
+
+    def next(self):
+        while True:
+            line = self.resp.readline().decode()
+            if not line:
+                raise AssertionError("the event stream ended")
+            if line.startswith("data:"):
+                return line[5:].strip()
+
+    def close(self):
+        self.conn.close()
+
+
+def listening_addresses(port):
+    """The local addresses of the TCP sockets listening on `port`, from /proc/net/tcp and tcp6."""
+    found = set()
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(name):
+            continue
+        with open(name, encoding="ascii") as f:
+            for row in list(f)[1:]:
+                local, state = row.split()[1], row.split()[3]
+                address, hex_port = local.split(":")
+                if state != "0A" or int(hex_port, 16) != port:  # 0A: LISTEN
+                    continue
+                if len(address) == 8:
+                    found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1]))
+                else:
+                    words = bytes.fromhex(address)
+                    raw = b"".join(words[i:i + 4][::-1] for i in range(0, 16, 4))
+                    found.add(socket.inet_ntop(socket.AF_INET6, raw))
+    return found
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--content", required=True)
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)

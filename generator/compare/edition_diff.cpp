@@ -153,8 +153,8 @@ std::string spans_text(const std::vector<DiffSpan>& spans, bool colour) {
   for (const auto& s : spans) {
     switch (s.op) {
       case DiffOp::same: out += s.text; break;
-      case DiffOp::deleted: out += colour ? "\x1b[31;9m" + s.text + "\x1b[0m" : "[-" + s.text + "-]"; break;
-      case DiffOp::inserted: out += colour ? "\x1b[32;4m" + s.text + "\x1b[0m" : "{+" + s.text + "+}"; break;
+      case DiffOp::deleted: out += colour ? fmt::format("\x1b[31;9m{}\x1b[0m", s.text) : fmt::format("[-{}-]", s.text); break;
+      case DiffOp::inserted: out += colour ? fmt::format("\x1b[32;4m{}\x1b[0m", s.text) : fmt::format("{{+{}+}}", s.text); break;
     }
   }
   return out;

@@ -14,6 +14,11 @@ std::string ascii_typography(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && c != '.') {  // most bytes: plain ASCII that nothing replaces
+      out += text[i++];
+      continue;
+    }
     bool replaced = false;
     for (const auto& [from, to] : replacements)
       if (text.substr(i, from.size()) == from) {
@@ -94,9 +99,13 @@ std::vector<Token> tokenize_for_diff(std::string_view text) {
     const std::string_view word = text.substr(i, j - i);
     Token token{space_before ? std::string(1, ' ') : std::string(), fold_for_compare(word)};
     token.text.append(word);
-    tokens.push_back(std::move(token));
     space_before = false;
     i = j;
+    if (token.folded.empty()) {  // a Markdown marker (*, _): not a word of the statement
+      space_before = !token.text.empty() && token.text.front() == ' ';
+      continue;
+    }
+    tokens.push_back(std::move(token));
   }
   // ". . ." and "..." are one token either way, so an ellipsis never shows as a change.
   std::vector<Token> merged;

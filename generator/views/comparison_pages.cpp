@@ -96,6 +96,8 @@ Page changes_page(const Site& site, const LinkGraph& graph, const Model& newer, 
     for (const auto& c : diff.statements) {
       if (c.kind != kind) continue;
       json item;
+      if (c.before) page.use_terms(c.before->terms);
+      if (c.after) page.use_terms(c.after->terms);
       if (c.before) item["before"] = json{{"place", c.before_section->label.empty() ? c.before_section->title : c.before_section->label},
                                           {"href", page.href(urls::statement(older, *c.before_section, *c.before))},
                                           {"html", c.before->text.html}};

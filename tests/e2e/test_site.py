@@ -180,6 +180,76 @@ class Browsing(unittest.TestCase):
         self.assertLess(len(js), 400_000)
 
 
+class PolicyTeams(unittest.TestCase):
+    """Issue 7: shared language across states, and what changed between editions."""
+
+    def test_changes_page_lists_exactly_what_the_seeds_differ_by(self):
+        page = sitelib.page(SITE, f"models/{AOT}/changes/index.html")
+        html = sitelib.read(os.path.join(SITE, f"models/{AOT}/changes/index.html"))
+        self.assertIn("0 added, 2 removed, 0 reworded, 0 moved; 1 other change", page.text)
+        # The two Value 5 agency practice statements only the Martin edition has …
+        removed_html = re.search(r'<section class="change-group change-removed".*?</section>', html, re.S).group(0)
+        self.assertEqual(removed_html.count("<li>"), 2)
+        removed = sitelib.Page(removed_html).text
+        self.assertIn('id="def-family-time"', html)  # the linked term's definition is on the page
+        self.assertIn("Understand confidentiality with regard to legal partners.", removed)
+        self.assertIn("Advocate for the least restrictive and most liberal family time/visitation", removed)
+        # … and the letter's signatory, and nothing else.
+        fields = re.findall(r"<dt>(.*?)</dt>", html)
+        self.assertEqual(fields, ["Letter: signature"])
+        self.assertIn("Mischa Martin", page.text)
+        self.assertIn("Tiffany Wright", page.text)
+        for kind in ("added", "reworded", "moved"):
+            self.assertNotIn(f'change-{kind}"', html)
+
+    def test_both_editions_link_to_the_changes_page(self):
+        for model in (AOT, "ar-at-one-table-martin"):
+            links = sitelib.page(SITE, f"models/{model}/index.html").links
+            self.assertTrue(any(l.endswith(f"models/{AOT}/changes/index.html") for l in links), model)
+
+    def shared_pairs(self):
+        return json.loads(sitelib.read(os.path.join(SITE, "compare/shared-language.json")))
+
+    def test_shared_language_includes_the_known_pairs(self):
+        pairs = self.shared_pairs()
+        def has(model_a, text_a, model_b, text_b):
+            return any({p["a"]["model"], p["b"]["model"]} == {model_a, model_b}
+                       and any(text_a in x["text"] for x in (p["a"], p["b"]))
+                       and any(text_b in x["text"] for x in (p["a"], p["b"])) for p in pairs)
+        kinship = "the first consideration for placement will be with kinship connections"
+        self.assertTrue(has("me-practice-model", kinship, "va-practice-model", kinship))
+        self.assertTrue(has(AOT, "how we do the work is as important as the work we do",
+                            "ar-practice-model", "How we do the work is as important as the work we do"))
+        for p in pairs:
+            self.assertGreaterEqual(p["score"], 0.3)
+            self.assertTrue(p["a"]["url"].endswith("#" + p["a"]["id"]))
+
+    def test_never_pairs_two_editions_of_one_family(self):
+        families = {}
+        for name in os.listdir(os.path.join(ARGS.content, "models")):
+            families[name] = json.loads(sitelib.read(os.path.join(SITE, "models", name, "model.json")))["family"]
+        for p in self.shared_pairs():
+            self.assertNotEqual(families[p["a"]["model"]], families[p["b"]["model"]])
+
+    def test_statement_pages_show_similar_wording_links(self):
+        page = sitelib.page(SITE, "models/me-practice-model/safe-nurturing-family/index.html")
+        self.assertIn("Similar wording in:", page.text)
+        self.assertTrue(any("va-practice-model/children-in-families/index.html#beliefs-5" in l for l in page.links))
+
+    def test_diff_command_prints_the_same_comparison(self):
+        import subprocess
+        proc = subprocess.run([ARGS.binary, "diff", "ar-at-one-table-martin", AOT, "--content", ARGS.content],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("0 added, 2 removed, 0 reworded, 0 moved; 1 other change", proc.stdout)
+        self.assertIn("[-Mischa Martin-]{+Tiffany Wright+}", proc.stdout)
+        self.assertEqual(proc.stdout.count("\nremoved "), 2)
+
+    def test_compare_page_lists_gaps(self):
+        text = sitelib.page(SITE, "compare/index.html").text
+        self.assertIn("Gaps: topics a model does not address", text)
+
+
 class Quality(unittest.TestCase):
     def test_every_internal_link_and_anchor_resolves(self):
         cache, checked = {}, 0
@@ -204,6 +274,17 @@ class Quality(unittest.TestCase):
             self.assertIn('href="#main-content"', text, rel)
             self.assertIn('<main id="main-content"', text, rel)
             self.assertEqual(len(re.findall(r"<h1[ >]", text)), 1, rel)
+
+    def test_every_aria_reference_points_at_an_element_of_its_page(self):
+        checked = 0
+        for rel, full in sitelib.all_html(SITE):
+            html = sitelib.read(full)
+            ids = sitelib.Page(html).ids
+            for ref in re.findall(r'aria-(?:describedby|labelledby|controls)="([^"]+)"', html):
+                for one in ref.split():
+                    self.assertIn(one, ids, f"{rel}: aria reference to missing #{one}")
+                    checked += 1
+        self.assertGreater(checked, 1000)
 
     def test_two_builds_are_byte_identical(self):
         proc, other = sitelib.build(ARGS.binary, ARGS.content)

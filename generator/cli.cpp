@@ -16,6 +16,7 @@
 #include "compare/edition_diff.hpp"
 #include "loader.hpp"
 #include "pdf_export.hpp"
+#include "scaffold.hpp"
 #include "validate.hpp"
 #include "pipeline.hpp"
 #include "serve.hpp"
@@ -143,6 +144,14 @@ int run_cli(int argc, char** argv) {
   diff->add_option("after", diff_after, "The newer model id, e.g. ar-at-one-table-2023")->required();
   diff->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
 
+  std::string new_id, new_from;
+  auto* scaffold = app.add_subcommand("new", "Start something new in content/");
+  scaffold->require_subcommand(1);
+  auto* new_model = scaffold->add_subcommand("model", "Scaffold content/models/<id>/, or a new edition of a model");
+  new_model->add_option("id", new_id, "The new model's id (its folder name), e.g. ar-at-one-table-2025")->required();
+  new_model->add_option("--from", new_from, "Copy this model as the start of its next edition");
+  new_model->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild and reload on every change");
   serve->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
@@ -169,6 +178,17 @@ int run_cli(int argc, char** argv) {
     }
     if (*pdf) return run_pdf(options, quiet);
     if (*diff) return run_diff(options, diff_before, diff_after);
+    if (*new_model) {
+      const auto files = scaffold_model(options.content_dir, new_id,
+                                        new_from.empty() ? std::nullopt : std::optional<std::string>(new_from), diags);
+      print_diagnostics(diags);
+      if (files.empty()) return exit_content;
+      fmt::print("Created {} files:\n", files.size());
+      for (const auto& f : files) fmt::print("  {}\n", f.generic_string());
+      fmt::print("Next: edit them, then run 'build/practicebook check --content {}'.\n",
+                 options.content_dir.generic_string());
+      return exit_ok;
+    }
     if (*check) {
       options.write = false;
       const BuildReport report = run_build(options, diags);

@@ -396,6 +396,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     Model model = read_model(*root, diags);
     model.id = id;
     model.file = *file;
+    model.source_file = (relative / "model.yaml").generic_string();
     model.dir = shown(content_dir, relative);
     if (model.family.empty()) model.family = id;
 
@@ -414,6 +415,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
       if (!section_root) continue;
       Section section = read_section(*section_root, diags);
       section.file = shown(content_dir, section_relative);
+      section.source_file = section_relative.generic_string();
       if (!section.id.empty() && section.id != match[2].str())
         diags.error(section.where,
                     fmt::format("section id '{}' does not match its file name '{}'", section.id, name),

@@ -56,6 +56,7 @@ struct Section {
   Markdown intro;
   std::vector<Block> blocks;
   std::string file;          // source path as shown to people
+  std::string source_file;   // path relative to the content folder, for "Edit this page"
   SourceLocation where;      // position of `id`
 };
 
@@ -111,6 +112,7 @@ struct Model {
   std::vector<Footnote> footnotes;
   std::vector<Section> sections;
   std::string file;          // model.yaml as shown to people
+  std::string source_file;   // "models/<id>/model.yaml", relative to the content folder
   std::string dir;           // the model's folder as shown to people
   SourceLocation where;
 

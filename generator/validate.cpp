@@ -170,6 +170,16 @@ void validate_site(const Site& site, Diagnostics& diags) {
                     "'roles', 'changes' and 'model.json' are pages of every model; choose another id");
       sections.check(section);
     }
+    // A model that sets out actions by role should cover every role, or say why not.
+    std::set<std::string> roles_with_actions;
+    for (const auto& section : model.sections)
+      for (const auto& block : section.blocks)
+        if (block.kind == BlockKind::actions && !block.items.empty()) roles_with_actions.insert(block.role);
+    if (!roles_with_actions.empty())
+      for (const auto& role : site.roles)
+        if (!roles_with_actions.count(role.id))
+          diags.warning(model.where, fmt::format("role '{}' has no actions in model '{}'", role.id, model.id),
+                        "add an actions block with 'role: " + role.id + "' to a section, or leave it out on purpose");
     if (model.priorities) {
       std::map<std::string, SourceLocation> anchors;
       Section overview;

@@ -83,6 +83,7 @@ Page topic_page(const Site& site, const LinkGraph& graph, const Topic& topic) {
   for (const auto& m : site.models)
     chooser_css += fmt::format("body:has(#show-{0}:not(:checked)) #{0} {{ display: none; }} ", m.id);
   d["page_style"] = chooser_css;
+  page.edit_link(d, "topics.yaml");
   d["columns"] = std::move(columns);
   json topics = json::array();
   for (const auto& t : site.topics)

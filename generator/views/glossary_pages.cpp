@@ -56,6 +56,7 @@ Page index_page(const Site& site, const LinkGraph& graph) {
   }
   d["letters"] = std::move(letters);
   d["count"] = std::to_string(site.terms.size());
+  page.edit_link(d, "glossary.yaml");
   return page.finish("glossary.html", std::move(d));
 }
 
@@ -88,6 +89,7 @@ Page term_page(const Site& site, const LinkGraph& graph, const Term& term) {
   d["uses"] = uses_label(uses.size());
   d["has_uses"] = !uses.empty();
   d["models"] = std::move(models);
+  page.edit_link(d, "glossary.yaml");
   return page.finish("term.html", std::move(d));
 }
 

@@ -121,6 +121,7 @@ Page overview_page(const Site& site, const LinkGraph& graph, const Model& model)
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["handouts_href"] = page.href(urls::handouts() + "#handouts-" + model.id);
+  page.edit_link(d, model.source_file);
   // What changed: on the newer edition, its own changes page; on the older, the successor's.
   if (site.find_model(model.supersedes))
     d["changes"] = json{{"title", "What changed from " + model_name(*site.find_model(model.supersedes))},
@@ -171,6 +172,7 @@ Page section_page(const Site& site, const LinkGraph& graph, const Model& model, 
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["one_pager_href"] = page.href(urls::one_pager(model, section));
+  page.edit_link(d, section.source_file);
   return page.finish("section.html", std::move(d));
 }
 

@@ -37,6 +37,14 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   return d;
 }
 
+void PageBuilder::edit_link(json& data, const std::string& source) const {
+  if (site_.config.edit_url.empty() || source.empty()) return;
+  std::string base = site_.config.edit_url;
+  if (base.back() != '/') base += '/';
+  data["edit_href"] = base + source;
+  data["edit_source"] = "content/" + source;
+}
+
 void PageBuilder::breadcrumbs(json& data, const std::vector<std::pair<std::string, std::string>>& trail) const {
   json list = json::array();
   for (std::size_t i = 0; i < trail.size(); ++i) {

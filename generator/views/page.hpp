@@ -34,6 +34,8 @@ class PageBuilder {
 
   // Starts the page data with what the layout needs; `title` is the page's <h1> and <title>.
   nlohmann::json layout(const std::string& title, const std::string& description = {}) const;
+  // "Edit this page": a link to the source file (relative to content/) when site.yaml sets edit_url.
+  void edit_link(nlohmann::json& data, const std::string& source) const;
   // Adds a breadcrumb trail (the last entry is the current page and is not a link).
   void breadcrumbs(nlohmann::json& data, const std::vector<std::pair<std::string, std::string>>& trail) const;
 

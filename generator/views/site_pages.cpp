@@ -47,6 +47,7 @@ std::vector<Page> plan_home(const Site& site, const LinkGraph& graph) {
   d["roles"] = std::move(roles);
   d["glossary_count"] = std::to_string(site.terms.size());
   d["topic_count"] = std::to_string(site.topics.size());
+  page.edit_link(d, "site.yaml");
   return {page.finish("home.html", std::move(d))};
 }
 

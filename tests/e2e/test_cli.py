@@ -82,6 +82,42 @@ class Cli(unittest.TestCase):
         self.assertIn("apt-get install chromium", proc.stderr)
         self.assertFalse(os.path.exists(self.site))  # nothing built, nothing half-printed
 
+    def test_new_model_scaffolds_a_model_that_builds(self):
+        proc = run("new", "model", "tx-practice-model", "--content", self.content)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.content, "models/tx-practice-model/sections/01-first-value.yaml")))
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.site, "models/tx-practice-model/first-value/index.html")))
+        again = run("new", "model", "tx-practice-model", "--content", self.content)
+        self.assertEqual(again.returncode, 1)
+        self.assertIn("already exists; nothing was changed", again.stderr)
+
+    def test_new_model_from_an_edition_starts_the_next_one(self):
+        proc = run("new", "model", "ar-at-one-table-2025", "--from", "ar-at-one-table-2023", "--content", self.content)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        model = sitelib.read(os.path.join(self.content, "models/ar-at-one-table-2025/model.yaml"))
+        self.assertIn("supersedes: ar-at-one-table-2023", model)
+        self.assertIn("family: ar-at-one-table", model)
+        self.assertNotIn("date:", model)
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        old = sitelib.read(os.path.join(self.site, "models/ar-at-one-table-2023/index.html"))
+        self.assertIn("Archived edition", old)  # the 2023 edition now points to the new one
+        changes = sitelib.read(os.path.join(self.site, "models/ar-at-one-table-2025/changes/index.html"))
+        self.assertIn("0 added, 0 removed, 0 reworded, 0 moved; 0 other changes", sitelib.Page(changes).text)
+
+    def test_edit_links_point_at_the_source_file(self):
+        site_yaml = os.path.join(self.content, "site.yaml")
+        with open(site_yaml, "a", encoding="utf-8") as f:
+            f.write("edit_url: https://git.example.org/team/models/edit/main/content/\n")
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        page = sitelib.page(self.site, "models/ar-at-one-table-2023/relationships/index.html")
+        self.assertIn("https://git.example.org/team/models/edit/main/content/models/ar-at-one-table-2023/sections/"
+                      "01-relationships.yaml", page.links)
+        self.assertIn("Edit this page", page.text)
+
     def test_usage_errors_exit_with_2(self):
         self.assertEqual(run("build", "--no-such-flag").returncode, 2)
         self.assertEqual(run().returncode, 2)

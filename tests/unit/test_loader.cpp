@@ -137,8 +137,11 @@ TEST_CASE("unknown role: did-you-mean and the list of roles") {
   auto out = diagnostics_for_section(
       "id: first\ntitle: First\nblocks:\n  - kind: actions\n    role: wroker\n    items:\n"
       "      - text: Do I?\n        topics: [safety]\n");
-  REQUIRE(out.size() == 1);
-  CHECK(out[0] ==
+  std::vector<std::string> errors;
+  for (const auto& line : out)
+    if (line.find(": error: ") != std::string::npos) errors.push_back(line);
+  REQUIRE(errors.size() == 1);  // (and warnings that the model's roles now have no actions)
+  CHECK(errors[0] ==
         "models/m1/sections/01-first.yaml:5:11: error: unknown role 'wroker' (did you mean 'worker'?)\n"
         "  hint: the roles in roles.yaml are: worker, supervisor");
 }
@@ -228,6 +231,15 @@ TEST_CASE("derived ids: nested items, repeated block kinds, explicit ids") {
   CHECK(s.blocks[1].items[0].id == "principles-b-1");
   CHECK(s.blocks[2].items[0].id == "keep-me");
   CHECK(s.blocks[2].items[0].children[0].id == "keep-me-1");
+}
+
+TEST_CASE("a role with no actions in a model that lists actions by role is a warning") {
+  auto out = diagnostics_for_section(
+      "id: first\ntitle: First\nblocks:\n  - kind: actions\n    role: worker\n    items:\n"
+      "      - text: Do I?\n        topics: [safety]\n");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].ends_with("models/m1/model.yaml:1:1: warning: role 'supervisor' has no actions in model 'm1'\n"
+                         "  hint: add an actions block with 'role: supervisor' to a section, or leave it out on purpose"));
 }
 
 TEST_CASE("topics: an unknown topic is an error with a did-you-mean, an untagged statement a warning") {

@@ -39,7 +39,7 @@ TEST_CASE("the search index holds every statement and action, with its page, anc
     if (doc[0] == "a") actions.push_back(doc);
   }
   REQUIRE(statements.size() == 1);
-  REQUIRE(actions.size() == 1);
+  REQUIRE(actions.size() == 2);  // one worker action, one supervisor action
   CHECK(statements[0][1] == "Keep children safe.");
   CHECK(actions[0][1] == "Do I visit the family?");
   CHECK(actions[0][3] == "worker-1");

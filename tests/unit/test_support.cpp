@@ -43,6 +43,11 @@ void write_minimal_content(const TempDir& dir) {
             "    role: worker\n"
             "    items:\n"
             "      - text: Do I visit the family?\n"
+            "        topics: [safety]\n"
+            "  - kind: actions\n"
+            "    role: supervisor\n"
+            "    items:\n"
+            "      - text: Do I review safety plans with workers?\n"
             "        topics: [safety]\n");
 }
 

@@ -37,7 +37,13 @@ bool use_colour(FILE* stream) {
 
 void print_diagnostics(const Diagnostics& diags) {
   const bool colour = use_colour(stderr);
-  for (const auto& d : diags.sorted()) fmt::print(stderr, "{}\n", format_diagnostic(d, colour));
+  std::string previous_file;
+  for (const auto& d : diags.sorted()) {
+    // Grouped by file: a blank line where the file changes.
+    if (!previous_file.empty() && d.where.path() != previous_file) fmt::print(stderr, "\n");
+    previous_file = d.where.path();
+    fmt::print(stderr, "{}\n", format_diagnostic(d, colour));
+  }
   const auto errors = diags.error_count(), warnings = diags.warning_count();
   if (errors || warnings)
     fmt::print(stderr, "{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <regex>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
 
 #include "source_reader.hpp"
 #include "text_util.hpp"
@@ -342,77 +345,134 @@ Section read_section(const SourceNode& root, Diagnostics& diags) {
   return section;
 }
 
+namespace {
+
+// yaml-cpp is the slowest stage of a build, and files parse independently: parse them all on every
+// core first, then read the records in the fixed order below, so output stays deterministic.
+class ParsedFiles {
+ public:
+  ParsedFiles(const fs::path& content_dir, std::vector<fs::path> relatives, Diagnostics& diags)
+      : relatives_(std::move(relatives)), nodes_(relatives_.size()) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < relatives_.size(); i = next++)
+        nodes_[i] = load_yaml_file(content_dir / relatives_[i], shown(content_dir, relatives_[i]), diags);
+    };
+    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                             static_cast<unsigned>(relatives_.size() / 8 + 1)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& th : pool) th.join();
+    for (std::size_t i = 0; i < relatives_.size(); ++i) index_[relatives_[i].generic_string()] = i;
+    std::error_code ec;
+    for (const auto& r : relatives_) bytes_ += static_cast<std::size_t>(fs::file_size(content_dir / r, ec));
+  }
+  // The parsed file, or nullopt when it could not be parsed (the diagnostic is already reported).
+  const std::optional<SourceNode>& get(const fs::path& relative) const {
+    return nodes_[index_.at(relative.generic_string())];
+  }
+  std::size_t files() const { return relatives_.size(); }
+  std::size_t unparsed() const { return static_cast<std::size_t>(std::count(nodes_.begin(), nodes_.end(), std::nullopt)); }
+  std::size_t bytes() const { return bytes_; }
+
+ private:
+  std::vector<fs::path> relatives_;
+  std::vector<std::optional<SourceNode>> nodes_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::size_t bytes_ = 0;
+};
+
+bool is_file(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_regular_file(p, ec);
+}
+
+}  // namespace
+
 Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats) {
   Site site;
-  LoadStats local;
-  auto load = [&](const fs::path& relative) -> std::optional<SourceNode> {
-    const fs::path full = content_dir / relative;
-    std::error_code ec;
-    local.files++;
-    local.bytes += static_cast<std::size_t>(fs::file_size(full, ec));
-    return load_yaml_file(full, shown(content_dir, relative), diags);
-  };
-  auto exists = [&](const fs::path& relative) {
-    std::error_code ec;
-    return fs::is_regular_file(content_dir / relative, ec);
-  };
-
   std::error_code ec;
   if (!fs::is_directory(content_dir, ec)) {
     diags.error(location_in(std::make_shared<const std::string>(content_dir.generic_string())),
                 "the content folder does not exist", "pass --content DIR, the folder that holds site.yaml");
     return site;
   }
-  if (!exists("site.yaml")) {
+  // 1. Which files make up the site (problems with names are reported here).
+  std::vector<fs::path> to_parse;
+  for (const char* name : {"site.yaml", "roles.yaml", "topics.yaml", "glossary.yaml"})
+    if (is_file(content_dir / name)) to_parse.emplace_back(name);
+  if (!is_file(content_dir / "site.yaml"))
     diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, "site.yaml"))),
                 "site.yaml is missing", "create it with at least 'title: …'");
-  } else if (auto root = load("site.yaml")) {
-    site.config = read_site_config(*root, diags);
-  }
-  site.config.file = shown(content_dir, "site.yaml");
-  if (exists("roles.yaml"))
-    if (auto root = load("roles.yaml")) site.roles = read_roles(*root, diags);
-  if (exists("topics.yaml"))
-    if (auto root = load("topics.yaml")) site.topics = read_topics(*root, diags);
-  if (exists("glossary.yaml"))
-    if (auto root = load("glossary.yaml")) site.terms = read_terms(*root, diags);
-
+  struct ModelFiles {
+    std::string id;
+    fs::path relative;
+    std::vector<std::pair<fs::path, std::smatch>> sections;
+    std::vector<std::string> section_names;
+  };
+  std::vector<ModelFiles> models;
   for (const fs::path& model_dir : sorted_entries(content_dir / "models", true)) {
     const std::string id = model_dir.filename().string();
     const fs::path relative = fs::path("models") / id;
-    auto file = std::make_shared<const std::string>(shown(content_dir, relative / "model.yaml"));
     if (!is_valid_id(id)) {
       diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, relative))),
                   fmt::format("invalid model folder name '{}'", id),
                   "model ids use lowercase letters, digits and single hyphens, e.g. 'ar-at-one-table-2023'");
       continue;
     }
-    if (!exists(relative / "model.yaml")) {
-      diags.error(location_in(file), "model.yaml is missing", "every folder in models/ needs a model.yaml");
+    if (!is_file(content_dir / relative / "model.yaml")) {
+      diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, relative / "model.yaml"))),
+                  "model.yaml is missing", "every folder in models/ needs a model.yaml");
       continue;
     }
-    auto root = load(relative / "model.yaml");
-    if (!root) continue;
-    Model model = read_model(*root, diags);
-    model.id = id;
-    model.file = *file;
-    model.source_file = (relative / "model.yaml").generic_string();
-    model.dir = shown(content_dir, relative);
-    if (model.family.empty()) model.family = id;
-
+    ModelFiles m{id, relative, {}, {}};
+    to_parse.push_back(relative / "model.yaml");
     for (const fs::path& path : sorted_entries(content_dir / relative / "sections", false)) {
       const std::string name = path.filename().string();
       const fs::path section_relative = relative / "sections" / name;
-      std::smatch match;
-      if (!std::regex_match(name, match, section_file_pattern())) {
+      if (!std::regex_match(name, section_file_pattern())) {
         if (name.ends_with(".yaml") || name.ends_with(".yml"))
           diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, section_relative))),
                       fmt::format("section file name '{}' does not start with a number", name),
                       "name section files NN-<id>.yaml, e.g. 01-relationships.yaml; the number sets the order");
         continue;  // other files (notes, images) are not sections
       }
-      auto section_root = load(section_relative);
+      to_parse.push_back(section_relative);
+      m.section_names.push_back(name);
+    }
+    models.push_back(std::move(m));
+  }
+
+  // 2. Parse everything at once.
+  const ParsedFiles parsed(content_dir, to_parse, diags);
+
+  // 3. Read the records, in order.
+  if (is_file(content_dir / "site.yaml"))
+    if (const auto& root = parsed.get("site.yaml")) site.config = read_site_config(*root, diags);
+  site.config.file = shown(content_dir, "site.yaml");
+  if (is_file(content_dir / "roles.yaml"))
+    if (const auto& root = parsed.get("roles.yaml")) site.roles = read_roles(*root, diags);
+  if (is_file(content_dir / "topics.yaml"))
+    if (const auto& root = parsed.get("topics.yaml")) site.topics = read_topics(*root, diags);
+  if (is_file(content_dir / "glossary.yaml"))
+    if (const auto& root = parsed.get("glossary.yaml")) site.terms = read_terms(*root, diags);
+
+  for (const auto& files : models) {
+    const auto& root = parsed.get(files.relative / "model.yaml");
+    if (!root) continue;
+    Model model = read_model(*root, diags);
+    model.id = files.id;
+    model.file = shown(content_dir, files.relative / "model.yaml");
+    model.source_file = (files.relative / "model.yaml").generic_string();
+    model.dir = shown(content_dir, files.relative);
+    if (model.family.empty()) model.family = files.id;
+    for (const auto& name : files.section_names) {
+      const fs::path section_relative = files.relative / "sections" / name;
+      const auto& section_root = parsed.get(section_relative);
       if (!section_root) continue;
+      std::smatch match;
+      std::regex_match(name, match, section_file_pattern());
       Section section = read_section(*section_root, diags);
       section.file = shown(content_dir, section_relative);
       section.source_file = section_relative.generic_string();
@@ -425,7 +485,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     }
     site.models.push_back(std::move(model));
   }
-  if (stats) *stats = local;
+  if (stats) *stats = LoadStats{parsed.files(), parsed.bytes(), parsed.unparsed()};
   return site;
 }
 

@@ -11,6 +11,7 @@ namespace pb {
 struct LoadStats {
   std::size_t files = 0;
   std::size_t bytes = 0;
+  std::size_t unparsed = 0;  // files that are not valid YAML (their records are missing)
 };
 
 // `content_dir` is shown in messages as given (e.g. "content/models/x/model.yaml").

@@ -98,7 +98,10 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   for (const auto& m : site.models) sections += m.sections.size();
   clock.done("load", fmt::format("{} files, {}, {} models, {} sections", stats.files, kilobytes(stats.bytes),
                                  site.models.size(), sections));
-  if (diags.has_errors()) return report;
+  // Errors in files that parsed (an unknown key, a wrong type) leave every record in place, so the
+  // cross-file checks still run and a policy team sees all of its mistakes at once. A file that is not
+  // valid YAML is missing from the site: checking references to it would only add false errors.
+  if (diags.has_errors() && stats.unparsed > 0) return report;
 
   validate_site(site, diags);
   clock.done("validate", fmt::format("{} errors, {} warnings", diags.error_count(), diags.warning_count()));

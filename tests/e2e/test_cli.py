@@ -68,6 +68,20 @@ class Cli(unittest.TestCase):
         self.assertRegex(proc.stderr, re.escape(b) + r":\d+:1: error: unknown key 'titel' \(did you mean 'title'\?\)")
         self.assertIn("2 errors, 0 warnings", proc.stderr)
 
+    def test_errors_of_loading_and_of_cross_file_checks_come_together(self):
+        a = os.path.join(self.content, "models/ar-at-one-table-2023/sections/02-resource-families.yaml")
+        b = os.path.join(self.content, "models/me-practice-model/model.yaml")
+        with open(a, encoding="utf-8") as f:
+            text = f.read().replace("role: supervisor", "role: supervsor", 1)
+        with open(a, "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(b, "a", encoding="utf-8") as f:
+            f.write("\ntitel: x\n")
+        proc = run("check", "--content", self.content)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("error: unknown role 'supervsor' (did you mean 'supervisor'?)", proc.stderr)
+        self.assertIn("error: unknown key 'titel' (did you mean 'title'?)", proc.stderr)
+
     def test_check_passes_on_the_real_content(self):
         proc = run("check", "--content", ARGS.content)
         self.assertEqual(proc.returncode, 0, proc.stderr)

@@ -53,32 +53,40 @@ void resolve_root_marker(std::string& html, const std::string& page_path) {
     html.replace(pos, root_marker.size(), prefix);
 }
 
-// Renders pages on several threads, each with its own copy of the compiled templates, and writes them.
-std::size_t render_and_write(std::vector<Page>& pages, const Theme& theme, SiteWriter& writer, unsigned jobs) {
+// Builds, renders and writes pages on several threads, each with its own copy of the compiled
+// templates; a page's data lives only while its own task runs.
+std::size_t render_and_write(const std::vector<PageTask>& tasks, const Theme& theme, SiteWriter& writer,
+                             unsigned jobs, Diagnostics& diags) {
   std::vector<std::string> paths;
-  paths.reserve(pages.size() + theme.assets().size());
-  for (const auto& p : pages) paths.push_back(p.path);
+  paths.reserve(tasks.size() + theme.assets().size());
+  for (const auto& t : tasks) paths.push_back(t.path);
   for (const auto& [name, bytes] : theme.assets()) paths.push_back("assets/" + name);
   writer.prepare_directories(paths);
   for (const auto& [name, bytes] : theme.assets()) writer.write("assets/" + name, bytes);
 
   std::atomic<std::size_t> next{0}, bytes_written{0};
   auto worker = [&](Theme local) {
-    for (std::size_t i = next++; i < pages.size(); i = next++) {
-      Page& page = pages[i];
+    for (std::size_t i = next++; i < tasks.size(); i = next++) {
+      const Page page = tasks[i].make();
       if (page.template_name.empty()) {
         writer.write(page.path, page.raw);
         bytes_written += page.raw.size();
+        continue;
+      }
+      if (!local.has_template(page.template_name) || !local.has_template("layout.html")) {
+        diags.error(location_in(std::make_shared<const std::string>("theme")),
+                    fmt::format("the theme has no template '{}'", local.has_template("layout.html") ? page.template_name
+                                                                                                  : "layout.html"),
+                    "copy it from themes/default/templates/ into your theme");
         continue;
       }
       std::string html = local.render_page(page.template_name, "layout.html", page.data);
       resolve_root_marker(html, page.path);
       writer.write(page.path, html);
       bytes_written += html.size();
-      page.data = nullptr;  // free as we go: the largest sites hold many pages
     }
   };
-  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(pages.size() / 16 + 1)));
+  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(tasks.size() / 16 + 1)));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, theme);
   worker(theme);
@@ -123,7 +131,7 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
                     "check its spelling and aliases against the statements, or remove it");
   if (diags.has_errors()) return report;
   const LinkGraph graph(site);
-  std::vector<Page> pages = plan_site(site, graph, options.pdf_links);
+  const std::vector<PageTask> pages = plan_site(site, graph, options.pdf_links);
   for (const auto& h : list_handouts(site, graph)) report.handouts.emplace_back(h.path, h.pdf);
   report.pages = pages.size();
   clock.done("link", fmt::format("{} statements, {} glossary links, {} pages planned", graph.statements().size(),
@@ -131,13 +139,6 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
 
   std::optional<Theme> theme = Theme::load(options.theme_dir, diags);
   if (!theme) return report;
-  for (const auto& page : pages)
-    if (!page.template_name.empty() && !theme->has_template(page.template_name))
-      diags.error(location_in(std::make_shared<const std::string>(
-                      options.theme_dir ? options.theme_dir->generic_string() : "themes/default")),
-                  fmt::format("the theme has no template '{}'", page.template_name),
-                  "copy it from themes/default/templates/ into your theme");
-  if (diags.has_errors()) return report;
   if (!options.write) {
     clock.done("render", "skipped (check writes nothing)");
     report.ok = true;
@@ -147,7 +148,7 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   SiteWriter writer(options.out_dir, diags);
   if (!writer.ok()) return report;
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t bytes = render_and_write(pages, *theme, writer, jobs);
+  const std::size_t bytes = render_and_write(pages, *theme, writer, jobs, diags);
   clock.done("render", fmt::format("{} pages, {} assets, {}", pages.size(), theme->assets().size(), kilobytes(bytes)));
   if (!writer.ok() || diags.has_errors()) return report;
 

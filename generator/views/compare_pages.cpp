@@ -94,12 +94,13 @@ Page topic_page(const Site& site, const LinkGraph& graph, const Topic& topic) {
 
 }  // namespace
 
-std::vector<Page> plan_compare_pages(const Site& site, const LinkGraph& graph) {
-  std::vector<Page> pages;
-  if (site.topics.empty()) return pages;
-  pages.push_back(matrix_page(site, graph));
-  for (const auto& topic : site.topics) pages.push_back(topic_page(site, graph, topic));
-  return pages;
+std::vector<PageTask> plan_compare_pages(const Site& site, const LinkGraph& graph) {
+  std::vector<PageTask> tasks;
+  if (site.topics.empty()) return tasks;
+  tasks.push_back({urls::compare(), true, [&] { return matrix_page(site, graph); }});
+  for (const auto& topic : site.topics)
+    tasks.push_back({urls::compare_topic(topic.id), true, [&] { return topic_page(site, graph, topic); }});
+  return tasks;
 }
 
 }  // namespace pb

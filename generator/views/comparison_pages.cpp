@@ -124,13 +124,14 @@ Page changes_page(const Site& site, const LinkGraph& graph, const Model& newer, 
 
 }  // namespace
 
-std::vector<Page> plan_comparison_pages(const Site& site, const LinkGraph& graph) {
-  std::vector<Page> pages;
-  pages.push_back(shared_language_page(site, graph));
-  pages.push_back(shared_language_json(site, graph));
+std::vector<PageTask> plan_comparison_pages(const Site& site, const LinkGraph& graph) {
+  std::vector<PageTask> tasks;
+  tasks.push_back({urls::shared_language(), true, [&] { return shared_language_page(site, graph); }});
+  tasks.push_back({urls::shared_language_json(), false, [&] { return shared_language_json(site, graph); }});
   for (const auto& m : site.models)
-    if (const Model* older = site.find_model(m.supersedes)) pages.push_back(changes_page(site, graph, m, *older));
-  return pages;
+    if (const Model* older = site.find_model(m.supersedes))
+      tasks.push_back({urls::changes(m), true, [&site, &graph, &m, older] { return changes_page(site, graph, m, *older); }});
+  return tasks;
 }
 
 }  // namespace pb

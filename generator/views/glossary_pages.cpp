@@ -95,12 +95,13 @@ Page term_page(const Site& site, const LinkGraph& graph, const Term& term) {
 
 }  // namespace
 
-std::vector<Page> plan_glossary_pages(const Site& site, const LinkGraph& graph) {
-  std::vector<Page> pages;
-  if (site.terms.empty()) return pages;
-  pages.push_back(index_page(site, graph));
-  for (const auto& term : site.terms) pages.push_back(term_page(site, graph, term));
-  return pages;
+std::vector<PageTask> plan_glossary_pages(const Site& site, const LinkGraph& graph) {
+  std::vector<PageTask> tasks;
+  if (site.terms.empty()) return tasks;
+  tasks.push_back({urls::glossary(), true, [&] { return index_page(site, graph); }});
+  for (const auto& term : site.terms)
+    tasks.push_back({urls::term(term.id), true, [&] { return term_page(site, graph, term); }});
+  return tasks;
 }
 
 }  // namespace pb

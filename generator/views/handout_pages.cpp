@@ -245,20 +245,23 @@ std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph) {
   return out;
 }
 
-std::vector<Page> plan_handout_pages(const Site& site, const LinkGraph& graph, bool pdfs) {
-  std::vector<Page> pages;
-  const auto handouts = list_handouts(site, graph);
-  if (handouts.empty()) return pages;
-  pages.push_back(index_page(site, graph, handouts, pdfs));
-  for (const auto& h : handouts) {
-    switch (h.kind) {
-      case HandoutKind::checklist: pages.push_back(checklist_page(site, graph, h)); break;
-      case HandoutKind::self_assessment: pages.push_back(self_assessment_page(site, graph, h)); break;
-      case HandoutKind::one_pager: pages.push_back(one_pager_page(site, graph, h)); break;
-      case HandoutKind::topic_sheet: pages.push_back(topic_sheet_page(site, graph, h)); break;
-    }
+std::vector<PageTask> plan_handout_pages(const Site& site, const LinkGraph& graph, bool pdfs) {
+  std::vector<PageTask> tasks;
+  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(site, graph));
+  if (handouts->empty()) return tasks;
+  tasks.push_back({urls::handouts(), true, [&site, &graph, handouts, pdfs] { return index_page(site, graph, *handouts, pdfs); }});
+  for (const auto& h : *handouts) {
+    tasks.push_back({h.path, true, [&site, &graph, handouts, &h]() -> Page {
+                       switch (h.kind) {
+                         case HandoutKind::checklist: return checklist_page(site, graph, h);
+                         case HandoutKind::self_assessment: return self_assessment_page(site, graph, h);
+                         case HandoutKind::one_pager: return one_pager_page(site, graph, h);
+                         case HandoutKind::topic_sheet: break;
+                       }
+                       return topic_sheet_page(site, graph, h);
+                     }});
   }
-  return pages;
+  return tasks;
 }
 
 }  // namespace pb

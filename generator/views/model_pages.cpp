@@ -232,14 +232,16 @@ Page model_json_page(const Model& model) {
 
 }  // namespace
 
-std::vector<Page> plan_model_pages(const Site& site, const LinkGraph& graph) {
-  std::vector<Page> pages;
+std::vector<PageTask> plan_model_pages(const Site& site, const LinkGraph& graph) {
+  std::vector<PageTask> tasks;
   for (const auto& model : site.models) {
-    pages.push_back(overview_page(site, graph, model));
-    for (std::size_t i = 0; i < model.sections.size(); ++i) pages.push_back(section_page(site, graph, model, i));
-    pages.push_back(model_json_page(model));
+    tasks.push_back({urls::model(model), true, [&] { return overview_page(site, graph, model); }});
+    for (std::size_t i = 0; i < model.sections.size(); ++i)
+      tasks.push_back({urls::section(model, model.sections[i]), true,
+                       [&site, &graph, &model, i] { return section_page(site, graph, model, i); }});
+    tasks.push_back({urls::model_json(model), false, [&model] { return model_json_page(model); }});
   }
-  return pages;
+  return tasks;
 }
 
 }  // namespace pb

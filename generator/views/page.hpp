@@ -1,5 +1,6 @@
 #pragma once
 // A page to write, and the helper every planner uses to build one.
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,14 @@ struct Page {
   nlohmann::json data;          // template data; the layout wraps HTML pages
   std::string raw;              // bytes for raw output
   bool in_sitemap = true;
+};
+
+// A page to be built later, on a rendering thread: its path now (for the sitemap and folders), its
+// data only when `make` runs, so a site's pages are never all in memory at once.
+struct PageTask {
+  std::string path;
+  bool in_sitemap = true;
+  std::function<Page()> make;
 };
 
 // What planners share: the site, its link graph, and per page the links relative to that page and

@@ -106,13 +106,16 @@ Page role_across_models(const Site& site, const LinkGraph& graph, const Role& ro
 
 }  // namespace
 
-std::vector<Page> plan_role_pages(const Site& site, const LinkGraph& graph) {
-  std::vector<Page> pages;
+std::vector<PageTask> plan_role_pages(const Site& site, const LinkGraph& graph) {
+  std::vector<PageTask> tasks;
   for (const auto& model : site.models)
     for (const auto& role : site.roles)
-      if (!graph.actions(model, role.id).empty()) pages.push_back(model_role_page(site, graph, model, role));
-  for (const auto& role : site.roles) pages.push_back(role_across_models(site, graph, role));
-  return pages;
+      if (!graph.actions(model, role.id).empty())
+        tasks.push_back({urls::model_role(model, role.id), true,
+                         [&site, &graph, &model, &role] { return model_role_page(site, graph, model, role); }});
+  for (const auto& role : site.roles)
+    tasks.push_back({urls::role(role.id), true, [&site, &graph, &role] { return role_across_models(site, graph, role); }});
+  return tasks;
 }
 
 }  // namespace pb

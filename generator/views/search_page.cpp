@@ -5,9 +5,10 @@
 
 namespace pb {
 
-std::vector<Page> plan_search(const Site& site, const LinkGraph& graph) {
+namespace {
+
+Page search_page(const Site& site, const LinkGraph& graph) {
   using json = nlohmann::json;
-  std::vector<Page> pages;
   PageBuilder page(site, graph, urls::search());
   json d = page.layout("Search", "Search every statement, role action, value and glossary term");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Search", urls::search()}});
@@ -19,14 +20,22 @@ std::vector<Page> plan_search(const Site& site, const LinkGraph& graph) {
   d["index_href"] = page.href(urls::search_index());
   d["script_href"] = page.href(urls::asset("search.js"));
   d["is_search_page"] = true;
-  pages.push_back(page.finish("search.html", std::move(d)));
+  return page.finish("search.html", std::move(d));
+}
 
+Page search_index_file(const Site& site, const LinkGraph& graph) {
   Page index;
   index.path = urls::search_index();
   index.raw = build_search_index(site, graph);
   index.in_sitemap = false;
-  pages.push_back(std::move(index));
-  return pages;
+  return index;
+}
+
+}  // namespace
+
+std::vector<PageTask> plan_search(const Site& site, const LinkGraph& graph) {
+  return {{urls::search(), true, [&] { return search_page(site, graph); }},
+          {urls::search_index(), false, [&] { return search_index_file(site, graph); }}};
 }
 
 }  // namespace pb

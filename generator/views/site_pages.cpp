@@ -12,7 +12,9 @@ namespace pb {
 
 using json = nlohmann::json;
 
-std::vector<Page> plan_home(const Site& site, const LinkGraph& graph) {
+namespace {
+
+Page home_page(const Site& site, const LinkGraph& graph) {
   PageBuilder page(site, graph, urls::home());
   json d = page.layout(site.config.title, strip_tags(site.config.intro.html));
   d["intro_html"] = site.config.intro.html;
@@ -48,17 +50,25 @@ std::vector<Page> plan_home(const Site& site, const LinkGraph& graph) {
   d["glossary_count"] = std::to_string(site.terms.size());
   d["topic_count"] = std::to_string(site.topics.size());
   page.edit_link(d, "site.yaml");
-  return {page.finish("home.html", std::move(d))};
+  return page.finish("home.html", std::move(d));
 }
 
-std::vector<Page> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<Page>& pages) {
-  std::vector<Page> out;
+}  // namespace
+
+std::vector<PageTask> plan_home(const Site& site, const LinkGraph& graph) {
+  return {{urls::home(), true, [&] { return home_page(site, graph); }}};
+}
+
+std::vector<PageTask> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<PageTask>& pages) {
+  std::vector<PageTask> out;
   // A server shows 404.html for a missing page at any depth; its links are relative to the root,
   // which is right when the site is served from the top of a host.
-  PageBuilder page(site, graph, urls::not_found());
-  Page not_found = page.finish("404.html", page.layout("Page not found"));
-  not_found.in_sitemap = false;
-  out.push_back(std::move(not_found));
+  out.push_back({urls::not_found(), false, [&] {
+                   PageBuilder page(site, graph, urls::not_found());
+                   Page not_found = page.finish("404.html", page.layout("Page not found"));
+                   not_found.in_sitemap = false;
+                   return not_found;
+                 }});
 
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
@@ -71,11 +81,13 @@ std::vector<Page> plan_site_files(const Site& site, const LinkGraph& graph, cons
     xml += fmt::format("  <url><loc>{}</loc></url>\n", html_escape(base + loc));
   }
   xml += "</urlset>\n";
-  Page sitemap;
-  sitemap.path = urls::sitemap();
-  sitemap.raw = std::move(xml);
-  sitemap.in_sitemap = false;
-  out.push_back(std::move(sitemap));
+  out.push_back({urls::sitemap(), false, [xml = std::move(xml)] {
+                   Page sitemap;
+                   sitemap.path = urls::sitemap();
+                   sitemap.raw = xml;
+                   sitemap.in_sitemap = false;
+                   return sitemap;
+                 }});
   return out;
 }
 

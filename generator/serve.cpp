@@ -3,6 +3,8 @@
 // are sent, so the site on disk is exactly what `practicebook build` writes.
 #include "serve.hpp"
 
+#include "text_util.hpp"
+
 // Debian builds libcpp-httplib with TLS and compression; the header must be read with the same options,
 // or Request and Response would not have the layout the library was compiled with.
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
@@ -439,20 +441,6 @@ std::string content_type(const fs::path& file) {
 // ---------------------------------------------------------------------------------------------------
 // What serve adds to HTML responses.
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  return out;
-}
-
 // Reloads the page when the build it was served from is no longer the latest. The token is written
 // into the page, so a rebuild that lands before the event stream connects still reloads it.
 std::string reload_script(const std::string& token) {
@@ -466,7 +454,7 @@ std::string reload_script(const std::string& token) {
 // Plain inline style so it reads the same on every page: black on white, a thick red rule.
 std::string error_banner(const std::vector<std::string>& errors) {
   std::string items;
-  for (const auto& error : errors) items += "<li style=\"margin:0.25em 0\">" + escape_html(error) + "</li>";
+  for (const auto& error : errors) items += "<li style=\"margin:0.25em 0\">" + html_escape(error) + "</li>";
   return fmt::format(
       "<div id=\"practicebook-build-errors\" role=\"alert\" style=\"position:relative;z-index:2147483647;margin:0;padding:1em 1.25em;"
       "background:#fff;color:#000;border:0.25em solid #b00020;font:1rem/1.5 monospace;"

@@ -70,7 +70,6 @@ Page shared_language_json(const Site& site, const LinkGraph& graph) {
   Page p;
   p.path = urls::shared_language_json();
   p.raw = list.dump(2) + "\n";
-  p.in_sitemap = false;
   return p;
 }
 

@@ -12,8 +12,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string slug_part(const std::string& s) { return slugify(s); }
-
 // A CSS string literal (for @page margin boxes): no quote, backslash, newline or "</style>" escapes it.
 std::string css_string(const std::string& text) {
   std::string out = "\"";
@@ -234,7 +232,7 @@ std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph) {
       const std::string path = urls::one_pager(m, s);
       out.push_back({HandoutKind::one_pager, &m, &s, nullptr, nullptr,
                      s.label.empty() ? s.title : s.label + ": " + s.title, path,
-                     urls::pdf_beside(path, m.id + "-" + slug_part(s.id)), false});
+                     urls::pdf_beside(path, m.id + "-" + s.id), false});
     }
   }
   for (const auto& t : site.topics) {

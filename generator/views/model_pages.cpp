@@ -226,7 +226,6 @@ Page model_json_page(const Model& model) {
   Page page;
   page.path = urls::model_json(model);
   page.raw = j.dump(2) + "\n";
-  page.in_sitemap = false;
   return page;
 }
 

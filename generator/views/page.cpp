@@ -113,7 +113,7 @@ Page PageBuilder::finish(std::string template_name, json data) {
       definitions.push_back({{"id", term.id}, {"term", term.term}, {"text", strip_tags(term.definition.html)}});
   data["has_definitions"] = !definitions.empty();
   data["definitions"] = std::move(definitions);
-  return Page{path_, std::move(template_name), std::move(data), {}, true};
+  return Page{path_, std::move(template_name), std::move(data), {}};
 }
 
 std::string model_name(const Model& m) {

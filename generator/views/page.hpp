@@ -18,7 +18,6 @@ struct Page {
   std::string template_name;    // empty for raw output (JSON, XML, JS)
   nlohmann::json data;          // template data; the layout wraps HTML pages
   std::string raw;              // bytes for raw output
-  bool in_sitemap = true;
 };
 
 // A page to be built later, on a rendering thread: its path now (for the sitemap and folders), its

@@ -27,7 +27,6 @@ Page search_index_file(const Site& site, const LinkGraph& graph) {
   Page index;
   index.path = urls::search_index();
   index.raw = build_search_index(site, graph);
-  index.in_sitemap = false;
   return index;
 }
 

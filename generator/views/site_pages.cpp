@@ -66,7 +66,6 @@ std::vector<PageTask> plan_site_files(const Site& site, const LinkGraph& graph, 
   out.push_back({urls::not_found(), false, [&] {
                    PageBuilder page(site, graph, urls::not_found());
                    Page not_found = page.finish("404.html", page.layout("Page not found"));
-                   not_found.in_sitemap = false;
                    return not_found;
                  }});
 
@@ -85,7 +84,6 @@ std::vector<PageTask> plan_site_files(const Site& site, const LinkGraph& graph, 
                    Page sitemap;
                    sitemap.path = urls::sitemap();
                    sitemap.raw = xml;
-                   sitemap.in_sitemap = false;
                    return sitemap;
                  }});
   return out;

@@ -99,11 +99,13 @@ std::string PageBuilder::place_of(const StatementRef& ref) const {
 }
 
 json PageBuilder::statement_ref(const StatementRef& ref) {
-  json d = statement(*ref.statement);
-  d["href"] = href(ref.url);
-  d["place"] = place_of(ref);
-  d["model"] = model_name(*ref.model);
-  return d;
+  // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
+  // pages (topics, roles across models, glossary uses) grow with the number of models.
+  for (const auto& t : ref.statement->terms) terms_used_.insert(t);
+  return json{{"html", ref.statement->text.html},
+              {"href", href(ref.url)},
+              {"place", place_of(ref)},
+              {"model", model_name(*ref.model)}};
 }
 
 Page PageBuilder::finish(std::string template_name, json data) {

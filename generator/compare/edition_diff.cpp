@@ -84,6 +84,11 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
       break;
     }
   }
+  // Each statement's word pairs, computed once for steps 3 and 4.
+  std::map<const Located*, std::vector<std::uint64_t>> shingles_of;
+  for (const auto& l : old_list) shingles_of[&l] = shingles(l.statement->text.source);
+  for (const auto& l : new_list) shingles_of[&l] = shingles(l.statement->text.source);
+
   // 3. Same id, different wording, still recognisably the same statement: reworded.
   constexpr double same_statement = 0.4;
   for (const auto& n : new_list) {
@@ -91,7 +96,7 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
     auto it = old_by_key.find(key_of(n));
     if (it == old_by_key.end() || old_done.count(it->second)) continue;
     const auto& o = *it->second;
-    if (jaccard(shingles(o.statement->text.source), shingles(n.statement->text.source)) < same_statement) continue;
+    if (jaccard(shingles_of[&o], shingles_of[&n]) < same_statement) continue;
     diff.statements.push_back({Kind::reworded, o.section, o.statement, n.section, n.statement,
                                word_diff(o.statement->text.source, n.statement->text.source)});
     old_done.insert(&o);
@@ -100,12 +105,12 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   // 4. Different id and wording, but the most similar remaining statement: reworded (and moved).
   for (const auto& n : new_list) {
     if (new_done.count(&n)) continue;
-    const auto n_shingles = shingles(n.statement->text.source);
+    const auto& n_shingles = shingles_of[&n];
     const Located* best = nullptr;
     double best_score = same_statement;
     for (const auto& o : old_list) {
       if (old_done.count(&o)) continue;
-      const double score = jaccard(shingles(o.statement->text.source), n_shingles);
+      const double score = jaccard(shingles_of[&o], n_shingles);
       if (score >= best_score) best = &o, best_score = score;
     }
     if (!best) continue;

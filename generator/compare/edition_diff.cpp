@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-namespace pb {
+namespace pb::inline compare {
 
 namespace {
 
@@ -190,4 +190,4 @@ std::string edition_diff_text(const EditionDiff& diff, bool colour) {
   return out;
 }
 
-}  // namespace pb
+}  // namespace pb::compare

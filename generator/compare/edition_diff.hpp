@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "compare/text_compare.hpp"
-#include "model.hpp"
+#include "content/model.hpp"
 
-namespace pb {
+namespace pb::inline compare {
 
 struct StatementChange {
   enum class Kind { added, removed, reworded, moved };
@@ -41,4 +41,4 @@ const char* change_kind_name(StatementChange::Kind kind);
 // The comparison as terminal text: [-removed-]{+added+} words, or red and green when `colour`.
 std::string edition_diff_text(const EditionDiff& diff, bool colour);
 
-}  // namespace pb
+}  // namespace pb::compare

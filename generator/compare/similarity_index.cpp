@@ -6,7 +6,7 @@
 
 #include "compare/text_compare.hpp"
 
-namespace pb {
+namespace pb::inline compare {
 
 namespace {
 void sort_pairs(std::vector<SimilarPair>& pairs) {
@@ -109,4 +109,4 @@ std::vector<SimilarPair> find_similar_all_pairs(const std::vector<std::vector<st
   return out;
 }
 
-}  // namespace pb
+}  // namespace pb::compare

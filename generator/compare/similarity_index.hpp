@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-namespace pb {
+namespace pb::inline compare {
 
 struct SimilarPair {
   std::size_t a, b;  // indexes of the two texts, a < b
@@ -30,4 +30,4 @@ std::vector<SimilarPair> find_similar_all_pairs(const std::vector<std::vector<st
                                                 const std::vector<std::size_t>& group, double threshold,
                                                 SimilarityStats* stats = nullptr);
 
-}  // namespace pb
+}  // namespace pb::compare

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace pb {
+namespace pb::inline compare {
 
 namespace {
 
@@ -186,4 +186,4 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-}  // namespace pb
+}  // namespace pb::compare

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pb {
+namespace pb::inline compare {
 
 // The text folded for comparison: lowercase ASCII, straight quotes, "...", "-", no * _ \ markers.
 std::string fold_for_compare(std::string_view text);
@@ -36,4 +36,4 @@ std::vector<std::uint64_t> shingles(std::string_view text);
 // Jaccard similarity of two sorted, de-duplicated shingle sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
-}  // namespace pb
+}  // namespace pb::compare

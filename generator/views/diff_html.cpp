@@ -1,8 +1,8 @@
 #include "views/diff_html.hpp"
 
-#include "text_util.hpp"
+#include "core/text_util.hpp"
 
-namespace pb {
+namespace pb::inline views {
 
 std::string diff_to_html(const std::vector<DiffSpan>& spans) {
   std::string html;
@@ -26,4 +26,4 @@ std::string diff_to_html(const std::vector<DiffSpan>& spans) {
   return html;
 }
 
-}  // namespace pb
+}  // namespace pb::views

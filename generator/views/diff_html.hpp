@@ -6,6 +6,6 @@
 
 #include "compare/text_compare.hpp"
 
-namespace pb {
+namespace pb::inline views {
 std::string diff_to_html(const std::vector<DiffSpan>& spans);
 }

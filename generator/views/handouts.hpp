@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "link_graph.hpp"
-#include "model.hpp"
+#include "link/link_graph.hpp"
+#include "content/model.hpp"
 
-namespace pb {
+namespace pb::inline views {
 
 enum class HandoutKind { checklist, self_assessment, one_pager, topic_sheet };
 
@@ -28,4 +28,4 @@ std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph);
 
 const char* handout_kind_label(HandoutKind kind);
 
-}  // namespace pb
+}  // namespace pb::views

@@ -3,9 +3,9 @@
 #include <cstring>
 #include <fmt/format.h>
 
-#include "urls.hpp"
+#include "link/urls.hpp"
 
-namespace pb {
+namespace pb::inline views {
 
 using json = nlohmann::json;
 
@@ -122,4 +122,4 @@ std::string model_name(const Model& m) {
   return m.edition.empty() ? m.title : fmt::format("{} ({})", m.title, m.edition);
 }
 
-}  // namespace pb
+}  // namespace pb::views

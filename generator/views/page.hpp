@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "link_graph.hpp"
-#include "model.hpp"
-#include "text_util.hpp"
+#include "link/link_graph.hpp"
+#include "content/model.hpp"
+#include "core/text_util.hpp"
 
-namespace pb {
+namespace pb::inline views {
 
 struct Page {
   std::string path;             // root-relative, e.g. "models/x/index.html"
@@ -69,4 +69,4 @@ class PageBuilder {
 // "At One Table (June 2023)"
 std::string model_name(const Model& m);
 
-}  // namespace pb
+}  // namespace pb::views

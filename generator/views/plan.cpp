@@ -1,6 +1,6 @@
 #include "views/plan.hpp"
 
-namespace pb {
+namespace pb::inline views {
 
 std::vector<PageTask> plan_site(const Site& site, const LinkGraph& graph, bool pdfs) {
   std::vector<PageTask> tasks;
@@ -19,4 +19,4 @@ std::vector<PageTask> plan_site(const Site& site, const LinkGraph& graph, bool p
   return tasks;
 }
 
-}  // namespace pb
+}  // namespace pb::views

@@ -2,11 +2,11 @@
 // Every page of the site, planned from the model: one planner per page kind.
 #include <vector>
 
-#include "link_graph.hpp"
-#include "model.hpp"
+#include "link/link_graph.hpp"
+#include "content/model.hpp"
 #include "views/page.hpp"
 
-namespace pb {
+namespace pb::inline views {
 
 std::vector<PageTask> plan_home(const Site& site, const LinkGraph& graph);
 std::vector<PageTask> plan_model_pages(const Site& site, const LinkGraph& graph);   // overview, sections, model.json
@@ -24,4 +24,4 @@ std::vector<PageTask> plan_site_files(const Site& site, const LinkGraph& graph, 
 // Every page of the site, in a fixed order, each built when its task runs.
 std::vector<PageTask> plan_site(const Site& site, const LinkGraph& graph, bool pdfs = false);
 
-}  // namespace pb
+}  // namespace pb::views

@@ -1,8 +1,8 @@
 // Glossary term linking: word boundaries, plurals, abbreviations, never inside links or other words.
 #include <doctest/doctest.h>
 
-#include "glossary_linker.hpp"
-#include "markdown.hpp"
+#include "link/glossary.hpp"
+#include "link/markdown.hpp"
 
 using namespace pb;
 

@@ -1,9 +1,9 @@
 // The loader and validator: exact messages and positions, since people fix their files from them.
 #include <doctest/doctest.h>
 
-#include "loader.hpp"
+#include "content/loader.hpp"
 #include "test_support.hpp"
-#include "validate.hpp"
+#include "content/validate.hpp"
 
 using namespace pb;
 using pb::test::formatted;

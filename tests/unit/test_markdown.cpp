@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "markdown.hpp"
+#include "link/markdown.hpp"
 
 using pb::MarkdownRenderer;
 

@@ -13,10 +13,10 @@
 #include <set>
 #include <sstream>
 
-#include "loader.hpp"
+#include "content/loader.hpp"
 #include "test_support.hpp"
-#include "text_util.hpp"
-#include "validate.hpp"
+#include "core/text_util.hpp"
+#include "content/validate.hpp"
 
 using namespace pb;
 namespace fs = std::filesystem;

@@ -2,13 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "assemble.hpp"
-#include "link_graph.hpp"
-#include "loader.hpp"
-#include "markdown.hpp"
-#include "search_index.hpp"
+#include "content/assemble.hpp"
+#include "link/link_graph.hpp"
+#include "content/loader.hpp"
+#include "link/markdown.hpp"
+#include "views/search_index.hpp"
 #include "test_support.hpp"
-#include "validate.hpp"
+#include "content/validate.hpp"
 
 using namespace pb;
 

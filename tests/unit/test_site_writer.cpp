@@ -5,9 +5,9 @@
 #include <unistd.h>
 #include <sstream>
 
-#include "pipeline.hpp"
-#include "theme.hpp"
-#include "site_writer.hpp"
+#include "render/pipeline.hpp"
+#include "render/theme.hpp"
+#include "render/writer.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

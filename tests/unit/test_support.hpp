@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.hpp"
+#include "core/diagnostics.hpp"
 
 namespace pb::test {
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "text_util.hpp"
-#include "urls.hpp"
+#include "core/text_util.hpp"
+#include "link/urls.hpp"
 
 using namespace pb;
 

@@ -1,5 +1,0 @@
-#pragma once
-namespace pb {
-// The `practicebook` command. Exit status: 0 success, 1 content errors, 2 usage errors.
-int run_cli(int argc, char** argv);
-}  // namespace pb

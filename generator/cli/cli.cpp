@@ -1,0 +1,224 @@
+// Parses the command line, runs the pipeline, and is the only place that prints.
+#include "cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "content/assemble.hpp"
+#include "compare/edition_diff.hpp"
+#include "content/loader.hpp"
+#include "tools/pdf_export.hpp"
+#include "tools/scaffold.hpp"
+#include "content/validate.hpp"
+#include "render/pipeline.hpp"
+#include "serve/serve.hpp"
+
+namespace pb::inline cli {
+
+namespace {
+
+constexpr int exit_ok = 0, exit_content = 1, exit_usage = 2;
+
+bool use_colour(FILE* stream) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour && *no_colour) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(::fileno(stream));
+}
+
+void print_diagnostics(const Diagnostics& diags) {
+  const bool colour = use_colour(stderr);
+  std::string previous_file;
+  for (const auto& d : diags.sorted()) {
+    // Grouped by file: a blank line where the file changes.
+    if (!previous_file.empty() && d.where.path() != previous_file) fmt::print(stderr, "\n");
+    previous_file = d.where.path();
+    fmt::print(stderr, "{}\n", format_diagnostic(d, colour));
+  }
+  const auto errors = diags.error_count(), warnings = diags.warning_count();
+  if (errors || warnings)
+    fmt::print(stderr, "{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
+               warnings == 1 ? "" : "s");
+}
+
+void print_phases(const BuildReport& report) {
+  for (const auto& phase : report.phases)
+    fmt::print("{:<9} {:>8.1f} ms  {}\n", phase.name, phase.milliseconds, phase.detail);
+}
+
+// `diff`: the edition comparison of the changes page, in the terminal.
+int run_diff(const BuildOptions& options, const std::string& before_id, const std::string& after_id) {
+  Diagnostics diags;
+  Site site = load_site(options.content_dir, diags);
+  if (!diags.has_errors()) validate_site(site, diags);
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return exit_content;
+  }
+  assemble_site(site);
+  const Model* before = site.find_model(before_id);
+  const Model* after = site.find_model(after_id);
+  for (const auto& [id, model] : {std::pair{before_id, before}, std::pair{after_id, after}})
+    if (!model) {
+      std::vector<std::string> ids;
+      for (const auto& m : site.models) ids.push_back(m.id);
+      fmt::print(stderr, "error: no model '{}' in {}\n  hint: the models are: {}\n", id,
+                 options.content_dir.generic_string(), fmt::join(ids, ", "));
+      return exit_usage;
+    }
+  fmt::print("{}", edition_diff_text(diff_editions(*before, *after), use_colour(stdout)));
+  return exit_ok;
+}
+
+// `pdf`: the normal build, with links to the PDFs, then Chromium prints each handout beside its page.
+int run_pdf(BuildOptions options, bool quiet) {
+  const auto chromium = find_chromium();
+  if (!chromium) {
+    fmt::print(stderr,
+               "error: printing PDFs needs Chromium, which is not installed\n"
+               "  hint: install Debian's package with 'sudo apt-get install chromium' (or set CHROMIUM to its path)\n");
+    return exit_content;
+  }
+  options.pdf_links = true;
+  Diagnostics diags;
+  const BuildReport report = run_build(options, diags);
+  print_diagnostics(diags);
+  if (!report.ok) {
+    fmt::print(stderr, "build failed; {} was left unchanged\n", options.out_dir.generic_string());
+    return exit_content;
+  }
+  std::vector<PdfJob> jobs;
+  for (const auto& [page, pdf_path] : report.handouts)
+    jobs.push_back({options.out_dir / page, options.out_dir / pdf_path});
+  const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const auto started = std::chrono::steady_clock::now();
+  const PdfReport printed = export_pdfs(jobs, *chromium, threads, [&](std::string_view line) {
+    if (!quiet) fmt::print("{}\n", line);
+  });
+  for (const auto& failure : printed.failures) fmt::print(stderr, "error: {}\n", failure);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  fmt::print("printed {} of {} handouts to PDF in {:.1f} s ({} Chromium processes at once)\n", printed.printed,
+             jobs.size(), seconds, threads);
+  return printed.failures.empty() ? exit_ok : exit_content;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Practicebook: child-welfare practice models as a website, handouts and comparisons."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "practicebook 0.1.0");
+
+  BuildOptions options;
+  std::string theme_dir;
+  bool quiet = false, strict = false;
+
+  auto* build = app.add_subcommand("build", "Build the site from the sources");
+  build->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  build->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
+  build->add_option("--out", options.out_dir, "Output folder (replaced only when the build succeeds)")
+      ->capture_default_str();
+  build->add_option("--base-url", options.base_url, "Absolute address of the published site (for sitemap.xml)");
+  build->add_option("--jobs", options.jobs, "Rendering threads (default: one per core)");
+  build->add_flag("--quiet,-q", quiet, "Print only errors and warnings");
+
+  auto* check = app.add_subcommand("check", "Validate the sources and links; write nothing");
+  check->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  check->add_option("--theme", theme_dir, "Theme folder to check as well");
+  check->add_flag("--strict", strict, "Treat warnings as errors");
+
+  auto* pdf = app.add_subcommand("pdf", "Build the site, then print every handout to a PDF beside it (needs Chromium)");
+  pdf->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  pdf->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
+  pdf->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
+  pdf->add_option("--base-url", options.base_url, "Absolute address of the published site");
+  pdf->add_option("--jobs", options.jobs, "Chromium processes at once (default: one per core)");
+  pdf->add_flag("--quiet,-q", quiet, "Print only errors");
+
+  std::string diff_before, diff_after;
+  auto* diff = app.add_subcommand("diff", "What changed between two models or editions, word by word");
+  diff->add_option("before", diff_before, "The older model id, e.g. ar-at-one-table-martin")->required();
+  diff->add_option("after", diff_after, "The newer model id, e.g. ar-at-one-table-2023")->required();
+  diff->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+
+  std::string new_id, new_from;
+  auto* scaffold = app.add_subcommand("new", "Start something new in content/");
+  scaffold->require_subcommand(1);
+  auto* new_model = scaffold->add_subcommand("model", "Scaffold content/models/<id>/, or a new edition of a model");
+  new_model->add_option("id", new_id, "The new model's id (its folder name), e.g. ar-at-one-table-2025")->required();
+  new_model->add_option("--from", new_from, "Copy this model as the start of its next edition");
+  new_model->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+
+  ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild and reload on every change");
+  serve->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  serve->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
+  serve->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port on 127.0.0.1 (0 picks a free one)")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  if (!theme_dir.empty()) options.theme_dir = theme_dir;
+
+  Diagnostics diags;
+  try {
+    if (*serve) {
+      serve_options.build = options;
+      return run_serve(serve_options, [](std::string_view line) {
+        fmt::print("{}\n", line);
+        std::fflush(stdout);
+      });
+    }
+    if (*pdf) return run_pdf(options, quiet);
+    if (*diff) return run_diff(options, diff_before, diff_after);
+    if (*new_model) {
+      const auto files = scaffold_model(options.content_dir, new_id,
+                                        new_from.empty() ? std::nullopt : std::optional<std::string>(new_from), diags);
+      print_diagnostics(diags);
+      if (files.empty()) return exit_content;
+      fmt::print("Created {} files:\n", files.size());
+      for (const auto& f : files) fmt::print("  {}\n", f.generic_string());
+      fmt::print("Next: edit them, then run 'build/practicebook check --content {}'.\n",
+                 options.content_dir.generic_string());
+      return exit_ok;
+    }
+    if (*check) {
+      options.write = false;
+      const BuildReport report = run_build(options, diags);
+      if (strict) diags.promote_warnings();
+      print_diagnostics(diags);
+      const bool ok = report.ok && !diags.has_errors();
+      if (ok) fmt::print("{}: no errors ({} pages would be built)\n", options.content_dir.generic_string(), report.pages);
+      return ok ? exit_ok : exit_content;
+    }
+    const BuildReport report = run_build(options, diags);
+    print_diagnostics(diags);
+    if (!quiet) print_phases(report);
+    if (!report.ok) {
+      fmt::print(stderr, "build failed; {} was left unchanged\n", options.out_dir.generic_string());
+      return exit_content;
+    }
+    if (!quiet)
+      fmt::print("built {} pages into {} in {:.1f} ms\n", report.pages, options.out_dir.generic_string(),
+                 report.total_milliseconds);
+    return exit_ok;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_content;
+  }
+}
+
+}  // namespace pb::cli

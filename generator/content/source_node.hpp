@@ -1,0 +1,48 @@
+#pragma once
+// A YAML document as plain data with positions: the loader reads these, never yaml-cpp types.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace pb::inline content {
+
+struct SourceNode {
+  enum class Kind { null, scalar, sequence, map };
+
+  Kind kind = Kind::null;
+  SourceLocation where;
+  std::string scalar;                                     // for scalars
+  bool quoted = false;                                    // "…" or '…': never a bool or null
+  std::vector<SourceNode> items;                          // for sequences
+  std::vector<std::pair<SourceNode, SourceNode>> entries; // for maps, in file order, keys unique
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_sequence() const { return kind == Kind::sequence; }
+  bool is_map() const { return kind == Kind::map; }
+};
+
+// What a node is, for messages: "text", "a list", "a mapping", "nothing".
+std::string describe_kind(const SourceNode& node);
+
+// Limits that keep hostile or accidental input from exhausting memory or the stack.
+struct SourceLimits {
+  std::size_t max_file_bytes = 8u << 20;  // 8 MiB: far above any practice model
+  int max_depth = 64;                      // nesting of lists and mappings
+  std::size_t max_nodes = 2'000'000;       // guards alias expansion ("billion laughs")
+};
+
+// Parses YAML text. Syntax errors, duplicate keys and limit breaches become diagnostics located in
+// `file`; returns nullopt when the document cannot be used at all.
+std::optional<SourceNode> parse_yaml(const std::string& text, std::shared_ptr<const std::string> file,
+                                     Diagnostics& diags, const SourceLimits& limits = {});
+
+// Reads and parses a file; a missing or unreadable file is a diagnostic.
+std::optional<SourceNode> load_yaml_file(const std::filesystem::path& path, const std::string& shown_path,
+                                         Diagnostics& diags, const SourceLimits& limits = {});
+
+}  // namespace pb::content

@@ -1,0 +1,193 @@
+#include "content/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text_util.hpp"
+
+namespace pb::inline content {
+
+bool is_reserved_section_id(const std::string& id) {
+  return id == "roles" || id == "changes" || id == "model.json" || id == "model-json";
+}
+
+namespace {
+
+// Reports the second and later uses of an id, pointing back at the first.
+template <typename T, typename GetId>
+void check_unique(const std::vector<T>& items, GetId get_id, std::string_view what, Diagnostics& diags) {
+  std::map<std::string, const SourceLocation*> first;
+  for (const auto& item : items) {
+    const auto& [id, where] = get_id(item);
+    if (id.empty()) continue;
+    auto [it, inserted] = first.emplace(id, &where);
+    if (!inserted)
+      diags.error(where, fmt::format("duplicate {} id '{}'", what, id),
+                  fmt::format("'{}' is already used at {}:{}; ids must be unique", id, it->second->path(),
+                              it->second->line));
+  }
+}
+
+std::vector<std::string> ids_of(const auto& records) {
+  std::vector<std::string> out;
+  for (const auto& r : records) out.push_back(r.id);
+  return out;
+}
+
+class SectionChecker {
+ public:
+  SectionChecker(const Site& site, Diagnostics& diags) : site_(site), diags_(diags) {
+    role_ids_ = ids_of(site.roles);
+    topic_ids_ = ids_of(site.topics);
+  }
+
+  void check(const Section& section) {
+    std::map<std::string, SourceLocation> anchors;
+    std::size_t statements = 0;
+    for (const auto& block : section.blocks) {
+      if (block.kind == BlockKind::actions && !block.role.empty() && !site_.find_role(block.role)) {
+        const auto suggestion = closest_match(block.role, role_ids_);
+        diags_.error(block.role_where,
+                     suggestion ? fmt::format("unknown role '{}' (did you mean '{}'?)", block.role, *suggestion)
+                                : fmt::format("unknown role '{}'", block.role),
+                     role_ids_.empty() ? "define roles in roles.yaml"
+                                       : fmt::format("the roles in roles.yaml are: {}", join(role_ids_)));
+      }
+      if (block.kind != BlockKind::text && block.items.empty())
+        diags_.warning(block.where, fmt::format("the {} block has no statements", block_kind_name(block.kind)),
+                       "add 'items', or remove the block");
+      for_each_statement(block.items, [&](const Statement& s, int) {
+        ++statements;
+        check_statement(s, section, anchors);
+      });
+    }
+    if (statements == 0 && section.intro.empty())
+      diags_.warning(section.where, fmt::format("section '{}' has no statements", section.id),
+                     "add a block with items");
+  }
+
+  void check_statement(const Statement& s, const Section& section, std::map<std::string, SourceLocation>& anchors) {
+    const SourceLocation& where = s.explicit_id ? s.id_where : s.text.where;
+    auto [it, inserted] = anchors.emplace(s.id, where);
+    if (!inserted)
+      diags_.error(where, fmt::format("duplicate statement id '{}' in section '{}'", s.id, section.id),
+                   fmt::format("'{}' is already the id of the statement at line {}; give this one another id",
+                               s.id, it->second.line));
+    if (s.topics.empty() && !site_.topics.empty())
+      diags_.warning(s.text.where, "statement has no topics",
+                     "add 'topics: [...]' with ids from topics.yaml so it appears in the comparisons");
+    std::set<std::string> seen;
+    for (const auto& topic : s.topics) {
+      if (!seen.insert(topic).second)
+        diags_.warning(s.text.where, fmt::format("topic '{}' is listed twice", topic));
+      if (site_.find_topic(topic)) continue;
+      const auto suggestion = closest_match(topic, topic_ids_);
+      diags_.error(s.text.where,
+                   suggestion ? fmt::format("unknown topic '{}' (did you mean '{}'?)", topic, *suggestion)
+                              : fmt::format("unknown topic '{}'", topic),
+                   fmt::format("the topics in topics.yaml are: {}", join(topic_ids_)));
+    }
+  }
+
+ private:
+  const Site& site_;
+  Diagnostics& diags_;
+  std::vector<std::string> role_ids_, topic_ids_;
+};
+
+void check_editions(const Site& site, Diagnostics& diags) {
+  for (const auto& model : site.models) {
+    if (model.supersedes.empty()) continue;
+    const Model* older = site.find_model(model.supersedes);
+    if (!older) {
+      const auto suggestion = closest_match(model.supersedes, ids_of(site.models));
+      diags.error(model.supersedes_where,
+                  suggestion ? fmt::format("unknown model '{}' in 'supersedes' (did you mean '{}'?)",
+                                           model.supersedes, *suggestion)
+                             : fmt::format("unknown model '{}' in 'supersedes'", model.supersedes),
+                  "'supersedes' names the folder of the edition this one replaces, in content/models/");
+      continue;
+    }
+    if (older->family != model.family)
+      diags.error(model.supersedes_where,
+                  fmt::format("'{}' supersedes '{}', which belongs to another family ('{}' and '{}')", model.id,
+                              older->id, model.family, older->family),
+                  "editions of one model share the same 'family'");
+    // Follow the chain: an edition must never, through others, supersede itself.
+    std::set<std::string> visited{model.id};
+    for (const Model* m = older; m && !m->supersedes.empty(); m = site.find_model(m->supersedes)) {
+      if (!visited.insert(m->id).second || m->supersedes == model.id) {
+        diags.error(model.supersedes_where, fmt::format("'supersedes' forms a cycle through '{}'", m->id),
+                    "each edition names only the older edition it replaces");
+        break;
+      }
+    }
+  }
+  // Two editions claiming to replace the same one leave "the current edition" undefined.
+  std::map<std::string, const Model*> replaced_by;
+  for (const auto& model : site.models) {
+    if (model.supersedes.empty()) continue;
+    auto [it, inserted] = replaced_by.emplace(model.supersedes, &model);
+    if (!inserted)
+      diags.error(model.supersedes_where,
+                  fmt::format("'{}' is superseded by both '{}' and '{}'", model.supersedes, it->second->id, model.id),
+                  "only the next edition names an edition in 'supersedes'");
+  }
+}
+
+}  // namespace
+
+void validate_site(const Site& site, Diagnostics& diags) {
+  auto id_and_where = [](const auto& r) { return std::pair<const std::string&, const SourceLocation&>(r.id, r.where); };
+  check_unique(site.roles, id_and_where, "role", diags);
+  check_unique(site.topics, id_and_where, "topic", diags);
+  check_unique(site.terms, id_and_where, "glossary term", diags);
+
+  for (const auto& term : site.terms)
+    for (const auto& other : term.see_also) {
+      if (std::none_of(site.terms.begin(), site.terms.end(), [&](const Term& t) { return t.id == other; }))
+        diags.error(term.where, fmt::format("unknown glossary term '{}' in 'see_also' of '{}'", other, term.id),
+                    "'see_also' lists ids of other entries in glossary.yaml");
+    }
+
+  for (const auto& model : site.models)
+    if (model.id == "compare")  // handouts/compare/ holds the topic sheets
+      diags.error(location_in(std::make_shared<const std::string>(model.dir)),
+                  "'compare' is a reserved name and cannot be a model id", "rename the model's folder");
+  check_editions(site, diags);
+  SectionChecker sections(site, diags);
+  for (const auto& model : site.models) {
+    check_unique(model.sections, id_and_where, "section", diags);
+    if (model.sections.empty())
+      diags.warning(model.where, fmt::format("model '{}' has no sections", model.id),
+                    fmt::format("add files to {}/sections/, e.g. 01-<id>.yaml", model.dir));
+    for (const auto& section : model.sections) {
+      if (is_reserved_section_id(section.id))
+        diags.error(section.where, fmt::format("'{}' is a reserved name and cannot be a section id", section.id),
+                    "'roles', 'changes' and 'model.json' are pages of every model; choose another id");
+      sections.check(section);
+    }
+    // A model that sets out actions by role should cover every role, or say why not.
+    std::set<std::string> roles_with_actions;
+    for (const auto& section : model.sections)
+      for (const auto& block : section.blocks)
+        if (block.kind == BlockKind::actions && !block.items.empty()) roles_with_actions.insert(block.role);
+    if (!roles_with_actions.empty())
+      for (const auto& role : site.roles)
+        if (!roles_with_actions.count(role.id))
+          diags.warning(model.where, fmt::format("role '{}' has no actions in model '{}'", role.id, model.id),
+                        "add an actions block with 'role: " + role.id + "' to a section, or leave it out on purpose");
+    if (model.priorities) {
+      std::map<std::string, SourceLocation> anchors;
+      Section overview;
+      overview.id = "overview";
+      for_each_statement(model.priorities->items,
+                         [&](const Statement& s, int) { sections.check_statement(s, overview, anchors); });
+    }
+  }
+}
+
+}  // namespace pb::content

@@ -1,0 +1,146 @@
+#include "render/theme.hpp"
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "render/embedded_theme.hpp"
+
+namespace fs = std::filesystem;
+namespace mstch = kainjow::mustache;
+
+namespace pb::inline render {
+
+struct Theme::Compiled {
+  mstch::mustache tmpl;
+  explicit Compiled(const std::string& source) : tmpl(source) {}
+};
+
+Theme::Theme() = default;
+Theme::Theme(Theme&&) noexcept = default;
+Theme& Theme::operator=(Theme&&) noexcept = default;
+Theme::~Theme() = default;
+Theme::Theme(const Theme& other) : assets_(other.assets_) {
+  for (const auto& [name, compiled] : other.templates_) templates_.emplace(name, std::make_unique<Compiled>(*compiled));
+}
+
+namespace {
+
+// Mustache data from JSON: objects, lists, booleans and text (numbers become text). Values are moved
+// into place: kainjow's set() and push_back() copy whole subtrees.
+mstch::data to_mustache(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mstch::data d(mstch::data::type::object);
+      for (const auto& [key, value] : j.items()) d[key] = to_mustache(value);
+      return d;
+    }
+    case nlohmann::json::value_t::array: {
+      mstch::list items;
+      items.reserve(j.size());
+      for (const auto& value : j) items.emplace_back(to_mustache(value));
+      return mstch::data(items);
+    }
+    case nlohmann::json::value_t::boolean:
+      return mstch::data(j.get<bool>());
+    case nlohmann::json::value_t::string:
+      // Empty text is false, as in most Mustache implementations: {{#label}}…{{/label}} skips it.
+      if (j.get_ref<const std::string&>().empty()) return mstch::data(false);
+      return mstch::data(j.get_ref<const std::string&>());
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::discarded:
+      return mstch::data(false);
+    default:
+      return mstch::data(j.dump());
+  }
+}
+
+void add_file(const std::string& path, std::string bytes, const std::string& shown,
+              std::map<std::string, std::string>& template_sources, std::map<std::string, std::string>& template_files,
+              std::map<std::string, std::string>& assets) {
+  if (path.starts_with("templates/")) {
+    const std::string name = path.substr(10);
+    template_sources[name] = std::move(bytes);
+    template_files[name] = shown;
+  } else if (path.starts_with("assets/")) {
+    assets[path.substr(7)] = std::move(bytes);
+  }
+}
+
+}  // namespace
+
+std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Diagnostics& diags) {
+  std::map<std::string, std::string> sources, files;
+  std::map<std::string, std::string> assets;
+  for (const auto& f : embedded_default_theme())
+    add_file(std::string(f.path), std::string(f.bytes), "themes/default/" + std::string(f.path), sources, files, assets);
+
+  if (override_dir) {
+    std::error_code ec;
+    if (!fs::is_directory(*override_dir, ec)) {
+      diags.error(location_in(std::make_shared<const std::string>(override_dir->generic_string())),
+                  "the theme folder does not exist", "pass --theme DIR, a folder with templates/ and/or assets/");
+      return std::nullopt;
+    }
+    std::vector<fs::path> paths;
+    for (fs::recursive_directory_iterator it(*override_dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec)) paths.push_back(it->path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      add_file(p.lexically_relative(*override_dir).generic_string(), buffer.str(), p.generic_string(), sources, files,
+               assets);
+    }
+  }
+
+  Theme theme;
+  theme.assets_ = std::move(assets);
+  bool ok = true;
+  static const std::regex at_offset(R"( at (\d+)$)");
+  for (auto& [name, source] : sources) {
+    auto compiled = std::make_unique<Compiled>(source);
+    if (!compiled->tmpl.is_valid()) {
+      ok = false;
+      std::string message = compiled->tmpl.error_message();
+      int line = 1, column = 1;
+      std::smatch m;
+      if (std::regex_search(message, m, at_offset)) {
+        std::tie(line, column) = line_column_at(source, std::stoul(m[1].str()));
+        message = m.prefix().str();
+      }
+      diags.error(location_in(std::make_shared<const std::string>(files[name]), line, column),
+                  fmt::format("template error: {}", message), "every {{#section}} needs a matching {{/section}}");
+      continue;
+    }
+    // Source text never contains markup the page did not ask for: escape everything {{x}} prints.
+    theme.templates_.emplace(name, std::move(compiled));
+  }
+  if (!ok) return std::nullopt;
+  return theme;
+}
+
+bool Theme::has_template(const std::string& name) const { return templates_.count(name) > 0; }
+
+std::string Theme::render(const std::string& name, const nlohmann::json& data) {
+  return render_page(name, "", data);
+}
+
+std::string Theme::render_page(const std::string& name, const std::string& layout, const nlohmann::json& data) {
+  auto body = templates_.find(name);
+  if (body == templates_.end()) throw std::logic_error("no template named " + name);
+  // One conversion serves both the page template and the layout around it.
+  mstch::data view = to_mustache(data);
+  std::string html = body->second->tmpl.render(view);
+  if (layout.empty()) return html;
+  auto frame = templates_.find(layout);
+  if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
+  view["content"] = mstch::data(html);
+  return frame->second->tmpl.render(view);
+}
+
+}  // namespace pb::render

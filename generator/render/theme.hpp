@@ -1,0 +1,45 @@
+#pragma once
+// Templates and assets: the built-in default theme, overridden file by file by --theme DIR.
+// Each template is compiled once; rendering needs a non-const Theme (kainjow's render is not const),
+// so give each rendering thread its own copy.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostics.hpp"
+
+namespace pb::inline render {
+
+struct EmbeddedFile;
+
+class Theme {
+ public:
+  // Loads templates/*.html and assets/* from the default theme, then from `override_dir` if given.
+  static std::optional<Theme> load(const std::optional<std::filesystem::path>& override_dir, Diagnostics& diags);
+
+  Theme(const Theme&);
+  Theme(Theme&&) noexcept;
+  Theme& operator=(Theme&&) noexcept;
+  ~Theme();
+
+  bool has_template(const std::string& name) const;
+  // Renders a template with the page data; "name" is the file name in templates/ ("section.html").
+  std::string render(const std::string& name, const nlohmann::json& data);
+  // Renders a page template and the layout around it (its output goes in {{{content}}}).
+  std::string render_page(const std::string& name, const std::string& layout, const nlohmann::json& data);
+
+  // Static files copied as they are: relative path under assets/ → bytes, sorted.
+  const std::map<std::string, std::string>& assets() const { return assets_; }
+
+ private:
+  Theme();
+  struct Compiled;
+  std::map<std::string, std::unique_ptr<Compiled>> templates_;
+  std::map<std::string, std::string> assets_;
+};
+
+}  // namespace pb::render

@@ -1,0 +1,109 @@
+#include "render/writer.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace pb::inline render {
+
+namespace {
+SourceLocation where_of(const fs::path& p) { return location_in(std::make_shared<const std::string>(p.generic_string())); }
+
+bool is_replaceable(const fs::path& out) {
+  std::error_code ec;
+  if (!fs::exists(out, ec)) return true;
+  if (!fs::is_directory(out, ec)) return false;
+  if (fs::exists(out / SiteWriter::marker, ec)) return true;
+  // An empty folder, or one holding only placeholders, is fine to replace.
+  for (const auto& entry : fs::directory_iterator(out, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != ".gitkeep" && name != "README.md") return false;
+  }
+  return true;
+}
+}  // namespace
+
+SiteWriter::SiteWriter(fs::path out, Diagnostics& diags) : out_(std::move(out)), diags_(diags) {
+  if (out_.filename().empty()) out_ = out_.parent_path();  // "site/" → "site"
+  if (!is_replaceable(out_)) {
+    diags_.error(where_of(out_), "refusing to replace a folder that was not built by Practicebook",
+                 fmt::format("choose another --out, or delete the folder (no '{}' file in it)", marker));
+    ok_ = false;
+    return;
+  }
+  staging_ = out_;
+  staging_ += fmt::format(".tmp-{}", ::getpid());
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+  fs::create_directories(staging_, ec);
+  if (ec) {
+    diags_.error(where_of(staging_), fmt::format("cannot create the output folder: {}", ec.message()),
+                 "check that the parent folder exists and is writable");
+    ok_ = false;
+    return;
+  }
+  write(marker, "Built by Practicebook. This folder is replaced on every build.\n");
+}
+
+SiteWriter::~SiteWriter() {
+  if (!committed_ && !staging_.empty()) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+}
+
+void SiteWriter::prepare_directories(const std::vector<std::string>& relative_files) {
+  std::set<fs::path> dirs;
+  for (const auto& f : relative_files) dirs.insert(fs::path(f).parent_path());
+  for (const auto& d : dirs) {
+    if (d.empty()) continue;
+    std::error_code ec;
+    fs::create_directories(staging_ / d, ec);
+    if (ec) {
+      diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", ec.message()));
+      ok_ = false;
+    }
+  }
+}
+
+void SiteWriter::write(const std::string& relative, std::string_view bytes) {
+  const fs::path path = staging_ / relative;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    diags_.error(where_of(path), "cannot write the file", "check the free disk space and the folder's permissions");
+    ok_ = false;
+  }
+}
+
+bool SiteWriter::commit() {
+  if (!ok_) return false;
+  std::error_code ec;
+  fs::path old = out_;
+  old += fmt::format(".old-{}", ::getpid());
+  fs::remove_all(old, ec);
+  const bool had_previous = fs::exists(out_, ec);
+  if (had_previous) {
+    fs::rename(out_, old, ec);
+    if (ec) {
+      diags_.error(where_of(out_), fmt::format("cannot move the previous site aside: {}", ec.message()));
+      return false;
+    }
+  }
+  fs::rename(staging_, out_, ec);
+  if (ec) {
+    diags_.error(where_of(out_), fmt::format("cannot move the new site into place: {}", ec.message()));
+    if (had_previous) fs::rename(old, out_, ec);  // put the previous site back
+    return false;
+  }
+  committed_ = true;
+  fs::remove_all(old, ec);
+  return true;
+}
+
+}  // namespace pb::render

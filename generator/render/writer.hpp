@@ -1,0 +1,41 @@
+#pragma once
+// Writes a build into a staging folder beside the output folder and swaps it in only on success,
+// so a failed build leaves the previous site exactly as it was.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.hpp"
+
+namespace pb::inline render {
+
+class SiteWriter {
+ public:
+  // Creates "<out>.tmp-<pid>" beside `out`. Reports and returns !ok() when it cannot.
+  SiteWriter(std::filesystem::path out, Diagnostics& diags);
+  ~SiteWriter();  // removes the staging folder unless committed
+  SiteWriter(const SiteWriter&) = delete;
+  SiteWriter& operator=(const SiteWriter&) = delete;
+
+  bool ok() const { return ok_; }
+  const std::filesystem::path& staging() const { return staging_; }
+
+  // Creates the folders a set of files need, before writing them from several threads.
+  void prepare_directories(const std::vector<std::string>& relative_files);
+  // Writes one file under the staging folder; thread-safe for distinct paths.
+  void write(const std::string& relative, std::string_view bytes);
+
+  // Replaces `out` with the staging folder. Returns false (with a diagnostic) on failure.
+  bool commit();
+
+  // The file that marks a folder as built by Practicebook: only such a folder is ever replaced.
+  static constexpr const char* marker = ".practicebook";
+
+ private:
+  std::filesystem::path out_, staging_;
+  Diagnostics& diags_;
+  bool ok_ = true;
+  bool committed_ = false;
+};
+
+}  // namespace pb::render

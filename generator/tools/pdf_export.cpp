@@ -1,0 +1,103 @@
+#include "tools/pdf_export.hpp"
+
+#include <fmt/format.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace pb::inline tools {
+
+std::optional<std::string> find_chromium() {
+  // An explicit choice is used as given, or not at all.
+  if (const char* env = std::getenv("CHROMIUM"); env && *env) {
+    if (::access(env, X_OK) == 0) return std::string(env);
+    return std::nullopt;
+  }
+  for (const char* candidate : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
+    if (::access(candidate, X_OK) == 0) return std::string(candidate);
+  return std::nullopt;
+}
+
+namespace {
+
+// One headless Chromium per PDF, with its own profile folder so several can run at once. The flags
+// keep it from calling home: the machines this runs on are often offline.
+int print_one(const std::string& chromium, const PdfJob& job, const fs::path& profile) {
+  const std::string url = "file://" + fs::absolute(job.html).string();
+  std::vector<std::string> args = {chromium,
+                                   "--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--disable-quic",
+                                   "--no-first-run",
+                                   "--disable-background-networking",
+                                   "--disable-component-update",
+                                   "--disable-sync",
+                                   "--disable-dev-shm-usage",
+                                   "--user-data-dir=" + profile.string(),
+                                   "--no-pdf-header-footer",
+                                   "--export-tagged-pdf",
+                                   "--generate-pdf-document-outline",
+                                   "--print-to-pdf=" + fs::absolute(job.pdf).string(),
+                                   url};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, chromium.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return -1;
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+PdfReport export_pdfs(const std::vector<PdfJob>& jobs_to_run, const std::string& chromium, unsigned jobs,
+                      const std::function<void(std::string_view)>& log) {
+  PdfReport report;
+  std::mutex mutex;
+  std::atomic<std::size_t> next{0};
+  const fs::path profiles = fs::temp_directory_path() / fmt::format("practicebook-pdf-{}", ::getpid());
+  auto worker = [&](unsigned worker_id) {
+    const fs::path profile = profiles / std::to_string(worker_id);
+    for (std::size_t i = next++; i < jobs_to_run.size(); i = next++) {
+      const PdfJob& job = jobs_to_run[i];
+      std::error_code ec;
+      fs::remove(job.pdf, ec);
+      const int status = print_one(chromium, job, profile);
+      const bool ok = status == 0 && fs::exists(job.pdf, ec) && fs::file_size(job.pdf, ec) > 0;
+      std::lock_guard lock(mutex);
+      if (ok) {
+        ++report.printed;
+        log(fmt::format("printed {}", job.pdf.generic_string()));
+      } else {
+        report.failures.push_back(fmt::format("{}: chromium exited with status {}", job.html.generic_string(), status));
+      }
+    }
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(jobs_to_run.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+  for (auto& th : pool) th.join();
+  std::error_code ec;
+  fs::remove_all(profiles, ec);
+  return report;
+}
+
+}  // namespace pb::tools

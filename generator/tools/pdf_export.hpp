@@ -1,0 +1,29 @@
+#pragma once
+// `practicebook pdf`: prints every handout of a built site to a tagged PDF with headless Chromium.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pb::inline tools {
+
+struct PdfJob {
+  std::filesystem::path html;  // the handout page in the built site
+  std::filesystem::path pdf;   // where its PDF goes (beside it)
+};
+
+// $CHROMIUM when set (and nothing else), or Debian's /usr/bin/chromium, or another Chromium/Chrome on the PATH.
+std::optional<std::string> find_chromium();
+
+struct PdfReport {
+  std::size_t printed = 0;
+  std::vector<std::string> failures;  // "handouts/x/index.html: chromium exited with status 1"
+};
+
+// Runs up to `jobs` Chromium processes at once; `log` gets one line per finished PDF.
+PdfReport export_pdfs(const std::vector<PdfJob>& jobs_to_run, const std::string& chromium, unsigned jobs,
+                      const std::function<void(std::string_view)>& log);
+
+}  // namespace pb::tools

@@ -1,0 +1,159 @@
+#include "tools/scaffold.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/text_util.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pb::inline tools {
+
+namespace {
+
+SourceLocation where_of(const fs::path& p) { return location_in(std::make_shared<const std::string>(p.generic_string())); }
+
+// The modeline lets editors with the YAML language server check the file as it is typed.
+constexpr const char* model_template = R"(# yaml-language-server: $schema=../../schema/model.schema.json
+# A practice model. Every key is explained in docs/content-format.md; your editor shows the same
+# help when you hover a key. Run `build/practicebook check` after each change.
+title: New practice model            # the model's name, as the document gives it
+subtitle: ""                         # optional
+jurisdiction: State name             # the state
+agency: Agency name
+edition: Draft                       # a label for people, e.g. "June 2023"
+# date: 2024-01                      # optional: YYYY, YYYY-MM or YYYY-MM-DD, when the document is dated
+# family: {id}                       # editions of one model share a family (default: this folder's name)
+# supersedes: older-model-id         # the edition this one replaces
+source: "Agency name, *New practice model*."   # where the text comes from
+vision: ""                           # optional, one sentence
+# intro: |                           # optional Markdown before everything else
+#   …
+# priorities:
+#   heading: Priorities
+#   numbered: true
+#   items:
+#     - text: The first priority.
+#       topics: [safety]
+# letter:
+#   heading: From the Director
+#   body: |
+#     …
+#   closing: Sincerely,
+#   signature: Name
+#   signature_title: Title
+# rubric:
+#   title: Continuous Quality Improvement
+#   levels:
+#     - name: Novice
+#       description: …
+)";
+
+constexpr const char* section_template = R"(# yaml-language-server: $schema=../../../schema/section.schema.json
+# One value, belief or principle group. The number in the file name sets the order; the id after it
+# must equal `id` below. Copy this file for the next section (02-…, 03-…).
+id: first-value
+label: Value 1
+title: The First Value
+summary: The sidebar quote of this value, if it has one.
+blocks:
+  - kind: principles                 # principles | practice | beliefs | goals | actions | text
+    heading: Guiding Principles
+    numbered: true
+    items:
+      - text: The first principle, word for word.
+        topics: [safety]             # ids from content/topics.yaml
+  - kind: actions
+    role: worker                     # ids from content/roles.yaml
+    heading: "Key Worker Actions: Do I..."
+    items:
+      - text: Do I do the first thing?
+        topics: [family-engagement]
+)";
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Sets top-level keys of a model.yaml as text, keeping every comment and the order of the rest.
+std::string as_next_edition(const std::string& yaml, const std::string& family, const std::string& from) {
+  std::istringstream in(yaml);
+  std::string line, out;
+  bool has_family = false;
+  while (std::getline(in, line)) {
+    const bool top_level = !line.empty() && line[0] != ' ' && line[0] != '#';
+    if (top_level && (line.starts_with("supersedes:") || line.starts_with("date:") || line.starts_with("edition:")))
+      continue;  // replaced below
+    if (top_level && line.starts_with("family:")) has_family = true;
+    out += line + "\n";
+    if (top_level && line.starts_with("title:")) {
+      out += "edition: New edition (draft)   # the label readers see; set 'date' when it is published\n";
+      out += fmt::format("supersedes: {}   # the edition this one replaces\n", from);
+    }
+  }
+  if (!has_family) out += fmt::format("family: {}\n", family);
+  return out;
+}
+
+}  // namespace
+
+std::vector<fs::path> scaffold_model(const fs::path& content_dir, const std::string& id,
+                                     const std::optional<std::string>& from, Diagnostics& diags) {
+  std::vector<fs::path> written;
+  const fs::path models = content_dir / "models";
+  const fs::path target = models / id;
+  if (!is_valid_id(id)) {
+    diags.error(where_of(target), fmt::format("invalid model id '{}'", id),
+                "use lowercase letters, digits and single hyphens, e.g. 'ar-at-one-table-2025'");
+    return written;
+  }
+  std::error_code ec;
+  if (fs::exists(target, ec)) {
+    diags.error(where_of(target), "the model folder already exists; nothing was changed",
+                "choose another id, or edit the existing model");
+    return written;
+  }
+  if (!fs::is_directory(content_dir, ec)) {
+    diags.error(where_of(content_dir), "the content folder does not exist", "pass --content DIR");
+    return written;
+  }
+  if (from) {
+    const fs::path source = models / *from;
+    if (!fs::is_regular_file(source / "model.yaml", ec)) {
+      diags.error(where_of(source), fmt::format("there is no model '{}' to start from", *from),
+                  "name a folder in content/models/");
+      return written;
+    }
+    fs::copy(source, target, fs::copy_options::recursive, ec);
+    if (ec) {
+      diags.error(where_of(target), fmt::format("cannot copy the model: {}", ec.message()));
+      return written;
+    }
+    // The family of the model it continues: its own `family:` line, or its folder name.
+    std::string family = *from;
+    std::istringstream lines(read_file(source / "model.yaml"));
+    for (std::string line; std::getline(lines, line);)
+      if (line.starts_with("family:")) family = std::string(trim(line.substr(7, line.find('#') - 7)));
+    std::ofstream(target / "model.yaml", std::ios::binary | std::ios::trunc)
+        << as_next_edition(read_file(source / "model.yaml"), family, *from);
+    for (const auto& entry : fs::recursive_directory_iterator(target))
+      if (entry.is_regular_file()) written.push_back(entry.path());
+    std::sort(written.begin(), written.end());
+    return written;
+  }
+  fs::create_directories(target / "sections", ec);
+  std::string model = model_template;
+  for (auto pos = model.find("{id}"); pos != std::string::npos; pos = model.find("{id}")) model.replace(pos, 4, id);
+  std::ofstream(target / "model.yaml", std::ios::binary) << model;
+  std::ofstream(target / "sections" / "01-first-value.yaml", std::ios::binary) << section_template;
+  written = {target / "model.yaml", target / "sections" / "01-first-value.yaml"};
+  return written;
+}
+
+}  // namespace pb::tools

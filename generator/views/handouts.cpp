@@ -1,0 +1,265 @@
+// Handout pages for trainers: role checklists, CQI self-assessments, one page per value, topic sheets,
+// and the handouts index. They share the site's layout; print.css turns them into clean Letter pages.
+#include <fmt/format.h>
+
+#include "link/urls.hpp"
+#include "views/handouts.hpp"
+#include "views/plan.hpp"
+
+namespace pb::inline views {
+
+namespace {
+
+using json = nlohmann::json;
+
+// A CSS string literal (for @page margin boxes): no quote, backslash, newline or "</style>" escapes it.
+std::string css_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '<') out += "\\3C ";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out + "\"";
+}
+
+std::string full_address(const Site& site, const std::string& path) {
+  std::string base = site.config.base_url;
+  if (!base.empty() && base.back() != '/') base += '/';
+  std::string p = path;
+  if (p.ends_with("index.html")) p.resize(p.size() - 10);
+  return base + p;
+}
+
+// The footer on every printed page: model, edition, source, web address; page numbers at the right.
+void add_print_frame(const Site& site, const Handout& h, json& d) {
+  std::string left = h.model ? model_name(*h.model) : site.config.title;
+  if (h.model && !h.model->source.empty()) left += " · Source: " + strip_tags(h.model->source.html);
+  const std::string address = full_address(site, h.path);
+  d["page_style"] = fmt::format(
+      "@page {{ size: letter{}; margin: 0.55in 0.6in 0.8in; "
+      "@bottom-left {{ content: {}; font: 7.5pt system-ui, sans-serif; color: #000; }} "
+      "@bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 7.5pt system-ui, sans-serif; color: #000; }} }}",
+      h.landscape ? " landscape" : "", css_string(left + " · " + address));
+  d["is_handout"] = true;
+  d["handout_footer"] = left;
+  d["handout_address"] = address;
+}
+
+std::vector<const StatementRef*> refs(const LinkGraph& graph, const std::vector<std::size_t>& indexes) {
+  std::vector<const StatementRef*> out;
+  for (std::size_t i : indexes) out.push_back(&graph.statements()[i]);
+  return out;
+}
+
+// Actions grouped by section, with a running number for the checkboxes.
+json action_groups(PageBuilder& page, const std::vector<const StatementRef*>& actions) {
+  json groups = json::array();
+  const Section* current = nullptr;
+  int n = 0;
+  for (const StatementRef* ref : actions) {
+    if (ref->section != current) {
+      current = ref->section;
+      groups.push_back({{"label", current->label}, {"title", current->title}, {"items", json::array()}});
+    }
+    json item = page.statement_ref(*ref);
+    item["n"] = std::to_string(++n);
+    groups.back()["items"].push_back(std::move(item));
+  }
+  return groups;
+}
+
+json handout_base(PageBuilder& page, const Site& site, const Handout& h, const std::string& description) {
+  json d = page.layout(h.title, description);
+  std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Handouts", urls::handouts()}};
+  if (h.model) trail.push_back({model_name(*h.model), urls::model(*h.model)});
+  trail.push_back({h.title, h.path});
+  page.breadcrumbs(d, trail);
+  add_print_frame(site, h, d);
+  if (h.model) {
+    d["model_name"] = model_name(*h.model);
+    d["model_title"] = h.model->title;
+    d["jurisdiction"] = h.model->jurisdiction;
+    d["agency"] = h.model->agency;
+    d["edition"] = h.model->edition.empty() ? "Undated" : h.model->edition;
+  }
+  d["kind"] = handout_kind_label(h.kind);
+  return d;
+}
+
+Page checklist_page(const Site& site, const LinkGraph& graph, const Handout& h) {
+  PageBuilder page(site, graph, h.path);
+  json d = handout_base(page, site, h, fmt::format("A checklist of every {} action, to print", h.role->title));
+  const auto actions = refs(graph, graph.actions(*h.model, h.role->id));
+  d["role_title"] = h.role->title;
+  d["role_plural"] = h.role->plural;
+  d["count"] = std::to_string(actions.size());
+  d["groups"] = action_groups(page, actions);
+  d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
+  return page.finish("handout-checklist.html", std::move(d));
+}
+
+Page self_assessment_page(const Site& site, const LinkGraph& graph, const Handout& h) {
+  PageBuilder page(site, graph, h.path);
+  json d = handout_base(page, site, h, fmt::format("A CQI self-assessment for {}", h.role->plural));
+  const Rubric& rubric = *h.model->rubric;
+  json levels = json::array();
+  for (const auto& level : rubric.levels)
+    levels.push_back({{"name", level.name}, {"description_html", level.description.html}});
+  d["levels"] = std::move(levels);
+  d["level_count"] = std::to_string(rubric.levels.size() + 2);
+  d["rubric_title"] = rubric.title;
+  d["role_title"] = h.role->title;
+  d["role_plural"] = h.role->plural;
+  d["groups"] = action_groups(page, refs(graph, graph.actions(*h.model, h.role->id)));
+  d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
+  return page.finish("handout-self-assessment.html", std::move(d));
+}
+
+Page one_pager_page(const Site& site, const LinkGraph& graph, const Handout& h) {
+  PageBuilder page(site, graph, h.path);
+  const Section& section = *h.section;
+  json d = handout_base(page, site, h, strip_tags(section.summary.html));
+  d["label"] = section.label;
+  d["section_title"] = section.title;
+  d["summary_html"] = section.summary.html;
+  page.use_terms(section.summary_terms);
+  json blocks = json::array(), roles = json::array();
+  std::size_t characters = 0;
+  for (const auto& block : section.blocks) {
+    json items = json::array();
+    for_each_statement(block.items, [&](const Statement& s, int depth) {
+      characters += s.text.source.size();
+      json item = page.statement(s);
+      item["sub"] = depth > 0;
+      items.push_back(std::move(item));
+    });
+    if (block.kind == BlockKind::actions) {
+      const Role* role = site.find_role(block.role);
+      roles.push_back({{"title", role ? role->plural : block.role}, {"items", std::move(items)}});
+    } else {
+      blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
+                        {"text_html", block.text.html}, {"items", std::move(items)}});
+    }
+  }
+  d["blocks"] = std::move(blocks);
+  d["has_roles"] = !roles.empty();
+  d["roles"] = std::move(roles);
+  // One page, always: longer values print in a denser type size (never below 7.5 pt).
+  d["density"] = characters > 5200 ? "densest" : characters > 4000 ? "denser" : characters > 2600 ? "dense" : "roomy";
+  d["online_href"] = page.href(urls::section(*h.model, section));
+  return page.finish("handout-one-pager.html", std::move(d));
+}
+
+Page topic_sheet_page(const Site& site, const LinkGraph& graph, const Handout& h) {
+  PageBuilder page(site, graph, h.path);
+  json d = handout_base(page, site, h, strip_tags(h.topic->description.html));
+  d["description_html"] = h.topic->description.html;
+  std::map<std::string, json> items;
+  for (std::size_t i : graph.by_topic(h.topic->id)) {
+    const StatementRef& ref = graph.statements()[i];
+    items[ref.model->id].push_back(page.statement_ref(ref));
+  }
+  json models = json::array();
+  for (const auto& m : site.models) {
+    if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
+    json list = items.count(m.id) ? items[m.id] : json::array();
+    models.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"empty", list.empty()},
+                      {"items", std::move(list)}});
+  }
+  d["models"] = std::move(models);
+  d["online_href"] = page.href(urls::compare_topic(h.topic->id));
+  return page.finish("handout-topic.html", std::move(d));
+}
+
+Page index_page(const Site& site, const LinkGraph& graph, const std::vector<Handout>& handouts, bool pdfs) {
+  PageBuilder page(site, graph, urls::handouts());
+  json d = page.layout("Handouts", "Printable role checklists, CQI self-assessments, one-page values and topic sheets");
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
+  json groups = json::array();
+  auto group_for = [&](const std::string& title, const std::string& anchor) -> json& {
+    for (auto& g : groups)
+      if (g["anchor"] == anchor) return g;
+    groups.push_back({{"title", title}, {"anchor", anchor}, {"kinds", json::array()}});
+    return groups.back();
+  };
+  for (const auto& h : handouts) {
+    json& g = h.model ? group_for(model_name(*h.model), "handouts-" + h.model->id) : group_for("Across models", "handouts-compare");
+    const std::string kind = handout_kind_label(h.kind);
+    json* k = nullptr;
+    for (auto& existing : g["kinds"])
+      if (existing["title"] == kind) k = &existing;
+    if (!k) {
+      g["kinds"].push_back({{"title", kind}, {"items", json::array()}});
+      k = &g["kinds"].back();
+    }
+    (*k)["items"].push_back({{"title", h.title}, {"href", page.href(h.path)}});
+    if (pdfs) (*k)["items"].back()["pdf_href"] = page.href(h.pdf);
+  }
+  d["groups"] = std::move(groups);
+  d["pdfs"] = pdfs;
+  return page.finish("handouts.html", std::move(d));
+}
+
+}  // namespace
+
+const char* handout_kind_label(HandoutKind kind) {
+  switch (kind) {
+    case HandoutKind::checklist: return "Role checklists";
+    case HandoutKind::self_assessment: return "CQI self-assessments";
+    case HandoutKind::one_pager: return "One page per value";
+    case HandoutKind::topic_sheet: return "Topic sheets";
+  }
+  return "";
+}
+
+std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph) {
+  std::vector<Handout> out;
+  for (const auto& m : site.models) {
+    for (const auto& role : site.roles) {
+      if (graph.actions(m, role.id).empty()) continue;
+      const std::string checklist = urls::checklist(m, role.id);
+      out.push_back({HandoutKind::checklist, &m, nullptr, &role, nullptr, role.title + " checklist", checklist,
+                     urls::pdf_beside(checklist, m.id + "-" + role.id + "-checklist"), false});
+      if (m.rubric && !m.rubric->levels.empty()) {
+        const std::string sa = urls::self_assessment(m, role.id);
+        out.push_back({HandoutKind::self_assessment, &m, nullptr, &role, nullptr, role.title + " self-assessment", sa,
+                       urls::pdf_beside(sa, m.id + "-" + role.id + "-self-assessment"), true});
+      }
+    }
+    for (const auto& s : m.sections) {
+      const std::string path = urls::one_pager(m, s);
+      out.push_back({HandoutKind::one_pager, &m, &s, nullptr, nullptr,
+                     s.label.empty() ? s.title : s.label + ": " + s.title, path,
+                     urls::pdf_beside(path, m.id + "-" + s.id), false});
+    }
+  }
+  for (const auto& t : site.topics) {
+    const std::string path = urls::topic_sheet(t.id);
+    out.push_back({HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &t, t.title, path,
+                   urls::pdf_beside(path, "topic-" + t.id), false});
+  }
+  return out;
+}
+
+std::vector<PageTask> plan_handout_pages(const Site& site, const LinkGraph& graph, bool pdfs) {
+  std::vector<PageTask> tasks;
+  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(site, graph));
+  if (handouts->empty()) return tasks;
+  tasks.push_back({urls::handouts(), true, [&site, &graph, handouts, pdfs] { return index_page(site, graph, *handouts, pdfs); }});
+  for (const auto& h : *handouts) {
+    tasks.push_back({h.path, true, [&site, &graph, handouts, &h]() -> Page {
+                       switch (h.kind) {
+                         case HandoutKind::checklist: return checklist_page(site, graph, h);
+                         case HandoutKind::self_assessment: return self_assessment_page(site, graph, h);
+                         case HandoutKind::one_pager: return one_pager_page(site, graph, h);
+                         case HandoutKind::topic_sheet: break;
+                       }
+                       return topic_sheet_page(site, graph, h);
+                     }});
+  }
+  return tasks;
+}
+
+}  // namespace pb::views

@@ -1,0 +1,92 @@
+// The home page, the 404 page and sitemap.xml.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "content/assemble.hpp"
+#include "core/text_util.hpp"
+#include "link/urls.hpp"
+#include "views/plan.hpp"
+
+namespace pb::inline views {
+
+using json = nlohmann::json;
+
+namespace {
+
+Page home_page(const Site& site, const LinkGraph& graph) {
+  PageBuilder page(site, graph, urls::home());
+  json d = page.layout(site.config.title, strip_tags(site.config.intro.html));
+  d["intro_html"] = site.config.intro.html;
+  // Models grouped by jurisdiction; each family once, with its editions newest first.
+  json jurisdictions = json::array();
+  std::string current;
+  for (const auto& model : site.models) {
+    if (jurisdictions.empty() || model.jurisdiction != current) {
+      current = model.jurisdiction;
+      jurisdictions.push_back({{"name", current}, {"anchor", "state-" + slugify(current)}, {"models", json::array()}});
+    }
+    json entry{{"title", model.title},
+               {"subtitle", model.subtitle},
+               {"agency", model.agency},
+               {"edition", model.edition.empty() ? "Undated" : model.edition},
+               {"href", page.href(urls::model(model))},
+               {"archived", !model.superseded_by.empty()},
+               {"sections", fmt::format("{} sections", model.sections.size())}};
+    jurisdictions.back()["models"].push_back(std::move(entry));
+  }
+  d["jurisdictions"] = std::move(jurisdictions);
+  d["model_count"] = std::to_string(site.models.size());
+  // "I am a…": straight to what each role is expected to do, across models.
+  json roles = json::array();
+  for (const auto& role : site.roles) {
+    std::string name = role.title;  // "I am an area leader": the role as a common noun
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    roles.push_back({{"title", name}, {"article", name.find_first_of("aeiou") == 0 ? "an" : "a"},
+                     {"description_html", role.description.html}, {"href", page.href(urls::role(role.id))}});
+  }
+  d["has_roles"] = !roles.empty();
+  d["roles"] = std::move(roles);
+  d["glossary_count"] = std::to_string(site.terms.size());
+  d["topic_count"] = std::to_string(site.topics.size());
+  page.edit_link(d, "site.yaml");
+  return page.finish("home.html", std::move(d));
+}
+
+}  // namespace
+
+std::vector<PageTask> plan_home(const Site& site, const LinkGraph& graph) {
+  return {{urls::home(), true, [&] { return home_page(site, graph); }}};
+}
+
+std::vector<PageTask> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<PageTask>& pages) {
+  std::vector<PageTask> out;
+  // A server shows 404.html for a missing page at any depth; its links are relative to the root,
+  // which is right when the site is served from the top of a host.
+  out.push_back({urls::not_found(), false, [&] {
+                   PageBuilder page(site, graph, urls::not_found());
+                   Page not_found = page.finish("404.html", page.layout("Page not found"));
+                   return not_found;
+                 }});
+
+  std::string base = site.config.base_url;
+  if (!base.empty() && base.back() != '/') base += '/';
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const auto& p : pages) {
+    if (!p.in_sitemap) continue;
+    std::string loc = p.path;
+    if (loc.ends_with("index.html")) loc.resize(loc.size() - 10);  // pretty URLs on a server
+    xml += fmt::format("  <url><loc>{}</loc></url>\n", html_escape(base + loc));
+  }
+  xml += "</urlset>\n";
+  out.push_back({urls::sitemap(), false, [xml = std::move(xml)] {
+                   Page sitemap;
+                   sitemap.path = urls::sitemap();
+                   sitemap.raw = xml;
+                   return sitemap;
+                 }});
+  return out;
+}
+
+}  // namespace pb::views

@@ -1,0 +1,121 @@
+// Role pages: every action of a role in one model, grouped by section; and the role across models.
+#include <fmt/format.h>
+
+#include "content/assemble.hpp"
+#include "link/urls.hpp"
+#include "views/plan.hpp"
+
+namespace pb::inline views {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Actions grouped by the section they come from, in the model's order.
+json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions) {
+  json groups = json::array();
+  const Section* current = nullptr;
+  for (std::size_t index : actions) {
+    const StatementRef& ref = page.graph().statements()[index];
+    if (ref.section != current) {
+      current = ref.section;
+      groups.push_back({{"label", current->label},
+                        {"title", current->title},
+                        {"href", page.href(urls::section(*ref.model, *current))},
+                        {"anchor", ref.model->id + "-" + current->id},
+                        {"items", json::array()}});
+    }
+    groups.back()["items"].push_back(page.statement_ref(ref));
+  }
+  return groups;
+}
+
+Page model_role_page(const Site& site, const LinkGraph& graph, const Model& model, const Role& role) {
+  PageBuilder page(site, graph, urls::model_role(model, role.id));
+  const auto& actions = graph.actions(model, role.id);
+  json d = page.layout(fmt::format("{} actions", role.title),
+                       fmt::format("Every action for {} in {}", role.plural, model_name(model)));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
+                       {role.plural, urls::model_role(model, role.id)}});
+  d["model_id"] = model.id;
+  d["model_title"] = model.title;
+  d["model_name"] = model_name(model);
+  d["model_href"] = page.href(urls::model(model));
+  d["role_title"] = role.title;
+  d["role_plural"] = role.plural;
+  d["role_description_html"] = role.description.html;
+  d["count"] = std::to_string(actions.size());
+  d["groups"] = grouped_actions(page, actions);
+  d["across_href"] = page.href(urls::role(role.id));
+  d["checklist_href"] = page.href(urls::checklist(model, role.id));
+  if (model.rubric && !model.rubric->levels.empty())
+    d["self_assessment_href"] = page.href(urls::self_assessment(model, role.id));
+  if (!model.superseded_by.empty()) {
+    const Model* newest = current_edition(site, model);
+    d["superseded"] = json{{"current_title", model_name(*newest)},
+                           {"current_href", page.href(urls::model_role(*newest, role.id))}};
+  }
+  json others = json::array();
+  for (const auto& r : site.roles)
+    if (r.id != role.id && !graph.actions(model, r.id).empty())
+      others.push_back({{"title", r.plural}, {"href", page.href(urls::model_role(model, r.id))}});
+  d["other_roles"] = std::move(others);
+  return page.finish("role.html", std::move(d));
+}
+
+Page role_across_models(const Site& site, const LinkGraph& graph, const Role& role) {
+  PageBuilder page(site, graph, urls::role(role.id));
+  json d = page.layout(fmt::format("What is expected of {}", role.plural),
+                       fmt::format("The actions every practice model expects of {}", role.plural));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
+  d["role_title"] = role.title;
+  d["role_plural"] = role.plural;
+  d["role_description_html"] = role.description.html;
+  // The current edition of each model in full; older editions by link.
+  json models = json::array(), archived = json::array(), without = json::array();
+  for (const auto& model : site.models) {
+    const auto& actions = graph.actions(model, role.id);
+    if (!graph.has_actions(model)) {
+      without.push_back({{"title", model_name(model)}, {"jurisdiction", model.jurisdiction},
+                         {"href", page.href(urls::model(model))}});
+      continue;
+    }
+    if (actions.empty()) continue;
+    if (!model.superseded_by.empty()) {
+      archived.push_back({{"title", model_name(model)}, {"href", page.href(urls::model_role(model, role.id))}});
+      continue;
+    }
+    models.push_back({{"title", model_name(model)},
+                      {"jurisdiction", model.jurisdiction},
+                      {"anchor", model.id},
+                      {"href", page.href(urls::model_role(model, role.id))},
+                      {"count", std::to_string(actions.size())},
+                      {"groups", grouped_actions(page, actions)}});
+  }
+  d["models"] = std::move(models);
+  d["has_archived"] = !archived.empty();
+  d["archived"] = std::move(archived);
+  d["has_without"] = !without.empty();
+  d["without"] = std::move(without);
+  json roles = json::array();
+  for (const auto& r : site.roles)
+    roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
+  d["roles"] = std::move(roles);
+  return page.finish("role-all.html", std::move(d));
+}
+
+}  // namespace
+
+std::vector<PageTask> plan_role_pages(const Site& site, const LinkGraph& graph) {
+  std::vector<PageTask> tasks;
+  for (const auto& model : site.models)
+    for (const auto& role : site.roles)
+      if (!graph.actions(model, role.id).empty())
+        tasks.push_back({urls::model_role(model, role.id), true,
+                         [&site, &graph, &model, &role] { return model_role_page(site, graph, model, role); }});
+  for (const auto& role : site.roles)
+    tasks.push_back({urls::role(role.id), true, [&site, &graph, &role] { return role_across_models(site, graph, role); }});
+  return tasks;
+}
+
+}  // namespace pb::views

@@ -68,6 +68,18 @@ def page(site, relative):
     return Page(read(os.path.join(site, relative)))
 
 
+class PageCache:
+    """Each page of a site parsed once, on first use: `cache[relative_path]`."""
+
+    def __init__(self, site):
+        self.site, self.pages = site, {}
+
+    def __getitem__(self, relative):
+        if relative not in self.pages:  # not setdefault: its default would parse the page every time
+            self.pages[relative] = page(self.site, relative)
+        return self.pages[relative]
+
+
 def all_html(site):
     for root, _, files in os.walk(site):
         for name in sorted(files):

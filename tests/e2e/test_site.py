@@ -252,9 +252,9 @@ class PolicyTeams(unittest.TestCase):
 
 class Quality(unittest.TestCase):
     def test_every_internal_link_and_anchor_resolves(self):
-        cache, checked = {}, 0
+        pages, checked = sitelib.PageCache(SITE), 0
         for rel, _ in sitelib.all_html(SITE):
-            page = cache.setdefault(rel, sitelib.page(SITE, rel))
+            page = pages[rel]
             for href in page.links:
                 self.assertFalse(href.startswith("/"), f"{rel}: root-absolute link {href}")
                 target = sitelib.resolve(rel, href)
@@ -262,7 +262,7 @@ class Quality(unittest.TestCase):
                 path, fragment = target
                 self.assertTrue(os.path.isfile(os.path.join(SITE, path)), f"{rel}: broken link {href}")
                 if fragment and path.endswith(".html"):
-                    tp = cache.setdefault(path, sitelib.page(SITE, path))
+                    tp = pages[path]
                     self.assertIn(fragment, tp.ids, f"{rel}: missing anchor {href}")
                 checked += 1
         self.assertGreater(checked, 500)

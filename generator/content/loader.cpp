@@ -137,6 +137,20 @@ const std::regex& section_file_pattern() {
   return pattern;
 }
 
+// Section files in the order of their numbers (1-a, 2-b, 10-c), not as text, which puts 10 before 2;
+// files with equal numbers (01-a, 1-b) by name. Both names match section_file_pattern().
+bool section_file_before(const std::string& a, const std::string& b) {
+  auto number = [](const std::string& name) {
+    std::string_view digits(name.data(), name.find('-'));
+    digits.remove_prefix(std::min(digits.find_first_not_of('0'), digits.size()));
+    return digits;  // compared by length first, so any number of digits works
+  };
+  const std::string_view na = number(a), nb = number(b);
+  if (na.size() != nb.size()) return na.size() < nb.size();
+  if (na != nb) return na < nb;
+  return a < b;
+}
+
 std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   std::vector<fs::path> out;
   std::error_code ec;
@@ -441,6 +455,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
       to_parse.push_back(section_relative);
       m.section_names.push_back(name);
     }
+    std::sort(m.section_names.begin(), m.section_names.end(), section_file_before);
     models.push_back(std::move(m));
   }
 

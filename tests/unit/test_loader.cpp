@@ -270,3 +270,23 @@ TEST_CASE("editions: supersedes must name a model of the same family") {
   CHECK(all.find("m2/model.yaml:5:13: error: 'm2' supersedes 'm1', which belongs to another family") != std::string::npos);
   CHECK(all.find("m3/model.yaml:4:13: error: unknown model 'm9' in 'supersedes'") != std::string::npos);
 }
+
+TEST_CASE("sections are ordered by the number of their file name, not as text") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);  // sections/01-first.yaml
+  auto section = [](const std::string& id) {
+    return "id: " + id + "\ntitle: " + id + "\nblocks:\n  - kind: practice\n    items:\n"
+           "      - text: A statement.\n        topics: [safety]\n";
+  };
+  dir.write("content/models/m1/sections/10-tenth.yaml", section("tenth"));
+  dir.write("content/models/m1/sections/2-second.yaml", section("second"));
+  dir.write("content/models/m1/sections/003-third.yaml", section("third"));
+  dir.write("content/models/m1/sections/0100-hundredth.yaml", section("hundredth"));
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  CHECK(formatted(diags).empty());
+  REQUIRE(site.models.size() == 1);
+  std::vector<std::string> order;
+  for (const auto& s : site.models[0].sections) order.push_back(s.id);
+  CHECK(order == std::vector<std::string>{"first", "second", "third", "tenth", "hundredth"});
+}

@@ -14,7 +14,78 @@ bool is_reserved_section_id(const std::string& id) {
   return id == "roles" || id == "changes" || id == "model.json" || id == "model-json";
 }
 
+const std::vector<std::string>& template_anchors(std::string_view template_name) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> anchors{
+      {"layout", {"main-content", "site-search-input"}},
+      {"model", {"vision", "priorities", "letter", "contents", "roles", "rubric", "notes", "editions"}},
+      {"section", {"related-roles", "related-editions"}},
+      {"role", {"other-roles"}},
+  };
+  static const std::vector<std::string> none;
+  const auto it = anchors.find(template_name);
+  return it == anchors.end() ? none : it->second;
+}
+
 namespace {
+
+// The anchors a page keeps for its own elements: its template's and the layout's, def-<term> for the
+// glossary terms it uses (any term, as the text may change), and `extra` (a section page's block ids).
+class PageAnchors {
+ public:
+  PageAnchors(const Site& site, std::string_view template_name, std::vector<std::string> extra = {})
+      : fixed_(template_anchors("layout")), extra_(std::move(extra)) {
+    for (const auto& anchor : template_anchors(template_name)) fixed_.push_back(anchor);
+    for (const auto& term : site.terms) terms_.insert("def-" + term.id);
+  }
+
+  bool contains(const std::string& id) const {
+    return std::find(fixed_.begin(), fixed_.end(), id) != fixed_.end() || terms_.count(id) ||
+           std::find(extra_.begin(), extra_.end(), id) != extra_.end();
+  }
+
+  // "main-content, …, editions, and def-<term> for each glossary term"
+  std::string listed() const { return join(fixed_) + ", and def-<term> for each glossary term"; }
+
+ private:
+  std::vector<std::string> fixed_, extra_;
+  std::set<std::string> terms_;
+};
+
+// A statement's id is its anchor on the page that shows it (the overview for priorities, its section
+// page for the rest), and a section's role-page group is anchored <model>-<section>: none may repeat
+// an anchor the page already has, or the link to it lands on the wrong element.
+void check_page_anchors(const Site& site, const Model& model, Diagnostics& diags) {
+  auto where_of = [](const Statement& s) -> const SourceLocation& { return s.explicit_id ? s.id_where : s.text.where; };
+  if (model.priorities) {
+    const PageAnchors overview(site, "model");
+    for_each_statement(model.priorities->items, [&](const Statement& s, int) {
+      if (overview.contains(s.id))
+        diags.error(where_of(s), fmt::format("statement id '{}' is also an anchor of the model's overview page", s.id),
+                    fmt::format("the overview keeps these anchors for its own elements: {}; give the statement "
+                                "another id", overview.listed()));
+    });
+  }
+  const PageAnchors role_page(site, "role");
+  for (const auto& section : model.sections) {
+    std::vector<std::string> block_ids;
+    for (const auto& block : section.blocks) block_ids.push_back(block.key);
+    const PageAnchors section_page(site, "section", block_ids);
+    for (const auto& block : section.blocks)
+      for_each_statement(block.items, [&](const Statement& s, int) {
+        if (section_page.contains(s.id))
+          diags.error(where_of(s), fmt::format("statement id '{}' is also an anchor of its section page", s.id),
+                      fmt::format("a section page keeps these anchors for its own elements: {}, and the ids of its "
+                                  "blocks (here: {}); give the statement another id",
+                                  section_page.listed(), join(block_ids)));
+      });
+    if (const std::string anchor = model.id + "-" + section.id; !section.id.empty() && role_page.contains(anchor))
+      diags.error(section.where,
+                  fmt::format("section id '{}' makes the anchor '{}' on the role pages of model '{}', which they "
+                              "already use", section.id, anchor, model.id),
+                  fmt::format("a role page keeps these anchors for its own elements: {}; it anchors each section "
+                              "as <model>-<section>; choose another section id", role_page.listed()));
+  }
+}
 
 // Reports the second and later uses of an id, pointing back at the first.
 template <typename T, typename GetId>
@@ -170,6 +241,7 @@ void validate_site(const Site& site, Diagnostics& diags) {
                     "'roles', 'changes' and 'model.json' are pages of every model; choose another id");
       sections.check(section);
     }
+    check_page_anchors(site, model, diags);
     // A model that sets out actions by role should cover every role, or say why not.
     std::set<std::string> roles_with_actions;
     for (const auto& section : model.sections)

@@ -1,4 +1,5 @@
 """Helpers for the end-to-end tests: build the site with the real binary and read its pages."""
+import collections
 import html
 import html.parser
 import os
@@ -27,6 +28,7 @@ class Page(html.parser.HTMLParser):
     def __init__(self, text):
         super().__init__(convert_charrefs=True)
         self.links, self.ids, self.chunks, self.stack = [], set(), [], []
+        self.id_counts = collections.Counter()  # how often each id occurs: more than once is a bug
         self.title = ""
         self._in_title = False
         self.feed(text)
@@ -35,6 +37,7 @@ class Page(html.parser.HTMLParser):
         a = dict(attrs)
         if "id" in a:
             self.ids.add(a["id"])
+            self.id_counts[a["id"]] += 1
         for key in ("href", "src"):
             if key in a and a[key] is not None:
                 self.links.append(a[key])

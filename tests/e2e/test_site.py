@@ -267,6 +267,15 @@ class Quality(unittest.TestCase):
                 checked += 1
         self.assertGreater(checked, 500)
 
+    def test_no_page_has_an_id_twice(self):
+        duplicates, pages = [], 0
+        for rel, full in sitelib.all_html(SITE):
+            counts = sitelib.Page(sitelib.read(full)).id_counts
+            duplicates += [f"{rel}: id=\"{i}\" {n} times" for i, n in sorted(counts.items()) if n > 1]
+            pages += 1
+        self.assertEqual(duplicates, [])
+        self.assertGreater(pages, 100)
+
     def test_every_page_has_landmarks_a_skip_link_and_one_h1(self):
         for rel, full in sitelib.all_html(SITE):
             text = sitelib.read(full)

@@ -290,3 +290,73 @@ TEST_CASE("sections are ordered by the number of their file name, not as text") 
   for (const auto& s : site.models[0].sections) order.push_back(s.id);
   CHECK(order == std::vector<std::string>{"first", "second", "third", "tenth", "hundredth"});
 }
+
+TEST_CASE("a statement id may not repeat an anchor of the overview page") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/model.yaml",
+            "title: Model one\njurisdiction: Testland\nagency: Test agency\nvision: Safe children.\n"
+            "priorities:\n  items:\n    - text: Keep the vision.\n      id: vision\n      topics: [safety]\n");
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  const auto out = formatted(diags);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == (dir.path() / "content").string() +
+                      "/models/m1/model.yaml:8:11: error: statement id 'vision' is also an anchor of the model's "
+                      "overview page\n"
+                      "  hint: the overview keeps these anchors for its own elements: main-content, site-search-input, "
+                      "vision, priorities, letter, contents, roles, rubric, notes, editions, and def-<term> for each "
+                      "glossary term; give the statement another id");
+}
+
+TEST_CASE("a statement id may not repeat an anchor of its section page: fixed ones, block ids, term definitions") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/glossary.yaml", "terms:\n  - id: genogram\n    term: genogram\n    definition: A family tree.\n");
+  dir.write("content/models/m1/sections/01-first.yaml",
+            "id: first\ntitle: First\nblocks:\n"
+            "  - kind: principles\n    items:\n"
+            "      - text: One.\n        id: related-roles\n        topics: [safety]\n"
+            "      - text: Two.\n        id: worker\n        topics: [safety]\n"
+            "      - text: Three, with a genogram.\n        id: def-genogram\n        topics: [safety]\n"
+            "  - kind: actions\n    role: worker\n    items:\n      - text: Do I?\n        topics: [safety]\n"
+            "  - kind: actions\n    role: supervisor\n    items:\n      - text: Do I?\n        topics: [safety]\n");
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  std::vector<std::string> errors;
+  for (const auto& d : diags.sorted())
+    if (d.severity == Severity::error) errors.push_back(format_diagnostic(d));
+  REQUIRE(errors.size() == 3);
+  const std::string file = (dir.path() / "content/models/m1/sections/01-first.yaml").string();
+  const std::string hint =
+      "  hint: a section page keeps these anchors for its own elements: main-content, site-search-input, "
+      "related-roles, related-editions, and def-<term> for each glossary term, and the ids of its blocks "
+      "(here: principles, worker, supervisor); give the statement another id";
+  CHECK(errors[0] == file + ":7:13: error: statement id 'related-roles' is also an anchor of its section page\n" + hint);
+  CHECK(errors[1] == file + ":10:13: error: statement id 'worker' is also an anchor of its section page\n" + hint);
+  CHECK(errors[2] == file + ":13:13: error: statement id 'def-genogram' is also an anchor of its section page\n" + hint);
+}
+
+TEST_CASE("a section id may not make a role page's group anchor repeat one of its own") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/main/model.yaml", "title: Main\njurisdiction: Testland\nagency: Test agency\n");
+  dir.write("content/models/main/sections/01-content.yaml",
+            "id: content\ntitle: Content\nblocks:\n  - kind: actions\n    role: worker\n    items:\n"
+            "      - text: Do I?\n        topics: [safety]\n");
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  std::vector<std::string> errors;
+  for (const auto& d : diags.sorted())
+    if (d.severity == Severity::error) errors.push_back(format_diagnostic(d));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == (dir.path() / "content").string() +
+                         "/models/main/sections/01-content.yaml:1:5: error: section id 'content' makes the anchor "
+                         "'main-content' on the role pages of model 'main', which they already use\n"
+                         "  hint: a role page keeps these anchors for its own elements: main-content, "
+                         "site-search-input, other-roles, and def-<term> for each glossary term; it anchors each "
+                         "section as <model>-<section>; choose another section id");
+}

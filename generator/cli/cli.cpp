@@ -185,12 +185,12 @@ int run_cli(int argc, char** argv) {
     if (*pdf) return run_pdf(options, quiet);
     if (*diff) return run_diff(options, diff_before, diff_after);
     if (*new_model) {
-      const auto files = scaffold_model(options.content_dir, new_id,
-                                        new_from.empty() ? std::nullopt : std::optional<std::string>(new_from), diags);
+      const ScaffoldResult result = scaffold_model(
+          options.content_dir, new_id, new_from.empty() ? std::nullopt : std::optional<std::string>(new_from), diags);
       print_diagnostics(diags);
-      if (files.empty()) return exit_content;
-      fmt::print("Created {} files:\n", files.size());
-      for (const auto& f : files) fmt::print("  {}\n", f.generic_string());
+      if (result.files.empty()) return result.usage_error ? exit_usage : exit_content;
+      fmt::print("Created {} files:\n", result.files.size());
+      for (const auto& f : result.files) fmt::print("  {}\n", f.generic_string());
       fmt::print("Next: edit them, then run 'build/practicebook check --content {}'.\n",
                  options.content_dir.generic_string());
       return exit_ok;

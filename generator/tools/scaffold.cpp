@@ -81,6 +81,28 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
+bool write_file(const fs::path& p, const std::string& text, Diagnostics& diags) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) diags.error(where_of(p), "cannot write the file", "check that the folder is writable");
+  return static_cast<bool>(out);
+}
+
+// "../x", "content/models/x", "/abs/x/": what people type when they name a model by its folder.
+bool looks_like_path(std::string_view value) {
+  return value.find('/') != std::string_view::npos || value.find('\\') != std::string_view::npos ||
+         value.starts_with('.') || value.starts_with('~');
+}
+
+// The model id a path probably means: its last part, when that is an id.
+std::string example_id(const std::string& path) {
+  fs::path p = fs::path(path).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  const std::string last = p.filename().string();
+  return is_valid_id(last) ? last : "ar-at-one-table-2023";
+}
+
 // Sets top-level keys of a model.yaml as text, keeping every comment and the order of the rest.
 std::string as_next_edition(const std::string& yaml, const std::string& family, const std::string& from) {
   std::istringstream in(yaml);
@@ -103,57 +125,74 @@ std::string as_next_edition(const std::string& yaml, const std::string& family, 
 
 }  // namespace
 
-std::vector<fs::path> scaffold_model(const fs::path& content_dir, const std::string& id,
-                                     const std::optional<std::string>& from, Diagnostics& diags) {
-  std::vector<fs::path> written;
+ScaffoldResult scaffold_model(const fs::path& content_dir, const std::string& id,
+                              const std::optional<std::string>& from, Diagnostics& diags) {
+  ScaffoldResult result;
   const fs::path models = content_dir / "models";
   const fs::path target = models / id;
-  if (!is_valid_id(id)) {
-    diags.error(where_of(target), fmt::format("invalid model id '{}'", id),
-                "use lowercase letters, digits and single hyphens, e.g. 'ar-at-one-table-2025'");
-    return written;
+  auto usage = [&](const SourceLocation& where, std::string message, std::string hint) {
+    diags.error(where, std::move(message), std::move(hint));
+    result.usage_error = true;
+    return result;
+  };
+  // 1. The arguments: ids only, so that no path can reach outside content/models/.
+  if (!is_valid_id(id))
+    return usage(where_of(target), fmt::format("invalid model id '{}'", id),
+                 "use lowercase letters, digits and single hyphens, e.g. 'ar-at-one-table-2025'");
+  if (from && !is_valid_id(*from)) {
+    if (looks_like_path(*from))
+      return usage({}, fmt::format("--from takes a model id, not a path: '{}'", *from),
+                   fmt::format("name a folder of {}, e.g. '--from {}'", models.generic_string(),
+                               example_id(*from)));
+    return usage({}, fmt::format("invalid model id '{}' in --from", *from),
+                 "model ids use lowercase letters, digits and single hyphens, e.g. 'ar-at-one-table-2023'");
   }
   std::error_code ec;
-  if (fs::exists(target, ec)) {
-    diags.error(where_of(target), "the model folder already exists; nothing was changed",
-                "choose another id, or edit the existing model");
-    return written;
-  }
   if (!fs::is_directory(content_dir, ec)) {
     diags.error(where_of(content_dir), "the content folder does not exist", "pass --content DIR");
-    return written;
+    return result;
   }
+  // 2. What they name: a new model, and an existing one to start from.
+  if (fs::exists(target, ec))
+    return usage(where_of(target), "the model folder already exists; nothing was changed",
+                 "choose another id, or edit the existing model");
+  if (from && !fs::is_regular_file(models / *from / "model.yaml", ec))
+    return usage(where_of(models / *from), fmt::format("there is no model '{}' to start from", *from),
+                 fmt::format("name a folder of {}", models.generic_string()));
+
+  // 3. The files.
   if (from) {
     const fs::path source = models / *from;
-    if (!fs::is_regular_file(source / "model.yaml", ec)) {
-      diags.error(where_of(source), fmt::format("there is no model '{}' to start from", *from),
-                  "name a folder in content/models/");
-      return written;
-    }
     fs::copy(source, target, fs::copy_options::recursive, ec);
     if (ec) {
       diags.error(where_of(target), fmt::format("cannot copy the model: {}", ec.message()));
-      return written;
+      return result;
     }
     // The family of the model it continues: its own `family:` line, or its folder name.
     std::string family = *from;
     std::istringstream lines(read_file(source / "model.yaml"));
     for (std::string line; std::getline(lines, line);)
       if (line.starts_with("family:")) family = std::string(trim(line.substr(7, line.find('#') - 7)));
-    std::ofstream(target / "model.yaml", std::ios::binary | std::ios::trunc)
-        << as_next_edition(read_file(source / "model.yaml"), family, *from);
+    if (!write_file(target / "model.yaml", as_next_edition(read_file(source / "model.yaml"), family, *from), diags))
+      return result;
+    std::vector<fs::path> written;
     for (const auto& entry : fs::recursive_directory_iterator(target))
       if (entry.is_regular_file()) written.push_back(entry.path());
     std::sort(written.begin(), written.end());
-    return written;
+    result.files = std::move(written);
+    return result;
   }
   fs::create_directories(target / "sections", ec);
+  if (ec) {
+    diags.error(where_of(target), fmt::format("cannot create the model folder: {}", ec.message()));
+    return result;
+  }
   std::string model = model_template;
   for (auto pos = model.find("{id}"); pos != std::string::npos; pos = model.find("{id}")) model.replace(pos, 4, id);
-  std::ofstream(target / "model.yaml", std::ios::binary) << model;
-  std::ofstream(target / "sections" / "01-first-value.yaml", std::ios::binary) << section_template;
-  written = {target / "model.yaml", target / "sections" / "01-first-value.yaml"};
-  return written;
+  const fs::path section = target / "sections" / "01-first-value.yaml";
+  if (!write_file(target / "model.yaml", model, diags) || !write_file(section, section_template, diags)) return result;
+  result.files = {target / "model.yaml", section};
+  return result;
 }
 
 }  // namespace pb::tools

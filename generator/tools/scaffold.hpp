@@ -9,10 +9,18 @@
 
 namespace pb::inline tools {
 
+// What `new model` wrote, or why it wrote nothing (then the reasons are in the diagnostics).
+struct ScaffoldResult {
+  std::vector<std::filesystem::path> files;  // the files written, sorted; empty on failure
+  // The failure lies in the command's arguments (an id that is not an id, a path for --from, a model
+  // that does not exist or already does): a usage error. Otherwise it lies in the files.
+  bool usage_error = false;
+};
+
 // Creates content/models/<id>/ with a commented model.yaml and one section, or, with `from`, a copy
-// of that model set up as its next edition (same family, `supersedes: from`). Never overwrites.
-// Returns the files written (empty, with diagnostics, on failure).
-std::vector<std::filesystem::path> scaffold_model(const std::filesystem::path& content_dir, const std::string& id,
-                                                  const std::optional<std::string>& from, Diagnostics& diags);
+// of that model set up as its next edition (same family, `supersedes: from`). `id` and `from` are
+// model ids, never paths, so nothing outside content/models/ is read or written. Never overwrites.
+ScaffoldResult scaffold_model(const std::filesystem::path& content_dir, const std::string& id,
+                              const std::optional<std::string>& from, Diagnostics& diags);
 
 }  // namespace pb::tools

@@ -104,7 +104,7 @@ class Cli(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertTrue(os.path.isfile(os.path.join(self.site, "models/tx-practice-model/first-value/index.html")))
         again = run("new", "model", "tx-practice-model", "--content", self.content)
-        self.assertEqual(again.returncode, 1)
+        self.assertEqual(again.returncode, 2)  # the id given is taken: a usage error; the content is fine
         self.assertIn("already exists; nothing was changed", again.stderr)
 
     def test_new_model_from_an_edition_starts_the_next_one(self):
@@ -120,6 +120,28 @@ class Cli(unittest.TestCase):
         self.assertIn("Archived edition", old)  # the 2023 edition now points to the new one
         changes = sitelib.read(os.path.join(self.site, "models/ar-at-one-table-2025/changes/index.html"))
         self.assertIn("0 added, 0 removed, 0 reworded, 0 moved; 0 other changes", sitelib.Page(changes).text)
+
+    def test_new_model_from_takes_a_model_id_not_a_path(self):
+        # A model outside content/models/ that a path could reach, and the real one by three kinds of path.
+        outside = os.path.join(self.content, "x")
+        shutil.copytree(os.path.join(self.content, "models/me-practice-model"), outside)
+        models_before = sorted(os.listdir(os.path.join(self.content, "models")))
+        for i, (path, suggestion) in enumerate((("../x", "x"),
+                                                ("content/models/me-practice-model", "me-practice-model"),
+                                                (os.path.join(self.content, "models/me-practice-model"),
+                                                 "me-practice-model"),
+                                                (outside + "/", "x"))):
+            with self.subTest(path=path):
+                proc = subprocess.run([ARGS.binary, "new", "model", f"me-next-{i}", "--from", path,
+                                       "--content", self.content],
+                                      capture_output=True, text=True, timeout=60, cwd=self.tmp)
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                self.assertEqual(proc.stderr,
+                                 f"error: --from takes a model id, not a path: '{path}'\n"
+                                 f"  hint: name a folder of {self.content}/models, e.g. '--from {suggestion}'\n"
+                                 "1 error, 0 warnings\n")
+                self.assertEqual(proc.stdout, "")
+                self.assertEqual(sorted(os.listdir(os.path.join(self.content, "models"))), models_before)
 
     def test_edit_links_point_at_the_source_file(self):
         site_yaml = os.path.join(self.content, "site.yaml")

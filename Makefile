@@ -11,13 +11,23 @@ BUILD_PACKAGES := g++ make cmake pkg-config \
 # browser suite (never a downloaded browser), poppler-utils to count printed pages.
 TEST_PACKAGES := python3 chromium poppler-utils
 
-.PHONY: site test deps test-deps generator clean
+# The sanitizer runs of `make test`, each in its own build folder: AddressSanitizer with
+# UndefinedBehaviorSanitizer, and ThreadSanitizer for the parallel code (loading, rendering).
+ASAN_DIR ?= build-asan
+TSAN_DIR ?= build-tsan
+SANITIZED_TESTS := ^(unit|e2e_build)$$
+
+.PHONY: site test deps test-deps generator sanitizers clean
 
 site: generator
 	$(BUILD_DIR)/practicebook build --content content --out site
 
-test: generator test-deps
+test: generator test-deps sanitizers
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_DIR) --output-on-failure -R '$(SANITIZED_TESTS)'
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --test-dir $(TSAN_DIR) --output-on-failure -R '$(SANITIZED_TESTS)'
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -31,5 +41,11 @@ generator: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
+sanitizers: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPB_SANITIZE=address,undefined
+	cmake --build $(ASAN_DIR) -j$(JOBS) --target practicebook unit_tests
+	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPB_SANITIZE=thread
+	cmake --build $(TSAN_DIR) -j$(JOBS) --target practicebook unit_tests
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR)

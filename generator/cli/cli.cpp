@@ -12,12 +12,10 @@
 #include <iostream>
 #include <thread>
 
-#include "content/assemble.hpp"
+#include "content/read_content.hpp"
 #include "compare/edition_diff.hpp"
-#include "content/loader.hpp"
 #include "tools/pdf_export.hpp"
 #include "tools/scaffold.hpp"
-#include "content/validate.hpp"
 #include "render/pipeline.hpp"
 #include "serve/serve.hpp"
 
@@ -58,13 +56,12 @@ void print_phases(const BuildReport& report) {
 // `diff`: the edition comparison of the changes page, in the terminal.
 int run_diff(const BuildOptions& options, const std::string& before_id, const std::string& after_id) {
   Diagnostics diags;
-  Site site = load_site(options.content_dir, diags);
-  if (!diags.has_errors()) validate_site(site, diags);
-  if (diags.has_errors()) {
+  const ContentResult content = read_content({options.content_dir, options.base_url}, diags);
+  if (!content.site) {
     print_diagnostics(diags);
     return exit_content;
   }
-  assemble_site(site);
+  const Site& site = *content.site;
   const Model* before = site.find_model(before_id);
   const Model* after = site.find_model(after_id);
   for (const auto& [id, model] : {std::pair{before_id, before}, std::pair{after_id, after}})

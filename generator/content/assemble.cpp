@@ -33,6 +33,10 @@ void assemble_site(Site& site) {
     if (!m.supersedes.empty())
       for (auto& older : site.models)
         if (older.id == m.supersedes) older.superseded_by = m.id;
+  // Later phases keep what they derive (HTML, linked terms, places) in tables indexed by these numbers.
+  std::uint32_t slot = 0, index = 0;
+  for_each_markdown(site, [&](Markdown& m, MarkdownShape, TermLinks) { m.slot = slot++; });
+  for_each_site_statement(site, [&](Statement& s) { s.index = index++; });
 }
 
 std::vector<const Model*> editions_of(const Site& site, const std::string& family) {

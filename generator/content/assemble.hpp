@@ -4,6 +4,8 @@
 
 namespace pb::inline content {
 
+// Orders the models, links editions, and numbers every Markdown text (Markdown::slot) and statement
+// (Statement::index). After this the Site is read-only.
 void assemble_site(Site& site);
 
 // Editions of one family, newest first (by `supersedes`, then by date).

@@ -1,6 +1,7 @@
 #pragma once
 // The content model: what the sources say, with their positions. Filled by the loader, checked by
 // validate, completed by assemble, then read-only for every later phase.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -10,11 +11,14 @@
 
 namespace pb::inline content {
 
-// A Markdown source and, after the markdown phase, its HTML.
+// Marks a Markdown text or statement that assemble has not numbered (it is not part of the site).
+inline constexpr std::uint32_t unnumbered = 0xFFFFFFFF;
+
+// A Markdown source. Its HTML is derived by the link phase and kept in the LinkedSite, by `slot`.
 struct Markdown {
   std::string source;
-  std::string html;
   SourceLocation where;
+  std::uint32_t slot = unnumbered;  // set by assemble: this text's number in for_each_markdown order
 
   bool empty() const { return source.empty(); }
 };
@@ -24,9 +28,9 @@ struct Statement {
   bool explicit_id = false;
   Markdown text;             // inline Markdown
   std::vector<std::string> topics;
-  std::vector<std::string> terms;  // glossary terms it mentions, in order (filled by the link phase)
   std::vector<Statement> children;
   SourceLocation id_where;   // where an explicit id was written
+  std::uint32_t index = unnumbered;  // set by assemble: its number among the site's statements
 };
 
 enum class BlockKind { principles, practice, beliefs, goals, actions, text };
@@ -52,7 +56,6 @@ struct Section {
   std::string label;
   std::string title;
   Markdown summary;          // the sidebar quote; inline Markdown
-  std::vector<std::string> summary_terms;  // glossary terms linked in the summary
   Markdown intro;
   std::vector<Block> blocks;
   std::string file;          // source path as shown to people
@@ -163,12 +166,75 @@ struct Site {
   const Topic* find_topic(const std::string& id) const;
 };
 
-// Calls f(statement, depth) for every statement of a block, parents before children.
+// Calls f(statement, depth) for every statement of a list, parents before children.
 template <typename F>
 void for_each_statement(const std::vector<Statement>& items, F&& f, int depth = 0) {
   for (const auto& s : items) {
     f(s, depth);
     for_each_statement(s.children, f, depth + 1);
+  }
+}
+
+// How a Markdown text is rendered, and whether glossary terms are linked in it.
+enum class MarkdownShape { block, line };  // paragraphs, lists, tables / one line, no <p> wrapper
+enum class TermLinks { linked, counted };   // statements and summaries link terms; other texts count them
+
+// Calls f(markdown, shape, links) for every Markdown text of the site in one fixed order: the order of
+// Markdown::slot. Works on a Site or a const Site.
+template <typename SiteT, typename F>
+void for_each_markdown(SiteT& site, F&& f) {
+  using enum MarkdownShape;
+  auto statements = [&](auto& self, auto& items) -> void {
+    for (auto& s : items) {
+      f(s.text, line, TermLinks::linked);
+      self(self, s.children);
+    }
+  };
+  f(site.config.intro, block, TermLinks::counted);
+  for (auto& r : site.roles) f(r.description, line, TermLinks::counted);
+  for (auto& t : site.topics) f(t.description, line, TermLinks::counted);
+  for (auto& t : site.terms) f(t.definition, block, TermLinks::counted);
+  for (auto& m : site.models) {
+    f(m.source, line, TermLinks::counted);
+    f(m.intro, block, TermLinks::counted);
+    f(m.vision, line, TermLinks::counted);
+    f(m.closing, block, TermLinks::counted);
+    if (m.priorities) {
+      f(m.priorities->intro, block, TermLinks::counted);
+      statements(statements, m.priorities->items);
+    }
+    if (m.letter) f(m.letter->body, block, TermLinks::counted);
+    if (m.rubric) {
+      f(m.rubric->intro, block, TermLinks::counted);
+      for (auto& level : m.rubric->levels) f(level.description, line, TermLinks::counted);
+    }
+    for (auto& note : m.footnotes) f(note.text, line, TermLinks::counted);
+    for (auto& section : m.sections) {
+      f(section.summary, line, TermLinks::linked);
+      f(section.intro, block, TermLinks::counted);
+      for (auto& b : section.blocks) {
+        f(b.intro, block, TermLinks::counted);
+        f(b.text, block, TermLinks::counted);
+        statements(statements, b.items);
+      }
+    }
+  }
+}
+
+// Calls f(statement) for every statement of the site in the order of Statement::index: each model's
+// priorities, then its sections' blocks, parents before children.
+template <typename SiteT, typename F>
+void for_each_site_statement(SiteT& site, F&& f) {
+  auto walk = [&](auto& self, auto& items) -> void {
+    for (auto& s : items) {
+      f(s);
+      self(self, s.children);
+    }
+  };
+  for (auto& m : site.models) {
+    if (m.priorities) walk(walk, m.priorities->items);
+    for (auto& section : m.sections)
+      for (auto& b : section.blocks) walk(walk, b.items);
   }
 }
 

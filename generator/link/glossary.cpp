@@ -38,21 +38,6 @@ std::string lowered(std::string_view s) {
   return out;
 }
 
-// cmark escapes these four in text; forms must be escaped the same way to match its output.
-std::string cmark_escaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // How many bytes of a plural ending ("s" or "es") follow a match.
 std::size_t plural_suffix(std::string_view text, std::size_t end) {
   auto at = [&](std::size_t i) { return i < text.size() ? lower(text[i]) : '\0'; };
@@ -64,18 +49,19 @@ std::size_t plural_suffix(std::string_view text, std::size_t end) {
 }  // namespace
 
 TermMatcher::TermMatcher(const std::vector<Term>& terms) : buckets_(256) {
-  for (std::size_t i = 0; i < terms.size(); ++i) {
+  for (std::uint32_t i = 0; i < terms.size(); ++i) {
     const Term& t = terms[i];
-    entries_.push_back({t.id, html_escape(t.term + ": " + strip_tags(t.definition.html)), t.where});
-    auto add = [&](const std::string& spelling, bool case_sensitive) {
-      if (trim(spelling).empty()) return;
-      std::string text = cmark_escaped(trim(spelling));
-      if (!case_sensitive) text = lowered(text);
-      buckets_[static_cast<unsigned char>(lower(text[0]))].push_back(Form{text, case_sensitive, i});
+    where_.push_back(t.where);
+    ids_.push_back(t.id);
+    auto add = [&](std::string_view spelling, bool case_sensitive) {
+      spelling = trim(spelling);
+      if (spelling.empty()) return;
+      std::string text = case_sensitive ? std::string(spelling) : lowered(spelling);
+      auto& bucket = buckets_[static_cast<unsigned char>(lower(text[0]))];
       // "family" → "families": a form ending in y also matches its -ies plural.
       if (!case_sensitive && text.size() > 2 && text.back() == 'y')
-        buckets_[static_cast<unsigned char>(lower(text[0]))].push_back(
-            Form{text.substr(0, text.size() - 1) + "ies", false, i});
+        bucket.push_back(Form{text.substr(0, text.size() - 1) + "ies", false, i});
+      bucket.push_back(Form{std::move(text), case_sensitive, i});
     };
     add(t.term, false);
     for (const auto& alias : t.aliases) add(alias, false);
@@ -87,7 +73,7 @@ TermMatcher::TermMatcher(const std::vector<Term>& terms) : buckets_(256) {
 }
 
 // Length of the longest form matching at `pos` (0 if none), on word boundaries; sets `term`.
-std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::size_t& term) const {
+std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::uint32_t& term) const {
   const auto& bucket = buckets_[static_cast<unsigned char>(lower(text[pos]))];
   for (const Form& f : bucket) {
     if (pos + f.text.size() > text.size()) continue;
@@ -105,99 +91,39 @@ std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::s
   return 0;
 }
 
-TermMatcher::Result TermMatcher::link(std::string_view html) const {
-  Result result;
-  result.html.reserve(html.size() + 64);
-  int link_depth = 0, code_depth = 0;
-  std::size_t i = 0;
-  while (i < html.size()) {
-    if (html[i] == '<') {  // copy the tag, tracking whether we are inside a link or code
-      const std::size_t close = html.find('>', i);
-      const std::size_t end = close == std::string_view::npos ? html.size() : close + 1;
-      const std::string_view tag = html.substr(i, end - i);
-      if (tag.starts_with("<a ") || tag == "<a>") ++link_depth;
-      else if (tag == "</a>") link_depth = std::max(0, link_depth - 1);
-      else if (tag.starts_with("<code")) ++code_depth;
-      else if (tag == "</code>") code_depth = std::max(0, code_depth - 1);
-      result.html.append(tag);
-      i = end;
+std::vector<TermMatcher::Match> TermMatcher::find(std::string_view text, std::vector<std::uint32_t>& seen) const {
+  std::vector<Match> found;
+  for (std::size_t i = 0; i < text.size();) {
+    std::uint32_t term = 0;
+    const std::size_t length = word_char_at(text, i) && !word_char_before(text, i) ? match_at(text, i, term) : 0;
+    if (length == 0) {
+      ++i;
       continue;
     }
-    std::size_t term = 0, length = 0;
-    if (link_depth == 0 && code_depth == 0 && word_char_at(html, i) && !word_char_before(html, i))
-      length = match_at(html, i, term);
-    if (length > 0 && std::find(result.terms.begin(), result.terms.end(), term) == result.terms.end()) {
-      const Entry& e = entries_[term];
-      result.terms.push_back(term);
-      result.html += fmt::format(R"(<a class="term" href="{}glossary/{}/index.html" aria-describedby="def-{}">)",
-                                 root_marker, e.id, e.id);
-      result.html.append(html.substr(i, length));
-      // The visible tooltip: hidden from screen readers, which get the definition by aria-describedby.
-      result.html += R"(</a><span class="term-tip" aria-hidden="true" data-tip=")" + e.tip + R"("></span>)";
-      i += length;
-      continue;
+    if (std::find(seen.begin(), seen.end(), term) == seen.end()) {
+      seen.push_back(term);
+      found.push_back({i, length, term});
     }
-    result.html += html[i++];
+    i += length;
   }
-  return result;
+  return found;
 }
 
 void TermMatcher::report_shadowing(Diagnostics& diags) const {
-  std::map<std::string, std::size_t> owner;  // case-folded spelling → first term
+  std::map<std::string, std::uint32_t> owner;  // case-folded spelling → first term
   for (const auto& bucket : buckets_)
     for (const Form& f : bucket) {
       const std::string key = lowered(f.text);
       auto [it, inserted] = owner.emplace(key, f.term);
       if (!inserted && it->second != f.term) {
-        const Entry& first = entries_[std::min(it->second, f.term)];
-        const Entry& second = entries_[std::max(it->second, f.term)];
-        diags.error(second.where,
-                    fmt::format("glossary entries '{}' and '{}' both claim the spelling '{}'", first.id, second.id,
-                                key),
+        const std::uint32_t first = std::min(it->second, f.term), second = std::max(it->second, f.term);
+        diags.error(where_[second],
+                    fmt::format("glossary entries '{}' and '{}' both claim the spelling '{}'", ids_[first],
+                                ids_[second], key),
                     "only one of them could ever be linked; remove the spelling from one entry");
         it->second = std::min(it->second, f.term);
       }
     }
-}
-
-std::vector<std::size_t> link_glossary_terms(Site& site, const TermMatcher& matcher) {
-  std::vector<std::size_t> uses(site.terms.size(), 0);
-  auto count = [&](const std::vector<std::size_t>& found) {
-    for (std::size_t t : found) ++uses[t];
-  };
-  auto link_all = [&](auto& self, std::vector<Statement>& items) -> void {
-    for (auto& s : items) {
-      auto result = matcher.link(s.text.html);
-      s.text.html = std::move(result.html);
-      for (std::size_t t : result.terms) s.terms.push_back(site.terms[t].id);
-      count(result.terms);
-      self(self, s.children);
-    }
-  };
-  auto mentions = [&](const std::string& html) { count(matcher.link(html).terms); };
-  for (auto& model : site.models) {
-    if (model.priorities) link_all(link_all, model.priorities->items);
-    mentions(model.intro.html);
-    mentions(model.vision.html);
-    mentions(model.closing.html);
-    if (model.letter) mentions(model.letter->body.html);
-    if (model.rubric) mentions(model.rubric->intro.html);
-    for (auto& section : model.sections) {
-      auto summary = matcher.link(section.summary.html);
-      section.summary.html = std::move(summary.html);
-      for (std::size_t t : summary.terms) section.summary_terms.push_back(site.terms[t].id);
-      count(summary.terms);
-      mentions(html_escape(section.title));
-      mentions(section.intro.html);
-      for (auto& block : section.blocks) {
-        mentions(html_escape(block.heading));
-        mentions(block.intro.html);
-        mentions(block.text.html);
-        link_all(link_all, block.items);
-      }
-    }
-  }
-  return uses;
 }
 
 }  // namespace pb::link

@@ -6,27 +6,63 @@
 
 namespace pb::inline link {
 
-LinkGraph::LinkGraph(const Site& site) {
-  for (const auto& model : site.models) {
-    // Priorities live on the overview: they have no section or block.
-    if (model.priorities)
-      for_each_statement(model.priorities->items, [&](const Statement& s, int depth) {
-        const std::size_t index = statements_.size();
-        statements_.push_back({&model, nullptr, nullptr, &s, depth, urls::priority(model, s)});
-        for (const auto& topic : s.topics) topics_[topic].push_back(index);
-        for (const auto& term : s.terms) terms_[term].push_back(index);
-      });
-    for (const auto& section : model.sections)
-      for (const auto& block : section.blocks)
-        for_each_statement(block.items, [&](const Statement& s, int depth) {
-          const std::size_t index = statements_.size();
-          statements_.push_back({&model, &section, &block, &s, depth, urls::statement(model, section, s)});
-          for (const auto& topic : s.topics) topics_[topic].push_back(index);
-          for (const auto& term : s.terms) terms_[term].push_back(index);
-          if (block.kind == BlockKind::actions && depth == 0) actions_[{model.id, block.role}].push_back(index);
-        });
+namespace {
+// Adds a list of statements and their sub-points, in Statement::index order.
+struct Lister {
+  const Site& site;
+  const std::vector<std::vector<std::uint32_t>>& statement_terms;
+  std::vector<StatementRef>& out;
+  std::map<std::string, std::vector<std::size_t>>& topics;
+  std::map<std::string, std::vector<std::size_t>>& terms;
+
+  void add(const std::vector<Statement>& items, StatementRef place, const std::string& url_base,
+           std::vector<std::size_t>* top_level) {
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+      const Statement& s = items[i];
+      const std::size_t index = out.size();
+      StatementRef ref = place;
+      ref.index = static_cast<std::uint32_t>(index);
+      ref.position = i;
+      ref.url = url_base + "#" + s.id;
+      out.push_back(ref);
+      for (const auto& topic : s.topics) topics[topic].push_back(index);
+      if (index < statement_terms.size())
+        for (std::uint32_t t : statement_terms[index]) terms[site.terms[t].id].push_back(index);
+      if (top_level && place.depth == 0) top_level->push_back(index);
+      StatementRef child = place;
+      child.parent = static_cast<std::uint32_t>(index);
+      child.depth = place.depth + 1;
+      add(s.children, child, url_base, nullptr);
+    }
   }
-  for (std::size_t i = 0; i < statements_.size(); ++i) index_[statements_[i].statement] = i;
+};
+}  // namespace
+
+const Statement& statement_at(const Site& site, const std::vector<StatementRef>& refs, std::size_t index) {
+  const StatementRef& ref = refs.at(index);
+  if (ref.parent != no_index) return statement_at(site, refs, ref.parent).children.at(ref.position);
+  const Model& model = site.models.at(ref.model);
+  if (ref.section == no_index) return model.priorities->items.at(ref.position);
+  return model.sections.at(ref.section).blocks.at(ref.block).items.at(ref.position);
+}
+
+LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms) {
+  Lister lister{site, statement_terms, statements_, topics_, terms_};
+  for (std::uint32_t m = 0; m < site.models.size(); ++m) {
+    const Model& model = site.models[m];
+    // Priorities live on the overview: they have no section or block.
+    if (model.priorities) lister.add(model.priorities->items, StatementRef{.model = m}, urls::model(model), nullptr);
+    for (std::uint32_t si = 0; si < model.sections.size(); ++si) {
+      const Section& section = model.sections[si];
+      for (std::uint32_t b = 0; b < section.blocks.size(); ++b) {
+        const Block& block = section.blocks[b];
+        std::vector<std::size_t>* actions =
+            block.kind == BlockKind::actions ? &actions_[{model.id, block.role}] : nullptr;
+        lister.add(block.items, StatementRef{.model = m, .section = si, .block = b}, urls::section(model, section),
+                   actions);
+      }
+    }
+  }
   find_shared_wording(site);
 }
 
@@ -41,29 +77,23 @@ void LinkGraph::find_shared_wording(const Site& site) {
   std::vector<std::size_t> groups;
   std::map<std::string, std::size_t> family_number;
   for (std::size_t i = 0; i < statements_.size(); ++i) {
-    const StatementRef& ref = statements_[i];
-    if (!ref.model->superseded_by.empty()) continue;
-    auto set = shingles(ref.statement->text.source);
+    const Model& model = site.models[statements_[i].model];
+    if (!model.superseded_by.empty()) continue;
+    auto set = shingles(statement_at(site, statements_, i).text.source);
     if (set.size() < min_shingles) continue;
     members.push_back(i);
     sets.push_back(std::move(set));
-    groups.push_back(family_number.emplace(ref.model->family, family_number.size()).first->second);
+    groups.push_back(family_number.emplace(model.family, family_number.size()).first->second);
   }
   SimilarityStats stats;
   for (const auto& p : find_similar(sets, groups, site.config.shared_language_threshold, &stats)) {
     std::size_t a = members[p.a], b = members[p.b];
-    if (statements_[b].model->id < statements_[a].model->id) std::swap(a, b);
+    if (site.models[statements_[b].model].id < site.models[statements_[a].model].id) std::swap(a, b);
     shared_of_[a].push_back(shared_.size());
     shared_of_[b].push_back(shared_.size());
     shared_.push_back({a, b, p.score});
   }
   comparisons_ = stats.candidates;
-}
-
-std::optional<std::size_t> LinkGraph::index_of(const Statement& s) const {
-  auto it = index_.find(&s);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
 }
 
 const std::vector<std::size_t>& LinkGraph::shared_wording_of(std::size_t statement) const {

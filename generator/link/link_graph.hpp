@@ -1,23 +1,29 @@
 #pragma once
 // Who refers to what: every statement with its place (model, section, block), statements by topic,
-// actions by model and role, glossary backlinks. Built once; the page planners only read it.
+// actions by model and role, glossary backlinks, shared language. Places are indexes into the Site,
+// never pointers; LinkedSite turns them back into records.
+#include <cstdint>
 #include <map>
-#include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "content/model.hpp"
 
 namespace pb::inline link {
 
+inline constexpr std::uint32_t no_index = 0xFFFFFFFF;
+
+// Where a statement is: its index in statements() is its Statement::index.
 struct StatementRef {
-  const Model* model;
-  const Section* section;
-  const Block* block;
-  const Statement* statement;
-  int depth;                   // 0 for a statement, 1 for a sub-point
-  std::string url;             // root-relative, with the #anchor
+  std::uint32_t index = 0;             // its index in LinkGraph::statements() (= Statement::index)
+  std::uint32_t model = 0;             // index into site.models
+  std::uint32_t section = no_index;    // index into the model's sections; none for a priority
+  std::uint32_t block = no_index;      // index into the section's blocks
+  std::uint32_t parent = no_index;     // the statement this one is a sub-point of
+  std::uint32_t position = 0;          // its place in its list (the block's, the priorities', the parent's)
+  int depth = 0;                       // 0 for a statement, 1 for a sub-point, …
+  std::string url;                     // root-relative, with the #anchor
 };
 
 // Two statements of different model families in nearly the same words.
@@ -26,9 +32,13 @@ struct SharedWording {
   double score;      // Jaccard similarity of their word pairs
 };
 
+// The statement at `index` of `refs`, found through its place (sub-points through their parents).
+const Statement& statement_at(const Site& site, const std::vector<StatementRef>& refs, std::size_t index);
+
 class LinkGraph {
  public:
-  explicit LinkGraph(const Site& site);
+  // `terms_of(statement index)` gives the glossary terms (indexes) a statement mentions.
+  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms);
 
   const std::vector<StatementRef>& statements() const { return statements_; }
   // Indexes into statements(), in site order.
@@ -36,8 +46,6 @@ class LinkGraph {
   const std::vector<std::size_t>& by_term(const std::string& term) const;
   const std::vector<std::size_t>& actions(const Model& model, const std::string& role) const;
   bool has_actions(const Model& model) const;
-  // The statement's index in statements(), if it is one (sections' statements and priorities).
-  std::optional<std::size_t> index_of(const Statement& s) const;
   // Shared language across model families (current editions only), strongest first.
   const std::vector<SharedWording>& shared_wording() const { return shared_; }
   // The pairs a statement takes part in, as indexes into shared_wording().
@@ -51,7 +59,6 @@ class LinkGraph {
   std::map<std::string, std::vector<std::size_t>> topics_, terms_;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> actions_;  // (model, role)
   std::vector<std::size_t> none_;
-  std::unordered_map<const Statement*, std::size_t> index_;
   std::vector<SharedWording> shared_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> shared_of_;
   std::size_t comparisons_ = 0;

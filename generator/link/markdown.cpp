@@ -25,19 +25,112 @@ struct CStringDeleter {
   void operator()(char* s) const { free(s); }  // cmark returns malloc'd strings
 };
 
-std::string render(std::string_view markdown, int options) {
+// Text nodes where glossary terms may be found: not inside a link, an image, code or raw HTML <a>.
+std::vector<cmark_node*> linkable_text(cmark_node* doc) {
+  std::vector<cmark_node*> out;
+  int inside = 0, raw_inside = 0;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: inside += ev == CMARK_EVENT_ENTER ? 1 : -1; break;
+      case CMARK_NODE_HTML_INLINE: {
+        const std::string_view tag = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+        if (tag.starts_with("<a ") || tag.starts_with("<a>") || tag.starts_with("<code")) ++raw_inside;
+        else if ((tag.starts_with("</a") || tag.starts_with("</code")) && raw_inside > 0) --raw_inside;
+        break;
+      }
+      case CMARK_NODE_TEXT:
+        if (inside == 0 && raw_inside == 0) out.push_back(node);
+        break;
+      default:  // raw HTML left open does not reach past its block (paragraph, heading, table cell)
+        if (ev == CMARK_EVENT_EXIT && (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+          raw_inside = 0;
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+cmark_node* text_node(std::string_view text) {
+  cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(n, std::string(text).c_str());
+  return n;
+}
+
+// Finds terms in the text nodes; with `links`, wraps each first mention in its link.
+void link_terms(cmark_node* doc, const TermMatcher& matcher, const std::vector<TermLink>* links,
+                std::vector<std::uint32_t>& seen) {
+  for (cmark_node* node : linkable_text(doc)) {
+    const std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+    const auto found = matcher.find(literal, seen);
+    if (!links || found.empty()) continue;
+    std::size_t pos = 0;
+    for (const auto& m : found) {
+      if (m.pos > pos) cmark_node_insert_before(node, text_node(std::string_view(literal).substr(pos, m.pos - pos)));
+      cmark_node* link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+      cmark_node_set_on_enter(link, (*links)[m.term].open.c_str());
+      cmark_node_set_on_exit(link, (*links)[m.term].close.c_str());
+      cmark_node_append_child(link, text_node(std::string_view(literal).substr(m.pos, m.length)));
+      cmark_node_insert_before(node, link);
+      pos = m.pos + m.length;
+    }
+    if (pos < literal.size()) {
+      cmark_node_set_literal(node, literal.substr(pos).c_str());
+    } else {
+      cmark_node_unlink(node);
+      cmark_node_free(node);
+    }
+  }
+}
+
+std::string render_html(std::string_view markdown, int options, const TermMatcher* matcher,
+                        const std::vector<TermLink>* links, std::vector<std::uint32_t>& terms) {
+  std::string source(markdown);
+  for (char& c : source)
+    if (c == root_mark) c = ' ';
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  cmark_parser_feed(parser.get(), source.data(), source.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  if (matcher) link_terms(doc.get(), *matcher, links, terms);
   std::unique_ptr<char, CStringDeleter> html(
       cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
-  return html ? std::string(html.get()) : std::string{};
+  std::string out = html ? std::string(html.get()) : std::string{};
+  // Safe mode leaves a comment where raw HTML was; nobody needs it in the page.
+  const std::string_view omitted = "<!-- raw HTML omitted -->";
+  for (auto pos = out.find(omitted); pos != std::string::npos; pos = out.find(omitted, pos))
+    out.erase(pos, omitted.size());
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+// A single paragraph: drop its wrapper so the text can sit in a <li>, <h1> or <blockquote>.
+std::string unwrap_paragraph(std::string html) {
+  if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("<p>", 3) == std::string::npos)
+    return html.substr(3, html.size() - 7);
+  return html;
 }
 
 }  // namespace
+
+std::string LinkedHtml::with_root(std::string_view root) const {
+  if (root_at.empty()) return html;
+  std::string out;
+  out.reserve(html.size() + root_at.size() * root.size());
+  std::size_t from = 0;
+  for (std::uint32_t at : root_at) {
+    out.append(html, from, at - from);
+    out.append(root);
+    from = at;
+  }
+  out.append(html, from);
+  return out;
+}
 
 MarkdownRenderer::MarkdownRenderer(bool allow_html)
     : options_(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_FOOTNOTES |
@@ -46,80 +139,27 @@ MarkdownRenderer::MarkdownRenderer(bool allow_html)
 }
 
 std::string MarkdownRenderer::block(std::string_view markdown) const {
-  std::string html = render(markdown, options_);
-  // Safe mode leaves a comment where raw HTML was; nobody needs it in the page.
-  for (std::string marker : {"<!-- raw HTML omitted -->"}) {
-    for (auto pos = html.find(marker); pos != std::string::npos; pos = html.find(marker, pos))
-      html.erase(pos, marker.size());
-  }
-  while (!html.empty() && html.back() == '\n') html.pop_back();
-  return html;
+  std::vector<std::uint32_t> none;
+  return render_html(markdown, options_, nullptr, nullptr, none);
 }
 
-std::string MarkdownRenderer::inline_html(std::string_view markdown) const {
-  std::string html = block(markdown);
-  // A single paragraph: drop its wrapper so the text can sit in a <li>, <h1> or <blockquote>.
-  if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("<p>", 3) == std::string::npos)
-    return html.substr(3, html.size() - 7);
-  return html;
-}
+std::string MarkdownRenderer::inline_html(std::string_view markdown) const { return unwrap_paragraph(block(markdown)); }
 
-namespace {
-struct SiteMarkdownWalker {
-  const MarkdownRenderer& md;
-  std::size_t count = 0;
-
-  void block(Markdown& m) {
-    if (m.empty()) return;
-    m.html = md.block(m.source);
-    ++count;
-  }
-  void line(Markdown& m) {
-    if (m.empty()) return;
-    m.html = md.inline_html(m.source);
-    ++count;
-  }
-  void statements(std::vector<Statement>& items) {
-    for (auto& s : items) {
-      line(s.text);
-      statements(s.children);
+LinkedHtml MarkdownRenderer::render(std::string_view markdown, MarkdownShape shape, const TermMatcher* matcher,
+                                    const std::vector<TermLink>* links) const {
+  LinkedHtml out;
+  std::string html = render_html(markdown, options_, matcher, links, out.terms);
+  if (shape == MarkdownShape::line) html = unwrap_paragraph(std::move(html));
+  if (links && html.find(root_mark) != std::string::npos) {
+    out.html.reserve(html.size());
+    for (char c : html) {
+      if (c == root_mark) out.root_at.push_back(static_cast<std::uint32_t>(out.html.size()));
+      else out.html += c;
     }
+  } else {
+    out.html = std::move(html);
   }
-};
-}  // namespace
-
-std::size_t render_site_markdown(Site& site, const MarkdownRenderer& renderer) {
-  SiteMarkdownWalker w{renderer};
-  w.block(site.config.intro);
-  for (auto& r : site.roles) w.line(r.description);
-  for (auto& t : site.topics) w.line(t.description);
-  for (auto& t : site.terms) w.block(t.definition);
-  for (auto& m : site.models) {
-    w.line(m.source);
-    w.block(m.intro);
-    w.line(m.vision);
-    w.block(m.closing);
-    if (m.priorities) {
-      w.block(m.priorities->intro);
-      w.statements(m.priorities->items);
-    }
-    if (m.letter) w.block(m.letter->body);
-    if (m.rubric) {
-      w.block(m.rubric->intro);
-      for (auto& level : m.rubric->levels) w.line(level.description);
-    }
-    for (auto& note : m.footnotes) w.line(note.text);
-    for (auto& section : m.sections) {
-      w.line(section.summary);
-      w.block(section.intro);
-      for (auto& block : section.blocks) {
-        w.block(block.intro);
-        w.block(block.text);
-        w.statements(block.items);
-      }
-    }
-  }
-  return w.count;
+  return out;
 }
 
 }  // namespace pb::link

@@ -1,12 +1,36 @@
 #pragma once
 // cmark-gfm behind a small interface. cmark-gfm keeps global state (extension registry, character
 // tables, arena): use one MarkdownRenderer on one thread only.
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/model.hpp"
+#include "link/glossary.hpp"
 
 namespace pb::inline link {
+
+// Rendered Markdown whose links to other pages of the site start at the site root. A page inserts
+// its own path to the root ("../../") at `root_at` when it is built, so one rendering serves pages
+// at every depth.
+struct LinkedHtml {
+  std::string html;
+  std::vector<std::uint32_t> root_at;  // byte offsets into html, ascending
+  std::vector<std::uint32_t> terms;    // glossary terms mentioned (indexes), in order of first mention
+
+  std::string with_root(std::string_view root) const;
+};
+
+// Stands for the path to the site root in TermLink::open. The renderer removes it from what it returns
+// (its positions become LinkedHtml::root_at), and replaces it in sources before parsing them.
+inline constexpr char root_mark = '\x01';
+
+// How a linked glossary term is written: the link opens and closes around the text that names it.
+struct TermLink {
+  std::string open;   // "<a class=\"term\" href=\"" + root_mark + "glossary/x/index.html\" …>"
+  std::string close;  // "</a>" and the tooltip
+};
 
 class MarkdownRenderer {
  public:
@@ -17,11 +41,14 @@ class MarkdownRenderer {
   // One line of inline Markdown (a statement, a title) to HTML without the <p> wrapper.
   std::string inline_html(std::string_view markdown) const;
 
+  // Renders a text of the site. With `matcher`, glossary terms are found on the document's text nodes
+  // (never in code, links, raw HTML or attributes); with `links` (one per term) each term's first
+  // mention becomes a link, otherwise terms are only counted.
+  LinkedHtml render(std::string_view markdown, MarkdownShape shape, const TermMatcher* matcher = nullptr,
+                    const std::vector<TermLink>* links = nullptr) const;
+
  private:
   int options_;
 };
-
-// Renders every Markdown field of the site once, in place.
-std::size_t render_site_markdown(Site& site, const MarkdownRenderer& renderer);
 
 }  // namespace pb::link

@@ -2,21 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <numeric>
-#include <thread>
 
-#include "content/assemble.hpp"
-#include "link/glossary.hpp"
-#include "link/link_graph.hpp"
-#include "content/loader.hpp"
-#include "link/markdown.hpp"
-#include "render/writer.hpp"
-#include "render/theme.hpp"
-#include "link/urls.hpp"
-#include "content/validate.hpp"
+#include "content/read_content.hpp"
+#include "core/parallel.hpp"
+#include "link/linked_site.hpp"
 #include "views/handouts.hpp"
 #include "views/plan.hpp"
 
@@ -46,17 +37,14 @@ class PhaseClock {
 
 std::string kilobytes(std::size_t bytes) { return fmt::format("{} KB", (bytes + 512) / 1024); }
 
-// Statement HTML is shared by pages at different depths: swap its root marker for this page's prefix.
-void resolve_root_marker(std::string& html, const std::string& page_path) {
-  const std::string prefix = urls::relative(page_path, "");
-  for (auto pos = html.find(root_marker); pos != std::string::npos; pos = html.find(root_marker, pos + prefix.size()))
-    html.replace(pos, root_marker.size(), prefix);
+}  // namespace
+
+std::optional<Theme> load_theme(const std::optional<std::filesystem::path>& theme_dir, Diagnostics& diags) {
+  return Theme::load(theme_dir, diags);
 }
 
-// Builds, renders and writes pages on several threads, each with its own copy of the compiled
-// templates; a page's data lives only while its own task runs.
-std::size_t render_and_write(const std::vector<PageTask>& tasks, const Theme& theme, SiteWriter& writer,
-                             unsigned jobs, Diagnostics& diags) {
+RenderStats render_pages(const std::vector<PageTask>& tasks, const Theme& theme, SiteWriter& writer, unsigned jobs,
+                         Diagnostics& diags) {
   std::vector<std::string> paths;
   paths.reserve(tasks.size() + theme.assets().size());
   for (const auto& t : tasks) paths.push_back(t.path);
@@ -64,92 +52,64 @@ std::size_t render_and_write(const std::vector<PageTask>& tasks, const Theme& th
   writer.prepare_directories(paths);
   for (const auto& [name, bytes] : theme.assets()) writer.write("assets/" + name, bytes);
 
-  std::atomic<std::size_t> next{0}, bytes_written{0};
-  auto worker = [&](Theme local) {
-    for (std::size_t i = next++; i < tasks.size(); i = next++) {
-      const Page page = tasks[i].make();
-      if (page.template_name.empty()) {
-        writer.write(page.path, page.raw);
-        bytes_written += page.raw.size();
-        continue;
-      }
-      if (!local.has_template(page.template_name) || !local.has_template("layout.html")) {
-        diags.error(location_in(std::make_shared<const std::string>("theme")),
-                    fmt::format("the theme has no template '{}'", local.has_template("layout.html") ? page.template_name
-                                                                                                  : "layout.html"),
-                    "copy it from themes/default/templates/ into your theme");
-        continue;
-      }
-      std::string html = local.render_page(page.template_name, "layout.html", page.data);
-      resolve_root_marker(html, page.path);
-      writer.write(page.path, html);
-      bytes_written += html.size();
+  // kainjow's render is not const: each thread renders with its own copy of the compiled templates.
+  const unsigned threads = worker_count(jobs);
+  std::vector<std::optional<Theme>> copies(threads);
+  std::atomic<std::size_t> bytes{0};
+  ParallelTask task{.count = tasks.size(), .threads = threads, .min_per_thread = 16,
+                    .name = [&](std::size_t i) { return tasks[i].path; }};
+  parallel_for(task, [&](std::size_t i, unsigned worker) {
+    const Page page = tasks[i].make();  // its data lives only while this page renders
+    if (page.template_name.empty()) {
+      writer.write(page.path, page.raw);
+      bytes += page.raw.size();
+      return;
     }
-  };
-  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(tasks.size() / 16 + 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, theme);
-  worker(theme);
-  for (auto& th : pool) th.join();
-  return bytes_written;
+    if (!copies[worker]) copies[worker].emplace(theme);
+    const std::string html = copies[worker]->render_page(page.template_name, "layout.html", page.data);
+    writer.write(page.path, html);
+    bytes += html.size();
+  }, diags);
+  return RenderStats{tasks.size(), bytes};
 }
-
-}  // namespace
 
 BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   BuildReport report;
   PhaseClock clock(report);
 
-  LoadStats stats;
-  Site site = load_site(options.content_dir, diags, &stats);
+  // The theme first: a broken template is reported before any content is read.
+  std::optional<Theme> theme = load_theme(options.theme_dir, diags);
+  if (!theme) return report;
+  clock.done("theme", fmt::format("{} templates compiled, {} assets", theme->template_count(), theme->assets().size()));
+
+  const ContentResult content = read_content({options.content_dir, options.base_url}, diags);
+  if (!content.site) return report;
+  const Site& site = *content.site;
   std::size_t sections = 0;
   for (const auto& m : site.models) sections += m.sections.size();
-  clock.done("load", fmt::format("{} files, {}, {} models, {} sections", stats.files, kilobytes(stats.bytes),
-                                 site.models.size(), sections));
-  // Errors in files that parsed (an unknown key, a wrong type) leave every record in place, so the
-  // cross-file checks still run and a policy team sees all of its mistakes at once. A file that is not
-  // valid YAML is missing from the site: checking references to it would only add false errors.
-  if (diags.has_errors() && stats.unparsed > 0) return report;
+  clock.done("content", fmt::format("read and checked {} files, {}: {} models, {} sections", content.stats.files,
+                                    kilobytes(content.stats.bytes), site.models.size(), sections));
 
-  validate_site(site, diags);
-  clock.done("validate", fmt::format("{} errors, {} warnings", diags.error_count(), diags.warning_count()));
+  LinkStats link_stats;
+  const LinkedSite linked = link_site(content.site, diags, &link_stats);
   if (diags.has_errors()) return report;
+  clock.done("link", fmt::format("{} Markdown texts rendered, {} statements, {} glossary links", link_stats.texts,
+                                 linked.graph().statements().size(), link_stats.term_links));
 
-  assemble_site(site);
-  if (!options.base_url.empty()) site.config.base_url = options.base_url;
-  const MarkdownRenderer markdown(site.config.allow_html);  // parse on this thread only
-  const std::size_t texts = render_site_markdown(site, markdown);
-  clock.done("model", fmt::format("{} Markdown texts", texts));
-
-  // Link: glossary terms into statements, then who-refers-to-what, then every page planned.
-  const TermMatcher matcher(site.terms);
-  matcher.report_shadowing(diags);
-  const std::vector<std::size_t> term_uses = link_glossary_terms(site, matcher);
-  for (std::size_t i = 0; i < site.terms.size(); ++i)
-    if (term_uses[i] == 0)
-      diags.warning(site.terms[i].where, fmt::format("glossary term '{}' is not used in any statement", site.terms[i].id),
-                    "check its spelling and aliases against the statements, or remove it");
-  if (diags.has_errors()) return report;
-  const LinkGraph graph(site);
-  const std::vector<PageTask> pages = plan_site(site, graph, options.pdf_links);
-  for (const auto& h : list_handouts(site, graph)) report.handouts.emplace_back(h.path, h.pdf);
+  const std::vector<PageTask> pages = plan_site(linked, options.pdf_links);
+  for (const auto& h : list_handouts(linked)) report.handouts.emplace_back(h.path, h.pdf);
   report.pages = pages.size();
-  clock.done("link", fmt::format("{} statements, {} glossary links, {} pages planned", graph.statements().size(),
-                                 std::accumulate(term_uses.begin(), term_uses.end(), std::size_t{0}), pages.size()));
-
-  std::optional<Theme> theme = Theme::load(options.theme_dir, diags);
-  if (!theme) return report;
+  clock.done("plan", fmt::format("{} pages planned", pages.size()));
   if (!options.write) {
-    clock.done("render", "skipped (check writes nothing)");
     report.ok = true;
     return report;
   }
 
   SiteWriter writer(options.out_dir, diags);
   if (!writer.ok()) return report;
-  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t bytes = render_and_write(pages, *theme, writer, jobs, diags);
-  clock.done("render", fmt::format("{} pages, {} assets, {}", pages.size(), theme->assets().size(), kilobytes(bytes)));
+  const RenderStats rendered = render_pages(pages, *theme, writer, options.jobs, diags);
+  clock.done("render", fmt::format("{} pages and {} assets rendered into the staging folder, {}", rendered.pages,
+                                   theme->assets().size(), kilobytes(rendered.bytes)));
   if (!writer.ok() || diags.has_errors()) return report;
 
   report.ok = writer.commit();

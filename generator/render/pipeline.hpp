@@ -1,5 +1,14 @@
 #pragma once
-// The build: load → validate → model → link graph → render → write, each phase timed.
+// The build as phases, each a function that hands a value to the next:
+//
+//   load_theme   themes/ → Theme             templates compiled and checked before content is read
+//   read_content content/ → const Site       (content/read_content.hpp) load, validate, assemble
+//   link_site    Site → LinkedSite           (link/linked_site.hpp) Markdown, glossary links, graph
+//   plan_site    LinkedSite → page tasks     (views/plan.hpp) one planner per URL prefix
+//   render_pages tasks → files in staging    every page rendered on every core
+//   commit       staging → out               swapped in only when everything succeeded
+//
+// `build`, `check`, `serve`, `diff` and the tests call these same functions; run_build chains them.
 // Each phase collects every diagnostic; the build stops after the first phase that reported errors.
 #include <filesystem>
 #include <optional>
@@ -7,6 +16,9 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "render/theme.hpp"
+#include "render/writer.hpp"
+#include "views/page.hpp"
 
 namespace pb::inline render {
 
@@ -35,6 +47,18 @@ struct BuildReport {
   double total_milliseconds = 0;
 };
 
+// The default theme, overridden file by file from `theme_dir`; every template compiled and checked.
+std::optional<Theme> load_theme(const std::optional<std::filesystem::path>& theme_dir, Diagnostics& diags);
+
+struct RenderStats {
+  std::size_t pages = 0, bytes = 0;
+};
+// Renders every page task with the theme on `jobs` threads (0: one per core) and writes it into the
+// writer's staging folder, with the theme's assets. A failure in one page is a diagnostic naming it.
+RenderStats render_pages(const std::vector<PageTask>& tasks, const Theme& theme, SiteWriter& writer, unsigned jobs,
+                         Diagnostics& diags);
+
+// All the phases in order; with `options.write` false (`check`) nothing is rendered or written.
 BuildReport run_build(const BuildOptions& options, Diagnostics& diags);
 
 }  // namespace pb::render

@@ -23,7 +23,7 @@ Theme::Theme() = default;
 Theme::Theme(Theme&&) noexcept = default;
 Theme& Theme::operator=(Theme&&) noexcept = default;
 Theme::~Theme() = default;
-Theme::Theme(const Theme& other) : assets_(other.assets_) {
+Theme::Theme(const Theme& other) : assets_(other.assets_), sources_(other.sources_) {
   for (const auto& [name, compiled] : other.templates_) templates_.emplace(name, std::make_unique<Compiled>(*compiled));
 }
 
@@ -121,6 +121,7 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
     theme.templates_.emplace(name, std::move(compiled));
   }
   if (!ok) return std::nullopt;
+  theme.sources_ = std::move(sources);
   return theme;
 }
 

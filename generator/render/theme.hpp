@@ -27,6 +27,9 @@ class Theme {
   ~Theme();
 
   bool has_template(const std::string& name) const;
+  std::size_t template_count() const { return templates_.size(); }
+  // Each template's name and source, for checking the names it uses against page data.
+  const std::map<std::string, std::string>& template_sources() const { return sources_; }
   // Renders a template with the page data; "name" is the file name in templates/ ("section.html").
   std::string render(const std::string& name, const nlohmann::json& data);
   // Renders a page template and the layout around it (its output goes in {{{content}}}).
@@ -40,6 +43,7 @@ class Theme {
   struct Compiled;
   std::map<std::string, std::unique_ptr<Compiled>> templates_;
   std::map<std::string, std::string> assets_;
+  std::map<std::string, std::string> sources_;
 };
 
 }  // namespace pb::render

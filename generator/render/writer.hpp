@@ -1,6 +1,7 @@
 #pragma once
 // Writes a build into a staging folder beside the output folder and swaps it in only on success,
 // so a failed build leaves the previous site exactly as it was.
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -34,7 +35,7 @@ class SiteWriter {
  private:
   std::filesystem::path out_, staging_;
   Diagnostics& diags_;
-  bool ok_ = true;
+  std::atomic<bool> ok_{true};  // written by every rendering thread
   bool committed_ = false;
 };
 

@@ -10,8 +10,10 @@ namespace {
 
 using json = nlohmann::json;
 
-Page matrix_page(const Site& site, const LinkGraph& graph) {
-  PageBuilder page(site, graph, urls::compare());
+Page matrix_page(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::compare());
   json d = page.layout("Compare practice models", "How many statements each practice model has on each topic");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
   json columns = json::array();
@@ -22,7 +24,7 @@ Page matrix_page(const Site& site, const LinkGraph& graph) {
   for (const auto& topic : site.topics) {
     json cells = json::array();
     std::map<std::string, std::size_t> counts;
-    for (std::size_t index : graph.by_topic(topic.id)) counts[graph.statements()[index].model->id]++;
+    for (std::size_t index : graph.by_topic(topic.id)) counts[linked.model(graph.statements()[index]).id]++;
     for (const auto& m : site.models) {
       const std::size_t n = counts[m.id];
       cells.push_back({{"count", std::to_string(n)},
@@ -31,7 +33,7 @@ Page matrix_page(const Site& site, const LinkGraph& graph) {
                                              topic.title)},
                        {"href", page.href(urls::compare_topic(topic.id) + "#" + m.id)}});
     }
-    rows.push_back({{"title", topic.title}, {"description_html", topic.description.html},
+    rows.push_back({{"title", topic.title}, {"description_html", page.html(topic.description)},
                     {"href", page.href(urls::compare_topic(topic.id))}, {"cells", std::move(cells)}});
   }
   d["columns"] = std::move(columns);
@@ -42,7 +44,7 @@ Page matrix_page(const Site& site, const LinkGraph& graph) {
     json missing = json::array();
     for (const auto& topic : site.topics) {
       bool any = false;
-      for (std::size_t index : graph.by_topic(topic.id)) any = any || graph.statements()[index].model == &m;
+      for (std::size_t index : graph.by_topic(topic.id)) any = any || &linked.model(graph.statements()[index]) == &m;
       if (!any) missing.push_back({{"title", topic.title}, {"href", page.href(urls::compare_topic(topic.id))}});
     }
     gaps.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"none", missing.empty()},
@@ -54,16 +56,18 @@ Page matrix_page(const Site& site, const LinkGraph& graph) {
   return page.finish("compare.html", std::move(d));
 }
 
-Page topic_page(const Site& site, const LinkGraph& graph, const Topic& topic) {
-  PageBuilder page(site, graph, urls::compare_topic(topic.id));
-  json d = page.layout(topic.title, strip_tags(topic.description.html));
+Page topic_page(const LinkedSite& linked, const Topic& topic) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::compare_topic(topic.id));
+  json d = page.layout(topic.title, page.plain(topic.description));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()},
                        {topic.title, urls::compare_topic(topic.id)}});
-  d["description_html"] = topic.description.html;
+  d["description_html"] = page.html(topic.description);
   std::map<std::string, json> items;
   for (std::size_t index : graph.by_topic(topic.id)) {
     const StatementRef& ref = graph.statements()[index];
-    items[ref.model->id].push_back(page.statement_ref(ref));
+    items[linked.model(ref).id].push_back(page.statement_ref(ref));
   }
   json columns = json::array();
   for (const auto& m : site.models) {
@@ -94,12 +98,13 @@ Page topic_page(const Site& site, const LinkGraph& graph, const Topic& topic) {
 
 }  // namespace
 
-std::vector<PageTask> plan_compare_pages(const Site& site, const LinkGraph& graph) {
+std::vector<PageTask> plan_compare_pages(const LinkedSite& linked) {
+  const Site& site = linked.site();
   std::vector<PageTask> tasks;
   if (site.topics.empty()) return tasks;
-  tasks.push_back({urls::compare(), true, [&] { return matrix_page(site, graph); }});
+  tasks.push_back({urls::compare(), true, [&] { return matrix_page(linked); }});
   for (const auto& topic : site.topics)
-    tasks.push_back({urls::compare_topic(topic.id), true, [&] { return topic_page(site, graph, topic); }});
+    tasks.push_back({urls::compare_topic(topic.id), true, [&] { return topic_page(linked, topic); }});
   return tasks;
 }
 

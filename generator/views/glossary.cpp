@@ -37,8 +37,10 @@ std::string uses_label(std::size_t n) {
   return n == 0 ? "not used in a statement yet" : fmt::format("used in {} statement{}", n, n == 1 ? "" : "s");
 }
 
-Page index_page(const Site& site, const LinkGraph& graph) {
-  PageBuilder page(site, graph, urls::glossary());
+Page index_page(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::glossary());
   json d = page.layout("Glossary", "Terms of art used in the practice models, in plain words");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}});
   json letters = json::array();
@@ -51,7 +53,7 @@ Page index_page(const Site& site, const LinkGraph& graph) {
                                        {"term", t->term},
                                        {"abbreviation", t->abbreviation},
                                        {"href", page.href(urls::term(t->id))},
-                                       {"definition_html", t->definition.html},
+                                       {"definition_html", page.html(t->definition)},
                                        {"uses", uses_label(graph.by_term(t->id).size())}});
   }
   d["letters"] = std::move(letters);
@@ -60,14 +62,16 @@ Page index_page(const Site& site, const LinkGraph& graph) {
   return page.finish("glossary.html", std::move(d));
 }
 
-Page term_page(const Site& site, const LinkGraph& graph, const Term& term) {
-  PageBuilder page(site, graph, urls::term(term.id));
-  json d = page.layout(term.term, strip_tags(term.definition.html));
+Page term_page(const LinkedSite& linked, const Term& term) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::term(term.id));
+  json d = page.layout(term.term, page.plain(term.definition));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)}});
   d["abbreviation"] = term.abbreviation;
   d["aliases"] = term.aliases;
   d["has_aliases"] = !term.aliases.empty();
-  d["definition_html"] = term.definition.html;
+  d["definition_html"] = page.html(term.definition);
   json see_also = json::array();
   for (const auto& id : term.see_also)
     for (const auto& other : site.terms)
@@ -76,13 +80,13 @@ Page term_page(const Site& site, const LinkGraph& graph, const Term& term) {
   d["see_also"] = std::move(see_also);
   // Where it is used, grouped by model.
   json models = json::array();
-  const Model* current = nullptr;
+  std::uint32_t current = no_index;
   const auto& uses = graph.by_term(term.id);
   for (std::size_t index : uses) {
     const StatementRef& ref = graph.statements()[index];
     if (ref.model != current) {
       current = ref.model;
-      models.push_back({{"title", model_name(*current)}, {"items", json::array()}});
+      models.push_back({{"title", model_name(linked.model(ref))}, {"items", json::array()}});
     }
     models.back()["items"].push_back(page.statement_ref(ref));
   }
@@ -95,12 +99,13 @@ Page term_page(const Site& site, const LinkGraph& graph, const Term& term) {
 
 }  // namespace
 
-std::vector<PageTask> plan_glossary_pages(const Site& site, const LinkGraph& graph) {
+std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked) {
+  const Site& site = linked.site();
   std::vector<PageTask> tasks;
   if (site.terms.empty()) return tasks;
-  tasks.push_back({urls::glossary(), true, [&] { return index_page(site, graph); }});
+  tasks.push_back({urls::glossary(), true, [&] { return index_page(linked); }});
   for (const auto& term : site.terms)
-    tasks.push_back({urls::term(term.id), true, [&] { return term_page(site, graph, term); }});
+    tasks.push_back({urls::term(term.id), true, [&] { return term_page(linked, term); }});
   return tasks;
 }
 

@@ -33,9 +33,10 @@ std::string full_address(const Site& site, const std::string& path) {
 }
 
 // The footer on every printed page: model, edition, source, web address; page numbers at the right.
-void add_print_frame(const Site& site, const Handout& h, json& d) {
+void add_print_frame(const PageBuilder& page, const Handout& h, json& d) {
+  const Site& site = page.site();
   std::string left = h.model ? model_name(*h.model) : site.config.title;
-  if (h.model && !h.model->source.empty()) left += " · Source: " + strip_tags(h.model->source.html);
+  if (h.model && !h.model->source.empty()) left += " · Source: " + page.plain(h.model->source);
   const std::string address = full_address(site, h.path);
   d["page_style"] = fmt::format(
       "@page {{ size: letter{}; margin: 0.55in 0.6in 0.8in; "
@@ -59,8 +60,8 @@ json action_groups(PageBuilder& page, const std::vector<const StatementRef*>& ac
   const Section* current = nullptr;
   int n = 0;
   for (const StatementRef* ref : actions) {
-    if (ref->section != current) {
-      current = ref->section;
+    if (page.linked().section(*ref) != current) {
+      current = page.linked().section(*ref);
       groups.push_back({{"label", current->label}, {"title", current->title}, {"items", json::array()}});
     }
     json item = page.statement_ref(*ref);
@@ -70,13 +71,13 @@ json action_groups(PageBuilder& page, const std::vector<const StatementRef*>& ac
   return groups;
 }
 
-json handout_base(PageBuilder& page, const Site& site, const Handout& h, const std::string& description) {
+json handout_base(PageBuilder& page, const Handout& h, const std::string& description) {
   json d = page.layout(h.title, description);
   std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Handouts", urls::handouts()}};
   if (h.model) trail.push_back({model_name(*h.model), urls::model(*h.model)});
   trail.push_back({h.title, h.path});
   page.breadcrumbs(d, trail);
-  add_print_frame(site, h, d);
+  add_print_frame(page, h, d);
   if (h.model) {
     d["model_name"] = model_name(*h.model);
     d["model_title"] = h.model->title;
@@ -88,9 +89,10 @@ json handout_base(PageBuilder& page, const Site& site, const Handout& h, const s
   return d;
 }
 
-Page checklist_page(const Site& site, const LinkGraph& graph, const Handout& h) {
-  PageBuilder page(site, graph, h.path);
-  json d = handout_base(page, site, h, fmt::format("A checklist of every {} action, to print", h.role->title));
+Page checklist_page(const LinkedSite& linked, const Handout& h) {
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, h.path);
+  json d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", h.role->title));
   const auto actions = refs(graph, graph.actions(*h.model, h.role->id));
   d["role_title"] = h.role->title;
   d["role_plural"] = h.role->plural;
@@ -100,13 +102,14 @@ Page checklist_page(const Site& site, const LinkGraph& graph, const Handout& h) 
   return page.finish("handout-checklist.html", std::move(d));
 }
 
-Page self_assessment_page(const Site& site, const LinkGraph& graph, const Handout& h) {
-  PageBuilder page(site, graph, h.path);
-  json d = handout_base(page, site, h, fmt::format("A CQI self-assessment for {}", h.role->plural));
+Page self_assessment_page(const LinkedSite& linked, const Handout& h) {
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, h.path);
+  json d = handout_base(page, h, fmt::format("A CQI self-assessment for {}", h.role->plural));
   const Rubric& rubric = *h.model->rubric;
   json levels = json::array();
   for (const auto& level : rubric.levels)
-    levels.push_back({{"name", level.name}, {"description_html", level.description.html}});
+    levels.push_back({{"name", level.name}, {"description_html", page.html(level.description)}});
   d["levels"] = std::move(levels);
   d["level_count"] = std::to_string(rubric.levels.size() + 2);
   d["rubric_title"] = rubric.title;
@@ -117,14 +120,14 @@ Page self_assessment_page(const Site& site, const LinkGraph& graph, const Handou
   return page.finish("handout-self-assessment.html", std::move(d));
 }
 
-Page one_pager_page(const Site& site, const LinkGraph& graph, const Handout& h) {
-  PageBuilder page(site, graph, h.path);
+Page one_pager_page(const LinkedSite& linked, const Handout& h) {
+  const Site& site = linked.site();
+  PageBuilder page(linked, h.path);
   const Section& section = *h.section;
-  json d = handout_base(page, site, h, strip_tags(section.summary.html));
+  json d = handout_base(page, h, page.plain(section.summary));
   d["label"] = section.label;
   d["section_title"] = section.title;
-  d["summary_html"] = section.summary.html;
-  page.use_terms(section.summary_terms);
+  d["summary_html"] = page.html(section.summary);
   json blocks = json::array(), roles = json::array();
   std::size_t characters = 0;
   for (const auto& block : section.blocks) {
@@ -140,7 +143,7 @@ Page one_pager_page(const Site& site, const LinkGraph& graph, const Handout& h) 
       roles.push_back({{"title", role ? role->plural : block.role}, {"items", std::move(items)}});
     } else {
       blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
-                        {"text_html", block.text.html}, {"items", std::move(items)}});
+                        {"text_html", page.html(block.text)}, {"items", std::move(items)}});
     }
   }
   d["blocks"] = std::move(blocks);
@@ -152,14 +155,16 @@ Page one_pager_page(const Site& site, const LinkGraph& graph, const Handout& h) 
   return page.finish("handout-one-pager.html", std::move(d));
 }
 
-Page topic_sheet_page(const Site& site, const LinkGraph& graph, const Handout& h) {
-  PageBuilder page(site, graph, h.path);
-  json d = handout_base(page, site, h, strip_tags(h.topic->description.html));
-  d["description_html"] = h.topic->description.html;
+Page topic_sheet_page(const LinkedSite& linked, const Handout& h) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, h.path);
+  json d = handout_base(page, h, page.plain(h.topic->description));
+  d["description_html"] = page.html(h.topic->description);
   std::map<std::string, json> items;
   for (std::size_t i : graph.by_topic(h.topic->id)) {
     const StatementRef& ref = graph.statements()[i];
-    items[ref.model->id].push_back(page.statement_ref(ref));
+    items[linked.model(ref).id].push_back(page.statement_ref(ref));
   }
   json models = json::array();
   for (const auto& m : site.models) {
@@ -173,8 +178,8 @@ Page topic_sheet_page(const Site& site, const LinkGraph& graph, const Handout& h
   return page.finish("handout-topic.html", std::move(d));
 }
 
-Page index_page(const Site& site, const LinkGraph& graph, const std::vector<Handout>& handouts, bool pdfs) {
-  PageBuilder page(site, graph, urls::handouts());
+Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, bool pdfs) {
+  PageBuilder page(linked, urls::handouts());
   json d = page.layout("Handouts", "Printable role checklists, CQI self-assessments, one-page values and topic sheets");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
   json groups = json::array();
@@ -214,7 +219,9 @@ const char* handout_kind_label(HandoutKind kind) {
   return "";
 }
 
-std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph) {
+std::vector<Handout> list_handouts(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
   std::vector<Handout> out;
   for (const auto& m : site.models) {
     for (const auto& role : site.roles) {
@@ -243,20 +250,20 @@ std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph) {
   return out;
 }
 
-std::vector<PageTask> plan_handout_pages(const Site& site, const LinkGraph& graph, bool pdfs) {
+std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, bool pdfs) {
   std::vector<PageTask> tasks;
-  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(site, graph));
+  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked));
   if (handouts->empty()) return tasks;
-  tasks.push_back({urls::handouts(), true, [&site, &graph, handouts, pdfs] { return index_page(site, graph, *handouts, pdfs); }});
+  tasks.push_back({urls::handouts(), true, [&linked, handouts, pdfs] { return index_page(linked, *handouts, pdfs); }});
   for (const auto& h : *handouts) {
-    tasks.push_back({h.path, true, [&site, &graph, handouts, &h]() -> Page {
+    tasks.push_back({h.path, true, [&linked, handouts, &h]() -> Page {
                        switch (h.kind) {
-                         case HandoutKind::checklist: return checklist_page(site, graph, h);
-                         case HandoutKind::self_assessment: return self_assessment_page(site, graph, h);
-                         case HandoutKind::one_pager: return one_pager_page(site, graph, h);
+                         case HandoutKind::checklist: return checklist_page(linked, h);
+                         case HandoutKind::self_assessment: return self_assessment_page(linked, h);
+                         case HandoutKind::one_pager: return one_pager_page(linked, h);
                          case HandoutKind::topic_sheet: break;
                        }
-                       return topic_sheet_page(site, graph, h);
+                       return topic_sheet_page(linked, h);
                      }});
   }
   return tasks;

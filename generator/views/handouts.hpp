@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "link/link_graph.hpp"
+#include "link/linked_site.hpp"
 #include "content/model.hpp"
 
 namespace pb::inline views {
@@ -24,7 +24,7 @@ struct Handout {
 
 // Every handout the content supports: checklists and self-assessments for roles with actions
 // (self-assessments only where the model has a rubric), a one-pager per section, a sheet per topic.
-std::vector<Handout> list_handouts(const Site& site, const LinkGraph& graph);
+std::vector<Handout> list_handouts(const LinkedSite& linked);
 
 const char* handout_kind_label(HandoutKind kind);
 

@@ -14,10 +14,11 @@ using json = nlohmann::json;
 
 namespace {
 
-Page home_page(const Site& site, const LinkGraph& graph) {
-  PageBuilder page(site, graph, urls::home());
-  json d = page.layout(site.config.title, strip_tags(site.config.intro.html));
-  d["intro_html"] = site.config.intro.html;
+Page home_page(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  PageBuilder page(linked, urls::home());
+  json d = page.layout(site.config.title, page.plain(site.config.intro));
+  d["intro_html"] = page.html(site.config.intro);
   // Models grouped by jurisdiction; each family once, with its editions newest first.
   json jurisdictions = json::array();
   std::string current;
@@ -43,7 +44,7 @@ Page home_page(const Site& site, const LinkGraph& graph) {
     std::string name = role.title;  // "I am an area leader": the role as a common noun
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     roles.push_back({{"title", name}, {"article", name.find_first_of("aeiou") == 0 ? "an" : "a"},
-                     {"description_html", role.description.html}, {"href", page.href(urls::role(role.id))}});
+                     {"description_html", page.html(role.description)}, {"href", page.href(urls::role(role.id))}});
   }
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
@@ -55,16 +56,17 @@ Page home_page(const Site& site, const LinkGraph& graph) {
 
 }  // namespace
 
-std::vector<PageTask> plan_home(const Site& site, const LinkGraph& graph) {
-  return {{urls::home(), true, [&] { return home_page(site, graph); }}};
+std::vector<PageTask> plan_home(const LinkedSite& linked) {
+  return {{urls::home(), true, [&] { return home_page(linked); }}};
 }
 
-std::vector<PageTask> plan_site_files(const Site& site, const LinkGraph& graph, const std::vector<PageTask>& pages) {
+std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vector<PageTask>& pages) {
+  const Site& site = linked.site();
   std::vector<PageTask> out;
   // A server shows 404.html for a missing page at any depth; its links are relative to the root,
   // which is right when the site is served from the top of a host.
   out.push_back({urls::not_found(), false, [&] {
-                   PageBuilder page(site, graph, urls::not_found());
+                   PageBuilder page(linked, urls::not_found());
                    Page not_found = page.finish("404.html", page.layout("Page not found"));
                    return not_found;
                  }});

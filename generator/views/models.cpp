@@ -1,7 +1,10 @@
-// The pages of one model: its overview, one page per section, and model.json.
+// models/<model>/: the overview, one page per section, what changed from the previous edition
+// (changes/), and model.json. Role pages under models/<model>/roles/ are in roles.cpp.
 #include <fmt/format.h>
 
+#include "compare/edition_diff.hpp"
 #include "content/assemble.hpp"
+#include "views/diff_html.hpp"
 #include "link/urls.hpp"
 #include "views/plan.hpp"
 
@@ -46,17 +49,19 @@ json block_data(const Site& site, const Block& block, PageBuilder& page) {
   return json{{"kind", block_kind_name(block.kind)},
               {"heading", heading},
               {"id", block.key},
-              {"intro_html", block.intro.html},
-              {"text_html", block.text.html},
+              {"intro_html", page.html(block.intro)},
+              {"text_html", page.html(block.text)},
               {"is_text", block.kind == BlockKind::text},
               {"numbered", block.numbered},
               {"role", block.role},
               {"items", std::move(items)}};
 }
 
-Page overview_page(const Site& site, const LinkGraph& graph, const Model& model) {
-  PageBuilder page(site, graph, urls::model(model));
-  json d = page.layout(model.title, strip_tags(model.vision.html));
+Page overview_page(const LinkedSite& linked, const Model& model) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::model(model));
+  json d = page.layout(model.title, page.plain(model.vision));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)}});
   add_model_frame(site, model, page, d, nullptr);
   d["subtitle"] = model.subtitle;
@@ -65,44 +70,43 @@ Page overview_page(const Site& site, const LinkGraph& graph, const Model& model)
   d["edition"] = model.edition.empty() ? "Undated" : model.edition;
   d["date"] = model.date;
   d["undated"] = model.date.empty();
-  d["source_html"] = model.source.html;
-  d["intro_html"] = model.intro.html;
-  d["vision_html"] = model.vision.html;
-  d["closing_html"] = model.closing.html;
+  d["source_html"] = page.html(model.source);
+  d["intro_html"] = page.html(model.intro);
+  d["vision_html"] = page.html(model.vision);
+  d["closing_html"] = page.html(model.closing);
   d["json_href"] = page.href(urls::model_json(model));
   if (model.priorities) {
     const auto& p = *model.priorities;
     json items = json::array();
     for (const auto& s : p.items) items.push_back(page.statement(s));
     d["priorities"] = json{{"heading", p.heading.empty() ? "Priorities" : p.heading},
-                           {"intro_html", p.intro.html},
+                           {"intro_html", page.html(p.intro)},
                            {"numbered", p.numbered},
                            {"items", std::move(items)}};
   }
   if (model.letter) {
     const auto& l = *model.letter;
-    d["letter"] = json{{"heading", l.heading.empty() ? "Letter" : l.heading}, {"body_html", l.body.html},
+    d["letter"] = json{{"heading", l.heading.empty() ? "Letter" : l.heading}, {"body_html", page.html(l.body)},
                        {"closing", l.closing}, {"signature", l.signature}, {"signature_title", l.signature_title}};
   }
   if (model.rubric) {
     json levels = json::array();
     for (const auto& level : model.rubric->levels)
-      levels.push_back({{"name", level.name}, {"description_html", level.description.html}});
+      levels.push_back({{"name", level.name}, {"description_html", page.html(level.description)}});
     d["rubric"] = json{{"title", model.rubric->title.empty() ? "Rubric" : model.rubric->title},
-                       {"intro_html", model.rubric->intro.html},
+                       {"intro_html", page.html(model.rubric->intro)},
                        {"levels", std::move(levels)}};
   }
   json sections = json::array();
-  for (const auto& s : model.sections) page.use_terms(s.summary_terms);
   for (const auto& s : model.sections)
     sections.push_back({{"label", s.label},
                         {"title", s.title},
                         {"href", page.href(urls::section(model, s))},
-                        {"summary_html", s.summary.html},
+                        {"summary_html", page.html(s.summary)},
                         {"count", fmt::format("{} statements", statement_count(s))}});
   d["sections"] = std::move(sections);
   json footnotes = json::array();
-  for (const auto& note : model.footnotes) footnotes.push_back({{"marker", note.marker}, {"html", note.text.html}});
+  for (const auto& note : model.footnotes) footnotes.push_back({{"marker", note.marker}, {"html", page.html(note.text)}});
   d["footnotes"] = std::move(footnotes);
   d["has_footnotes"] = !model.footnotes.empty();
   json editions = json::array();
@@ -131,19 +135,20 @@ Page overview_page(const Site& site, const LinkGraph& graph, const Model& model)
   return page.finish("model.html", std::move(d));
 }
 
-Page section_page(const Site& site, const LinkGraph& graph, const Model& model, std::size_t index) {
+Page section_page(const LinkedSite& linked, const Model& model, std::size_t index) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
   const Section& section = model.sections[index];
-  PageBuilder page(site, graph, urls::section(model, section));
+  PageBuilder page(linked, urls::section(model, section));
   const std::string title = section.title;
-  json d = page.layout(title, strip_tags(section.summary.html));
+  json d = page.layout(title, page.plain(section.summary));
   const std::string crumb = section.label.empty() ? section.title : section.label;
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
                        {crumb, urls::section(model, section)}});
   add_model_frame(site, model, page, d, &section);
   d["label"] = section.label;
-  d["summary_html"] = section.summary.html;
-  page.use_terms(section.summary_terms);
-  d["intro_html"] = section.intro.html;
+  d["summary_html"] = page.html(section.summary);
+  d["intro_html"] = page.html(section.intro);
   json blocks = json::array();
   for (const auto& block : section.blocks) blocks.push_back(block_data(site, block, page));
   d["blocks"] = std::move(blocks);
@@ -229,16 +234,65 @@ Page model_json_page(const Model& model) {
   return page;
 }
 
+json field_changes(const EditionDiff& diff) {
+  json out = json::array();
+  for (const auto& f : diff.fields)
+    out.push_back({{"what", f.what}, {"diff_html", diff_to_html(f.diff)}});
+  return out;
+}
+
+Page changes_page(const LinkedSite& linked, const Model& newer, const Model& older) {
+  const EditionDiff diff = diff_editions(older, newer);
+  PageBuilder page(linked, urls::changes(newer));
+  json d = page.layout("What changed in this edition",
+                       fmt::format("Changes from {} to {}", model_name(older), model_name(newer)));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(newer), urls::model(newer)}, {"Changes", page.path()}});
+  d["newer"] = json{{"title", model_name(newer)}, {"href", page.href(urls::model(newer))}};
+  d["older"] = json{{"title", model_name(older)}, {"href", page.href(urls::model(older))}};
+  using Kind = StatementChange::Kind;
+  json groups = json::array();
+  for (Kind kind : {Kind::added, Kind::removed, Kind::reworded, Kind::moved}) {
+    json items = json::array();
+    for (const auto& c : diff.statements) {
+      if (c.kind != kind) continue;
+      json item;
+      if (c.before) item["before"] = json{{"place", c.before_section->label.empty() ? c.before_section->title : c.before_section->label},
+                                          {"href", page.href(urls::statement(older, *c.before_section, *c.before))},
+                                          {"html", page.html(c.before->text)}};
+      if (c.after) item["after"] = json{{"place", c.after_section->label.empty() ? c.after_section->title : c.after_section->label},
+                                        {"href", page.href(urls::statement(newer, *c.after_section, *c.after))},
+                                        {"html", page.html(c.after->text)}};
+      if (!c.diff.empty()) item["diff_html"] = diff_to_html(c.diff);
+      items.push_back(std::move(item));
+    }
+    if (items.empty()) continue;
+    const std::string name = change_kind_name(kind);
+    groups.push_back({{"title", fmt::format("{} statement{} {}", items.size(), items.size() == 1 ? "" : "s", name)},
+                      {"anchor", name}, {"kind", name}, {"items", std::move(items)}});
+  }
+  d["summary"] = fmt::format("{} added, {} removed, {} reworded, {} moved; {} other change{}", diff.count(Kind::added),
+                             diff.count(Kind::removed), diff.count(Kind::reworded), diff.count(Kind::moved),
+                             diff.fields.size(), diff.fields.size() == 1 ? "" : "s");
+  d["groups"] = std::move(groups);
+  d["fields"] = field_changes(diff);
+  d["has_fields"] = !diff.fields.empty();
+  d["unchanged"] = diff.empty();
+  return page.finish("changes.html", std::move(d));
+}
+
 }  // namespace
 
-std::vector<PageTask> plan_model_pages(const Site& site, const LinkGraph& graph) {
+std::vector<PageTask> plan_model_pages(const LinkedSite& linked) {
+  const Site& site = linked.site();
   std::vector<PageTask> tasks;
   for (const auto& model : site.models) {
-    tasks.push_back({urls::model(model), true, [&] { return overview_page(site, graph, model); }});
+    tasks.push_back({urls::model(model), true, [&] { return overview_page(linked, model); }});
     for (std::size_t i = 0; i < model.sections.size(); ++i)
       tasks.push_back({urls::section(model, model.sections[i]), true,
-                       [&site, &graph, &model, i] { return section_page(site, graph, model, i); }});
+                       [&linked, &model, i] { return section_page(linked, model, i); }});
     tasks.push_back({urls::model_json(model), false, [&model] { return model_json_page(model); }});
+    if (const Model* older = site.find_model(model.supersedes))
+      tasks.push_back({urls::changes(model), true, [&linked, &model, older] { return changes_page(linked, model, *older); }});
   }
   return tasks;
 }

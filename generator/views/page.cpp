@@ -9,15 +9,21 @@ namespace pb::inline views {
 
 using json = nlohmann::json;
 
-PageBuilder::PageBuilder(const Site& site, const LinkGraph& graph, std::string path)
-    : site_(site), graph_(graph), path_(std::move(path)) {}
+PageBuilder::PageBuilder(const LinkedSite& linked, std::string path)
+    : linked_(linked), path_(std::move(path)), root_(urls::relative(path_, "")) {}
 
 std::string PageBuilder::href(const std::string& target) const { return urls::relative(path_, target); }
 
+std::string PageBuilder::html(const Markdown& m) {
+  const LinkedHtml& h = linked_.html(m);
+  if (!h.root_at.empty()) terms_used_.insert(h.terms.begin(), h.terms.end());  // it links them
+  return h.with_root(root_);
+}
+
 json PageBuilder::layout(const std::string& title, const std::string& description) const {
   json d;
-  d["lang"] = site_.config.language;
-  d["site_title"] = site_.config.title;
+  d["lang"] = site().config.language;
+  d["site_title"] = site().config.title;
   d["page_title"] = title;
   d["description"] = description;
   d["home_href"] = href(urls::home());
@@ -30,16 +36,16 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   auto add = [&](const char* label, const std::string& target, const char* prefix) {
     nav.push_back({{"title", label}, {"href", href(target)}, {"current", path_.starts_with(prefix)}});
   };
-  if (!site_.topics.empty()) add("Compare", urls::compare(), "compare/");
-  if (!site_.terms.empty()) add("Glossary", urls::glossary(), "glossary/");
+  if (!site().topics.empty()) add("Compare", urls::compare(), "compare/");
+  if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");
   d["nav"] = std::move(nav);
   return d;
 }
 
 void PageBuilder::edit_link(json& data, const std::string& source) const {
-  if (site_.config.edit_url.empty() || source.empty()) return;
-  std::string base = site_.config.edit_url;
+  if (site().config.edit_url.empty() || source.empty()) return;
+  std::string base = site().config.edit_url;
   if (base.back() != '/') base += '/';
   data["edit_href"] = base + source;
   data["edit_source"] = "content/" + source;
@@ -56,26 +62,25 @@ void PageBuilder::breadcrumbs(json& data, const std::vector<std::pair<std::strin
 }
 
 json PageBuilder::statement(const Statement& s) {
-  for (const auto& t : s.terms) terms_used_.insert(t);
   json chips = json::array();
   for (const auto& id : s.topics)
-    if (const Topic* topic = site_.find_topic(id))
+    if (const Topic* topic = site().find_topic(id))
       chips.push_back({{"title", topic->title}, {"href", href(urls::compare_topic(id))}});
   json children = json::array();
   for (const auto& child : s.children) children.push_back(statement(child));
   // "Similar wording in": the statements of other model families that share its language.
   json similar = json::array();
-  if (const auto index = graph_.index_of(s))
-    for (std::size_t p : graph_.shared_wording_of(*index)) {
-      const auto& pair = graph_.shared_wording()[p];
-      const StatementRef& other = graph_.statements()[pair.a == *index ? pair.b : pair.a];
-      similar.push_back({{"title", other.model->title}, {"jurisdiction", other.model->jurisdiction},
-                         {"place", place_of(other)}, {"href", href(other.url)}});
-    }
+  for (std::size_t p : graph().shared_wording_of(s.index)) {
+    const auto& pair = graph().shared_wording()[p];
+    const StatementRef& other = graph().statements()[pair.a == s.index ? pair.b : pair.a];
+    const Model& model = linked_.model(other);
+    similar.push_back({{"title", model.title}, {"jurisdiction", model.jurisdiction}, {"place", place_of(other)},
+                       {"href", href(other.url)}});
+  }
   return json{{"id", s.id},
               {"has_similar", !similar.empty()},
               {"similar", std::move(similar)},
-              {"html", s.text.html},
+              {"html", html(s.text)},
               {"permalink_label", "Permalink to statement " + s.id},
               {"has_topics", !chips.empty()},
               {"topics", std::move(chips)},
@@ -84,16 +89,16 @@ json PageBuilder::statement(const Statement& s) {
 }
 
 std::string PageBuilder::place_of(const StatementRef& ref) const {
-  if (!ref.section) return ref.model->priorities && !ref.model->priorities->heading.empty()
-                               ? ref.model->priorities->heading : "Priorities";
-  std::string where = ref.section->label.empty() ? ref.section->title : ref.section->label;
-  if (ref.block) {
-    if (ref.block->kind == BlockKind::actions) {
-      const Role* role = site_.find_role(ref.block->role);
-      where += " · " + (role ? role->title : ref.block->role) + " action";
-    } else if (!ref.block->heading.empty()) {
-      where += " · " + ref.block->heading;
-    }
+  const Model& model = linked_.model(ref);
+  const Section* section = linked_.section(ref);
+  if (!section) return model.priorities && !model.priorities->heading.empty() ? model.priorities->heading : "Priorities";
+  std::string where = section->label.empty() ? section->title : section->label;
+  const Block& block = *linked_.block(ref);
+  if (block.kind == BlockKind::actions) {
+    const Role* role = site().find_role(block.role);
+    where += " · " + (role ? role->title : block.role) + " action";
+  } else if (!block.heading.empty()) {
+    where += " · " + block.heading;
   }
   return where;
 }
@@ -101,18 +106,18 @@ std::string PageBuilder::place_of(const StatementRef& ref) const {
 json PageBuilder::statement_ref(const StatementRef& ref) {
   // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
   // pages (topics, roles across models, glossary uses) grow with the number of models.
-  for (const auto& t : ref.statement->terms) terms_used_.insert(t);
-  return json{{"html", ref.statement->text.html},
+  return json{{"html", html(linked_.statement(ref).text)},
               {"href", href(ref.url)},
               {"place", place_of(ref)},
-              {"model", model_name(*ref.model)}};
+              {"model", model_name(linked_.model(ref))}};
 }
 
 Page PageBuilder::finish(std::string template_name, json data) {
   json definitions = json::array();
-  for (const auto& term : site_.terms)
-    if (terms_used_.count(term.id))
-      definitions.push_back({{"id", term.id}, {"term", term.term}, {"text", strip_tags(term.definition.html)}});
+  for (std::uint32_t t : terms_used_) {  // in glossary order: a set of indexes
+    const Term& term = site().terms[t];
+    definitions.push_back({{"id", term.id}, {"term", term.term}, {"text", plain(term.definition)}});
+  }
   data["has_definitions"] = !definitions.empty();
   data["definitions"] = std::move(definitions);
   return Page{path_, std::move(template_name), std::move(data), {}};

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "link/link_graph.hpp"
 #include "content/model.hpp"
 #include "core/text_util.hpp"
+#include "link/linked_site.hpp"
 
 namespace pb::inline views {
 
@@ -28,17 +28,24 @@ struct PageTask {
   std::function<Page()> make;
 };
 
-// What planners share: the site, its link graph, and per page the links relative to that page and
-// the glossary definitions its statements need.
+// What planners share: the linked site, and per page the links relative to that page and the
+// glossary definitions its texts need.
 class PageBuilder {
  public:
-  PageBuilder(const Site& site, const LinkGraph& graph, std::string path);
+  PageBuilder(const LinkedSite& linked, std::string path);
 
   const std::string& path() const { return path_; }
-  const Site& site() const { return site_; }
-  const LinkGraph& graph() const { return graph_; }
+  const LinkedSite& linked() const { return linked_; }
+  const Site& site() const { return linked_.site(); }
+  const LinkGraph& graph() const { return linked_.graph(); }
   // A link from this page to a root-relative target.
   std::string href(const std::string& target) const;
+
+  // A text's HTML for this page: its links resolved from this page, its glossary terms' definitions
+  // added to the page (for aria-describedby).
+  std::string html(const Markdown& m);
+  // A text without markup (titles, descriptions).
+  std::string plain(const Markdown& m) const { return linked_.plain_text(m); }
 
   // Starts the page data with what the layout needs; `title` is the page's <h1> and <title>.
   nlohmann::json layout(const std::string& title, const std::string& description = {}) const;
@@ -54,16 +61,13 @@ class PageBuilder {
   // "Value 1 · Worker action", to say where a statement comes from.
   std::string place_of(const StatementRef& ref) const;
 
-  // Glossary terms linked in text shown outside statements (a section summary).
-  void use_terms(const std::vector<std::string>& terms) { terms_used_.insert(terms.begin(), terms.end()); }
-
   Page finish(std::string template_name, nlohmann::json data);
 
  private:
-  const Site& site_;
-  const LinkGraph& graph_;
+  const LinkedSite& linked_;
   std::string path_;
-  std::set<std::string> terms_used_;
+  std::string root_;  // this page's path to the site root: "", "../", "../../", …
+  std::set<std::uint32_t> terms_used_;
 };
 
 // "At One Table (June 2023)"

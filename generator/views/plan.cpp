@@ -2,20 +2,20 @@
 
 namespace pb::inline views {
 
-std::vector<PageTask> plan_site(const Site& site, const LinkGraph& graph, bool pdfs) {
+std::vector<PageTask> plan_site(const LinkedSite& linked, bool pdfs) {
   std::vector<PageTask> tasks;
   auto append = [&](std::vector<PageTask> more) {
     for (auto& t : more) tasks.push_back(std::move(t));
   };
-  append(plan_home(site, graph));
-  append(plan_model_pages(site, graph));
-  append(plan_role_pages(site, graph));
-  append(plan_glossary_pages(site, graph));
-  append(plan_compare_pages(site, graph));
-  append(plan_comparison_pages(site, graph));
-  append(plan_search(site, graph));
-  append(plan_handout_pages(site, graph, pdfs));
-  append(plan_site_files(site, graph, tasks));
+  append(plan_home(linked));
+  append(plan_model_pages(linked));
+  append(plan_role_pages(linked));
+  append(plan_glossary_pages(linked));
+  append(plan_compare_pages(linked));
+  append(plan_shared_language(linked));
+  append(plan_search(linked));
+  append(plan_handout_pages(linked, pdfs));
+  append(plan_site_files(linked, tasks));
   return tasks;
 }
 

@@ -14,15 +14,16 @@ using json = nlohmann::json;
 // Actions grouped by the section they come from, in the model's order.
 json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions) {
   json groups = json::array();
+  const LinkedSite& linked = page.linked();
   const Section* current = nullptr;
   for (std::size_t index : actions) {
     const StatementRef& ref = page.graph().statements()[index];
-    if (ref.section != current) {
-      current = ref.section;
+    if (linked.section(ref) != current) {
+      current = linked.section(ref);
       groups.push_back({{"label", current->label},
                         {"title", current->title},
-                        {"href", page.href(urls::section(*ref.model, *current))},
-                        {"anchor", ref.model->id + "-" + current->id},
+                        {"href", page.href(urls::section(linked.model(ref), *current))},
+                        {"anchor", linked.model(ref).id + "-" + current->id},
                         {"items", json::array()}});
     }
     groups.back()["items"].push_back(page.statement_ref(ref));
@@ -30,8 +31,10 @@ json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions)
   return groups;
 }
 
-Page model_role_page(const Site& site, const LinkGraph& graph, const Model& model, const Role& role) {
-  PageBuilder page(site, graph, urls::model_role(model, role.id));
+Page model_role_page(const LinkedSite& linked, const Model& model, const Role& role) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::model_role(model, role.id));
   const auto& actions = graph.actions(model, role.id);
   json d = page.layout(fmt::format("{} actions", role.title),
                        fmt::format("Every action for {} in {}", role.plural, model_name(model)));
@@ -43,7 +46,7 @@ Page model_role_page(const Site& site, const LinkGraph& graph, const Model& mode
   d["model_href"] = page.href(urls::model(model));
   d["role_title"] = role.title;
   d["role_plural"] = role.plural;
-  d["role_description_html"] = role.description.html;
+  d["role_description_html"] = page.html(role.description);
   d["count"] = std::to_string(actions.size());
   d["groups"] = grouped_actions(page, actions);
   d["across_href"] = page.href(urls::role(role.id));
@@ -63,14 +66,16 @@ Page model_role_page(const Site& site, const LinkGraph& graph, const Model& mode
   return page.finish("role.html", std::move(d));
 }
 
-Page role_across_models(const Site& site, const LinkGraph& graph, const Role& role) {
-  PageBuilder page(site, graph, urls::role(role.id));
+Page role_across_models(const LinkedSite& linked, const Role& role) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, urls::role(role.id));
   json d = page.layout(fmt::format("What is expected of {}", role.plural),
                        fmt::format("The actions every practice model expects of {}", role.plural));
   page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
   d["role_title"] = role.title;
   d["role_plural"] = role.plural;
-  d["role_description_html"] = role.description.html;
+  d["role_description_html"] = page.html(role.description);
   // The current edition of each model in full; older editions by link.
   json models = json::array(), archived = json::array(), without = json::array();
   for (const auto& model : site.models) {
@@ -106,15 +111,17 @@ Page role_across_models(const Site& site, const LinkGraph& graph, const Role& ro
 
 }  // namespace
 
-std::vector<PageTask> plan_role_pages(const Site& site, const LinkGraph& graph) {
+std::vector<PageTask> plan_role_pages(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
   std::vector<PageTask> tasks;
   for (const auto& model : site.models)
     for (const auto& role : site.roles)
       if (!graph.actions(model, role.id).empty())
         tasks.push_back({urls::model_role(model, role.id), true,
-                         [&site, &graph, &model, &role] { return model_role_page(site, graph, model, role); }});
+                         [&linked, &model, &role] { return model_role_page(linked, model, role); }});
   for (const auto& role : site.roles)
-    tasks.push_back({urls::role(role.id), true, [&site, &graph, &role] { return role_across_models(site, graph, role); }});
+    tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role); }});
   return tasks;
 }
 

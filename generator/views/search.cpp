@@ -7,9 +7,10 @@ namespace pb::inline views {
 
 namespace {
 
-Page search_page(const Site& site, const LinkGraph& graph) {
+Page search_page(const LinkedSite& linked) {
+  const Site& site = linked.site();
   using json = nlohmann::json;
-  PageBuilder page(site, graph, urls::search());
+  PageBuilder page(linked, urls::search());
   json d = page.layout("Search", "Search every statement, role action, value and glossary term");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Search", urls::search()}});
   json models = json::array(), roles = json::array();
@@ -23,18 +24,18 @@ Page search_page(const Site& site, const LinkGraph& graph) {
   return page.finish("search.html", std::move(d));
 }
 
-Page search_index_file(const Site& site, const LinkGraph& graph) {
+Page search_index_file(const LinkedSite& linked) {
   Page index;
   index.path = urls::search_index();
-  index.raw = build_search_index(site, graph);
+  index.raw = build_search_index(linked);
   return index;
 }
 
 }  // namespace
 
-std::vector<PageTask> plan_search(const Site& site, const LinkGraph& graph) {
-  return {{urls::search(), true, [&] { return search_page(site, graph); }},
-          {urls::search_index(), false, [&] { return search_index_file(site, graph); }}};
+std::vector<PageTask> plan_search(const LinkedSite& linked) {
+  return {{urls::search(), true, [&] { return search_page(linked); }},
+          {urls::search_index(), false, [&] { return search_index_file(linked); }}};
 }
 
 }  // namespace pb::views

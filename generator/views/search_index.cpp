@@ -10,7 +10,9 @@ namespace pb::inline views {
 
 using json = nlohmann::json;
 
-std::string build_search_index(const Site& site, const LinkGraph& graph, SearchIndexStats* stats) {
+std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
   // Tables are referenced by position so each URL, title and place is written once.
   json models = json::array(), roles = json::array(), pages = json::array(), places = json::array(),
        docs = json::array();
@@ -39,31 +41,33 @@ std::string build_search_index(const Site& site, const LinkGraph& graph, SearchI
   for (const auto& m : site.models) {
     const int mi = model_index[m.id];
     const int overview = page_of(urls::model(m), model_name(m), mi);
-    docs.push_back({"p", m.title + " " + m.subtitle + " " + strip_tags(m.vision.html), place_of(overview, ""), "", -1});
+    docs.push_back({"p", m.title + " " + m.subtitle + " " + linked.plain_text(m.vision), place_of(overview, ""), "", -1});
     for (const auto& s : m.sections) {
       const std::string title = s.label.empty() ? s.title : s.label + ": " + s.title;
       const int p = page_of(urls::section(m, s), title, mi);
-      docs.push_back({"p", title + " " + strip_tags(s.summary.html), place_of(p, ""), "", -1});
+      docs.push_back({"p", title + " " + linked.plain_text(s.summary), place_of(p, ""), "", -1});
     }
   }
-  PageBuilder labeller(site, graph, urls::search());
+  PageBuilder labeller(linked, urls::search());
   for (const auto& ref : graph.statements()) {
-    const int mi = model_index[ref.model->id];
-    const std::string page_url = ref.section ? urls::section(*ref.model, *ref.section) : urls::model(*ref.model);
-    const std::string page_title = ref.section ? (ref.section->label.empty() ? ref.section->title
-                                                                             : ref.section->label + ": " + ref.section->title)
-                                               : model_name(*ref.model);
-    const int p = page_of(page_url, page_title, mi);
-    const bool action = ref.block && ref.block->kind == BlockKind::actions;
-    docs.push_back({action ? "a" : "s", strip_tags(ref.statement->text.html), place_of(p, labeller.place_of(ref)),
-                    ref.statement->id, action ? role_index[ref.block->role] : -1});
+    const Model& model = linked.model(ref);
+    const Section* section = linked.section(ref);
+    const Block* block = linked.block(ref);
+    const Statement& statement = linked.statement(ref);
+    const std::string page_url = section ? urls::section(model, *section) : urls::model(model);
+    const std::string page_title =
+        !section ? model_name(model) : section->label.empty() ? section->title : section->label + ": " + section->title;
+    const int p = page_of(page_url, page_title, model_index[model.id]);
+    const bool action = block && block->kind == BlockKind::actions;
+    docs.push_back({action ? "a" : "s", linked.plain_text(statement.text), place_of(p, labeller.place_of(ref)),
+                    statement.id, action ? role_index[block->role] : -1});
   }
   for (const auto& t : site.terms) {
     const int p = page_of(urls::term(t.id), t.term, -1);
     std::string text = t.term;
     if (!t.abbreviation.empty()) text += " (" + t.abbreviation + ")";
     for (const auto& alias : t.aliases) text += " · " + alias;
-    text += ": " + strip_tags(t.definition.html);
+    text += ": " + linked.plain_text(t.definition);
     docs.push_back({"t", text, place_of(p, "Glossary"), "", -1});
   }
 

@@ -3,7 +3,7 @@
 // holding every statement, role action, section and glossary term as compact tables.
 #include <string>
 
-#include "link/link_graph.hpp"
+#include "link/linked_site.hpp"
 #include "content/model.hpp"
 
 namespace pb::inline views {
@@ -14,6 +14,6 @@ struct SearchIndexStats {
 };
 
 // window.PRACTICEBOOK_SEARCH = {models, roles, pages, places, docs}; see the format in search.js.
-std::string build_search_index(const Site& site, const LinkGraph& graph, SearchIndexStats* stats = nullptr);
+std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats = nullptr);
 
 }  // namespace pb::views

@@ -1,7 +1,9 @@
-// Glossary term linking: word boundaries, plurals, abbreviations, never inside links or other words.
+// Glossary term linking: word boundaries, plurals, abbreviations; only on the text of the parsed
+// Markdown, never inside links, code, raw HTML tags or attributes.
 #include <doctest/doctest.h>
 
 #include "link/glossary.hpp"
+#include "link/linked_site.hpp"
 #include "link/markdown.hpp"
 
 using namespace pb;
@@ -23,9 +25,25 @@ std::vector<Term> sample_terms() {
   terms[4].id = "sdm";
   terms[4].term = "Structured Decision Making®";
   terms[4].abbreviation = "SDM";
-  for (auto& t : terms) t.definition.html = "<p>Definition of " + t.id + ".</p>";
   return terms;
 }
+
+// Renders one statement as the link phase does, with its glossary links.
+struct Linker {
+  explicit Linker(std::vector<Term> t = sample_terms(), bool allow_html = false)
+      : terms(std::move(t)), matcher(terms), md(allow_html) {
+    for (const auto& term : terms) links.push_back(glossary_link(term, "Definition of " + term.id + "."));
+  }
+  LinkedHtml operator()(std::string_view markdown) const {
+    return md.render(markdown, MarkdownShape::line, &matcher, &links);
+  }
+  std::string html(std::string_view markdown) const { return (*this)(markdown).with_root("../../"); }
+
+  std::vector<Term> terms;
+  TermMatcher matcher;
+  std::vector<TermLink> links;
+  MarkdownRenderer md;
+};
 
 // The linked words of a result, in order, e.g. {"SOP", "genograms"}.
 std::vector<std::string> linked_words(const std::string& html) {
@@ -40,54 +58,77 @@ std::vector<std::string> linked_words(const std::string& html) {
 }  // namespace
 
 TEST_CASE("terms are linked by name, abbreviation and alias, first mention only") {
-  const auto terms = sample_terms();
-  TermMatcher matcher(terms);
-  auto r = matcher.link("Use the SOP approach; safety organized practice and SOP again.");
+  const Linker link;
+  auto r = link("Use the SOP approach; safety organized practice and SOP again.");
   CHECK(linked_words(r.html) == std::vector<std::string>{"SOP"});
   REQUIRE(r.terms.size() == 1);
-  CHECK(terms[r.terms[0]].id == "sop");
-  CHECK(linked_words(matcher.link("Understand safety-organized practice (SOP).").html) ==
+  CHECK(link.terms[r.terms[0]].id == "sop");
+  CHECK(linked_words(link.html("Understand safety-organized practice (SOP).")) ==
         std::vector<std::string>{"safety-organized practice"});
 }
 
 TEST_CASE("plurals: -s, -es and y → ies") {
-  TermMatcher matcher(sample_terms());
-  CHECK(linked_words(matcher.link("Use ecomaps, genograms, or circles.").html) == std::vector<std::string>{"genograms"});
-  CHECK(linked_words(matcher.link("Support resource families.").html) == std::vector<std::string>{"resource families"});
-  CHECK(linked_words(matcher.link("One resource family.").html) == std::vector<std::string>{"resource family"});
+  const Linker link;
+  CHECK(linked_words(link.html("Use ecomaps, genograms, or circles.")) == std::vector<std::string>{"genograms"});
+  CHECK(linked_words(link.html("Support resource families.")) == std::vector<std::string>{"resource families"});
+  CHECK(linked_words(link.html("One resource family.")) == std::vector<std::string>{"resource family"});
 }
 
 TEST_CASE("never inside another word, and abbreviations are case-sensitive") {
-  TermMatcher matcher(sample_terms());
-  CHECK(linked_words(matcher.link("SOPHIA and the sop of bread.").html).empty());
-  CHECK(linked_words(matcher.link("Genogramming is not a word.").html).empty());
-  CHECK(linked_words(matcher.link("A Genogram helps.").html) == std::vector<std::string>{"Genogram"});
+  const Linker link;
+  CHECK(linked_words(link.html("SOPHIA and the sop of bread.")).empty());
+  CHECK(linked_words(link.html("Genogramming is not a word.")).empty());
+  CHECK(linked_words(link.html("A Genogram helps.")) == std::vector<std::string>{"Genogram"});
 }
 
 TEST_CASE("the longest spelling wins, and trademark signs stay outside an abbreviation") {
-  TermMatcher matcher(sample_terms());
-  auto r = matcher.link("Conduct Structured Decision Making® (SDM) assessments and test the safety network.");
-  CHECK(linked_words(r.html) == std::vector<std::string>{"Structured Decision Making®", "safety network"});
-  CHECK(linked_words(matcher.link("Use SDM® assessments.").html) == std::vector<std::string>{"SDM"});
+  const Linker link;
+  CHECK(linked_words(link.html("Conduct Structured Decision Making® (SDM) assessments and test the safety network.")) ==
+        std::vector<std::string>{"Structured Decision Making®", "safety network"});
+  CHECK(linked_words(link.html("Use SDM® assessments.")) == std::vector<std::string>{"SDM"});
 }
 
-TEST_CASE("no term is linked inside an existing link, a tag or code") {
-  TermMatcher matcher(sample_terms());
-  MarkdownRenderer md;
-  const std::string html = md.inline_html("See [the SOP guide](https://example.org/sop) and `SOP` then genogram.");
-  auto r = matcher.link(html);
-  CHECK(linked_words(r.html) == std::vector<std::string>{"genogram"});
-  CHECK(r.html.find("https://example.org/sop") != std::string::npos);
-  // An attribute value is never touched.
-  CHECK(linked_words(matcher.link(R"(<span title="genogram">x</span>)").html).empty());
+TEST_CASE("terms are found across emphasis, and text around them keeps its escaping") {
+  const Linker link;
+  const std::string html = link.html("Draw a *genogram* & map the safety network, 1 < 2.");
+  CHECK(linked_words(html) == std::vector<std::string>{"genogram", "safety network"});
+  CHECK(html.find("<em><a class=\"term\"") != std::string::npos);
+  CHECK(html.find(" &amp; map the ") != std::string::npos);
+  CHECK(html.find(", 1 &lt; 2.") != std::string::npos);
 }
 
-TEST_CASE("links carry the root marker, the definition for screen readers and a tooltip") {
-  TermMatcher matcher(sample_terms());
-  const auto html = matcher.link("A genogram.").html;
-  CHECK(html.find(std::string(R"(href=")") + std::string(root_marker) + "glossary/genogram/index.html\"") != std::string::npos);
-  CHECK(html.find(R"(aria-describedby="def-genogram")") != std::string::npos);
-  CHECK(html.find(R"(data-tip="genogram: Definition of genogram.")") != std::string::npos);
+TEST_CASE("no term is linked inside an existing link or code") {
+  const Linker link;
+  const std::string html = link.html("See [the SOP guide](https://example.org/sop) and `SOP` then genogram.");
+  CHECK(linked_words(html) == std::vector<std::string>{"genogram"});
+  CHECK(html.find(R"(<a href="https://example.org/sop">the SOP guide</a>)") != std::string::npos);
+  CHECK(html.find("<code>SOP</code>") != std::string::npos);
+}
+
+TEST_CASE("with raw HTML allowed, tags, attributes and raw links are never written into") {
+  const Linker link(sample_terms(), /*allow_html=*/true);
+  const std::string html = link.html(R"(<span title="genogram SOP">x</span> <a href="/g">a genogram</a> SOP)");
+  CHECK(html.find(R"(<span title="genogram SOP">x</span>)") != std::string::npos);
+  CHECK(html.find(R"(<a href="/g">a genogram</a>)") != std::string::npos);
+  CHECK(linked_words(html) == std::vector<std::string>{"SOP"});  // only the text after the raw link
+}
+
+TEST_CASE("links start at the site root, resolved by each page; with the definition and a tooltip") {
+  const Linker link;
+  const LinkedHtml r = link("A genogram.");
+  REQUIRE(r.root_at.size() == 1);
+  CHECK(r.html.find('\x01') == std::string::npos);  // no marker is left in what pages receive
+  CHECK(r.with_root("../../").find(R"(href="../../glossary/genogram/index.html")") != std::string::npos);
+  CHECK(r.with_root("").find(R"(href="glossary/genogram/index.html")") != std::string::npos);
+  CHECK(r.html.find(R"(aria-describedby="def-genogram")") != std::string::npos);
+  CHECK(r.html.find(R"(data-tip="genogram: Definition of genogram.")") != std::string::npos);
+}
+
+TEST_CASE("a control byte in a source cannot pose as a link's root") {
+  const Linker link;
+  const LinkedHtml r = link("Odd \x01 byte, then a genogram.");
+  CHECK(r.root_at.size() == 1);
+  CHECK(r.html.find('\x01') == std::string::npos);
 }
 
 TEST_CASE("entries claiming the same spelling are reported") {

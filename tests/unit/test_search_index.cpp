@@ -2,20 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "content/assemble.hpp"
-#include "link/link_graph.hpp"
-#include "content/loader.hpp"
-#include "link/markdown.hpp"
-#include "views/search_index.hpp"
 #include "test_support.hpp"
-#include "content/validate.hpp"
+#include "views/search_index.hpp"
 
 using namespace pb;
 
 namespace {
-nlohmann::json index_of(const Site& site) {
-  LinkGraph graph(site);
-  const std::string js = build_search_index(site, graph);
+nlohmann::json index_of(const LinkedSite& linked) {
+  const std::string js = build_search_index(linked);
   const std::string prefix = "window.PRACTICEBOOK_SEARCH=";
   REQUIRE(js.starts_with(prefix));
   return nlohmann::json::parse(js.substr(prefix.size(), js.size() - prefix.size() - 2));
@@ -25,13 +19,7 @@ nlohmann::json index_of(const Site& site) {
 TEST_CASE("the search index holds every statement and action, with its page, anchor and role") {
   test::TempDir dir;
   test::write_minimal_content(dir);
-  Diagnostics diags;
-  Site site = load_site(dir.path() / "content", diags);
-  validate_site(site, diags);
-  assemble_site(site);
-  MarkdownRenderer md;
-  render_site_markdown(site, md);
-  const auto index = index_of(site);
+  const auto index = index_of(test::read_and_link(dir.path() / "content"));
 
   std::vector<nlohmann::json> statements, actions;
   for (const auto& doc : index["docs"]) {
@@ -54,11 +42,7 @@ TEST_CASE("the index grows linearly: each page URL and place is stored once") {
   std::string many = "id: first\ntitle: First\nblocks:\n  - kind: practice\n    items:\n";
   for (int i = 0; i < 400; ++i) many += "      - text: Statement number " + std::to_string(i) + ".\n        topics: [safety]\n";
   dir.write("content/models/m1/sections/01-first.yaml", many);
-  Diagnostics diags;
-  Site site = load_site(dir.path() / "content", diags);
-  MarkdownRenderer md;
-  render_site_markdown(site, md);
-  const auto index = index_of(site);
+  const auto index = index_of(test::read_and_link(dir.path() / "content"));
   CHECK(index["docs"].size() == 400 + 2);   // 400 statements, the overview and the section page
   CHECK(index["pages"].size() == 2);
   CHECK(index["places"].size() == 3);       // the two pages, and "First · …" for the statements

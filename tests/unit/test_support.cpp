@@ -1,5 +1,10 @@
 #include "test_support.hpp"
 
+#include <doctest/doctest.h>
+
+#include "content/read_content.hpp"
+#include "core/text_util.hpp"
+
 #include <atomic>
 #include <unistd.h>
 
@@ -55,6 +60,14 @@ std::vector<std::string> formatted(const Diagnostics& diags) {
   std::vector<std::string> out;
   for (const auto& d : diags.sorted()) out.push_back(format_diagnostic(d));
   return out;
+}
+
+LinkedSite read_and_link(const std::filesystem::path& content_dir) {
+  Diagnostics diags;
+  ContentResult content = read_content({content_dir, ""}, diags);
+  INFO(join(formatted(diags), "\n"));
+  REQUIRE(content.site);
+  return link_site(content.site, diags);
 }
 
 }  // namespace pb::test

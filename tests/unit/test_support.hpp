@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "link/linked_site.hpp"
 
 namespace pb::test {
 
@@ -25,6 +26,10 @@ class TempDir {
 
 // A minimal valid content folder: site.yaml, roles, topics, one model with one section.
 void write_minimal_content(const TempDir& dir);
+
+// A content folder read and linked as a build does it (the same phase functions). The Site is
+// null-free: the test fails when the content has errors.
+LinkedSite read_and_link(const std::filesystem::path& content_dir);
 
 // Every diagnostic as printed, without colour, in output order.
 std::vector<std::string> formatted(const Diagnostics& diags);

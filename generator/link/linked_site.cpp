@@ -1,0 +1,85 @@
+#include "link/linked_site.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text_util.hpp"
+#include "link/urls.hpp"
+
+namespace pb::inline link {
+
+LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph)
+    : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)) {}
+
+const LinkedHtml& LinkedSite::html(const Markdown& m) const { return m.slot < html_.size() ? html_[m.slot] : empty_; }
+
+std::string LinkedSite::plain_text(const Markdown& m) const { return strip_tags(html(m).html); }
+
+const Statement& LinkedSite::statement(const StatementRef& ref) const {
+  return statement_at(*site_, graph_.statements(), ref.index);
+}
+
+const Section* LinkedSite::section(const StatementRef& ref) const {
+  return ref.section == no_index ? nullptr : &site_->models[ref.model].sections[ref.section];
+}
+
+const Block* LinkedSite::block(const StatementRef& ref) const {
+  const Section* s = section(ref);
+  return s ? &s->blocks[ref.block] : nullptr;
+}
+
+TermLink glossary_link(const Term& term, std::string_view definition) {
+  return TermLink{fmt::format(R"(<a class="term" href="{}{}" aria-describedby="def-{}">)", root_mark,
+                              urls::term(term.id), term.id),
+                  R"(</a><span class="term-tip" aria-hidden="true" data-tip=")" +
+                      html_escape(term.term + ": " + std::string(definition)) + R"("></span>)"};
+}
+
+LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, LinkStats* stats) {
+  const Site& site = *site_ptr;
+  const MarkdownRenderer markdown(site.config.allow_html);
+  const TermMatcher matcher(site.terms);
+  matcher.report_shadowing(diags);
+
+  std::uint32_t slots = 0;
+  for_each_markdown(site, [&](const Markdown&, MarkdownShape, TermLinks) { ++slots; });
+  std::vector<LinkedHtml> html(slots);
+
+  // Definitions first: the tooltips of the links are made from them.
+  std::vector<TermLink> links;
+  for (const Term& t : site.terms) {
+    // Not searched for terms: an entry naming itself is no use of it.
+    html[t.definition.slot] = markdown.render(t.definition.source, MarkdownShape::block);
+    links.push_back(glossary_link(t, strip_tags(html[t.definition.slot].html)));
+  }
+  std::vector<std::size_t> uses(site.terms.size(), 0);
+  for_each_markdown(site, [&](const Markdown& m, MarkdownShape shape, TermLinks mode) {
+    LinkedHtml& out = html[m.slot];
+    if (!out.html.empty() || m.empty()) return;  // a definition, done above
+    out = markdown.render(m.source, shape, &matcher, mode == TermLinks::linked ? &links : nullptr);
+    if (stats && mode == TermLinks::linked) stats->term_links += out.terms.size();
+  });
+  for (const auto& h : html)
+    for (std::uint32_t t : h.terms) ++uses[t];
+  // Headings and titles are plain text: they count as mentions, but link nothing.
+  auto mention = [&](std::string_view text) {
+    std::vector<std::uint32_t> seen;
+    for (const auto& m : matcher.find(text, seen)) ++uses[m.term];
+  };
+  for (const auto& model : site.models)
+    for (const auto& section : model.sections) {
+      mention(section.title);
+      for (const auto& block : section.blocks) mention(block.heading);
+    }
+  for (std::size_t i = 0; i < site.terms.size(); ++i)
+    if (uses[i] == 0)
+      diags.warning(site.terms[i].where, fmt::format("glossary term '{}' is not used in any statement", site.terms[i].id),
+                    "check its spelling and aliases against the statements, or remove it");
+
+  std::vector<std::vector<std::uint32_t>> statement_terms;
+  for_each_site_statement(site, [&](const Statement& s) { statement_terms.push_back(html[s.text.slot].terms); });
+  LinkGraph graph(site, statement_terms);
+  if (stats) stats->texts = html.size();
+  return LinkedSite(std::move(site_ptr), std::move(html), std::move(graph));
+}
+
+}  // namespace pb::link

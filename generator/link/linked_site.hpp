@@ -1,0 +1,59 @@
+#pragma once
+// The link phase's result: the read-only Site and what is derived from it once for every page —
+// each Markdown text rendered with its glossary terms linked, and the link graph. Pages read it from
+// several threads at once; nothing in it changes after link_site returns.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "content/model.hpp"
+#include "core/diagnostics.hpp"
+#include "link/link_graph.hpp"
+#include "link/markdown.hpp"
+
+namespace pb::inline link {
+
+class LinkedSite {
+ public:
+  LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph);
+
+  const Site& site() const { return *site_; }
+  const LinkGraph& graph() const { return graph_; }
+
+  // A text's HTML, its links to the site root still to be resolved by the page (see LinkedHtml).
+  const LinkedHtml& html(const Markdown& m) const;
+  // A text without its markup, for titles, descriptions and tooltips.
+  std::string plain_text(const Markdown& m) const;
+  // Glossary terms (indexes into site().terms) linked or mentioned in a text, in order of first mention.
+  const std::vector<std::uint32_t>& terms_in(const Markdown& m) const { return html(m).terms; }
+
+  // The records a statement's place names.
+  const Statement& statement(const StatementRef& ref) const;
+  const Model& model(const StatementRef& ref) const { return site_->models[ref.model]; }
+  const Section* section(const StatementRef& ref) const;  // none for a priority
+  const Block* block(const StatementRef& ref) const;      // none for a priority
+
+  std::size_t texts() const { return html_.size(); }
+
+ private:
+  std::shared_ptr<const Site> site_;
+  std::vector<LinkedHtml> html_;  // by Markdown::slot
+  LinkGraph graph_;
+  LinkedHtml empty_;
+};
+
+// The link around a mention of `term`: to its page, described by its definition for screen readers
+// (aria-describedby), with a visible tooltip that screen readers skip.
+TermLink glossary_link(const Term& term, std::string_view definition);
+
+struct LinkStats {
+  std::size_t texts = 0;        // Markdown texts rendered
+  std::size_t term_links = 0;   // glossary links written
+};
+
+// Renders every Markdown text once (on this thread: cmark-gfm is not thread-safe), links glossary
+// terms in statements and section summaries, and builds the link graph. Reports glossary entries that
+// claim the same spelling (errors) and entries no text mentions (warnings).
+LinkedSite link_site(std::shared_ptr<const Site> site, Diagnostics& diags, LinkStats* stats = nullptr);
+
+}  // namespace pb::link

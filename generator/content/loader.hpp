@@ -1,8 +1,11 @@
 #pragma once
-// Reads content/ into a Site: every file in a stable order, every problem as a diagnostic.
+// Reads content/ into a Site: finds the files (models in folder order, sections in the order of
+// their numbers), parses them on every core, and hands each to the reader of its kind
+// (content/file_readers.hpp), in a stable order; every problem is a diagnostic.
 #include <filesystem>
 
 #include "core/diagnostics.hpp"
+#include "content/file_readers.hpp"
 #include "content/model.hpp"
 #include "content/source_node.hpp"
 
@@ -16,13 +19,5 @@ struct LoadStats {
 
 // `content_dir` is shown in messages as given (e.g. "content/models/x/model.yaml").
 Site load_site(const std::filesystem::path& content_dir, Diagnostics& diags, LoadStats* stats = nullptr);
-
-// The readers of each file kind, exposed for unit tests.
-SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags);
-std::vector<Role> read_roles(const SourceNode& root, Diagnostics& diags);
-std::vector<Topic> read_topics(const SourceNode& root, Diagnostics& diags);
-std::vector<Term> read_terms(const SourceNode& root, Diagnostics& diags);
-Model read_model(const SourceNode& root, Diagnostics& diags);
-Section read_section(const SourceNode& root, Diagnostics& diags);
 
 }  // namespace pb::content

@@ -1,6 +1,7 @@
 // The loader and validator: exact messages and positions, since people fix their files from them.
 #include <doctest/doctest.h>
 
+#include "content/file_readers.hpp"
 #include "content/loader.hpp"
 #include "test_support.hpp"
 #include "content/validate.hpp"

@@ -1,0 +1,328 @@
+// The reader of each kind of content file: a parsed YAML file (SourceNode) in, its records out, every
+// problem as a diagnostic. Statement ids are derived here, from each block's kind or role and position.
+#include "content/file_readers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "content/source_reader.hpp"
+#include "core/text_util.hpp"
+
+namespace pb::inline content {
+
+namespace {
+
+constexpr int max_statement_depth = 2;  // a statement and its sub-points
+
+Markdown markdown_of(MapReader& reader, std::string_view key) {
+  Markdown md;
+  md.where = reader.location_of(key);
+  md.source = reader.text(key);
+  return md;
+}
+
+// Reads `id` (required or not) and checks its form.
+std::string read_id(MapReader& reader, Diagnostics& diags, bool required) {
+  std::string id = reader.text("id", required);
+  if (!id.empty() && !is_valid_id(id))
+    diags.error(reader.location_of("id"), fmt::format("invalid id '{}'", id),
+                "ids use lowercase letters, digits and single hyphens, e.g. 'kinship-first'");
+  return id;
+}
+
+void read_items(const SourceNode& list, const std::string& prefix, int depth, std::vector<Statement>& out,
+                Diagnostics& diags);
+
+Statement read_item(const SourceNode& node, const std::string& derived_id, int depth, Diagnostics& diags) {
+  Statement s;
+  s.id = derived_id;
+  if (node.is_scalar()) {
+    s.text.source = node.scalar;
+    s.text.where = node.where;
+    return s;
+  }
+  if (!node.is_map()) {
+    diags.error(node.where, fmt::format("expected a statement (text, or a mapping with 'text'), found {}",
+                                        describe_kind(node)),
+                "write '- The statement.' or '- text: The statement.' with 'topics' and 'items' below it");
+    return s;
+  }
+  MapReader reader(node, diags, "statement");
+  s.text = markdown_of(reader, "text");
+  if (s.text.empty()) diags.error(node.where, "statement is missing the required key 'text'", "add 'text: …'");
+  if (const SourceNode* id = reader.find("id")) {
+    s.id_where = id->where;
+    std::string explicit_id = read_id(reader, diags, false);
+    if (!explicit_id.empty() && is_valid_id(explicit_id)) {
+      s.id = explicit_id;
+      s.explicit_id = true;
+    }
+  }
+  s.topics = reader.text_list("topics");
+  if (const SourceNode* children = reader.find("items")) {
+    if (depth + 1 >= max_statement_depth)
+      diags.error(children->where, fmt::format("statements nest at most {} levels deep", max_statement_depth),
+                  "make the deeper points statements of their own, or sub-points of the statement above");
+    else if (expect_list(*children, "items", diags))
+      read_items(*children, s.id, depth + 1, s.children, diags);
+  }
+  reader.finish();
+  return s;
+}
+
+void read_items(const SourceNode& list, const std::string& prefix, int depth, std::vector<Statement>& out,
+                Diagnostics& diags) {
+  out.reserve(list.items.size());
+  for (std::size_t i = 0; i < list.items.size(); ++i)
+    out.push_back(read_item(list.items[i], fmt::format("{}-{}", prefix, i + 1), depth, diags));
+}
+
+Block read_block(const SourceNode& node, Diagnostics& diags) {
+  Block block;
+  block.where = node.where;
+  MapReader reader(node, diags, "block");
+  if (!expect_map(node, "a block", diags)) return block;
+  const std::string kind = reader.text("kind", true);
+  if (auto parsed = parse_block_kind(kind)) {
+    block.kind = *parsed;
+  } else if (!kind.empty()) {
+    const auto suggestion = closest_match(kind, block_kind_names());
+    diags.error(reader.location_of("kind"),
+                suggestion ? fmt::format("unknown block kind '{}' (did you mean '{}'?)", kind, *suggestion)
+                           : fmt::format("unknown block kind '{}'", kind),
+                fmt::format("the block kinds are: {}", join(block_kind_names())));
+  }
+  block.heading = reader.text("heading");
+  block.intro = markdown_of(reader, "intro");
+  block.numbered = reader.boolean("numbered", false);
+  block.role_where = reader.location_of("role");
+  block.role = reader.text("role");
+  if (block.kind == BlockKind::actions && block.role.empty() && reader.find("role") == nullptr)
+    diags.error(node.where, "an actions block needs a 'role'", "add 'role: worker' (or another id from roles.yaml)");
+  if (block.kind != BlockKind::actions && !block.role.empty())
+    diags.error(block.role_where, fmt::format("'role' applies only to actions blocks, not to {} blocks", kind),
+                "remove 'role', or set 'kind: actions'");
+  block.text = markdown_of(reader, "text");
+  const SourceNode* items = reader.find("items");
+  if (block.kind == BlockKind::text) {
+    if (items) diags.error(items->where, "a text block has no 'items'", "use 'text: |' with Markdown, or another kind");
+    if (block.text.empty()) diags.error(node.where, "a text block needs 'text'", "add 'text: |' and the Markdown below it");
+  } else {
+    if (!block.text.empty())
+      diags.error(block.text.where, fmt::format("'text' belongs to text blocks; a {} block has 'items'", kind),
+                  "move the text into 'intro', or into a block of kind text");
+    if (items && expect_list(*items, "items", diags)) {
+      // Ids are derived from the key; the key is known only once the section sees all blocks,
+      // so items are read with a placeholder prefix and renamed by the section reader.
+      read_items(*items, "\x01", 0, block.items, diags);
+    }
+  }
+  reader.finish();
+  return block;
+}
+
+void assign_derived_ids(std::vector<Statement>& items, const std::string& prefix) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto& s = items[i];
+    if (!s.explicit_id) s.id = fmt::format("{}-{}", prefix, i + 1);
+    assign_derived_ids(s.children, s.id);
+  }
+}
+
+}  // namespace
+
+SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags) {
+  SiteConfig config;
+  if (!expect_map(root, "site.yaml", diags)) return config;
+  MapReader reader(root, diags, "site");
+  config.title = reader.text("title", true);
+  config.intro = markdown_of(reader, "intro");
+  config.base_url = reader.text("base_url");
+  config.edit_url = reader.text("edit_url");
+  config.allow_html = reader.boolean("allow_html", false);
+  if (auto language = reader.optional_text("language")) config.language = *language;
+  config.shared_language_threshold = reader.number("shared_language_threshold", 0.3, 0.05, 1.0);
+  reader.finish();
+  return config;
+}
+
+namespace {
+// The three vocabulary files share a shape: a top-level key holding a list of mappings with ids.
+template <typename T, typename ReadEntry>
+std::vector<T> read_vocabulary(const SourceNode& root, const char* key, const char* what, Diagnostics& diags,
+                               ReadEntry read_entry) {
+  std::vector<T> out;
+  if (root.is_null()) return out;
+  if (!expect_map(root, fmt::format("the '{}' file", key), diags)) return out;
+  MapReader reader(root, diags, fmt::format("{} file", key));
+  if (const SourceNode* list = reader.find(key); list && expect_list(*list, key, diags)) {
+    for (const auto& entry : list->items) {
+      if (!expect_map(entry, what, diags)) continue;
+      MapReader entry_reader(entry, diags, what);
+      T value = read_entry(entry_reader);
+      entry_reader.finish();
+      out.push_back(std::move(value));
+    }
+  }
+  reader.finish();
+  return out;
+}
+}  // namespace
+
+std::vector<Role> read_roles(const SourceNode& root, Diagnostics& diags) {
+  return read_vocabulary<Role>(root, "roles", "role", diags, [&](MapReader& r) {
+    Role role;
+    role.where = r.location_of("id");
+    role.id = read_id(r, diags, true);
+    role.title = r.text("title", true);
+    role.plural = r.text("plural");
+    if (role.plural.empty()) role.plural = role.title + "s";
+    role.description = markdown_of(r, "description");
+    return role;
+  });
+}
+
+std::vector<Topic> read_topics(const SourceNode& root, Diagnostics& diags) {
+  return read_vocabulary<Topic>(root, "topics", "topic", diags, [&](MapReader& r) {
+    Topic topic;
+    topic.where = r.location_of("id");
+    topic.id = read_id(r, diags, true);
+    topic.title = r.text("title", true);
+    topic.description = markdown_of(r, "description");
+    return topic;
+  });
+}
+
+std::vector<Term> read_terms(const SourceNode& root, Diagnostics& diags) {
+  return read_vocabulary<Term>(root, "terms", "glossary term", diags, [&](MapReader& r) {
+    Term term;
+    term.where = r.location_of("id");
+    term.id = read_id(r, diags, true);
+    term.term = r.text("term", true);
+    term.abbreviation = r.text("abbreviation");
+    term.aliases = r.text_list("aliases");
+    term.definition = markdown_of(r, "definition");
+    if (term.definition.empty()) diags.error(r.where(), "glossary term is missing the required key 'definition'",
+                                             "add 'definition: …' in plain words");
+    term.see_also = r.text_list("see_also");
+    return term;
+  });
+}
+
+Model read_model(const SourceNode& root, Diagnostics& diags) {
+  Model model;
+  model.where = root.where;
+  if (!expect_map(root, "model.yaml", diags)) return model;
+  MapReader r(root, diags, "model");
+  model.title = r.text("title", true);
+  model.subtitle = r.text("subtitle");
+  model.jurisdiction = r.text("jurisdiction", true);
+  model.agency = r.text("agency", true);
+  model.family = r.text("family");
+  if (!model.family.empty() && !is_valid_id(model.family))
+    diags.error(r.location_of("family"), fmt::format("invalid family id '{}'", model.family),
+                "family ids use lowercase letters, digits and hyphens, e.g. 'ar-at-one-table'");
+  model.edition = r.text("edition");
+  model.date = r.text("date");
+  if (!model.date.empty()) {
+    static const std::regex date_pattern(R"(^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$)");
+    if (!std::regex_match(model.date, date_pattern))
+      diags.error(r.location_of("date"), fmt::format("invalid date '{}'", model.date),
+                  "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-06; leave 'date' out when the document has none");
+  }
+  model.supersedes_where = r.location_of("supersedes");
+  model.supersedes = r.text("supersedes");
+  model.source = markdown_of(r, "source");
+  model.intro = markdown_of(r, "intro");
+  model.vision = markdown_of(r, "vision");
+  model.closing = markdown_of(r, "closing");
+
+  if (const SourceNode* node = r.find("priorities"); node && expect_map(*node, "'priorities'", diags)) {
+    MapReader pr(*node, diags, "priorities");
+    Priorities p;
+    p.heading = pr.text("heading");
+    p.intro = markdown_of(pr, "intro");
+    p.numbered = pr.boolean("numbered", false);
+    if (const SourceNode* items = pr.find("items"); items && expect_list(*items, "items", diags)) {
+      read_items(*items, "priority", 0, p.items, diags);
+      assign_derived_ids(p.items, "priority");
+    }
+    pr.finish();
+    model.priorities = std::move(p);
+  }
+  if (const SourceNode* node = r.find("letter"); node && expect_map(*node, "'letter'", diags)) {
+    MapReader lr(*node, diags, "letter");
+    Letter letter;
+    letter.heading = lr.text("heading");
+    letter.body = markdown_of(lr, "body");
+    letter.closing = lr.text("closing");
+    letter.signature = lr.text("signature");
+    letter.signature_title = lr.text("signature_title");
+    lr.finish();
+    model.letter = std::move(letter);
+  }
+  if (const SourceNode* node = r.find("rubric"); node && expect_map(*node, "'rubric'", diags)) {
+    MapReader rr(*node, diags, "rubric");
+    Rubric rubric;
+    rubric.title = rr.text("title");
+    rubric.intro = markdown_of(rr, "intro");
+    if (const SourceNode* levels = rr.find("levels"); levels && expect_list(*levels, "levels", diags)) {
+      for (const auto& level_node : levels->items) {
+        if (!expect_map(level_node, "a rubric level", diags)) continue;
+        MapReader lr(level_node, diags, "rubric level");
+        RubricLevel level;
+        level.name = lr.text("name", true);
+        level.description = markdown_of(lr, "description");
+        lr.finish();
+        rubric.levels.push_back(std::move(level));
+      }
+    }
+    rr.finish();
+    model.rubric = std::move(rubric);
+  }
+  if (const SourceNode* node = r.find("footnotes"); node && expect_list(*node, "footnotes", diags)) {
+    for (const auto& note_node : node->items) {
+      if (!expect_map(note_node, "a footnote", diags)) continue;
+      MapReader nr(note_node, diags, "footnote");
+      Footnote note;
+      note.marker = nr.text("marker", true);
+      note.text = markdown_of(nr, "text");
+      nr.finish();
+      model.footnotes.push_back(std::move(note));
+    }
+  }
+  r.finish();
+  return model;
+}
+
+Section read_section(const SourceNode& root, Diagnostics& diags) {
+  Section section;
+  section.where = root.where;
+  if (!expect_map(root, "a section file", diags)) return section;
+  MapReader r(root, diags, "section");
+  section.where = r.location_of("id");
+  section.id = read_id(r, diags, true);
+  section.label = r.text("label");
+  section.title = r.text("title", true);
+  section.summary = markdown_of(r, "summary");
+  section.intro = markdown_of(r, "intro");
+  if (const SourceNode* blocks = r.find("blocks"); blocks && expect_list(*blocks, "blocks", diags)) {
+    std::map<std::string, int> seen;  // key → how many blocks used it so far
+    for (const auto& block_node : blocks->items) {
+      Block block = read_block(block_node, diags);
+      const std::string base = block.kind == BlockKind::actions && !block.role.empty() ? block.role
+                                                                                       : block_kind_name(block.kind);
+      const int n = seen[base]++;
+      block.key = n == 0 ? base : fmt::format("{}-{}", base, static_cast<char>('a' + std::min(n, 25)));
+      assign_derived_ids(block.items, block.key);
+      section.blocks.push_back(std::move(block));
+    }
+  }
+  r.finish();
+  return section;
+}
+
+}  // namespace pb::content

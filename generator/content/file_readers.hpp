@@ -1,0 +1,21 @@
+#pragma once
+// The reader of each kind of content file: a parsed file in, its records out, every problem (unknown
+// key, wrong type, bad id) as a diagnostic at its position. load_site (content/loader.hpp) finds and
+// parses the files; these read one file each, so unit tests can call them on a string.
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "content/model.hpp"
+#include "content/source_node.hpp"
+
+namespace pb::inline content {
+
+SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags);  // site.yaml
+std::vector<Role> read_roles(const SourceNode& root, Diagnostics& diags);    // roles.yaml
+std::vector<Topic> read_topics(const SourceNode& root, Diagnostics& diags);  // topics.yaml
+std::vector<Term> read_terms(const SourceNode& root, Diagnostics& diags);    // glossary.yaml
+Model read_model(const SourceNode& root, Diagnostics& diags);                // models/<id>/model.yaml
+// models/<id>/sections/NN-<id>.yaml; statement ids are derived here (principles-1, worker-2, …).
+Section read_section(const SourceNode& root, Diagnostics& diags);
+
+}  // namespace pb::content

@@ -10,10 +10,10 @@
 #include <cstdlib>
 #include <chrono>
 #include <iostream>
-#include <thread>
 
 #include "content/read_content.hpp"
 #include "compare/edition_diff.hpp"
+#include "core/parallel.hpp"
 #include "tools/pdf_export.hpp"
 #include "tools/scaffold.hpp"
 #include "render/pipeline.hpp"
@@ -96,7 +96,7 @@ int run_pdf(BuildOptions options, bool quiet) {
   std::vector<PdfJob> jobs;
   for (const auto& [page, pdf_path] : report.handouts)
     jobs.push_back({options.out_dir / page, options.out_dir / pdf_path});
-  const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = worker_count(options.jobs);
   const auto started = std::chrono::steady_clock::now();
   const PdfReport printed = export_pdfs(jobs, *chromium, threads, [&](std::string_view line) {
     if (!quiet) fmt::print("{}\n", line);

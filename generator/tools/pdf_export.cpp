@@ -6,10 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
 #include <mutex>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 extern char** environ;
 
@@ -72,29 +72,26 @@ PdfReport export_pdfs(const std::vector<PdfJob>& jobs_to_run, const std::string&
                       const std::function<void(std::string_view)>& log) {
   PdfReport report;
   std::mutex mutex;
-  std::atomic<std::size_t> next{0};
   const fs::path profiles = fs::temp_directory_path() / fmt::format("practicebook-pdf-{}", ::getpid());
-  auto worker = [&](unsigned worker_id) {
-    const fs::path profile = profiles / std::to_string(worker_id);
-    for (std::size_t i = next++; i < jobs_to_run.size(); i = next++) {
-      const PdfJob& job = jobs_to_run[i];
-      std::error_code ec;
-      fs::remove(job.pdf, ec);
-      const int status = print_one(chromium, job, profile);
-      const bool ok = status == 0 && fs::exists(job.pdf, ec) && fs::file_size(job.pdf, ec) > 0;
-      std::lock_guard lock(mutex);
-      if (ok) {
-        ++report.printed;
-        log(fmt::format("printed {}", job.pdf.generic_string()));
-      } else {
-        report.failures.push_back(fmt::format("{}: chromium exited with status {}", job.html.generic_string(), status));
-      }
+  Diagnostics internal;
+  ParallelTask task{.count = jobs_to_run.size(), .threads = worker_count(jobs), .min_per_thread = 1,
+                    .name = [&](std::size_t i) { return jobs_to_run[i].html.generic_string(); }};
+  parallel_for(task, [&](std::size_t i, unsigned worker) {
+    const PdfJob& job = jobs_to_run[i];
+    const fs::path profile = profiles / std::to_string(worker);  // one Chromium profile per worker
+    std::error_code ec;
+    fs::remove(job.pdf, ec);
+    const int status = print_one(chromium, job, profile);
+    const bool ok = status == 0 && fs::exists(job.pdf, ec) && fs::file_size(job.pdf, ec) > 0;
+    std::lock_guard lock(mutex);
+    if (ok) {
+      ++report.printed;
+      log(fmt::format("printed {}", job.pdf.generic_string()));
+    } else {
+      report.failures.push_back(fmt::format("{}: chromium exited with status {}", job.html.generic_string(), status));
     }
-  };
-  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(jobs_to_run.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
-  for (auto& th : pool) th.join();
+  }, internal);
+  for (const auto& d : internal.sorted()) report.failures.push_back(format_diagnostic(d));
   std::error_code ec;
   fs::remove_all(profiles, ec);
   return report;

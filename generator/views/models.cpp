@@ -5,6 +5,7 @@
 #include "compare/edition_diff.hpp"
 #include "content/assemble.hpp"
 #include "views/diff_html.hpp"
+#include "views/model_json.hpp"
 #include "link/urls.hpp"
 #include "views/plan.hpp"
 
@@ -181,59 +182,6 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   return page.finish("section.html", std::move(d));
 }
 
-// model.json: the normalised model for other tools (Markdown sources, stable ids, no HTML).
-nlohmann::ordered_json statements_json(const std::vector<Statement>& items) {
-  auto list = nlohmann::ordered_json::array();
-  for (const auto& s : items) {
-    nlohmann::ordered_json j{{"id", s.id}, {"text", s.text.source}, {"topics", s.topics}};
-    if (!s.children.empty()) j["items"] = statements_json(s.children);
-    list.push_back(std::move(j));
-  }
-  return list;
-}
-
-Page model_json_page(const Model& model) {
-  using ojson = nlohmann::ordered_json;
-  ojson j{{"id", model.id},           {"title", model.title},   {"subtitle", model.subtitle},
-          {"jurisdiction", model.jurisdiction}, {"agency", model.agency}, {"family", model.family},
-          {"edition", model.edition}, {"date", model.date.empty() ? ojson(nullptr) : ojson(model.date)},
-          {"supersedes", model.supersedes.empty() ? ojson(nullptr) : ojson(model.supersedes)},
-          {"superseded_by", model.superseded_by.empty() ? ojson(nullptr) : ojson(model.superseded_by)},
-          {"source", model.source.source}, {"intro", model.intro.source}, {"vision", model.vision.source}};
-  if (model.priorities)
-    j["priorities"] = ojson{{"heading", model.priorities->heading}, {"intro", model.priorities->intro.source},
-                            {"items", statements_json(model.priorities->items)}};
-  if (model.letter)
-    j["letter"] = ojson{{"heading", model.letter->heading}, {"body", model.letter->body.source},
-                        {"closing", model.letter->closing}, {"signature", model.letter->signature},
-                        {"signature_title", model.letter->signature_title}};
-  auto sections = ojson::array();
-  for (const auto& s : model.sections) {
-    auto blocks = ojson::array();
-    for (const auto& b : s.blocks) {
-      ojson bj{{"kind", block_kind_name(b.kind)}, {"heading", b.heading}};
-      if (!b.role.empty()) bj["role"] = b.role;
-      if (b.kind == BlockKind::text) bj["text"] = b.text.source;
-      else bj["items"] = statements_json(b.items);
-      blocks.push_back(std::move(bj));
-    }
-    sections.push_back(ojson{{"id", s.id}, {"label", s.label}, {"title", s.title},
-                             {"summary", s.summary.source}, {"url", s.id + "/index.html"},
-                             {"blocks", std::move(blocks)}});
-  }
-  j["sections"] = std::move(sections);
-  if (model.rubric) {
-    auto levels = ojson::array();
-    for (const auto& l : model.rubric->levels) levels.push_back(ojson{{"name", l.name}, {"description", l.description.source}});
-    j["rubric"] = ojson{{"title", model.rubric->title}, {"intro", model.rubric->intro.source}, {"levels", levels}};
-  }
-  j["closing"] = model.closing.source;
-  Page page;
-  page.path = urls::model_json(model);
-  page.raw = j.dump(2) + "\n";
-  return page;
-}
-
 json field_changes(const EditionDiff& diff) {
   json out = json::array();
   for (const auto& f : diff.fields)
@@ -290,7 +238,7 @@ std::vector<PageTask> plan_model_pages(const LinkedSite& linked) {
     for (std::size_t i = 0; i < model.sections.size(); ++i)
       tasks.push_back({urls::section(model, model.sections[i]), true,
                        [&linked, &model, i] { return section_page(linked, model, i); }});
-    tasks.push_back({urls::model_json(model), false, [&model] { return model_json_page(model); }});
+    tasks.push_back({urls::model_json(model), false, [&model] { return Page{urls::model_json(model), {}, {}, model_json(model)}; }});
     if (const Model* older = site.find_model(model.supersedes))
       tasks.push_back({urls::changes(model), true, [&linked, &model, older] { return changes_page(linked, model, *older); }});
   }

@@ -1,0 +1,83 @@
+#include "views/model_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace pb::inline views {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// Absent values are null, so every model.json has the same keys.
+ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
+
+ojson statements_json(const std::vector<Statement>& items) {
+  auto list = ojson::array();
+  for (const auto& s : items) {
+    ojson j{{"id", s.id}, {"text", s.text.source}, {"topics", s.topics}};
+    if (!s.children.empty()) j["items"] = statements_json(s.children);
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+ojson block_json(const Block& b) {
+  ojson j{{"kind", block_kind_name(b.kind)}, {"id", b.key}, {"heading", b.heading}, {"intro", b.intro.source}};
+  if (!b.role.empty()) j["role"] = b.role;
+  if (b.kind == BlockKind::text) {
+    j["text"] = b.text.source;
+  } else {
+    j["numbered"] = b.numbered;
+    j["items"] = statements_json(b.items);
+  }
+  return j;
+}
+
+ojson section_json(const Section& s) {
+  auto blocks = ojson::array();
+  for (const auto& b : s.blocks) blocks.push_back(block_json(b));
+  return ojson{{"id", s.id},           {"label", s.label}, {"title", s.title},
+               {"summary", s.summary.source}, {"intro", s.intro.source}, {"url", s.id + "/index.html"},
+               {"blocks", std::move(blocks)}};
+}
+
+}  // namespace
+
+std::string model_json(const Model& model) {
+  ojson j{{"id", model.id},
+          {"title", model.title},
+          {"subtitle", model.subtitle},
+          {"jurisdiction", model.jurisdiction},
+          {"agency", model.agency},
+          {"family", model.family},
+          {"edition", model.edition},
+          {"date", text_or_null(model.date)},
+          {"supersedes", text_or_null(model.supersedes)},
+          {"superseded_by", text_or_null(model.superseded_by)},
+          {"source", model.source.source},
+          {"intro", model.intro.source},
+          {"vision", model.vision.source}};
+  if (model.priorities)
+    j["priorities"] = ojson{{"heading", model.priorities->heading}, {"intro", model.priorities->intro.source},
+                            {"numbered", model.priorities->numbered},
+                            {"items", statements_json(model.priorities->items)}};
+  if (model.letter)
+    j["letter"] = ojson{{"heading", model.letter->heading}, {"body", model.letter->body.source},
+                        {"closing", model.letter->closing}, {"signature", model.letter->signature},
+                        {"signature_title", model.letter->signature_title}};
+  auto sections = ojson::array();
+  for (const auto& s : model.sections) sections.push_back(section_json(s));
+  j["sections"] = std::move(sections);
+  if (model.rubric) {
+    auto levels = ojson::array();
+    for (const auto& l : model.rubric->levels) levels.push_back(ojson{{"name", l.name}, {"description", l.description.source}});
+    j["rubric"] = ojson{{"title", model.rubric->title}, {"intro", model.rubric->intro.source}, {"levels", levels}};
+  }
+  auto footnotes = ojson::array();
+  for (const auto& f : model.footnotes) footnotes.push_back(ojson{{"marker", f.marker}, {"text", f.text.source}});
+  j["footnotes"] = std::move(footnotes);
+  j["closing"] = model.closing.source;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace pb::views

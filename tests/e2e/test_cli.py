@@ -5,6 +5,7 @@ import filecmp
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -159,6 +160,73 @@ class Cli(unittest.TestCase):
         self.assertEqual(run().returncode, 2)
         self.assertEqual(run("--help").returncode, 0)
 
+    def exit_codes(self, cases, env=None):
+        for args, expected in cases:
+            with self.subTest(args=" ".join(args)):
+                proc = subprocess.run([ARGS.binary, *args], capture_output=True, text=True, timeout=120,
+                                      env=dict(os.environ, **(env or {})), cwd=self.tmp)
+                self.assertEqual(proc.returncode, expected, proc.stdout + proc.stderr)
+
+    def test_exit_codes_of_every_command_as_the_readme_gives_them(self):
+        out, c = os.path.join(self.tmp, "out"), self.content
+        models = ["ar-at-one-table-martin", "ar-at-one-table-2023"]
+        # 0: success.
+        self.exit_codes([(["--help"], 0), (["--version"], 0)]
+                        + [([cmd, "--help"], 0) for cmd in ("build", "check", "serve", "new", "diff", "pdf")]
+                        + [(["new", "model", "--help"], 0),
+                           (["check", "--content", c], 0),
+                           (["build", "--content", c, "--out", out, "--quiet"], 0),
+                           (["diff", *models, "--content", c], 0),
+                           (["new", "model", "tx-practice-model", "--content", c], 0),
+                           (["new", "model", "ar-at-one-table-2025", "--from", "ar-at-one-table-2023", "--content", c], 0)])
+        # 2: usage errors — the command line is wrong, whatever the content.
+        self.exit_codes([([], 2), (["bogus"], 2), (["--bogus"], 2),
+                         (["build", "--bogus"], 2), (["build", "extra"], 2), (["build", "--jobs", "many"], 2),
+                         (["build", "--content"], 2), (["check", "--bogus"], 2), (["check", "extra"], 2),
+                         (["serve", "--bogus"], 2), (["serve", "--port", "http"], 2), (["serve", "--port", "99999"], 2),
+                         (["pdf", "--bogus"], 2), (["pdf", "--jobs", "-1"], 2),
+                         (["diff"], 2), (["diff", models[0]], 2), (["diff", *models, "third"], 2),
+                         (["diff", "no-such-model", models[1], "--content", c], 2),
+                         (["new"], 2), (["new", "bogus"], 2), (["new", "model"], 2),
+                         (["new", "model", "Not_An_Id", "--content", c], 2),
+                         (["new", "model", "me-practice-model", "--content", c], 2),  # taken
+                         (["new", "model", "x-2025", "--from", "no-such-model", "--content", c], 2),
+                         (["new", "model", "x-2025", "--from", "../models/me-practice-model", "--content", c], 2)])
+        self.assertFalse(os.path.exists(os.path.join(c, "models/x-2025")))
+        # 1: content errors — a missing content folder, or sources with errors (or warnings, with --strict).
+        missing = os.path.join(self.tmp, "no-content")
+        foreign = os.path.join(self.tmp, "not-a-site")
+        os.makedirs(foreign)
+        with open(os.path.join(foreign, "notes.txt"), "w", encoding="utf-8") as f:
+            f.write("not built by Practicebook\n")
+        self.exit_codes([(["build", "--content", c, "--out", foreign], 1),
+                         (["build", "--content", c, "--out", out, "--theme", missing], 1),
+                         (["check", "--content", c, "--theme", missing], 1)])
+        self.exit_codes([(["check", "--content", missing], 1), (["build", "--content", missing, "--out", out], 1),
+                         (["diff", *models, "--content", missing], 1),
+                         (["new", "model", "x-2025", "--content", missing], 1)])
+        with open(os.path.join(c, "models/tx-practice-model/model.yaml"), "a", encoding="utf-8") as f:
+            f.write("titel: typo\n")
+        self.exit_codes([(["check", "--content", c], 1), (["build", "--content", c, "--out", out], 1),
+                         (["diff", *models, "--content", c], 1)])
+        shutil.rmtree(os.path.join(c, "models/tx-practice-model"))
+        self.exit_codes([(["check", "--content", c], 0)])
+        with open(os.path.join(c, "models/me-practice-model/sections/03-safe-nurturing-family.yaml"), "a",
+                  encoding="utf-8") as f:
+            f.write("  - kind: practice\n    items:\n      - A statement without topics.\n")
+        self.exit_codes([(["check", "--content", c], 0), (["check", "--content", c, "--strict"], 1)])
+        # serve: 2 when its port is taken.
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = str(taken.getsockname()[1])
+            self.exit_codes([(["serve", "--content", c, "--out", out, "--port", port], 2)])
+        # pdf: 1 when Chromium is missing or fails, as for content errors.
+        self.exit_codes([(["pdf", "--content", c, "--out", out, "--quiet"], 1)],
+                        env={"CHROMIUM": os.path.join(self.tmp, "no-chromium")})
+        self.exit_codes([(["pdf", "--content", c, "--out", out, "--quiet", "--jobs", "2"], 1)],
+                        env={"CHROMIUM": shutil.which("false") or "/bin/false"})
+
     def test_missing_content_folder_is_a_content_error(self):
         proc = run("build", "--content", os.path.join(self.tmp, "nope"), "--out", self.site)
         self.assertEqual(proc.returncode, 1)
@@ -185,4 +253,6 @@ if __name__ == "__main__":
     parser.add_argument("--binary", required=True)
     parser.add_argument("--content", required=True)
     ARGS, rest = parser.parse_known_args()
+    if os.sep in ARGS.binary:  # some tests run in another folder
+        ARGS.binary = os.path.abspath(ARGS.binary)
     unittest.main(argv=[sys.argv[0], *rest], verbosity=2)

@@ -48,7 +48,7 @@ std::size_t plural_suffix(std::string_view text, std::size_t end) {
 
 }  // namespace
 
-TermMatcher::TermMatcher(const std::vector<Term>& terms) : buckets_(256) {
+TermMatcher::TermMatcher(const std::vector<Term>& terms) : nodes_(1) {
   for (std::uint32_t i = 0; i < terms.size(); ++i) {
     const Term& t = terms[i];
     where_.push_back(t.where);
@@ -57,37 +57,52 @@ TermMatcher::TermMatcher(const std::vector<Term>& terms) : buckets_(256) {
       spelling = trim(spelling);
       if (spelling.empty()) return;
       std::string text = case_sensitive ? std::string(spelling) : lowered(spelling);
-      auto& bucket = buckets_[static_cast<unsigned char>(lower(text[0]))];
       // "family" → "families": a form ending in y also matches its -ies plural.
       if (!case_sensitive && text.size() > 2 && text.back() == 'y')
-        bucket.push_back(Form{text.substr(0, text.size() - 1) + "ies", false, i});
-      bucket.push_back(Form{std::move(text), case_sensitive, i});
+        add_form(Form{text.substr(0, text.size() - 1) + "ies", false, i});
+      add_form(Form{std::move(text), case_sensitive, i});
     };
     add(t.term, false);
     for (const auto& alias : t.aliases) add(alias, false);
     if (!t.abbreviation.empty()) add(t.abbreviation, true);
   }
-  for (auto& bucket : buckets_)
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [](const Form& a, const Form& b) { return a.text.size() > b.text.size(); });
 }
 
-// Length of the longest form matching at `pos` (0 if none), on word boundaries; sets `term`.
-std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::uint32_t& term) const {
-  const auto& bucket = buckets_[static_cast<unsigned char>(lower(text[pos]))];
-  for (const Form& f : bucket) {
-    if (pos + f.text.size() > text.size()) continue;
-    bool equal = true;
-    for (std::size_t k = 0; k < f.text.size() && equal; ++k)
-      equal = f.case_sensitive ? text[pos + k] == f.text[k] : lower(text[pos + k]) == f.text[k];
-    if (!equal) continue;
-    std::size_t end = pos + f.text.size();
-    end += plural_suffix(text, end);
-    if (word_char_at(text, end) && word_char_before(f.text, f.text.size()))
-      continue;  // inside a longer word: "SOP" in "SOPHIA"
-    term = f.term;
-    return end - pos;
+void TermMatcher::add_form(Form form) {
+  std::uint32_t node = 0;
+  for (char c : form.text) {
+    const std::uint64_t key = (std::uint64_t{node} << 8) | static_cast<unsigned char>(lower(c));
+    auto [it, inserted] = edges_.emplace(key, static_cast<std::uint32_t>(nodes_.size()));
+    if (inserted) nodes_.emplace_back();
+    node = it->second;
   }
+  nodes_[node].forms.push_back(static_cast<std::uint32_t>(forms_.size()));
+  forms_.push_back(std::move(form));
+}
+
+// Length of the longest form matching at `pos` (0 if none), on word boundaries; sets `term`. One walk
+// down the trie of spellings: the time is bounded by the longest spelling, whatever the glossary's size.
+std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::uint32_t& term) const {
+  std::vector<std::uint32_t> path;  // the nodes passed that end a form, shortest first
+  std::uint32_t node = 0;
+  for (std::size_t k = pos; k < text.size(); ++k) {
+    const std::uint64_t key = (std::uint64_t{node} << 8) | static_cast<unsigned char>(lower(text[k]));
+    const auto it = edges_.find(key);
+    if (it == edges_.end()) break;
+    node = it->second;
+    if (!nodes_[node].forms.empty()) path.push_back(node);
+  }
+  for (auto n = path.rbegin(); n != path.rend(); ++n)  // longest first
+    for (std::uint32_t index : nodes_[*n].forms) {
+      const Form& f = forms_[index];
+      if (f.case_sensitive && text.substr(pos, f.text.size()) != f.text) continue;
+      std::size_t end = pos + f.text.size();
+      end += plural_suffix(text, end);
+      if (word_char_at(text, end) && word_char_before(f.text, f.text.size()))
+        continue;  // inside a longer word: "SOP" in "SOPHIA"
+      term = f.term;
+      return end - pos;
+    }
   return 0;
 }
 
@@ -111,19 +126,18 @@ std::vector<TermMatcher::Match> TermMatcher::find(std::string_view text, std::ve
 
 void TermMatcher::report_shadowing(Diagnostics& diags) const {
   std::map<std::string, std::uint32_t> owner;  // case-folded spelling → first term
-  for (const auto& bucket : buckets_)
-    for (const Form& f : bucket) {
-      const std::string key = lowered(f.text);
-      auto [it, inserted] = owner.emplace(key, f.term);
-      if (!inserted && it->second != f.term) {
-        const std::uint32_t first = std::min(it->second, f.term), second = std::max(it->second, f.term);
-        diags.error(where_[second],
-                    fmt::format("glossary entries '{}' and '{}' both claim the spelling '{}'", ids_[first],
-                                ids_[second], key),
-                    "only one of them could ever be linked; remove the spelling from one entry");
-        it->second = std::min(it->second, f.term);
-      }
+  for (const Form& f : forms_) {
+    const std::string key = lowered(f.text);
+    auto [it, inserted] = owner.emplace(key, f.term);
+    if (!inserted && it->second != f.term) {
+      const std::uint32_t first = std::min(it->second, f.term), second = std::max(it->second, f.term);
+      diags.error(where_[second],
+                  fmt::format("glossary entries '{}' and '{}' both claim the spelling '{}'", ids_[first],
+                              ids_[second], key),
+                  "only one of them could ever be linked; remove the spelling from one entry");
+      it->second = std::min(it->second, f.term);
     }
+  }
 }
 
 }  // namespace pb::link

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "content/model.hpp"
@@ -33,8 +34,14 @@ class TermMatcher {
     bool case_sensitive;     // abbreviations match exactly
     std::uint32_t term;
   };
-  // Forms bucketed by their first byte (lowercased), longest first, so a scan is linear in the text.
-  std::vector<std::vector<Form>> buckets_;
+  // A trie of the forms' lowercased bytes: nodes_[0] is the root, edges_ maps (node, byte) → node.
+  struct Node {
+    std::vector<std::uint32_t> forms;  // forms ending here, in the order they were added
+  };
+  std::vector<Form> forms_;
+  std::vector<Node> nodes_;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  void add_form(Form form);
   std::vector<SourceLocation> where_;
   std::vector<std::string> ids_;
   std::size_t match_at(std::string_view text, std::size_t pos, std::uint32_t& term) const;

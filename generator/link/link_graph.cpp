@@ -51,15 +51,18 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
   for (std::uint32_t m = 0; m < site.models.size(); ++m) {
     const Model& model = site.models[m];
     // Priorities live on the overview: they have no section or block.
-    if (model.priorities) lister.add(model.priorities->items, StatementRef{.model = m}, urls::model(model), nullptr);
+    StatementRef place;
+    place.model = m;
+    if (model.priorities) lister.add(model.priorities->items, place, urls::model(model), nullptr);
     for (std::uint32_t si = 0; si < model.sections.size(); ++si) {
       const Section& section = model.sections[si];
       for (std::uint32_t b = 0; b < section.blocks.size(); ++b) {
         const Block& block = section.blocks[b];
         std::vector<std::size_t>* actions =
             block.kind == BlockKind::actions ? &actions_[{model.id, block.role}] : nullptr;
-        lister.add(block.items, StatementRef{.model = m, .section = si, .block = b}, urls::section(model, section),
-                   actions);
+        place.section = si;
+        place.block = b;
+        lister.add(block.items, place, urls::section(model, section), actions);
       }
     }
   }

@@ -136,6 +136,39 @@ TEST_CASE("a broken template is reported with its line and column") {
   CHECK(message.find("error: template error: ") != std::string::npos);
 }
 
+TEST_CASE("check reports a broken template of --theme first, before reading any content") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/site.yaml", "titel: a typo that content checks would report\n");
+  dir.write("theme/templates/section.html", "{{#blocks}}\n{{/block}}\n");
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.theme_dir = dir.path() / "theme";
+  options.write = false;
+  Diagnostics diags;
+  const BuildReport report = run_build(options, diags);
+  CHECK_FALSE(report.ok);
+  const auto messages = test::formatted(diags);
+  REQUIRE(messages.size() == 1);  // the theme phase stopped the build: content was not read
+  CHECK(messages[0].starts_with((dir.path() / "theme/templates/section.html").generic_string() + ":1:1: error: template error: Unclosed section \"blocks\""));
+  CHECK(messages[0].find("error: template error: ") != std::string::npos);
+  REQUIRE(report.phases.empty());
+}
+
+TEST_CASE("the build names its phases in order") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  Diagnostics diags;
+  const BuildReport report = run_build(options, diags);
+  REQUIRE(report.ok);
+  std::vector<std::string> names;
+  for (const auto& p : report.phases) names.push_back(p.name);
+  CHECK(names == std::vector<std::string>{"theme", "content", "link", "plan", "render", "write"});
+}
+
 TEST_CASE("empty text counts as false in templates, so optional parts vanish") {
   Diagnostics diags;
   auto theme = Theme::load(std::nullopt, diags);

@@ -35,7 +35,7 @@ void assemble_site(Site& site) {
         if (older.id == m.supersedes) older.superseded_by = m.id;
   // Later phases keep what they derive (HTML, linked terms, places) in tables indexed by these numbers.
   std::uint32_t slot = 0, index = 0;
-  for_each_markdown(site, [&](Markdown& m, MarkdownShape, TermLinks) { m.slot = slot++; });
+  for_each_markdown(site, [&](Markdown& m, MarkdownShape, TermLinks, const char*) { m.slot = slot++; });
   for_each_site_statement(site, [&](Statement& s) { s.index = index++; });
 }
 

@@ -179,42 +179,44 @@ void for_each_statement(const std::vector<Statement>& items, F&& f, int depth = 
 enum class MarkdownShape { block, line };  // paragraphs, lists, tables / one line, no <p> wrapper
 enum class TermLinks { linked, counted };   // statements and summaries link terms; other texts count them
 
-// Calls f(markdown, shape, links) for every Markdown text of the site in one fixed order: the order of
-// Markdown::slot. Works on a Site or a const Site.
+// Calls f(markdown, shape, links, field) for every Markdown text of the site in one fixed order: the
+// order of Markdown::slot. `field` names it for people ("statement", "letter body"). Works on a Site
+// or a const Site.
 template <typename SiteT, typename F>
 void for_each_markdown(SiteT& site, F&& f) {
   using enum MarkdownShape;
+  constexpr auto linked = TermLinks::linked, counted = TermLinks::counted;
   auto statements = [&](auto& self, auto& items) -> void {
     for (auto& s : items) {
-      f(s.text, line, TermLinks::linked);
+      f(s.text, line, linked, "statement");
       self(self, s.children);
     }
   };
-  f(site.config.intro, block, TermLinks::counted);
-  for (auto& r : site.roles) f(r.description, line, TermLinks::counted);
-  for (auto& t : site.topics) f(t.description, line, TermLinks::counted);
-  for (auto& t : site.terms) f(t.definition, block, TermLinks::counted);
+  f(site.config.intro, block, counted, "site intro");
+  for (auto& r : site.roles) f(r.description, line, counted, "role description");
+  for (auto& t : site.topics) f(t.description, line, counted, "topic description");
+  for (auto& t : site.terms) f(t.definition, block, counted, "glossary definition");
   for (auto& m : site.models) {
-    f(m.source, line, TermLinks::counted);
-    f(m.intro, block, TermLinks::counted);
-    f(m.vision, line, TermLinks::counted);
-    f(m.closing, block, TermLinks::counted);
+    f(m.source, line, counted, "source");
+    f(m.intro, block, counted, "model intro");
+    f(m.vision, line, counted, "vision");
+    f(m.closing, block, counted, "closing");
     if (m.priorities) {
-      f(m.priorities->intro, block, TermLinks::counted);
+      f(m.priorities->intro, block, counted, "priorities intro");
       statements(statements, m.priorities->items);
     }
-    if (m.letter) f(m.letter->body, block, TermLinks::counted);
+    if (m.letter) f(m.letter->body, block, counted, "letter body");
     if (m.rubric) {
-      f(m.rubric->intro, block, TermLinks::counted);
-      for (auto& level : m.rubric->levels) f(level.description, line, TermLinks::counted);
+      f(m.rubric->intro, block, counted, "rubric intro");
+      for (auto& level : m.rubric->levels) f(level.description, line, counted, "rubric level");
     }
-    for (auto& note : m.footnotes) f(note.text, line, TermLinks::counted);
+    for (auto& note : m.footnotes) f(note.text, line, counted, "footnote");
     for (auto& section : m.sections) {
-      f(section.summary, line, TermLinks::linked);
-      f(section.intro, block, TermLinks::counted);
+      f(section.summary, line, linked, "section summary");
+      f(section.intro, block, counted, "section intro");
       for (auto& b : section.blocks) {
-        f(b.intro, block, TermLinks::counted);
-        f(b.text, block, TermLinks::counted);
+        f(b.intro, block, counted, "block intro");
+        f(b.text, block, counted, "text block");
         statements(statements, b.items);
       }
     }

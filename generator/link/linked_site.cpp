@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text_util.hpp"
+#include "link/markdown_limits.hpp"
 #include "link/urls.hpp"
 
 namespace pb::inline link {
@@ -41,20 +42,34 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
   matcher.report_shadowing(diags);
 
   std::uint32_t slots = 0;
-  for_each_markdown(site, [&](const Markdown&, MarkdownShape, TermLinks) { ++slots; });
+  for_each_markdown(site, [&](const Markdown&, MarkdownShape, TermLinks, const char*) { ++slots; });
   std::vector<LinkedHtml> html(slots);
+  std::vector<bool> done(slots, false);
 
+  // Shapes that would make cmark-gfm slow are refused before parsing (see markdown_limits.hpp).
+  auto refused = [&](const Markdown& m, const char* field) {
+    const auto why = markdown_too_complex(m.source);
+    if (why)
+      diags.error(m.where, fmt::format("this {} is too complex to render: {}", field, *why),
+                  "simplify its Markdown: a practice model's text needs no such nesting or size");
+    return why.has_value();
+  };
   // Definitions first: the tooltips of the links are made from them.
   std::vector<TermLink> links;
   for (const Term& t : site.terms) {
+    done[t.definition.slot] = true;
+    if (refused(t.definition, "glossary definition")) {
+      links.push_back(glossary_link(t, ""));
+      continue;
+    }
     // Not searched for terms: an entry naming itself is no use of it.
     html[t.definition.slot] = markdown.render(t.definition.source, MarkdownShape::block);
     links.push_back(glossary_link(t, strip_tags(html[t.definition.slot].html)));
   }
   std::vector<std::size_t> uses(site.terms.size(), 0);
-  for_each_markdown(site, [&](const Markdown& m, MarkdownShape shape, TermLinks mode) {
+  for_each_markdown(site, [&](const Markdown& m, MarkdownShape shape, TermLinks mode, const char* field) {
     LinkedHtml& out = html[m.slot];
-    if (!out.html.empty() || m.empty()) return;  // a definition, done above
+    if (done[m.slot] || m.empty() || refused(m, field)) return;
     out = markdown.render(m.source, shape, &matcher, mode == TermLinks::linked ? &links : nullptr);
     if (stats && mode == TermLinks::linked) stats->term_links += out.terms.size();
   });

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "link/markdown.hpp"
+#include "link/markdown_limits.hpp"
 
 using pb::MarkdownRenderer;
 
@@ -32,4 +33,27 @@ TEST_CASE("inline Markdown loses its paragraph wrapper") {
 TEST_CASE("quotes and apostrophes are kept as written") {
   MarkdownRenderer md;
   CHECK(md.inline_html("the family's \"voice\" and “tried out”") == "the family's &quot;voice&quot; and “tried out”");
+}
+
+TEST_CASE("shapes that make cmark-gfm slow are refused before parsing, with the reason") {
+  using pb::markdown_too_complex;
+  CHECK_FALSE(markdown_too_complex("Do I [link](x) with **emphasis**, `code` and a | table | ?"));
+  CHECK(markdown_too_complex(std::string(40, '[') + "x" + std::string(40, ']')) == "brackets nested 40 (at most 32)");
+  CHECK(markdown_too_complex(std::string(3000, '[') + std::string(3000, ']')).has_value());
+  std::string cdata;
+  for (int i = 0; i < 1000; ++i) cdata += "<![CDATA[ ";
+  CHECK(markdown_too_complex(cdata) == "HTML comment, CDATA or declaration openers (<!, <?): 1000 (at most 64)");
+  std::string wide = "|";
+  for (int i = 0; i < 50000; ++i) wide += " a |";
+  CHECK(markdown_too_complex(wide) == "table columns: 50001 (at most 128)");
+  std::string tall = "|a|b|c|d|\n|-|-|-|-|\n";
+  for (int i = 0; i < 25000; ++i) tall += "|1|2|3|4|\n";
+  CHECK(markdown_too_complex(tall) == "table cells: 125010 (at most 100000)");
+  CHECK(markdown_too_complex(std::string(100, '>') + " deep") == "quotes or lists nested 100 (at most 32)");
+  CHECK(markdown_too_complex(std::string(300 * 1024, 'a')) == "the text is too long: 307200 (at most 262144)");
+  CHECK(markdown_too_complex(std::string(30000, '*')).has_value());
+  // Escaped brackets are text, not nesting.
+  std::string escaped;
+  for (int i = 0; i < 40; ++i) escaped += "\\[";
+  CHECK_FALSE(markdown_too_complex(escaped));
 }

@@ -23,7 +23,7 @@ std::vector<std::pair<std::string, std::string>> shown_texts(const Model& model)
   Site one;
   one.models.push_back(model);
   std::vector<std::pair<std::string, std::string>> out;
-  for_each_markdown(one, [&](const Markdown& m, MarkdownShape, TermLinks) {
+  for_each_markdown(one, [&](const Markdown& m, MarkdownShape, TermLinks, const char*) {
     if (!m.empty()) out.emplace_back(m.source, m.where.path());
   });
   for (const auto& s : model.sections) {

@@ -14,6 +14,7 @@
 #include "content/read_content.hpp"
 #include "compare/edition_diff.hpp"
 #include "core/parallel.hpp"
+#include "core/stop.hpp"
 #include "tools/pdf_export.hpp"
 #include "tools/scaffold.hpp"
 #include "render/pipeline.hpp"
@@ -171,6 +172,9 @@ int run_cli(int argc, char** argv) {
   if (!theme_dir.empty()) options.theme_dir = theme_dir;
 
   Diagnostics diags;
+  // Ctrl-C during a build stops it between pages and leaves the old site (serve has its own handling).
+  std::optional<StopOnSignals> stop_on_signals;
+  if (!*serve) stop_on_signals.emplace();
   try {
     if (*serve) {
       serve_options.build = options;

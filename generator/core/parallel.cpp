@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/stop.hpp"
+
 namespace pb::inline core {
 
 unsigned worker_count(unsigned requested) {
@@ -21,7 +23,7 @@ std::size_t parallel_for(const ParallelTask& task, const std::function<void(std:
   const auto threads = static_cast<unsigned>(std::min<std::size_t>(worker_count(task.threads), by_size));
   std::atomic<std::size_t> next{0}, failed{0};
   auto run = [&](unsigned worker) {
-    for (std::size_t item = next++; item < task.count; item = next++) {
+    for (std::size_t item = next++; item < task.count && !stop_requested(); item = next++) {
       std::string what;
       try {
         body(item, worker);

@@ -23,7 +23,8 @@ struct ParallelTask {
 
 // Calls body(item, worker) for every item, on up to `threads` threads (the calling one included).
 // `worker` is 0 … threads-1, for per-thread state. Each failed item adds
-// "<name>: error: internal: <what>" to `diags`. Returns the number of items that failed.
+// "<name>: error: internal: <what>" to `diags`. Returns the number of items that failed. Once a stop
+// is requested (core/stop.hpp) no further item starts.
 std::size_t parallel_for(const ParallelTask& task, const std::function<void(std::size_t item, unsigned worker)>& body,
                          Diagnostics& diags);
 

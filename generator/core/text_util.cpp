@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace pb::inline core {
 
 bool is_valid_id(std::string_view id) {
@@ -111,6 +113,22 @@ std::string strip_tags(const std::string& html) {
   for (auto& c : out)
     if (c == '\n') c = ' ';
   return out;
+}
+
+std::string css_string_literal(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c == 0x7F || c == '<' || c == '>') {
+      out += fmt::format("\\{:X} ", c);  // the space ends the escape
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
 }
 
 }  // namespace pb::core

@@ -22,6 +22,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
 
+// A CSS string literal holding `text`, quotes included: quotes and backslashes escaped, every control
+// character (newline, carriage return, form feed, …) and '<' written as a hex escape, so the text can
+// neither end the string nor the <style> element it sits in.
+std::string css_string_literal(std::string_view text);
+
 // Plain text of HTML (tags dropped, cmark's entities decoded), for titles, tooltips and the search index.
 std::string strip_tags(const std::string& html);
 

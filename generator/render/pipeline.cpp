@@ -7,6 +7,7 @@
 
 #include "content/read_content.hpp"
 #include "core/parallel.hpp"
+#include "core/stop.hpp"
 #include "link/linked_site.hpp"
 #include "views/handouts.hpp"
 #include "views/plan.hpp"
@@ -36,6 +37,15 @@ class PhaseClock {
 };
 
 std::string kilobytes(std::size_t bytes) { return fmt::format("{} KB", (bytes + 512) / 1024); }
+
+// Ctrl-C or SIGTERM: stop at the end of the phase (or page) under way; the old site stays.
+bool interrupted(const BuildOptions& options, Diagnostics& diags) {
+  if (!stop_requested()) return false;
+  diags.error(location_in(std::make_shared<const std::string>(options.out_dir.generic_string())),
+              "interrupted: the build stopped before it finished",
+              "nothing was written; the previous site is exactly as it was");
+  return true;
+}
 
 }  // namespace
 
@@ -83,7 +93,7 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   clock.done("theme", fmt::format("{} templates compiled, {} assets", theme->template_count(), theme->assets().size()));
 
   const ContentResult content = read_content({options.content_dir, options.base_url}, diags);
-  if (!content.site) return report;
+  if (!content.site || interrupted(options, diags)) return report;
   const Site& site = *content.site;
   std::size_t sections = 0;
   for (const auto& m : site.models) sections += m.sections.size();
@@ -92,7 +102,7 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
 
   LinkStats link_stats;
   const LinkedSite linked = link_site(content.site, diags, &link_stats);
-  if (diags.has_errors()) return report;
+  if (diags.has_errors() || interrupted(options, diags)) return report;
   clock.done("link", fmt::format("{} Markdown texts rendered, {} statements, {} glossary links", link_stats.texts,
                                  linked.graph().statements().size(), link_stats.term_links));
 
@@ -110,7 +120,7 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   const RenderStats rendered = render_pages(pages, *theme, writer, options.jobs, diags);
   clock.done("render", fmt::format("{} pages and {} assets rendered into the staging folder, {}", rendered.pages,
                                    theme->assets().size(), kilobytes(rendered.bytes)));
-  if (!writer.ok() || diags.has_errors()) return report;
+  if (!writer.ok() || diags.has_errors() || interrupted(options, diags)) return report;
 
   report.ok = writer.commit();
   clock.done("write", fmt::format("swapped into {}", options.out_dir.generic_string()));

@@ -1,7 +1,10 @@
 #include "render/writer.hpp"
 
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <fstream>
 #include <set>
@@ -13,17 +16,34 @@ namespace pb::inline render {
 namespace {
 SourceLocation where_of(const fs::path& p) { return location_in(std::make_shared<const std::string>(p.generic_string())); }
 
+// Only a folder this program built (it holds the marker) or an empty one is ever replaced: a folder
+// with anything else in it, even only a README.md or .gitkeep, may be someone's work.
 bool is_replaceable(const fs::path& out) {
   std::error_code ec;
   if (!fs::exists(out, ec)) return true;
   if (!fs::is_directory(out, ec)) return false;
-  if (fs::exists(out / SiteWriter::marker, ec)) return true;
-  // An empty folder, or one holding only placeholders, is fine to replace.
-  for (const auto& entry : fs::directory_iterator(out, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name != ".gitkeep" && name != "README.md") return false;
+  if (fs::is_regular_file(out / SiteWriter::marker, ec)) return true;
+  return fs::is_empty(out, ec) && !ec;
+}
+
+// Staging and set-aside folders of builds that were killed (SIGKILL, a crash, power loss): named
+// "<out>.tmp-<pid>" or "<out>.old-<pid>", holding the marker, and their process is gone.
+void remove_stale_folders(const fs::path& out) {
+  std::error_code ec;
+  const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  const std::string name = out.filename().string();
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string n = entry.path().filename().string();
+    std::string rest;
+    if (n.starts_with(name + ".tmp-")) rest = n.substr(name.size() + 5);
+    else if (n.starts_with(name + ".old-")) rest = n.substr(name.size() + 5);
+    else continue;
+    if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto pid = static_cast<pid_t>(std::stol(rest));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code ignored;
+    if (fs::is_regular_file(entry.path() / SiteWriter::marker, ignored)) fs::remove_all(entry.path(), ignored);
   }
-  return true;
 }
 }  // namespace
 
@@ -31,10 +51,13 @@ SiteWriter::SiteWriter(fs::path out, Diagnostics& diags) : out_(std::move(out)),
   if (out_.filename().empty()) out_ = out_.parent_path();  // "site/" → "site"
   if (!is_replaceable(out_)) {
     diags_.error(where_of(out_), "refusing to replace a folder that was not built by Practicebook",
-                 fmt::format("choose another --out, or delete the folder (no '{}' file in it)", marker));
+                 fmt::format("choose another --out, or empty the folder: only an empty folder or one holding the "
+                             "'{}' file of an earlier build is ever replaced",
+                             marker));
     ok_ = false;
     return;
   }
+  remove_stale_folders(out_);
   staging_ = out_;
   staging_ += fmt::format(".tmp-{}", ::getpid());
   std::error_code ec;

@@ -13,17 +13,6 @@ namespace {
 using json = nlohmann::json;
 
 // A CSS string literal (for @page margin boxes): no quote, backslash, newline or "</style>" escapes it.
-std::string css_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '<') out += "\\3C ";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
-  }
-  return out + "\"";
-}
-
 std::string full_address(const Site& site, const std::string& path) {
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
@@ -42,7 +31,7 @@ void add_print_frame(const PageBuilder& page, const Handout& h, json& d) {
       "@page {{ size: letter{}; margin: 0.55in 0.6in 0.8in; "
       "@bottom-left {{ content: {}; font: 7.5pt system-ui, sans-serif; color: #000; }} "
       "@bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 7.5pt system-ui, sans-serif; color: #000; }} }}",
-      h.landscape ? " landscape" : "", css_string(left + " · " + address));
+      h.landscape ? " landscape" : "", css_string_literal(left + " · " + address));
   d["is_handout"] = true;
   d["handout_footer"] = left;
   d["handout_address"] = address;

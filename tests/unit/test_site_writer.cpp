@@ -8,6 +8,9 @@
 #include "render/pipeline.hpp"
 #include "render/theme.hpp"
 #include "render/writer.hpp"
+#include "core/stop.hpp"
+
+#include <csignal>
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -179,4 +182,63 @@ TEST_CASE("empty text counts as false in templates, so optional parts vanish") {
   REQUIRE(custom);
   CHECK(custom->render("probe.html", nlohmann::json{{"label", ""}, {"title", "T"}}) == "[T]");
   CHECK(custom->render("probe.html", nlohmann::json{{"label", "Value 1"}, {"title", "T"}}) == "[Value 1: T]");
+}
+
+TEST_CASE("a folder holding anything the build did not write is never replaced, not even a lone README") {
+  for (const char* placeholder : {"README.md", ".gitkeep", "notes.txt"}) {
+    test::TempDir dir;
+    dir.write(std::string("site/") + placeholder, "mine");
+    Diagnostics diags;
+    SiteWriter writer(dir.path() / "site", diags);
+    CHECK_FALSE(writer.ok());
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.sorted()[0].message == "refusing to replace a folder that was not built by Practicebook");
+    CHECK(read(dir.path() / "site" / placeholder) == "mine");
+  }
+  test::TempDir empty;
+  fs::create_directories(empty.path() / "site");
+  Diagnostics diags;
+  CHECK(SiteWriter(empty.path() / "site", diags).ok());
+}
+
+TEST_CASE("staging folders left by a killed build are removed by the next one; live ones are kept") {
+  test::TempDir dir;
+  // A pid that cannot be running: above the kernel's pid_max.
+  dir.write("site.tmp-999999999/.practicebook", "");
+  dir.write("site.tmp-999999999/index.html", "half");
+  dir.write("site.old-999999998/.practicebook", "");
+  dir.write("site.tmp-1/.practicebook", "");         // pid 1 is alive: not ours to remove
+  dir.write("site.tmp-999999997/notes.txt", "mine");  // no marker: not a staging folder of ours
+  Diagnostics diags;
+  {
+    SiteWriter writer(dir.path() / "site", diags);
+    REQUIRE(writer.ok());
+  }
+  CHECK_FALSE(fs::exists(dir.path() / "site.tmp-999999999"));
+  CHECK_FALSE(fs::exists(dir.path() / "site.old-999999998"));
+  CHECK(fs::exists(dir.path() / "site.tmp-1"));
+  CHECK(fs::exists(dir.path() / "site.tmp-999999997/notes.txt"));
+}
+
+TEST_CASE("a stop request (Ctrl-C, SIGTERM) ends the build with an error and leaves the old site") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  Diagnostics first;
+  REQUIRE(run_build(options, first).ok);
+  const auto before = snapshot(dir.path() / "site");
+  dir.write("content/models/m1/model.yaml", "title: Changed\njurisdiction: Testland\nagency: Test agency\n");
+  StopOnSignals handlers;
+  ::raise(SIGTERM);
+  CHECK(stop_requested());
+  Diagnostics diags;
+  CHECK_FALSE(run_build(options, diags).ok);
+  clear_stop();
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].message == "interrupted: the build stopped before it finished");
+  CHECK(snapshot(dir.path() / "site") == before);
+  for (const auto& e : fs::directory_iterator(dir.path()))
+    CHECK_MESSAGE(e.path().filename().string().find(".tmp-") == std::string::npos, e.path());
 }

@@ -34,3 +34,12 @@ TEST_CASE("slugs for anchors made from names") {
   CHECK(slugify("  Virginia's  model! ") == "virginia-s-model");
   CHECK(slugify("***") == "x");
 }
+
+TEST_CASE("text in a CSS string can end neither the string nor the style element") {
+  CHECK(pb::css_string_literal("At One Table · 2023") == "\"At One Table · 2023\"");
+  CHECK(pb::css_string_literal("a \"quoted\" \\ title") == "\"a \\\"quoted\\\" \\\\ title\"");
+  // A form feed, newline or carriage return ends a CSS string: each becomes a hex escape.
+  CHECK(pb::css_string_literal("x\fy\nz\r") == "\"x\\C y\\A z\\D \"");
+  CHECK(pb::css_string_literal("</style><link href=//x>") == "\"\\3C /style\\3E \\3C link href=//x\\3E \"");
+  CHECK(pb::css_string_literal(std::string("nul\0x", 5)) == "\"nul\\0 x\"");
+}

@@ -5,11 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <regex>
-#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.hpp"
 #include "core/text_util.hpp"
 
 namespace fs = std::filesystem;
@@ -58,17 +57,12 @@ class ParsedFiles {
  public:
   ParsedFiles(const fs::path& content_dir, std::vector<fs::path> relatives, Diagnostics& diags)
       : relatives_(std::move(relatives)), nodes_(relatives_.size()) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-      for (std::size_t i = next++; i < relatives_.size(); i = next++)
-        nodes_[i] = load_yaml_file(content_dir / relatives_[i], shown(content_dir, relatives_[i]), diags);
-    };
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                             static_cast<unsigned>(relatives_.size() / 8 + 1)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
+    // A file whose parsing throws stays unparsed; parallel_for reports it as an internal error.
+    ParallelTask task{.count = relatives_.size(), .threads = 0, .min_per_thread = 8,
+                      .name = [&](std::size_t i) { return shown(content_dir, relatives_[i]); }};
+    parallel_for(task, [&](std::size_t i, unsigned) {
+      nodes_[i] = load_yaml_file(content_dir / relatives_[i], shown(content_dir, relatives_[i]), diags);
+    }, diags);
     for (std::size_t i = 0; i < relatives_.size(); ++i) index_[relatives_[i].generic_string()] = i;
     std::error_code ec;
     for (const auto& r : relatives_) bytes_ += static_cast<std::size_t>(fs::file_size(content_dir / r, ec));

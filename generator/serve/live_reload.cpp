@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <memory>
 #include <string_view>
 
 #include "core/text_util.hpp"
@@ -76,8 +78,15 @@ std::optional<std::string> LiveState::wait_for_change(const std::string& seen, s
 
 std::string LiveState::token() const { return fmt::format("{}-{}", instance_, generation_); }
 
-void add_event_stream(httplib::Server& server, const LiveState& state) {
-  server.Get(events_path, [&state](const httplib::Request&, httplib::Response& res) {
+void add_event_stream(httplib::Server& server, const LiveState& state, int max_streams) {
+  auto streams = std::make_shared<std::atomic<int>>(0);
+  server.Get(events_path, [&state, streams, max_streams](const httplib::Request&, httplib::Response& res) {
+    if (++*streams > max_streams) {
+      --*streams;
+      res.status = 503;
+      res.set_content("Too many pages are open for live reload; close some and reload this one.\n", "text/plain");
+      return;
+    }
     res.set_chunked_content_provider(
         "text/event-stream", [&state, sent = std::string()](std::size_t, httplib::DataSink& sink) mutable {
           const std::optional<std::string> token = state.wait_for_change(sent, heartbeat);
@@ -89,7 +98,8 @@ void add_event_stream(httplib::Server& server, const LiveState& state) {
           message += *token != sent ? fmt::format("data: {}\n\n", *token) : ": waiting\n\n";
           sent = *token;
           return sink.write(message.data(), message.size());
-        });
+        },
+        [streams](bool) { --*streams; });
   });
 }
 

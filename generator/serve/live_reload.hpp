@@ -46,8 +46,9 @@ class LiveState {
   bool stopping_ = false;
 };
 
-// Answers GET `events_path` with a stream of build tokens.
-void add_event_stream(httplib::Server& server, const LiveState& state);
+// Answers GET `events_path` with a stream of build tokens, to at most `max_streams` pages at a time
+// (each holds a thread); a page past that gets 503 and simply does not reload.
+void add_event_stream(httplib::Server& server, const LiveState& state, int max_streams);
 
 // `html` with the reload script before </body> and, when the build failed, the error banner after <body>.
 std::string with_live_additions(std::string html, const LiveState::Snapshot& live);

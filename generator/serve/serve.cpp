@@ -1,17 +1,21 @@
 // `practicebook serve`: build once, serve the output folder on 127.0.0.1, rebuild when the sources change
 // and reload the open pages. This file only puts the parts together: watcher.cpp finds the changes,
-// static_files.cpp serves the site, live_reload.cpp tells the open pages, stop_signals.cpp ends it all.
+// site_snapshots.cpp keeps the copy that is served, static_files.cpp serves it, live_reload.cpp tells the
+// open pages, connection_threads.cpp runs the connections, stop_signals.cpp ends it all.
 #include "serve/serve.hpp"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
 #include <thread>
 #include <vector>
 
+#include "serve/connection_threads.hpp"
 #include "serve/http.hpp"
 #include "serve/live_reload.hpp"
+#include "serve/site_snapshots.hpp"
 #include "serve/static_files.hpp"
 #include "serve/stop_signals.hpp"
 #include "serve/watcher.hpp"
@@ -24,6 +28,11 @@ namespace fs = std::filesystem;
 using Log = std::function<void(std::string_view)>;
 
 constexpr int exit_ok = 0, exit_failure = 1, exit_usage = 2;
+
+// Reload streams hold a thread each for as long as their page is open; at most this many, so that most
+// of the threads are always left for pages and for clients that are slow to send their request.
+constexpr int max_reload_streams = 32;
+constexpr std::size_t max_threads = 128;
 
 void log_lines(const Log& log, std::string_view text) {
   std::size_t start = 0;
@@ -60,10 +69,24 @@ std::vector<std::string> build_and_log(const BuildOptions& options, const Log& l
 }
 
 void configure(httplib::Server& server) {
-  // Each open page holds a worker for its event stream; httplib's default pool is only 8 workers.
-  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.new_task_queue = [] { return new ConnectionThreads(max_threads); };
   server.set_keep_alive_timeout(1);  // idle keep-alive connections delay stopping by up to this
+  server.set_read_timeout(2);        // a browser on this machine sends a request at once; a client that
+  server.set_write_timeout(5);       // stalls, or stops reading, gives its thread back after this
+  server.set_payload_max_length(64 * 1024);  // nothing here reads a request body
   server.set_default_headers({{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
+}
+
+// A build that succeeded is copied and swapped in; one that failed leaves the last good copy served.
+std::vector<std::string> build_and_swap(const BuildOptions& options, SiteSnapshots& snapshots, const Log& log,
+                                        std::string_view verb) {
+  std::vector<std::string> errors = build_and_log(options, log, verb);
+  if (errors.empty())
+    if (auto error = snapshots.take()) {
+      log("error: " + *error);
+      errors.push_back("error: " + *error);
+    }
+  return errors;
 }
 
 // stop() only takes effect once listening has begun, and a signal can arrive before the server thread
@@ -81,37 +104,52 @@ int run_serve(const ServeOptions& options, const Log& log) {
     return exit_usage;
   }
   const BuildOptions& build = options.build;
+  std::error_code ec;
+  fs::path out_dir = fs::absolute(build.out_dir, ec).lexically_normal();
+  if (!out_dir.has_filename()) out_dir = out_dir.parent_path();  // "site/" → "site"
+  if (auto reason = not_servable(out_dir)) {  // before anything is built or served
+    log("error: " + *reason);
+    return exit_failure;
+  }
   StopSignals signals;  // first, so that every thread started below inherits the blocked signals
   Wakeup server_ended;
 
-  std::error_code ec;
   std::vector<fs::path> roots = {fs::absolute(build.content_dir, ec)};
   if (build.theme_dir) roots.push_back(fs::absolute(*build.theme_dir, ec));
-  fs::path out_dir = fs::absolute(build.out_dir, ec).lexically_normal();
-  if (!out_dir.has_filename()) out_dir = out_dir.parent_path();  // "site/" → "site"
   // Watching starts before the first build, so an edit made while it runs is not missed.
   Watcher watcher(roots, out_dir);
 
-  LiveState state;
-  state.publish(build_and_log(build, log, "built"));
   if (signals.fd() < 0 || server_ended.fd() < 0 || !watcher.ok()) {
     log(fmt::format("error: cannot watch {} for changes", build.content_dir.generic_string()));
     return exit_failure;
   }
+  SiteSnapshots snapshots(out_dir);
+  if (!snapshots.ok()) {
+    log(fmt::format("error: cannot create {}", snapshots.current().parent_path().generic_string()));
+    return exit_failure;
+  }
+  LiveState state;
+  std::vector<std::string> errors = build_and_log(build, log, "built");
+  if (auto error = snapshots.take(); error && errors.empty()) errors.push_back("error: " + *error);
+  state.publish(std::move(errors));  // a first build that failed still serves the last good site, if any
 
   httplib::Server server;
   configure(server);
-  add_event_stream(server, state);
-  fs::create_directories(out_dir, ec);  // a first build that failed left none, and httplib mounts only a folder
-  if (!serve_site(server, out_dir, state)) {
-    log(fmt::format("error: cannot serve {}", out_dir.generic_string()));
-    return exit_failure;
-  }
+  int listening = -1;
+  server.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
   const int port = options.port == 0 ? server.bind_to_any_port("127.0.0.1") : options.port;
   if (port < 0 || (options.port != 0 && !server.bind_to_port("127.0.0.1", port))) {
     log(fmt::format("error: cannot listen on 127.0.0.1:{} (is another server using it?)", options.port));
     return exit_usage;
   }
+  // Debian's httplib listens with a backlog of 5: a burst of connections (many open pages, a page's
+  // assets) would have the rest dropped, and retried only a second later.
+  ::listen(listening, SOMAXCONN);
+  add_event_stream(server, state, max_reload_streams);
+  serve_site(server, snapshots.current(), state, port);  // always a folder
   std::atomic<bool> ended = false;
   std::thread listener([&] {
     server.listen_after_bind();
@@ -121,7 +159,8 @@ int run_serve(const ServeOptions& options, const Log& log) {
   log(fmt::format("Serving {} at http://127.0.0.1:{}/ (Ctrl-C to stop)", build.content_dir.generic_string(), port));
 
   const int stopped_by = watch_until(watcher, {signals.fd(), server_ended.fd()}, [&] {
-    state.publish(build_and_log(build, log, "rebuilt"));
+    state.publish(build_and_swap(build, snapshots, log, "rebuilt"));
+    snapshots.prune();
   });
   state.stop();  // ends the event streams, which would otherwise keep server workers busy
   stop_server(server, ended);

@@ -1,6 +1,9 @@
 #include "serve/static_files.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -23,12 +26,9 @@ constexpr const char* html_type = "text/html; charset=utf-8";
 // request all run on the thread that read it.
 thread_local LiveState::Snapshot request_live;
 
-const char* fallback_page(int status) {
-  return status == 403 ? "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Forbidden</title>"
-                         "</head><body><h1>Forbidden</h1><p>This address is outside the site.</p></body></html>\n"
-                       : "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>"
-                         "</head><body><h1>Not found</h1><p>There is no page at this address.</p></body></html>\n";
-}
+constexpr const char* fallback_404 =
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>"
+    "</head><body><h1>Not found</h1><p>There is no page at this address.</p></body></html>\n";
 
 void send_page(Response& res, int status, std::string html) {
   res.status = status;
@@ -44,29 +44,41 @@ std::optional<std::string> read_file(const fs::path& file) {
   return std::move(bytes).str();
 }
 
-// httplib's mount point already refuses a ".." that climbs above the root; this also refuses one that does
-// not (no file needs it), bytes no file name has here, and a symbolic link that leads out of the site.
-bool stays_inside(const fs::path& root, std::string_view path) {
-  if (path.find_first_of(std::string_view("\\\0", 2)) != std::string_view::npos) return false;
-  for (std::size_t start = 0; start <= path.size();) {
-    const std::size_t end = std::min(path.find('/', start), path.size());
-    if (path.substr(start, end - start) == "..") return false;
-    start = end + 1;
-  }
-  std::error_code ec;
-  const fs::path real_root = fs::weakly_canonical(root, ec);
-  const fs::path real = fs::weakly_canonical(root / fs::path(path).relative_path(), ec);
-  if (ec) return false;
-  const auto [in_root, in_path] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
-  return in_root == real_root.end();
+// The Host header names the server the page thinks it talks to; only this machine's own names are
+// answered, so a page whose host name was made to point here (DNS rebinding) gets nothing.
+bool is_own_host(const Request& req, int port) {
+  if (req.get_header_value_count("Host") != 1) return false;
+  std::string host = req.get_header_value("Host");
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const std::string name : {"127.0.0.1", "localhost", "[::1]"})
+    if (host == name + ":" + std::to_string(port) || (port == 80 && host == name)) return true;
+  return false;
 }
 
-Server::HandlerResponse before_files(const fs::path& root, const LiveState& live, const Request& req,
+// No file the site serves has such a name: dot files (the build's marker, an editor's or git's) and the
+// "." and ".." segments; nor a NUL or a backslash, which no name here holds.
+bool has_hidden_name(std::string_view path) {
+  if (path.find_first_of(std::string_view("\\\0", 2)) != std::string_view::npos) return true;
+  for (std::size_t start = 0; start < path.size();) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    if (end > start && path[start] == '.') return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+Server::HandlerResponse before_files(const fs::path& root, const LiveState& live, int port, const Request& req,
                                      Response& res) {
+  if (!is_own_host(req, port)) {
+    res.status = 403;
+    res.set_content(fmt::format("This server answers only requests for 127.0.0.1:{0} or localhost:{0}.\n", port),
+                    "text/plain; charset=utf-8");
+    return Server::HandlerResponse::Handled;
+  }
   if ((req.method != "GET" && req.method != "HEAD") || req.path == events_path) return Server::HandlerResponse::Unhandled;
   request_live = live.snapshot();
-  if (!stays_inside(root, req.path)) {
-    send_page(res, 403, fallback_page(403));
+  if (has_hidden_name(req.path)) {
+    res.status = 404;  // the error handler adds the page
     return Server::HandlerResponse::Handled;
   }
   std::error_code ec;
@@ -81,10 +93,11 @@ Server::HandlerResponse before_files(const fs::path& root, const LiveState& live
 
 // The site's own 404 page. It is written for the site root, so its relative links get a base.
 Server::HandlerResponse not_found(const fs::path& root, const Request& req, Response& res) {
-  if (res.status != 404 || (req.method != "GET" && req.method != "HEAD")) return Server::HandlerResponse::Unhandled;
+  if (res.status != 404 || !res.body.empty() || (req.method != "GET" && req.method != "HEAD"))
+    return Server::HandlerResponse::Unhandled;
   std::optional<std::string> page = read_file(root / "404.html");
   if (!page) {
-    send_page(res, 404, fallback_page(404));
+    send_page(res, 404, fallback_404);
     return Server::HandlerResponse::Handled;
   }
   const std::size_t head = page->find("<head");
@@ -96,7 +109,7 @@ Server::HandlerResponse not_found(const fs::path& root, const Request& req, Resp
 
 }  // namespace
 
-bool serve_site(Server& server, const fs::path& root, const LiveState& live) {
+bool serve_site(Server& server, const fs::path& root, const LiveState& live, int port) {
   if (!server.set_mount_point("/", root.string())) return false;
   // httplib's own types, with the charset for text (it names none).
   for (const char* ext : {"html", "htm"}) server.set_file_extension_and_mimetype_mapping(ext, html_type);
@@ -104,7 +117,7 @@ bool serve_site(Server& server, const fs::path& root, const LiveState& live) {
   server.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
   server.set_file_extension_and_mimetype_mapping("txt", "text/plain; charset=utf-8");
   server.set_pre_routing_handler(
-      [root, &live](const Request& req, Response& res) { return before_files(root, live, req, res); });
+      [root, &live, port](const Request& req, Response& res) { return before_files(root, live, port, req, res); });
   server.set_file_request_handler([](const Request&, Response& res) {
     if (res.get_header_value("Content-Type").starts_with("text/html"))
       res.body = with_live_additions(std::move(res.body), request_live);

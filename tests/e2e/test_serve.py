@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end: `practicebook serve` as a policy team previews an edit — live rebuilds, the error banner
-on a bad edit, pages reloading, requests kept inside the site, and a clean stop on Ctrl-C."""
+on a bad edit, pages reloading, requests kept inside the site, and a clean stop on Ctrl-C — and as
+something on the same machine might attack it: other host names, dot files, folders it did not build,
+many open pages and slow clients."""
 import argparse
 import html
 import http.client
@@ -60,11 +62,11 @@ class Server:
         """True once a line matching `pattern` was printed: lines reach the reader thread a moment late."""
         return bool(wait_for(lambda: re.search(pattern, self.output()), seconds))
 
-    def get(self, path, method="GET"):
+    def get(self, path, method="GET", host=None, timeout=10):
         """Sends `path` exactly as given (no normalisation); returns (status, headers, body)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
-            conn.request(method, path)
+            conn.request(method, path, headers={"Host": host} if host else {})
             resp = conn.getresponse()
             return resp.status, resp.headers, resp.read().decode("utf-8", "replace")
         finally:
@@ -211,6 +213,117 @@ class Serve(unittest.TestCase):
             self.assertNotIn("root:", body, path)
             self.assertNotIn("TOP-SECRET-CONTENT", body, path)
 
+    def test_answers_only_requests_for_its_own_host_name(self):
+        s = self.server
+        for host in (f"127.0.0.1:{s.port}", f"localhost:{s.port}", f"[::1]:{s.port}", f"LocalHost:{s.port}"):
+            self.assertEqual(s.get("/", host=host)[0], 200, host)
+        # A page on another site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends its own
+        # name; so do look-alikes.
+        other_port = s.port % 65535 + 1
+        for host in ("attacker.example", f"attacker.example:{s.port}", f"localhost.attacker.example:{s.port}",
+                     f"127.0.0.1:{s.port}.attacker.example", f"127.0.0.1:{other_port}", "127.0.0.1", ""):
+            for path in ("/", SECTION_URL, "/assets/style.css", EVENTS, "/no/such/page/"):
+                if host:
+                    status, _, body = s.get(path, host=host)
+                else:  # none at all
+                    status, body = raw_status_and_body(s.port, f"GET {path} HTTP/1.0\r\n\r\n")
+                self.assertEqual(status, 403, (host, path))
+                self.assertNotIn("<title>", body, (host, path))
+
+    def test_never_serves_dot_files(self):
+        s = self.server
+        os.makedirs(os.path.join(s.site, ".git"))
+        for name in (".git/config", ".env", "assets/.secret"):
+            with open(os.path.join(s.site, name), "w", encoding="utf-8") as f:
+                f.write("HIDDEN-FILE-CONTENT")
+        for path in ("/.practicebook", "/.git/config", "/.git/", "/.env", "/assets/.secret", "/%2Eenv",
+                     "/assets/%2esecret", "/./.env", "/models/../.env"):
+            status, _, body = s.get(path)
+            self.assertEqual(status, 404, path)
+            self.assertNotIn("HIDDEN-FILE-CONTENT", body, path)
+            self.assertNotIn("Built by Practicebook", body, path)
+
+    def test_a_rebuild_swaps_in_with_no_moment_of_404(self):
+        s = self.server
+        # The build moves site/ aside and puts the new one in its place; pages must not depend on that
+        # moment. Here the moment is made long: site/ is gone altogether.
+        shutil.rmtree(s.site)
+        for path in ("/", SECTION_URL, "/assets/style.css"):
+            self.assertEqual(s.get(path)[0], 200, path)
+
+        # And while rebuilds land one after another, every request gets its page.
+        statuses, stop = [], threading.Event()
+
+        def keep_asking():
+            while not stop.is_set():
+                statuses.append(s.get(SECTION_URL)[0])
+                time.sleep(0.01)
+
+        askers = [threading.Thread(target=keep_asking) for _ in range(3)]
+        for t in askers:
+            t.start()
+        try:
+            section = os.path.join(s.content, SECTION_FILE)
+            for i in range(5):
+                marker = f"Swapmarker{i}x."
+                edit(section, lambda t: re.sub(r"(?m)^(\s*- text: .*?)( Swapmarker\dx\.)?$", r"\1 " + marker, t,
+                                               count=1))
+                # The askers compete with the build for the processor.
+                page = wait_for(lambda: (lambda b: b if marker in b else None)(s.get(SECTION_URL)[2]),
+                                REBUILD_SECONDS * 3)
+                self.assertIsNotNone(page, f"rebuild {i} did not show within {REBUILD_SECONDS * 3} s\n" + s.output())
+        finally:
+            stop.set()
+            for t in askers:
+                t.join(timeout=15)
+        self.assertGreater(len(statuses), 10)
+        self.assertEqual(set(statuses), {200})
+
+    def test_reload_streams_and_slow_clients_do_not_starve_pages(self):
+        s = self.server
+        request = f"GET {EVENTS} HTTP/1.1\r\nHost: 127.0.0.1:{s.port}\r\nAccept: text/event-stream\r\n\r\n"
+        streams, slow = [], []
+        try:
+            for _ in range(40):  # forty open pages waiting for a reload
+                streams.append(socket.create_connection(("127.0.0.1", s.port), timeout=5))
+                streams[-1].sendall(request.encode())
+            for _ in range(40):  # forty clients that begin a request and never finish it
+                slow.append(socket.create_connection(("127.0.0.1", s.port), timeout=5))
+                slow[-1].sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{s.port}\r\n".encode())
+            started = time.monotonic()
+            try:
+                status, _, body = s.get(SECTION_URL, timeout=1)
+            except (TimeoutError, socket.timeout):
+                self.fail("no page within a second")
+            self.assertEqual(status, 200)
+            self.assertLess(time.monotonic() - started, 1)
+
+            # Every page got an answer at once; past a bound, that it will not be told to reload.
+            answers = [status_line(sock, timeout=2) for sock in streams]
+            self.assertTrue(all(a in (200, 503) for a in answers), answers)
+            self.assertIn(503, answers)
+            # A client that never finishes its request is let go.
+            self.assertTrue(closed_within(slow[0], seconds=4), "a half-sent request held its connection")
+        finally:
+            for sock in streams + slow:
+                sock.close()
+
+    def test_invalid_yaml_keeps_the_last_good_site_with_the_error_in_the_banner(self):
+        s = self.server
+        section = os.path.join(s.content, SECTION_FILE)
+        with open(os.path.join(s.site, "index.html"), "rb") as f:
+            home_on_disk = f.read()
+        good = s.get(SECTION_URL)[2]
+        edit(section, lambda t: t + "\n  - text: [this list is never closed\n")
+        page = wait_for(lambda: (lambda b: b if BANNER in b else None)(s.get(SECTION_URL)[2]))
+        self.assertIsNotNone(page, f"no error banner within {REBUILD_SECONDS} s\n" + s.output())
+        self.assertIn(section, banner_of(page))
+        self.assertEqual(without_live_additions(page), without_live_additions(good))
+        for path in ("/", "/assets/style.css", "/models/ar-at-one-table-2023/"):
+            self.assertEqual(s.get(path)[0], 200, path)
+        with open(os.path.join(s.site, "index.html"), "rb") as f:
+            self.assertEqual(f.read(), home_on_disk)
+
     def test_listens_on_127_0_0_1_only(self):
         s = self.server
         addresses = listening_addresses(s.port)
@@ -233,6 +346,94 @@ class Serve(unittest.TestCase):
         self.assertEqual(self.server.interrupt(), 0, self.server.output())
         self.assertLess(time.monotonic() - started, 5)
         events.close()
+
+
+class Refusals(unittest.TestCase):
+    """`serve --out` on a folder Practicebook did not build: refused before anything is built or served."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="pb-serve-")
+        self.content = os.path.join(self.tmp, "content")
+        shutil.copytree(ARGS.content, self.content)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def serve(self, out):
+        proc = subprocess.Popen([os.path.abspath(ARGS.binary), "serve", "--content", "content", "--out", out,
+                                 "--port", "0"],
+                                cwd=self.tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            output, _ = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output, _ = proc.communicate()
+        return proc.returncode, output
+
+    def test_refuses_the_current_folder(self):
+        status, output = self.serve(".")
+        self.assertEqual(status, 1, output)
+        self.assertIn("was not built by Practicebook", output)
+        self.assertNotIn("Serving", output)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["content"])
+
+    def test_refuses_a_folder_of_user_files(self):
+        notes = os.path.join(self.tmp, "notes")
+        os.makedirs(notes)
+        with open(os.path.join(notes, "plan.txt"), "w", encoding="utf-8") as f:
+            f.write("my own notes")
+        status, output = self.serve("notes")
+        self.assertEqual(status, 1, output)
+        self.assertIn("notes was not built by Practicebook", output)
+        self.assertNotIn("Serving", output)
+        self.assertEqual(os.listdir(notes), ["plan.txt"])
+
+
+def raw_status_and_body(port, request):
+    """Sends `request` as bytes; returns (status, body) of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(request.encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body.decode("utf-8", "replace")
+
+
+def status_line(sock, timeout):
+    """The status code a socket's response begins with, or None when none came within `timeout` s."""
+    sock.settimeout(timeout)
+    data = b""
+    try:
+        while b"\r\n" not in data:
+            chunk = sock.recv(1024)
+            if not chunk:
+                break
+            data += chunk
+    except (TimeoutError, socket.timeout):
+        return None
+    parts = data.split()
+    return int(parts[1]) if len(parts) > 1 else None
+
+
+def closed_within(sock, seconds):
+    """True when the server closes `sock` within `seconds` (whatever it sends before)."""
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            sock.settimeout(max(deadline - time.monotonic(), 0.01))
+            if not sock.recv(65536):
+                return True
+    except (TimeoutError, socket.timeout):
+        return False
+    except OSError:  # reset
+        return True
+    return False
+
+
+def without_live_additions(page):
+    page = re.sub(r'<div ' + re.escape(BANNER) + r'.*?</div>\n', "", page, flags=re.S)
+    return re.sub(r"<script>/\* added by practicebook serve \*/.*?</script>\n", "", page, flags=re.S)
 
 
 class EventStream:

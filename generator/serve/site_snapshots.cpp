@@ -1,7 +1,11 @@
 #include "serve/site_snapshots.hpp"
 
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <string_view>
 
 #include "render/writer.hpp"
 
@@ -45,25 +49,40 @@ std::optional<std::string> link_tree(const fs::path& from, const fs::path& to) {
   return std::nullopt;
 }
 
+constexpr std::string_view copies_suffix = ".tmp-serve-";
+
+// The copies of a `serve` that was killed (SIGKILL, a crash) and so could not remove them: named
+// "<out>.tmp-serve-<pid>", with the link to the current copy in them, and their process is gone.
+void remove_stale_copies(const fs::path& out) {
+  std::error_code ec;
+  const std::string prefix = out.filename().string() + std::string(copies_suffix);
+  for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string pid = name.substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;  // alive, or not ours
+    std::error_code ignored;
+    if (fs::is_symlink(entry.path() / "current", ignored)) fs::remove_all(entry.path(), ignored);
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> not_servable(const fs::path& out) {
   std::error_code ec;
   if (!fs::exists(out, ec) || is_marked(out)) return std::nullopt;
   if (!fs::is_directory(out, ec)) return fmt::format("{} is not a folder", out.generic_string());
-  for (const auto& entry : fs::directory_iterator(out, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name != ".gitkeep" && name != "README.md")
-      return fmt::format("{} was not built by Practicebook (it has no {} file), so it is neither replaced nor "
-                         "served; choose another --out, or delete the folder",
-                         out.generic_string(), SiteWriter::marker);
-  }
-  return std::nullopt;
+  if (fs::is_empty(out, ec) && !ec) return std::nullopt;
+  return fmt::format("{} was not built by Practicebook (it has no {} file), so it is neither replaced nor served; "
+                     "choose another --out, or empty the folder",
+                     out.generic_string(), SiteWriter::marker);
 }
 
 SiteSnapshots::SiteSnapshots(fs::path out) : out_(std::move(out)) {
+  remove_stale_copies(out_);
   dir_ = out_;
-  dir_ += fmt::format(".tmp-serve-{}", ::getpid());
+  dir_ += fmt::format("{}{}", copies_suffix, ::getpid());
   std::error_code ec;
   fs::remove_all(dir_, ec);
   ok_ = fs::create_directories(dir_ / "0", ec) && !make_current(0);

@@ -12,13 +12,15 @@
 namespace pb::inline serve {
 
 // Why `out` must not be served (or rebuilt): it holds files Practicebook did not write. Nothing when it
-// is absent, was built by Practicebook, or is empty (the rule SiteWriter applies before replacing it).
+// is absent, was built by Practicebook, or is empty (the rule SiteWriter applies before replacing it;
+// checked here too so that serve stops before it starts, not with a failed build).
 std::optional<std::string> not_servable(const std::filesystem::path& out);
 
 class SiteSnapshots {
  public:
-  explicit SiteSnapshots(std::filesystem::path out);  // starts with an empty copy
-  ~SiteSnapshots();                                   // removes every copy
+  // Starts with an empty copy; removes the copies of serve runs that were killed.
+  explicit SiteSnapshots(std::filesystem::path out);
+  ~SiteSnapshots();  // removes every copy
   SiteSnapshots(const SiteSnapshots&) = delete;
   SiteSnapshots& operator=(const SiteSnapshots&) = delete;
 

@@ -348,8 +348,9 @@ class Serve(unittest.TestCase):
         events.close()
 
 
-class Refusals(unittest.TestCase):
-    """`serve --out` on a folder Practicebook did not build: refused before anything is built or served."""
+class OutputFolder(unittest.TestCase):
+    """What `serve --out` does before it serves anything: a folder Practicebook did not build is refused
+    before anything is built or served; copies left by a killed serve are removed."""
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="pb-serve-")
@@ -378,15 +379,32 @@ class Refusals(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.tmp)), ["content"])
 
     def test_refuses_a_folder_of_user_files(self):
-        notes = os.path.join(self.tmp, "notes")
-        os.makedirs(notes)
-        with open(os.path.join(notes, "plan.txt"), "w", encoding="utf-8") as f:
-            f.write("my own notes")
-        status, output = self.serve("notes")
-        self.assertEqual(status, 1, output)
-        self.assertIn("notes was not built by Practicebook", output)
-        self.assertNotIn("Serving", output)
-        self.assertEqual(os.listdir(notes), ["plan.txt"])
+        for name in ("plan.txt", "README.md"):
+            notes = os.path.join(self.tmp, "notes-" + name)
+            os.makedirs(notes)
+            with open(os.path.join(notes, name), "w", encoding="utf-8") as f:
+                f.write("my own notes")
+            status, output = self.serve("notes-" + name)
+            self.assertEqual(status, 1, output)
+            self.assertIn(f"notes-{name} was not built by Practicebook", output)
+            self.assertNotIn("Serving", output)
+            self.assertEqual(os.listdir(notes), [name])
+
+    def test_removes_the_copies_a_killed_serve_left(self):
+        tmp = tempfile.mkdtemp(prefix="pb-serve-")
+        try:
+            stale = os.path.join(tmp, "site.tmp-serve-999999999")  # no such process
+            os.makedirs(os.path.join(stale, "1"))
+            os.symlink("1", os.path.join(stale, "current"))
+            server = Server(tmp)
+            try:
+                self.assertFalse(os.path.exists(stale))
+                self.assertEqual(server.get("/")[0], 200)
+            finally:
+                self.assertEqual(server.interrupt(), 0, server.output())
+            self.assertEqual(sorted(os.listdir(tmp)), ["content", "site"])  # its own copies are gone too
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def raw_status_and_body(port, request):

@@ -16,6 +16,8 @@ TEST_PACKAGES := python3 chromium poppler-utils
 ASAN_DIR ?= build-asan
 TSAN_DIR ?= build-tsan
 SANITIZED_TESTS := ^(unit|e2e_build)$$
+# Light optimisation and line tables only: the trees build in about half the time of RelWithDebInfo.
+SANITIZER_FLAGS := -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g1"
 
 .PHONY: site test deps test-deps generator sanitizers clean
 
@@ -42,9 +44,9 @@ generator: deps
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
 sanitizers: deps
-	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPB_SANITIZE=address,undefined
+	cmake -S . -B $(ASAN_DIR) $(SANITIZER_FLAGS) -DPB_SANITIZE=address,undefined
 	cmake --build $(ASAN_DIR) -j$(JOBS) --target practicebook unit_tests
-	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPB_SANITIZE=thread
+	cmake -S . -B $(TSAN_DIR) $(SANITIZER_FLAGS) -DPB_SANITIZE=thread
 	cmake --build $(TSAN_DIR) -j$(JOBS) --target practicebook unit_tests
 
 clean:

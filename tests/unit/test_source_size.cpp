@@ -1,5 +1,5 @@
-// A source file one can read in a sitting: none in generator/content/ is over 450 lines. When one
-// grows past it, split it along a seam (the loader is split into file walking and file readers).
+// A source file one can read in a sitting: none in generator/ is over 450 lines (200 in serve/). When
+// one grows past it, split it along a seam (the loader is split into file walking and file readers).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -36,16 +36,21 @@ int line_count(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("no source file in generator/content is over 450 lines") {
-  const fs::path dir = generator_dir() / "content";
-  REQUIRE_MESSAGE(fs::is_directory(dir), "generator/content/ not found above ", fs::current_path().string());
+TEST_CASE("generator/ holds main.cpp and layer folders; no source file is over 450 lines, none of serve over 200") {
+  const fs::path dir = generator_dir();
+  REQUIRE_MESSAGE(fs::is_directory(dir), "generator/ not found above ", fs::current_path().string());
   int files = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
+    CAPTURE(entry.path().filename().string());
+    CHECK((entry.is_directory() || entry.path().filename() == "main.cpp"));
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     const auto ext = entry.path().extension();
     if (ext != ".cpp" && ext != ".hpp") continue;
     ++files;
-    CAPTURE(entry.path().filename().string());
-    CHECK(line_count(entry.path()) <= max_lines);
+    const bool serve = entry.path().parent_path().filename() == "serve";
+    CAPTURE(entry.path().lexically_relative(dir).generic_string());
+    CHECK(line_count(entry.path()) <= (serve ? 200 : max_lines));
   }
-  CHECK(files > 5);
+  CHECK(files > 40);
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <regex>
 
 #include "content/source_reader.hpp"
@@ -298,6 +299,18 @@ Model read_model(const SourceNode& root, Diagnostics& diags) {
   return model;
 }
 
+namespace {
+// 1 → "b", 25 → "z", 26 → "aa", 27 → "ab", …: spreadsheet column letters, counted from "a" = 0.
+std::string letters_for(int n) {
+  std::string out;
+  for (int k = n + 1; k > 0; k /= 26) {
+    --k;
+    out.insert(out.begin(), static_cast<char>('a' + k % 26));
+  }
+  return out;
+}
+}  // namespace
+
 Section read_section(const SourceNode& root, Diagnostics& diags) {
   Section section;
   section.where = root.where;
@@ -311,12 +324,17 @@ Section read_section(const SourceNode& root, Diagnostics& diags) {
   section.intro = markdown_of(r, "intro");
   if (const SourceNode* blocks = r.find("blocks"); blocks && expect_list(*blocks, "blocks", diags)) {
     std::map<std::string, int> seen;  // key → how many blocks used it so far
+    std::set<std::string> keys;
     for (const auto& block_node : blocks->items) {
       Block block = read_block(block_node, diags);
       const std::string base = block.kind == BlockKind::actions && !block.role.empty() ? block.role
                                                                                        : block_kind_name(block.kind);
-      const int n = seen[base]++;
-      block.key = n == 0 ? base : fmt::format("{}-{}", base, static_cast<char>('a' + std::min(n, 25)));
+      // "practice", "practice-b", …, "practice-z", "practice-aa", …: never the same key twice, even
+      // when a role's own id looks like a derived key.
+      do {
+        const int n = seen[base]++;
+        block.key = n == 0 ? base : base + "-" + letters_for(n);
+      } while (!keys.insert(block.key).second);
       assign_derived_ids(block.items, block.key);
       section.blocks.push_back(std::move(block));
     }

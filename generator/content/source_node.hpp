@@ -33,10 +33,14 @@ std::string describe_kind(const SourceNode& node);
 struct SourceLimits {
   std::size_t max_file_bytes = 8u << 20;  // 8 MiB: far above any practice model
   int max_depth = 64;                      // nesting of lists and mappings
-  std::size_t max_nodes = 2'000'000;       // guards alias expansion ("billion laughs")
+  // Alias expansion ("billion laughs") is bounded by what the document expands to, not its bytes: a
+  // section of a real model is about a thousand values and 50 KB of text.
+  std::size_t max_nodes = 250'000;
+  std::size_t max_expanded_bytes = 32u << 20;
 };
 
-// Parses YAML text. Syntax errors, duplicate keys and limit breaches become diagnostics located in
+// Parses YAML text. A UTF-8 byte order mark and CRLF line ends read exactly like plain UTF-8 with LF;
+// anything that is not UTF-8 text (see core/utf8.hpp) is an error naming the byte. Syntax errors, duplicate keys and limit breaches become diagnostics located in
 // `file`; returns nullopt when the document cannot be used at all.
 std::optional<SourceNode> parse_yaml(const std::string& text, std::shared_ptr<const std::string> file,
                                      Diagnostics& diags, const SourceLimits& limits = {});

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "content/source_node.hpp"
+#include "core/utf8.hpp"
 
 namespace pb::inline content {
 
@@ -30,11 +31,15 @@ class Converter {
 
   // Returns false when a limit was hit; the partial tree must then be discarded.
   bool convert(const YAML::Node& in, SourceNode& out, int depth) {
-    if (++nodes_ > limits_.max_nodes) {
+    if (++nodes_ > limits_.max_nodes || bytes_ > limits_.max_expanded_bytes) {
       if (!reported_limit_) {
-        diags_.error(location_in(file_), fmt::format("the document expands to more than {} values",
-                                                     limits_.max_nodes),
-                     "remove repeated YAML aliases (*name); Practicebook sources do not need them");
+        diags_.error(location_in(file_),
+                     nodes_ > limits_.max_nodes
+                         ? fmt::format("the document holds more than {} values", limits_.max_nodes)
+                         : fmt::format("the document expands to more than {} MB of text",
+                                       limits_.max_expanded_bytes >> 20),
+                     "split it into several files, and remove repeated YAML aliases (*name): Practicebook "
+                     "sources do not need them");
         reported_limit_ = true;
       }
       return false;
@@ -57,6 +62,13 @@ class Converter {
         out.kind = SourceNode::Kind::scalar;
         out.scalar = in.Scalar();
         out.quoted = in.Tag() == "!";
+        bytes_ += out.scalar.size();
+        // The file was checked before parsing; escapes ("\0", "\uD800") can still make bad text.
+        if (const auto problem = find_utf8_problem(out.scalar)) {
+          diags_.error(out.where, fmt::format("this text holds {} once its escapes are read", problem->what),
+                       "remove the escape sequence (\\0, \\x…, \\u…) that makes it");
+          out.scalar.clear();
+        }
         return true;
       case YAML::NodeType::Sequence:
         out.kind = SourceNode::Kind::sequence;
@@ -101,7 +113,7 @@ class Converter {
   std::shared_ptr<const std::string> file_;
   Diagnostics& diags_;
   const SourceLimits& limits_;
-  std::size_t nodes_ = 0;
+  std::size_t nodes_ = 0, bytes_ = 0;
   bool reported_limit_ = false;
 };
 
@@ -115,10 +127,36 @@ std::string hint_for_parse_error(const std::string& msg) {
   return "compare the line with a file that builds, or see https://yaml.org/spec/1.2.2/";
 }
 
+// A UTF-8 byte order mark and CRLF (or lone CR) line ends, as editors on Windows write them, read
+// exactly like plain LF files: positions stay those an editor shows.
+std::string normalized(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') out += text[i];
+    else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
+std::string encoding_hint(const Utf8Problem& problem) {
+  if (problem.what.find("control character") != std::string::npos || problem.what.find("NUL") != std::string::npos)
+    return "delete the character (most editors do not show it), then save the file again";
+  return "save the file as UTF-8 (in Word, Notepad or Excel: Save As, then Encoding: UTF-8); a curly quote or "
+         "dash pasted from Word is the usual cause";
+}
+
 }  // namespace
 
-std::optional<SourceNode> parse_yaml(const std::string& text, std::shared_ptr<const std::string> file,
+std::optional<SourceNode> parse_yaml(const std::string& raw, std::shared_ptr<const std::string> file,
                                      Diagnostics& diags, const SourceLimits& limits) {
+  const std::string text = normalized(raw);
+  if (const auto problem = find_utf8_problem(text)) {
+    const auto [line, column] = line_column_at(text, problem->offset);
+    diags.error(location_in(file, line, column), problem->what, encoding_hint(*problem));
+    return std::nullopt;
+  }
   if (text.size() > limits.max_file_bytes) {
     diags.error(location_in(file), fmt::format("the file is too large ({} bytes; the limit is {} bytes)",
                                                text.size(), limits.max_file_bytes),

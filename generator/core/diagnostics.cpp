@@ -41,40 +41,70 @@ void Diagnostics::warning(const SourceLocation& where, std::string message, std:
   add(Diagnostic{Severity::warning, where, std::move(message), std::move(hint)});
 }
 
+namespace {
+bool earlier(const Diagnostic& a, const Diagnostic& b) {
+  if (a.where.line != b.where.line) return a.where.line < b.where.line;
+  return a.where.column < b.where.column;
+}
+}  // namespace
+
+// Keeps the earliest `per_file_limit` of each file (sorted by position, so which ones does not depend
+// on the order threads reported them); the rest are only counted.
+void Diagnostics::FileDiagnostics::trim(std::size_t limit) {
+  if (kept.size() <= limit) return;
+  std::stable_sort(kept.begin(), kept.end(), earlier);
+  for (std::size_t i = limit; i < kept.size(); ++i)
+    ++(kept[i].severity == Severity::error ? dropped_errors : dropped_warnings);
+  kept.resize(limit);
+}
+
 void Diagnostics::add(Diagnostic d) {
   std::lock_guard lock(mutex_);
-  items_.push_back(std::move(d));
+  ++(d.severity == Severity::error ? errors_ : warnings_);
+  FileDiagnostics& file = files_[d.where.path()];
+  file.kept.push_back(std::move(d));
+  if (file.kept.size() >= 2 * per_file_limit) file.trim(per_file_limit);
 }
 
 std::size_t Diagnostics::error_count() const {
   std::lock_guard lock(mutex_);
-  return std::count_if(items_.begin(), items_.end(),
-                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+  return errors_;
 }
 
 std::size_t Diagnostics::warning_count() const {
   std::lock_guard lock(mutex_);
-  return std::count_if(items_.begin(), items_.end(),
-                       [](const Diagnostic& d) { return d.severity == Severity::warning; });
+  return warnings_;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
-  std::vector<Diagnostic> copy;
-  {
-    std::lock_guard lock(mutex_);
-    copy = items_;
+  std::vector<Diagnostic> out;
+  std::lock_guard lock(mutex_);
+  for (const auto& [path, entry] : files_) {  // by file
+    FileDiagnostics file = entry;
+    file.trim(per_file_limit);
+    std::stable_sort(file.kept.begin(), file.kept.end(), earlier);
+    const SourceLocation where = file.kept.empty() ? SourceLocation{} : location_in(file.kept.front().where.file);
+    for (auto& d : file.kept) out.push_back(std::move(d));
+    if (file.dropped_errors + file.dropped_warnings > 0)
+      out.push_back(Diagnostic{file.dropped_errors ? Severity::error : Severity::warning, where,
+                               fmt::format("and {} more error{} and {} more warning{} in this file",
+                                           file.dropped_errors, file.dropped_errors == 1 ? "" : "s",
+                                           file.dropped_warnings, file.dropped_warnings == 1 ? "" : "s"),
+                               fmt::format("only the first {} of a file are shown; fix these and run again",
+                                           per_file_limit)});
   }
-  std::stable_sort(copy.begin(), copy.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.where.path() != b.where.path()) return a.where.path() < b.where.path();
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    return a.where.column < b.where.column;
-  });
-  return copy;
+  return out;
 }
 
 void Diagnostics::promote_warnings() {
   std::lock_guard lock(mutex_);
-  for (auto& d : items_) d.severity = Severity::error;
+  for (auto& [path, file] : files_) {
+    for (auto& d : file.kept) d.severity = Severity::error;
+    file.dropped_errors += file.dropped_warnings;
+    file.dropped_warnings = 0;
+  }
+  errors_ += warnings_;
+  warnings_ = 0;
 }
 
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {

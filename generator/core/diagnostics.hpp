@@ -1,6 +1,7 @@
 #pragma once
 // Content problems are values collected here, never exceptions: a build reports all of them at once.
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -43,14 +44,23 @@ class Diagnostics {
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() > 0; }
 
-  // Sorted by file, then line, then column, so output is stable and grouped by file.
+  // Sorted by file, then line, then column, so output is stable and grouped by file. A file with more
+  // than `per_file_limit` shows its earliest ones, then "and N more errors and M more warnings".
   std::vector<Diagnostic> sorted() const;
   // Turns every warning into an error (for --strict).
   void promote_warnings();
 
+  static constexpr std::size_t per_file_limit = 100;
+
  private:
+  struct FileDiagnostics {
+    std::vector<Diagnostic> kept;
+    std::size_t dropped_errors = 0, dropped_warnings = 0;
+    void trim(std::size_t limit);
+  };
   mutable std::mutex mutex_;
-  std::vector<Diagnostic> items_;
+  std::map<std::string, FileDiagnostics> files_;  // by path ("" for the whole build)
+  std::size_t errors_ = 0, warnings_ = 0;
 };
 
 // Line and column (1-based) of a byte offset in a text, for template and Markdown errors.

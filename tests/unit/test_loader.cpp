@@ -6,6 +6,8 @@
 #include "test_support.hpp"
 #include "content/validate.hpp"
 
+#include <set>
+
 using namespace pb;
 using pb::test::formatted;
 
@@ -203,7 +205,14 @@ TEST_CASE("hostile input: deep nesting, huge files and alias bombs are errors, n
     bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" +
             prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
   CHECK_FALSE(parse_yaml(bomb, file, d4).has_value());
-  CHECK(format_diagnostic(d4.sorted()[0]).find("expands to more than") != std::string::npos);
+  CHECK(format_diagnostic(d4.sorted()[0]).find("error: the document holds more than 250000 values") != std::string::npos);
+
+  // A few hundred KB of text that aliases repeat into gigabytes.
+  Diagnostics d5;
+  std::string wide = "a: &a \"" + std::string(100000, 'x') + "\"\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+  CHECK_FALSE(parse_yaml(wide, file, d5).has_value());
+  CHECK(format_diagnostic(d5.sorted()[0]).find("error: the document expands to more than 32 MB of text") != std::string::npos);
 }
 
 TEST_CASE("statements nest at most two levels") {
@@ -360,4 +369,80 @@ TEST_CASE("a section id may not make a role page's group anchor repeat one of it
                          "  hint: a role page keeps these anchors for its own elements: main-content, "
                          "site-search-input, other-roles, and def-<term> for each glossary term; it anchors each "
                          "section as <model>-<section>; choose another section id");
+}
+
+TEST_CASE("a 27th block of one kind builds: derived keys and ids never collide") {
+  std::string yaml = "id: s\ntitle: T\nblocks:\n";
+  for (int i = 0; i < 30; ++i) yaml += "  - kind: practice\n    items: [Statement " + std::to_string(i) + "]\n";
+  yaml += "  - kind: actions\n    role: practice-c\n    items:\n      - Do I visit?\n";  // a role id shaped like a key
+  Diagnostics diags;
+  auto root = parse_yaml(yaml, std::make_shared<const std::string>("s.yaml"), diags);
+  REQUIRE(root);
+  const Section s = read_section(*root, diags);
+  CHECK(formatted(diags).empty());
+  REQUIRE(s.blocks.size() == 31);
+  CHECK(s.blocks[1].key == "practice-b");
+  CHECK(s.blocks[25].key == "practice-z");
+  CHECK(s.blocks[26].key == "practice-aa");
+  CHECK(s.blocks[27].items[0].id == "practice-ab-1");
+  std::set<std::string> keys, ids;
+  for (const auto& b : s.blocks) {
+    keys.insert(b.key);
+    for (const auto& st : b.items) ids.insert(st.id);
+  }
+  CHECK(keys.size() == 31);
+  CHECK(ids.size() == 31);
+  CHECK(s.blocks[30].key == "practice-c-b");  // "practice-c" was taken by the third practice block
+}
+
+TEST_CASE("text that is not UTF-8 is an error at its byte, in check as in build; BOM and CRLF read as plain LF") {
+  struct Case {
+    std::string bytes, message;
+  };
+  const std::vector<Case> cases = {
+      {"title: Smart \x93quote\x94\n", ":1:14: error: byte 0x93 is not valid UTF-8"},
+      {"\xFF\xFEt\0i\0", ":1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8"},
+      {"id: first\ntitle: \xC0\xAF\n", ":2:8: error: byte 0xC0 starts an overlong UTF-8 form"},
+      {"id: first\ntitle: A\x00B\n", ":2:9: error: a NUL byte (0x00)"},
+      {"id: first\ntitle: \"A\\0B\"\n", ":2:8: error: this text holds a NUL byte (0x00) once its escapes are read"},
+      {"id: first\ntitle: \"A\\fB\"\n", ":2:8: error: this text holds a control character (U+000C) once its escapes are read"},
+      {"id: first\ntitle: \"\\uD800\"\n", ":2:15: error: invalid YAML: invalid unicode: 55296"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.message);
+    test::TempDir dir;
+    test::write_minimal_content(dir);
+    std::string bytes = c.bytes;
+    if (c.bytes.starts_with("\xFF\xFE")) bytes = std::string("\xFF\xFEt\0i\0", 6);
+    if (c.message.find("NUL byte (0x00)\"") == std::string::npos && c.bytes.find("A\x00B") != std::string::npos)
+      bytes = std::string("id: first\ntitle: A\0B\n", 21);
+    dir.write("content/models/m1/sections/01-first.yaml", bytes);
+    Diagnostics diags;
+    load_site(dir.path() / "content", diags);
+    const auto out = formatted(diags);
+    REQUIRE(out.size() >= 1);
+    CHECK(out[0].find("01-first.yaml" + c.message) != std::string::npos);
+  }
+
+  // The same section saved by a Windows editor: byte order mark and CRLF.
+  const std::string lf = "id: first\ntitle: First value\nsummary: |\n  Two\n  lines\nblocks:\n  - kind: principles\n"
+                         "    items:\n      - text: Keep children safe.\n        topics: [safety]\n";
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  test::TempDir a, b;
+  test::write_minimal_content(a);
+  test::write_minimal_content(b);
+  a.write("content/models/m1/sections/01-first.yaml", lf);
+  b.write("content/models/m1/sections/01-first.yaml", crlf);
+  Diagnostics da, db;
+  const Site sa = load_site(a.path() / "content", da), sb = load_site(b.path() / "content", db);
+  CHECK(formatted(db).empty());
+  REQUIRE(sb.models.size() == 1);
+  const Section& x = sa.models[0].sections[0];
+  const Section& y = sb.models[0].sections[0];
+  CHECK(y.summary.source == x.summary.source);
+  CHECK(y.summary.source == "Two\nlines\n");
+  CHECK(y.blocks[0].items[0].text.source == "Keep children safe.");
+  CHECK(y.blocks[0].items[0].text.where.line == x.blocks[0].items[0].text.where.line);
+  CHECK(y.blocks[0].items[0].text.where.column == x.blocks[0].items[0].text.where.column);
 }

@@ -15,6 +15,7 @@
 #include "compare/edition_diff.hpp"
 #include "core/parallel.hpp"
 #include "core/stop.hpp"
+#include "core/url.hpp"
 #include "tools/pdf_export.hpp"
 #include "tools/scaffold.hpp"
 #include "render/pipeline.hpp"
@@ -170,6 +171,10 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_usage;
   }
   if (!theme_dir.empty()) options.theme_dir = theme_dir;
+  if (!options.base_url.empty() && (check_url(options.base_url).kind != UrlKind::web || check_url(options.base_url).scheme.empty())) {
+    fmt::print(stderr, "error: --base-url must be an http or https address, not '{}'\n", options.base_url);
+    return exit_usage;
+  }
 
   Diagnostics diags;
   // Ctrl-C during a build stops it between pages and leaves the old site (serve has its own handling).

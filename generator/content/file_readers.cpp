@@ -11,6 +11,7 @@
 
 #include "content/source_reader.hpp"
 #include "core/text_util.hpp"
+#include "core/url.hpp"
 
 namespace pb::inline content {
 
@@ -143,7 +144,15 @@ SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags) {
   config.intro = markdown_of(reader, "intro");
   config.base_url = reader.text("base_url");
   config.edit_url = reader.text("edit_url");
+  // Both become links on every page: only a web address will do (never javascript:, data:, …).
+  for (const auto& [key, value] : {std::pair{"base_url", &config.base_url}, std::pair{"edit_url", &config.edit_url}})
+    if (!value->empty() && (check_url(*value).kind != UrlKind::web || check_url(*value).scheme.empty())) {
+      diags.error(reader.location_of(key), fmt::format("'{}' must be an http or https address, not '{}'", key, *value),
+                  fmt::format("write the full address, e.g. '{}: https://example.org/…'", key));
+      value->clear();
+    }
   config.allow_html = reader.boolean("allow_html", false);
+  config.allow_outside_images = reader.boolean("allow_outside_images", false);
   if (auto language = reader.optional_text("language")) config.language = *language;
   config.shared_language_threshold = reader.number("shared_language_threshold", 0.3, 0.05, 1.0);
   reader.finish();

@@ -149,6 +149,7 @@ struct SiteConfig {
   std::string base_url;
   std::string edit_url;
   bool allow_html = false;
+  bool allow_outside_images = false;  // the site makes no outside request unless this says so
   std::string language = "en";
   double shared_language_threshold = 0.3;  // Jaccard similarity of word pairs, see README
   std::string file;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text_util.hpp"
+#include "core/url.hpp"
 #include "link/markdown_limits.hpp"
 #include "link/urls.hpp"
 
@@ -34,6 +35,28 @@ TermLink glossary_link(const Term& term, std::string_view definition) {
                   R"(</a><span class="term-tip" aria-hidden="true" data-tip=")" +
                       html_escape(term.term + ": " + std::string(definition)) + R"("></span>)"};
 }
+
+namespace {
+
+// Links go to the web, an e-mail address or elsewhere in the site; images come from the site itself
+// unless site.yaml allows outside images.
+void check_urls(const std::vector<MarkdownUrl>& urls, const Markdown& m, const char* field, const SiteConfig& config,
+                Diagnostics& diags) {
+  for (const auto& u : urls) {
+    const UrlCheck c = check_url(u.url);
+    if (!c.kind || (u.image && c.kind == UrlKind::mailto))
+      diags.error(m.where,
+                  fmt::format("this {} has {} to '{}': its scheme '{}:' is not allowed", field,
+                              u.image ? "an image" : "a link", u.url, c.scheme),
+                  "use an http, https or mailto address, or a path within the site");
+    else if (u.image && c.kind == UrlKind::web && !config.allow_outside_images)
+      diags.error(m.where, fmt::format("this {} shows an image from outside the site: '{}'", field, u.url),
+                  "the site makes no outside request: put the image in the theme's assets/ and link it by path, "
+                  "or set 'allow_outside_images: true' in site.yaml");
+  }
+}
+
+}  // namespace
 
 LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, LinkStats* stats) {
   const Site& site = *site_ptr;
@@ -67,10 +90,13 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
     links.push_back(glossary_link(t, strip_tags(html[t.definition.slot].html)));
   }
   std::vector<std::size_t> uses(site.terms.size(), 0);
+  std::vector<MarkdownUrl> urls;
   for_each_markdown(site, [&](const Markdown& m, MarkdownShape shape, TermLinks mode, const char* field) {
     LinkedHtml& out = html[m.slot];
     if (done[m.slot] || m.empty() || refused(m, field)) return;
-    out = markdown.render(m.source, shape, &matcher, mode == TermLinks::linked ? &links : nullptr);
+    urls.clear();
+    out = markdown.render(m.source, shape, &matcher, mode == TermLinks::linked ? &links : nullptr, &urls);
+    check_urls(urls, m, field, site.config, diags);
     if (stats && mode == TermLinks::linked) stats->term_links += out.terms.size();
   });
   for (const auto& h : html)

@@ -86,8 +86,22 @@ void link_terms(cmark_node* doc, const TermMatcher& matcher, const std::vector<T
   }
 }
 
+void collect_urls(cmark_node* doc, std::vector<MarkdownUrl>& out) {
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
+    const char* url = cmark_node_get_url(node);
+    out.push_back({type == CMARK_NODE_IMAGE, url ? url : ""});
+  }
+  cmark_iter_free(iter);
+}
+
 std::string render_html(std::string_view markdown, int options, const TermMatcher* matcher,
-                        const std::vector<TermLink>* links, std::vector<std::uint32_t>& terms) {
+                        const std::vector<TermLink>* links, std::vector<std::uint32_t>& terms,
+                        std::vector<MarkdownUrl>* urls = nullptr) {
   std::string source(markdown);
   for (char& c : source)
     if (c == root_mark) c = ' ';
@@ -97,6 +111,7 @@ std::string render_html(std::string_view markdown, int options, const TermMatche
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), source.data(), source.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  if (urls) collect_urls(doc.get(), *urls);
   if (matcher) link_terms(doc.get(), *matcher, links, terms);
   std::unique_ptr<char, CStringDeleter> html(
       cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
@@ -146,9 +161,9 @@ std::string MarkdownRenderer::block(std::string_view markdown) const {
 std::string MarkdownRenderer::inline_html(std::string_view markdown) const { return unwrap_paragraph(block(markdown)); }
 
 LinkedHtml MarkdownRenderer::render(std::string_view markdown, MarkdownShape shape, const TermMatcher* matcher,
-                                    const std::vector<TermLink>* links) const {
+                                    const std::vector<TermLink>* links, std::vector<MarkdownUrl>* urls) const {
   LinkedHtml out;
-  std::string html = render_html(markdown, options_, matcher, links, out.terms);
+  std::string html = render_html(markdown, options_, matcher, links, out.terms, urls);
   if (shape == MarkdownShape::line) html = unwrap_paragraph(std::move(html));
   if (links && html.find(root_mark) != std::string::npos) {
     out.html.reserve(html.size());

@@ -32,6 +32,12 @@ struct TermLink {
   std::string close;  // "</a>" and the tooltip
 };
 
+// A link or image address written in a text, for checking it against the allowed schemes.
+struct MarkdownUrl {
+  bool image = false;
+  std::string url;
+};
+
 class MarkdownRenderer {
  public:
   explicit MarkdownRenderer(bool allow_html = false);
@@ -44,8 +50,9 @@ class MarkdownRenderer {
   // Renders a text of the site. With `matcher`, glossary terms are found on the document's text nodes
   // (never in code, links, raw HTML or attributes); with `links` (one per term) each term's first
   // mention becomes a link, otherwise terms are only counted.
+  // Every link and image address of the text goes into `urls` when given.
   LinkedHtml render(std::string_view markdown, MarkdownShape shape, const TermMatcher* matcher = nullptr,
-                    const std::vector<TermLink>* links = nullptr) const;
+                    const std::vector<TermLink>* links = nullptr, std::vector<MarkdownUrl>* urls = nullptr) const;
 
  private:
   int options_;

@@ -155,6 +155,36 @@ class Cli(unittest.TestCase):
                       "01-relationships.yaml", page.links)
         self.assertIn("Edit this page", page.text)
 
+    def test_a_windows_1252_byte_is_the_same_error_in_check_and_build(self):
+        proc = run("build", "--content", self.content, "--out", self.site)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        before = snapshot(self.site)
+        section = os.path.join(self.content, "models/me-practice-model/model.yaml")
+        with open(section, "rb") as f:
+            data = f.read()
+        # A curly quote saved as Windows-1252 on the first line: title: \x93…
+        first_end = data.index(b"\n")
+        data = data[:first_end] + b" \x93quoted\x94" + data[first_end:]
+        with open(section, "wb") as f:
+            f.write(data)
+        column = len(data[:first_end].decode("utf-8")) + 2
+        expected = f"{section}:1:{column}: error: byte 0x93 is not valid UTF-8"
+        for command in (["check", "--content", self.content], ["build", "--content", self.content, "--out", self.site]):
+            with self.subTest(command=command[0]):
+                proc = run(*command)
+                self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
+                self.assertIn(expected, proc.stderr)
+                self.assertIn("hint: save the file as UTF-8", proc.stderr)
+                self.assertNotIn("terminate", proc.stderr)
+        self.assertEqual(snapshot(self.site), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["content", "site"])
+
+    def test_base_url_must_be_a_web_address(self):
+        proc = run("build", "--content", self.content, "--out", self.site, "--base-url", "JavaScript:alert(1)")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("error: --base-url must be an http or https address", proc.stderr)
+        self.assertFalse(os.path.exists(self.site))
+
     def test_usage_errors_exit_with_2(self):
         self.assertEqual(run("build", "--no-such-flag").returncode, 2)
         self.assertEqual(run().returncode, 2)

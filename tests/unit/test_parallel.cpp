@@ -5,6 +5,12 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "render/pipeline.hpp"
+#include "test_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
 
 using namespace pb;
 
@@ -45,4 +51,29 @@ TEST_CASE("no items, no threads") {
   bool called = false;
   CHECK(parallel_for({.count = 0, .threads = 0, .min_per_thread = 1, .name = {}}, [&](std::size_t, unsigned) { called = true; }, diags) == 0);
   CHECK_FALSE(called);
+}
+
+TEST_CASE("a whole build of content/ on four threads is byte-identical to one on one thread") {
+  namespace fs = std::filesystem;
+  test::TempDir dir;
+  auto build = [&](unsigned jobs, const char* out) {
+    BuildOptions options;
+    options.content_dir = fs::path(PB_SOURCE_DIR) / "content";
+    options.out_dir = dir.path() / out;
+    options.jobs = jobs;
+    Diagnostics diags;
+    REQUIRE(run_build(options, diags).ok);
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir.path() / out))
+      if (e.is_regular_file()) {
+        std::ifstream in(e.path(), std::ios::binary);
+        files[fs::relative(e.path(), dir.path() / out).generic_string()] =
+            std::string(std::istreambuf_iterator<char>(in), {});
+      }
+    return files;
+  };
+  const auto one = build(1, "one");
+  const auto four = build(4, "four");
+  CHECK(one.size() > 200);
+  CHECK(one == four);
 }

@@ -21,6 +21,9 @@ std::size_t statement_count(const Section& section) {
   return n;
 }
 
+constexpr std::size_t full_nav_limit = 40;  // sections listed in full in the sidebar
+constexpr std::size_t nav_window = 7;        // otherwise: this many before and after the current one
+
 // Model facts shown on every page of a model: the archive banner and the sidebar of sections.
 void add_model_frame(const Site& site, const Model& model, const PageBuilder& page, json& data,
                      const Section* current) {
@@ -33,10 +36,23 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
     const Model* newest = current_edition(site, model);
     data["superseded"] = json{{"current_title", model_name(*newest)}, {"current_href", page.href(urls::model(*newest))}};
   }
+  // The sidebar lists every section of a model of ordinary size; a model of hundreds or thousands of
+  // sections gets the sections around the current one and a link to the full contents, so a page's
+  // size never grows with the model's (no page repeats the whole model).
+  const std::size_t count = model.sections.size();
+  std::size_t at = 0;
+  while (current && at < count && &model.sections[at] != current) ++at;
+  const bool windowed = count > full_nav_limit;
+  const std::size_t from = !windowed ? 0 : current ? (at > nav_window ? at - nav_window : 0) : 0;
+  const std::size_t to = !windowed ? count : std::min(count, (current ? at : 0) + nav_window + 1 + (current ? 0 : nav_window));
   json nav = json::array();
-  for (const auto& s : model.sections)
+  for (std::size_t i = from; i < to; ++i) {
+    const Section& s = model.sections[i];
     nav.push_back({{"label", s.label}, {"title", s.title}, {"href", page.href(urls::section(model, s))},
-                   {"current", current && current->id == s.id}});
+                   {"current", current == &s}});
+  }
+  if (windowed)
+    data["model_nav_more"] = json{{"count", std::to_string(count)}, {"href", page.href(urls::model(model)) + "#contents"}};
   data["model_nav"] = std::move(nav);
   data["has_model_nav"] = true;
 }

@@ -1,0 +1,31 @@
+// Page data of the views: sizes that do not grow with the size of the model.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+#include "views/plan.hpp"
+
+using namespace pb;
+
+TEST_CASE("a model of hundreds of sections: no section page repeats the whole model") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  for (int i = 2; i <= 300; ++i)
+    dir.write("content/models/m1/sections/" + std::to_string(i) + "-s" + std::to_string(i) + ".yaml",
+              "id: s" + std::to_string(i) + "\ntitle: Section " + std::to_string(i) +
+                  "\nblocks:\n  - kind: principles\n    items:\n      - text: Statement.\n        topics: [safety]\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  REQUIRE(linked.site().models[0].sections.size() == 300);
+  std::size_t section_pages = 0;
+  for (const PageTask& task : plan_site(linked)) {
+    if (!task.path.starts_with("models/m1/s")) continue;
+    const Page page = task.make();
+    ++section_pages;
+    CAPTURE(page.path);
+    CHECK(page.data["model_nav"].size() <= 15);
+    CHECK(page.data["model_nav_more"]["count"] == "300");
+    bool current = false;
+    for (const auto& entry : page.data["model_nav"]) current = current || entry["current"].get<bool>();
+    CHECK(current);  // the page itself is always in its window
+  }
+  CHECK(section_pages == 299);
+}

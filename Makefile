@@ -6,7 +6,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Everything needed to build the generator and its unit and end-to-end tests.
 BUILD_PACKAGES := g++ make cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev doctest-dev \
-  libkainjow-mustache-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev
+  libkainjow-mustache-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev \
+  libjs-lunr
 # Extra tools used only by the tests: Python for the end-to-end tests, Debian's Chromium for the
 # browser suite (never a downloaded browser), poppler-utils to count printed pages.
 TEST_PACKAGES := python3 chromium poppler-utils
@@ -20,7 +21,14 @@ TSAN_TESTS := ^parallel$$
 # Light optimisation and line tables only: the trees build in about half the time of RelWithDebInfo.
 SANITIZER_FLAGS := -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g1"
 
-.PHONY: site test deps test-deps generator sanitizers clean
+# `make fuzz`: the loader and the Markdown bounds under libFuzzer (Debian's clang), each for
+# FUZZ_SECONDS from a corpus made of content/. Not part of `make test`.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g" \
+  -DPB_SANITIZE=fuzzer-no-link,address,undefined -DPB_FUZZ=ON
+
+.PHONY: site test deps test-deps generator sanitizers fuzz clean
 
 site: generator
 	$(BUILD_DIR)/practicebook build --content content --out site
@@ -50,5 +58,15 @@ sanitizers: deps
 	cmake -S . -B $(TSAN_DIR) $(SANITIZER_FLAGS) -DPB_SANITIZE=thread
 	cmake --build $(TSAN_DIR) -j$(JOBS) --target parallel_tests
 
+fuzz: deps
+	@scripts/install-deps.sh clang libclang-rt-14-dev
+	cmake -S . -B $(FUZZ_DIR) $(FUZZ_FLAGS)
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_loader fuzz_markdown
+	rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus/loader $(FUZZ_DIR)/corpus/markdown
+	i=0; for f in $$(find content -name '*.yaml' | sort); do i=$$((i+1)); \
+	  cp "$$f" $(FUZZ_DIR)/corpus/loader/$$i.yaml; cp "$$f" $(FUZZ_DIR)/corpus/markdown/$$i.md; done
+	cd $(FUZZ_DIR) && ./fuzz_loader -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 corpus/loader
+	cd $(FUZZ_DIR) && ./fuzz_markdown -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 corpus/markdown
+
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_DIR)

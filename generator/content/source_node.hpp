@@ -10,6 +10,8 @@
 
 namespace pb::inline content {
 
+struct SourceEntry;
+
 struct SourceNode {
   enum class Kind { null, scalar, sequence, map };
 
@@ -18,12 +20,17 @@ struct SourceNode {
   std::string scalar;                                     // for scalars
   bool quoted = false;                                    // "…" or '…': never a bool or null
   std::vector<SourceNode> items;                          // for sequences
-  std::vector<std::pair<SourceNode, SourceNode>> entries; // for maps, in file order, keys unique
+  std::vector<SourceEntry> entries;                       // for maps, in file order, keys unique
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_sequence() const { return kind == Kind::sequence; }
   bool is_map() const { return kind == Kind::map; }
+};
+
+// A key and its value. Not a std::pair: clang cannot check a pair of a type still being defined.
+struct SourceEntry {
+  SourceNode key, value;
 };
 
 // What a node is, for messages: "text", "a list", "a mapping", "nothing".

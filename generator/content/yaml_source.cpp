@@ -95,7 +95,7 @@ class Converter {
                          fmt::format("'{}' is already set on line {}; keep one of them", key.scalar, it->second));
             continue;
           }
-          out.entries.emplace_back(std::move(key), std::move(value));
+          out.entries.push_back(SourceEntry{std::move(key), std::move(value)});
         }
         return true;
       }

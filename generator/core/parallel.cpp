@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -13,7 +14,8 @@
 namespace pb::inline core {
 
 unsigned worker_count(unsigned requested) {
-  return requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+  constexpr unsigned most = 256;  // --jobs 100000 must not start a hundred thousand threads
+  return std::min(most, requested ? requested : std::max(1u, std::thread::hardware_concurrency()));
 }
 
 std::size_t parallel_for(const ParallelTask& task, const std::function<void(std::size_t, unsigned)>& body,
@@ -46,7 +48,13 @@ std::size_t parallel_for(const ParallelTask& task, const std::function<void(std:
   };
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(run, t);
+    } catch (const std::system_error&) {
+      break;  // the system has no more threads to give: the ones started do all the work
+    }
+  }
   run(0);
   for (auto& th : pool) th.join();
   return failed;

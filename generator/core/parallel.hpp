@@ -10,7 +10,7 @@
 
 namespace pb::inline core {
 
-// One thread per core, or `requested` when it is not 0.
+// One thread per core, or `requested` when it is not 0; never more than 256.
 unsigned worker_count(unsigned requested = 0);
 
 struct ParallelTask {

@@ -77,3 +77,9 @@ TEST_CASE("a whole build of content/ on four threads is byte-identical to one on
   CHECK(one.size() > 200);
   CHECK(one == four);
 }
+
+TEST_CASE("asking for a hundred thousand threads gets at most 256") {
+  CHECK(worker_count(100000) == 256);
+  CHECK(worker_count(3) == 3);
+  CHECK(worker_count(0) >= 1);
+}

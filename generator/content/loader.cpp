@@ -8,6 +8,7 @@
 #include <regex>
 #include <unordered_map>
 
+#include "content/synonyms.hpp"
 #include "core/parallel.hpp"
 #include "core/text_util.hpp"
 
@@ -99,7 +100,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   }
   // 1. Which files make up the site (problems with names are reported here).
   std::vector<fs::path> to_parse;
-  for (const char* name : {"site.yaml", "roles.yaml", "topics.yaml", "glossary.yaml"})
+  for (const char* name : {"site.yaml", "roles.yaml", "topics.yaml", "glossary.yaml", "synonyms.yaml"})
     if (is_file(content_dir / name)) to_parse.emplace_back(name);
   if (!is_file(content_dir / "site.yaml"))
     diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, "site.yaml"))),
@@ -156,6 +157,8 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     if (const auto& root = parsed.get("topics.yaml")) site.topics = read_topics(*root, diags);
   if (is_file(content_dir / "glossary.yaml"))
     if (const auto& root = parsed.get("glossary.yaml")) site.terms = read_terms(*root, diags);
+  if (is_file(content_dir / "synonyms.yaml"))
+    if (const auto& root = parsed.get("synonyms.yaml")) site.synonyms = read_synonyms(*root, diags);
 
   for (const auto& files : models) {
     const auto& root = parsed.get(files.relative / "model.yaml");

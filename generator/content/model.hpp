@@ -155,11 +155,18 @@ struct SiteConfig {
   std::string file;
 };
 
+// Words and phrases that mean the same to someone searching (content/synonyms.yaml).
+struct SynonymGroup {
+  std::vector<std::string> words;
+  SourceLocation where;
+};
+
 struct Site {
   SiteConfig config;
   std::vector<Role> roles;
   std::vector<Topic> topics;
   std::vector<Term> terms;
+  std::vector<SynonymGroup> synonyms;
   std::vector<Model> models;  // sorted by jurisdiction, family, then newest edition first
 
   const Model* find_model(const std::string& id) const;

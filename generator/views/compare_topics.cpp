@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "link/urls.hpp"
+#include "views/page_nav.hpp"
 #include "views/plan.hpp"
 
 namespace pb::inline views {
@@ -93,6 +94,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic) {
   for (const auto& t : site.topics)
     topics.push_back({{"title", t.title}, {"href", page.href(urls::compare_topic(t.id))}, {"current", t.id == topic.id}});
   d["topics"] = std::move(topics);
+  add_topic_navigation(d);
   return page.finish("topic.html", std::move(d));
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "link/urls.hpp"
+#include "views/page_nav.hpp"
 #include "views/plan.hpp"
 
 namespace pb::inline views {
@@ -59,6 +60,7 @@ Page index_page(const LinkedSite& linked) {
   d["letters"] = std::move(letters);
   d["count"] = std::to_string(site.terms.size());
   page.edit_link(d, "glossary.yaml");
+  add_glossary_navigation(d);
   return page.finish("glossary.html", std::move(d));
 }
 

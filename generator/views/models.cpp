@@ -4,6 +4,7 @@
 
 #include "compare/edition_diff.hpp"
 #include "content/assemble.hpp"
+#include "views/page_nav.hpp"
 #include "views/diff_html.hpp"
 #include "views/model_json.hpp"
 #include "link/urls.hpp"
@@ -149,6 +150,7 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
                         {"href", page.href(urls::changes(model))}};
   else if (const Model* successor = site.find_model(model.superseded_by))
     d["changes"] = json{{"title", "What changed in " + model_name(*successor)}, {"href", page.href(urls::changes(*successor))}};
+  add_overview_navigation(d);
   return page.finish("model.html", std::move(d));
 }
 
@@ -195,6 +197,7 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   d["roles"] = std::move(roles);
   d["one_pager_href"] = page.href(urls::one_pager(model, section));
   page.edit_link(d, section.source_file);
+  add_section_navigation(site, d);
   return page.finish("section.html", std::move(d));
 }
 

@@ -29,6 +29,7 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   d["home_href"] = href(urls::home());
   d["stylesheet_href"] = href(urls::asset("style.css"));
   d["search_href"] = href(urls::search());
+  d["site_root"] = root_;  // for search.js, which loads the search index and lunr from the root
   d["compare_href"] = href(urls::compare());
   d["glossary_href"] = href(urls::glossary());
   d["is_home"] = path_ == urls::home();
@@ -36,6 +37,9 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   auto add = [&](const char* label, const std::string& target, const char* prefix) {
     nav.push_back({{"title", label}, {"href", href(target)}, {"current", path_.starts_with(prefix)}});
   };
+  // Models and Roles go to the home page's lists: "what is expected of me" is one click from anywhere.
+  if (!site().models.empty()) nav.push_back({{"title", "Models"}, {"href", href(urls::home()) + "#models-heading"}, {"current", false}});
+  if (!site().roles.empty()) nav.push_back({{"title", "Roles"}, {"href", href(urls::home()) + "#roles-heading"}, {"current", false}});
   if (!site().topics.empty()) add("Compare", urls::compare(), "compare/");
   if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");

@@ -3,6 +3,7 @@
 
 #include "content/assemble.hpp"
 #include "link/urls.hpp"
+#include "views/page_nav.hpp"
 #include "views/plan.hpp"
 
 namespace pb::inline views {
@@ -106,6 +107,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   for (const auto& r : site.roles)
     roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
   d["roles"] = std::move(roles);
+  add_role_navigation(d);
   return page.finish("role-all.html", std::move(d));
 }
 

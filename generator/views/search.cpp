@@ -19,7 +19,8 @@ Page search_page(const LinkedSite& linked) {
   d["models"] = std::move(models);
   d["roles"] = std::move(roles);
   d["index_href"] = page.href(urls::search_index());
-  d["script_href"] = page.href(urls::asset("search.js"));
+  d["lunr_href"] = page.href(urls::asset("lunr.min.js"));
+  d["core_href"] = page.href(urls::asset("search-core.js"));
   d["is_search_page"] = true;
   return page.finish("search.html", std::move(d));
 }

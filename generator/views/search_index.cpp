@@ -1,3 +1,7 @@
+// The search index: the documents search.js hands to lunr, and the synonym groups it expands queries
+// with. Everything a page shows that someone might look for is a document: statements and role actions,
+// overviews and section pages, role and topic pages, glossary terms, rubric levels, letters, text
+// blocks (with their tables) and footnotes.
 #include "views/search_index.hpp"
 
 #include <map>
@@ -10,44 +14,105 @@ namespace pb::inline views {
 
 using json = nlohmann::json;
 
+namespace {
+
+// The tables of the index: each URL, title and place is written once and referenced by position.
+class IndexTables {
+ public:
+  json models = json::array(), roles = json::array(), pages = json::array(), places = json::array(),
+       docs = json::array();
+  std::map<std::string, int> model_index, role_index;
+
+  int page(const std::string& url, const std::string& title, int model) {
+    auto [it, inserted] = page_index_.emplace(url, static_cast<int>(pages.size()));
+    if (inserted) pages.push_back({url, title, model});
+    return it->second;
+  }
+  int place(int page, const std::string& label) {
+    auto [it, inserted] = place_index_.emplace(std::to_string(page) + "|" + label, static_cast<int>(places.size()));
+    if (inserted) places.push_back({page, label});
+    return it->second;
+  }
+  // [kind, title, text, place, anchor, role, keywords]
+  void doc(const char* kind, const std::string& title, const std::string& text, int place,
+           const std::string& anchor = {}, int role = -1, const std::string& keywords = {}) {
+    if (title.empty() && text.empty()) return;
+    docs.push_back({kind, title, text, place, anchor, role, keywords});
+  }
+
+ private:
+  std::map<std::string, int> page_index_, place_index_;
+};
+
+std::string section_title(const Section& s) { return s.label.empty() ? s.title : s.label + ": " + s.title; }
+
+void join_into(std::string& out, const std::string& more) {
+  if (more.empty()) return;
+  if (!out.empty()) out += ' ';
+  out += more;
+}
+
+// The overview of a model and everything on it that is not a statement.
+void add_model_docs(const LinkedSite& linked, const Model& m, IndexTables& t) {
+  const int mi = t.model_index[m.id];
+  const int overview = t.page(urls::model(m), model_name(m), mi);
+  const int top = t.place(overview, "");
+  std::string about = m.subtitle;
+  join_into(about, linked.plain_text(m.vision));
+  join_into(about, linked.plain_text(m.intro));
+  t.doc("p", model_name(m), about, top, "", -1, m.jurisdiction + " " + m.agency + " " + m.title);
+  if (m.letter) {
+    std::string body = linked.plain_text(m.letter->body);
+    join_into(body, m.letter->signature);
+    join_into(body, m.letter->signature_title);
+    t.doc("x", m.letter->heading.empty() ? "Letter" : m.letter->heading, body, t.place(overview, "Letter"), "letter");
+  }
+  if (m.rubric) {
+    // One document: its levels share the rubric's anchor, and one result is enough to reach them.
+    const std::string title = m.rubric->title.empty() ? "Rubric" : m.rubric->title;
+    std::string levels, text = linked.plain_text(m.rubric->intro);
+    for (const auto& level : m.rubric->levels) {
+      join_into(levels, level.name);
+      join_into(text, level.name + ": " + linked.plain_text(level.description));
+    }
+    t.doc("l", title, text, t.place(overview, "Rubric levels: " + levels), "rubric", -1, "rubric levels " + levels);
+  }
+  if (!m.closing.empty()) t.doc("x", "", linked.plain_text(m.closing), t.place(overview, "Closing"));
+  for (const auto& note : m.footnotes)
+    t.doc("f", "", linked.plain_text(note.text), t.place(overview, "Notes"), "notes");
+  for (const auto& s : m.sections) {
+    const int p = t.page(urls::section(m, s), section_title(s), mi);
+    std::string about_section = linked.plain_text(s.summary);
+    join_into(about_section, linked.plain_text(s.intro));
+    t.doc("p", section_title(s), about_section, t.place(p, ""));
+    for (const auto& b : s.blocks) {
+      // Statements are documents of their own; a block adds its heading, intro and free text (tables too).
+      std::string body = linked.plain_text(b.intro);
+      join_into(body, linked.plain_text(b.text));
+      if (body.empty()) continue;
+      t.doc("x", b.heading, body, t.place(p, b.heading), b.heading.empty() ? "" : b.key);
+    }
+  }
+}
+
+}  // namespace
+
 std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
-  // Tables are referenced by position so each URL, title and place is written once.
-  json models = json::array(), roles = json::array(), pages = json::array(), places = json::array(),
-       docs = json::array();
-  std::map<std::string, int> model_index, role_index, page_index, place_index;
+  IndexTables t;
+  // [id, name, archived, jurisdiction, family]: archived editions are searched only on request.
   for (const auto& m : site.models) {
-    model_index[m.id] = static_cast<int>(models.size());
-    models.push_back({m.id, model_name(m), m.superseded_by.empty() ? 0 : 1});
+    t.model_index[m.id] = static_cast<int>(t.models.size());
+    t.models.push_back({m.id, model_name(m), m.superseded_by.empty() ? 0 : 1, m.jurisdiction, m.family});
   }
   for (const auto& r : site.roles) {
-    role_index[r.id] = static_cast<int>(roles.size());
-    roles.push_back({r.id, r.title});
+    t.role_index[r.id] = static_cast<int>(t.roles.size());
+    t.roles.push_back({r.id, r.title, r.plural});
   }
-  auto page_of = [&](const std::string& url, const std::string& title, int model) {
-    auto [it, inserted] = page_index.emplace(url, static_cast<int>(pages.size()));
-    if (inserted) pages.push_back({url, title, model});
-    return it->second;
-  };
-  auto place_of = [&](int page, const std::string& label) {
-    const std::string key = std::to_string(page) + "|" + label;
-    auto [it, inserted] = place_index.emplace(key, static_cast<int>(places.size()));
-    if (inserted) places.push_back({page, label});
-    return it->second;
-  };
 
-  // Sections and overviews first: a query that names a value finds its page.
-  for (const auto& m : site.models) {
-    const int mi = model_index[m.id];
-    const int overview = page_of(urls::model(m), model_name(m), mi);
-    docs.push_back({"p", m.title + " " + m.subtitle + " " + linked.plain_text(m.vision), place_of(overview, ""), "", -1});
-    for (const auto& s : m.sections) {
-      const std::string title = s.label.empty() ? s.title : s.label + ": " + s.title;
-      const int p = page_of(urls::section(m, s), title, mi);
-      docs.push_back({"p", title + " " + linked.plain_text(s.summary), place_of(p, ""), "", -1});
-    }
-  }
+  for (const auto& m : site.models) add_model_docs(linked, m, t);
+
   PageBuilder labeller(linked, urls::search());
   for (const auto& ref : graph.statements()) {
     const Model& model = linked.model(ref);
@@ -55,24 +120,50 @@ std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats
     const Block* block = linked.block(ref);
     const Statement& statement = linked.statement(ref);
     const std::string page_url = section ? urls::section(model, *section) : urls::model(model);
-    const std::string page_title =
-        !section ? model_name(model) : section->label.empty() ? section->title : section->label + ": " + section->title;
-    const int p = page_of(page_url, page_title, model_index[model.id]);
+    const std::string page_title = section ? section_title(*section) : model_name(model);
+    const int p = t.page(page_url, page_title, t.model_index[model.id]);
     const bool action = block && block->kind == BlockKind::actions;
-    docs.push_back({action ? "a" : "s", linked.plain_text(statement.text), place_of(p, labeller.place_of(ref)),
-                    statement.id, action ? role_index[block->role] : -1});
-  }
-  for (const auto& t : site.terms) {
-    const int p = page_of(urls::term(t.id), t.term, -1);
-    std::string text = t.term;
-    if (!t.abbreviation.empty()) text += " (" + t.abbreviation + ")";
-    for (const auto& alias : t.aliases) text += " · " + alias;
-    text += ": " + linked.plain_text(t.definition);
-    docs.push_back({"t", text, place_of(p, "Glossary"), "", -1});
+    const auto role = action ? t.role_index.find(block->role) : t.role_index.end();
+    t.doc(action ? "a" : "s", "", linked.plain_text(statement.text), t.place(p, labeller.place_of(ref)), statement.id,
+          role == t.role_index.end() ? -1 : role->second);
   }
 
-  json index{{"version", 1}, {"models", std::move(models)}, {"roles", std::move(roles)},
-             {"pages", std::move(pages)}, {"places", std::move(places)}, {"docs", std::move(docs)}};
+  // Role pages: one per model and role, and the role across every model.
+  for (const auto& r : site.roles) {
+    const int ri = t.role_index[r.id];
+    for (const auto& m : site.models) {
+      if (graph.actions(m, r.id).empty()) continue;
+      const int p = t.page(urls::model_role(m, r.id), r.title + " actions", t.model_index[m.id]);
+      t.doc("r", r.title + " actions", linked.plain_text(r.description), t.place(p, "Role page"), "", ri, r.plural);
+    }
+    const int p = t.page(urls::role(r.id), "What is expected of " + r.plural, -1);
+    t.doc("r", "What is expected of " + r.plural, linked.plain_text(r.description), t.place(p, "Role page"), "", ri,
+          r.title + " " + r.plural);
+  }
+  for (const auto& topic : site.topics) {
+    const int p = t.page(urls::compare_topic(topic.id), topic.title, -1);
+    t.doc("c", topic.title, linked.plain_text(topic.description), t.place(p, "Topic across models"));
+  }
+  for (const auto& term : site.terms) {
+    const int p = t.page(urls::term(term.id), term.term, -1);
+    std::string keywords = term.abbreviation;
+    for (const auto& alias : term.aliases) join_into(keywords, alias);
+    t.doc("t", term.term, linked.plain_text(term.definition), t.place(p, "Glossary"), "", -1, keywords);
+  }
+
+  // Synonym groups: content/synonyms.yaml, then each glossary term with its abbreviation and aliases.
+  json synonyms = json::array();
+  for (const auto& group : site.synonyms) synonyms.push_back(group.words);
+  for (const auto& term : site.terms) {
+    json words = json::array({term.term});
+    if (!term.abbreviation.empty()) words.push_back(term.abbreviation);
+    for (const auto& alias : term.aliases) words.push_back(alias);
+    if (words.size() > 1) synonyms.push_back(std::move(words));
+  }
+
+  json index{{"version", 2},          {"models", std::move(t.models)}, {"roles", std::move(t.roles)},
+             {"pages", std::move(t.pages)}, {"places", std::move(t.places)}, {"synonyms", std::move(synonyms)},
+             {"docs", std::move(t.docs)}};
   std::string js = "window.PRACTICEBOOK_SEARCH=" + index.dump() + ";\n";
   if (stats) {
     stats->documents = index["docs"].size();

@@ -13,7 +13,8 @@ struct SearchIndexStats {
   std::size_t bytes = 0;
 };
 
-// window.PRACTICEBOOK_SEARCH = {models, roles, pages, places, docs}; see the format in search.js.
+// window.PRACTICEBOOK_SEARCH = {version, models, roles, pages, places, synonyms, docs}; the format is
+// described in themes/default/assets/search-core.js, which builds a lunr index of it in the browser.
 std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats = nullptr);
 
 }  // namespace pb::views

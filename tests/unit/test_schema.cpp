@@ -167,6 +167,12 @@ const std::vector<MappingKind>& mapping_kinds() {
       {"glossary term", "glossary.schema.json", "/properties/terms/items", [](const std::string& b) {
          return std::map<std::string, std::string>{{"glossary.yaml", "terms:\n  - {" + b + "}\n"}};
        }},
+      {"synonyms file", "synonyms.schema.json", "", [](const std::string& b) {
+         return std::map<std::string, std::string>{{"synonyms.yaml", "{" + b + "}\n"}};
+       }},
+      {"synonym group", "synonyms.schema.json", "/properties/synonyms/items", [](const std::string& b) {
+         return std::map<std::string, std::string>{{"synonyms.yaml", "synonyms:\n  - {" + b + "}\n"}};
+       }},
       {"model", "model.schema.json", "", [](const std::string& b) {
          return std::map<std::string, std::string>{{"models/m1/model.yaml", "{" + b + "}\n"}};
        }},
@@ -222,7 +228,8 @@ void for_each_object_schema(const json& schema, const std::string& where,
 }
 
 const std::vector<std::string> schema_names = {"site.schema.json",     "roles.schema.json", "topics.schema.json",
-                                               "glossary.schema.json", "model.schema.json", "section.schema.json"};
+                                               "glossary.schema.json", "model.schema.json", "section.schema.json",
+                                               "synonyms.schema.json"};
 
 const std::string id_pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 

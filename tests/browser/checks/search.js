@@ -16,7 +16,8 @@ module.exports = {
     await page.waitForSelector('#search-results li');
     const count = await page.locator('#search-results li').count();
     const status = await page.textContent('#search-status');
-    if (count < 5) report.fail('search', page.url(), `only ${count} results for "genogram"`);
+    // Current editions only, each statement once (the same words in two roles are one result).
+    if (count < 3) report.fail('search', page.url(), `only ${count} results for "genogram"`);
     if (!/\d+ results? for/.test(status || '')) report.fail('search', page.url(), `results not announced: "${status}"`);
     report.count('search results for "genogram"', count);
 
@@ -28,6 +29,12 @@ module.exports = {
     const status2 = await page.textContent('#search-status');
     if (!/^\d+ results? for/.test(status2)) report.fail('search', page.url(), `"genogram worker": ${status2}`);
     await page.keyboard.press('ArrowDown');
+    // The first result may be the glossary entry; the arrows go on to the first statement.
+    for (let i = 0; i < 6; i++) {
+      const href = await page.evaluate(() => document.activeElement.getAttribute('href') || '');
+      if (href.includes('#')) break;
+      await page.keyboard.press('ArrowDown');
+    }
     const focused = await page.evaluate(() => document.activeElement.getAttribute('href'));
     if (!focused || !focused.includes('#')) report.fail('search', page.url(), `ArrowDown focuses ${focused}, not a statement result`);
     await Promise.all([page.waitForURL(/\/models\/.*#/), page.keyboard.press('Enter')]);

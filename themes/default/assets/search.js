@@ -1,175 +1,237 @@
-/* Practicebook search: runs entirely in the page, from file:// too (no fetch, no modules).
- * The index, search-index.js, sets window.PRACTICEBOOK_SEARCH = {
- *   models: [[id, name, archived]], roles: [[id, title]], pages: [[url, title, modelIndex]],
- *   places: [[pageIndex, label]], docs: [[kind, text, placeIndex, anchor, roleIndex]] }
- * where kind is "p" (a value or overview page), "s" (a statement), "a" (a role action), "t" (a term).
+/* Practicebook search in the page: the header box on every page (results as you type, right under the
+ * box) and the search page (results grouped by model, filters, "Did you mean"). The engine is
+ * search-core.js over lunr; on pages other than the search page it is loaded with script tags the
+ * first time the box is used, so pages stay light and everything works from file://.
+ * "/" or Ctrl+K (Cmd+K) focuses the search box; Esc closes the results.
  */
 (function () {
   'use strict';
-  var data = window.PRACTICEBOOK_SEARCH;
-  var form = document.getElementById('search-form');
-  if (!data || !form) return;
-  var input = document.getElementById('search-input');
-  var modelSelect = document.getElementById('search-model');
-  var roleSelect = document.getElementById('search-role');
-  var status = document.getElementById('search-status');
-  var list = document.getElementById('search-results');
-  var ROOT = '../';          // the search page sits at search/index.html
-  var LIMIT = 50;
-  var KIND_BONUS = { t: 30, p: 10, a: 0, s: 0 };
-  var KIND_LABEL = { t: 'Glossary', p: 'Page', a: 'Role action', s: 'Statement' };
+  var me = document.currentScript;
+  var ROOT = (me && me.getAttribute('data-root')) || '';
+  var engine = null, loading = null;
 
-  function fold(text) {
-    return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019]/g, "'");
-  }
-  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
   function escapeHtml(s) {
-    return s.replace(/[&<>"']/g, function (c) {
+    return String(s).replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
     });
   }
-
-  var docs = data.docs.map(function (d, i) {
-    var place = data.places[d[2]];
-    var page = data.pages[place[0]];
-    var modelName = page[2] >= 0 ? data.models[page[2]][1] : '';
-    return { order: i, kind: d[0], text: d[1], folded: fold(d[1]), label: place[1], anchor: d[3],
-             role: d[4], url: page[0], pageTitle: page[1], model: page[2],
-             // Where it sits ("Value 1 · Worker action", the model): a word may match here too, for less.
-             context: fold(place[1] + ' ' + page[1] + ' ' + modelName) };
-  });
-
-  // A query is words (each must occur, as a word or the start of one) and "quoted phrases".
-  function parse(query) {
-    var phrases = [], words = [];
-    var rest = fold(query).replace(/"([^"]+)"/g, function (_, p) { phrases.push(p.trim()); return ' '; });
-    rest.split(/[^a-z0-9'\u00ae\u2122]+/).forEach(function (w) { if (w) words.push(w); });
-    return {
-      whole: fold(query).replace(/"/g, '').trim(),
-      phrases: phrases,
-      words: words.map(function (w) {
-        var e = escapeRegExp(w);
-        return { text: w, exact: new RegExp('(^|[^a-z0-9])' + e + '($|[^a-z0-9])'), prefix: new RegExp('(^|[^a-z0-9])' + e) };
-      })
-    };
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('could not load ' + src)); };
+      document.head.appendChild(s);
+    });
   }
-
-  function score(doc, q) {
-    var s = 0, i;
-    for (i = 0; i < q.phrases.length; i++) {
-      if (doc.folded.indexOf(q.phrases[i]) < 0) return 0;
-      s += 60;
+  // The engine, loading lunr, the index and search-core.js first when the page does not have them.
+  function getEngine() {
+    if (engine) return Promise.resolve(engine);
+    if (!loading) {
+      var need = [];
+      if (!window.lunr) need.push(ROOT + 'assets/lunr.min.js');
+      if (!window.PRACTICEBOOK_SEARCH) need.push(ROOT + 'search-index.js');
+      if (!window.PracticebookSearch) need.push(ROOT + 'assets/search-core.js');
+      loading = need.reduce(function (p, src) { return p.then(function () { return loadScript(src); }); }, Promise.resolve())
+        .then(function () {
+          engine = window.PracticebookSearch.create(window.PRACTICEBOOK_SEARCH, window.lunr);
+          return engine;
+        });
     }
-    for (i = 0; i < q.words.length; i++) {
-      var w = q.words[i];
-      if (w.exact.test(doc.folded)) s += 10;
-      else if (w.prefix.test(doc.folded)) s += 4;
-      else if (w.prefix.test(doc.context)) s += 2;
-      else return 0;
+    return loading;
+  }
+
+  // Marks the query's words (and words starting with them) in a text.
+  function highlight(text, query) {
+    var words = String(query).toLowerCase().split(/[^a-z0-9]+/).filter(function (w) { return w.length > 2; });
+    var html = escapeHtml(text);
+    if (!words.length) return html;
+    var pattern = new RegExp('\\b(' + words.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').slice(0, Math.max(3, w.length - 2));
+    }).join('|') + ')[a-z]*', 'gi');
+    return html.replace(/(^|>)([^<]+)/g, function (_, tag, segment) {
+      return tag + segment.replace(pattern, '<mark>$&</mark>');
+    });
+  }
+
+  function resultItem(hit, query, root) {
+    var meta = [];
+    if (hit.label && hit.label !== 'Page') meta.push(hit.label);
+    else meta.push(hit.kindLabel);
+    if (hit.archived) meta.push('archived edition');
+    var also = hit.also.length ? '<span class="search-also">Also: ' + hit.also.map(function (a) {
+      return '<a href="' + escapeHtml(root + a.href) + '">' + escapeHtml(a.modelName ? a.modelName + ', ' + a.label : a.label) + '</a>';
+    }).join(', ') + '</span>' : '';
+    var snippet = hit.snippet || hit.summary;
+    if (snippet && snippet.length > 180) snippet = snippet.slice(0, 177).replace(/\s+\S*$/, '') + '\u2026';
+    return '<li class="search-result search-result-' + hit.kind + '"><a href="' + escapeHtml(root + hit.href) + '">' +
+      highlight(hit.title, query) + '</a>' + (snippet ? '<span class="search-snippet">' + highlight(snippet, query) + '</span>' : '') +
+      '<span class="search-meta">' + escapeHtml(meta.join(' \u00b7 ')) + '</span>' + also + '</li>';
+  }
+
+  // Groups by model, each with its heading; `perGroup` results shown, the rest behind a button.
+  function renderGroups(result, root, perGroup, idPrefix, headingLevel) {
+    var h = 'h' + headingLevel;
+    return result.groups.map(function (g, gi) {
+      var id = idPrefix + '-group-' + gi;
+      var items = g.hits.map(function (hit, i) {
+        var li = resultItem(hit, result.query, root);
+        return i < perGroup ? li : li.replace('<li class="', '<li hidden class="search-more ');
+      }).join('');
+      var more = g.hits.length > perGroup
+        ? '<button type="button" class="search-show-more" data-group="' + id + '">Show ' + (g.hits.length - perGroup) +
+          ' more from ' + escapeHtml(g.title) + '</button>' : '';
+      return '<section class="search-group" aria-labelledby="' + id + '"><' + h + ' id="' + id + '" class="search-group-title">' +
+        escapeHtml(g.title) + ' <span class="search-count">' + g.hits.length + '</span></' + h + '><ol class="search-list" id="' + id + '-list">' +
+        items + '</ol>' + more + '</section>';
+    }).join('');
+  }
+
+  function statusText(result, query) {
+    var n = result.total;
+    var models = result.groups.filter(function (g) { return g.model; }).length;
+    var text = n === 0 ? 'No results for \u201c' + query + '\u201d.'
+      : n + (n === 1 ? ' result' : ' results') + ' for \u201c' + (result.usedSuggestion ? result.suggestion : query) + '\u201d' +
+        (models > 1 ? ' in ' + models + ' models' : '') + '.';
+    if (result.usedSuggestion) text = 'No results for \u201c' + query + '\u201d. ' + text.replace(/^/, 'Showing ');
+    return text;
+  }
+
+  function showMore(container) {
+    container.addEventListener('click', function (e) {
+      var button = e.target.closest('.search-show-more');
+      if (!button) return;
+      var list = document.getElementById(button.getAttribute('data-group') + '-list');
+      var first = null;
+      list.querySelectorAll('li[hidden]').forEach(function (li) { li.hidden = false; if (!first) first = li; });
+      button.remove();
+      if (first) first.querySelector('a').focus();
+    });
+  }
+
+  // Arrow keys move from the box through the result links and back.
+  function arrowKeys(input, container) {
+    function links() {
+      return Array.prototype.filter.call(container.querySelectorAll('.search-result > a'), function (a) { return !a.closest('[hidden]'); });
     }
-    if (q.whole.length > 2 && doc.folded.indexOf(q.whole) >= 0) s += 40;   // the exact phrase typed
-    if (doc.kind === 't' && doc.folded.indexOf(q.whole) === 0) s += 50;    // the term itself
-    return s + KIND_BONUS[doc.kind];
-  }
-
-  function highlight(text, q) {
-    var needles = q.phrases.concat(q.words.map(function (w) { return w.text; })).filter(Boolean);
-    if (!needles.length) return escapeHtml(text);
-    needles.sort(function (a, b) { return b.length - a.length; });
-    var folded = fold(text), marks = [];
-    needles.forEach(function (n) {
-      var from = 0, at;
-      while ((at = folded.indexOf(n, from)) >= 0) {
-        var startsWord = at === 0 || /[^a-z0-9]/.test(folded.charAt(at - 1));
-        if (startsWord && !marks.some(function (m) { return at < m[1] && at + n.length > m[0]; })) marks.push([at, at + n.length]);
-        from = at + n.length;
-      }
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' && links().length) { e.preventDefault(); links()[0].focus(); }
     });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var out = '', pos = 0;
-    marks.forEach(function (m) {
-      out += escapeHtml(text.slice(pos, m[0])) + '<mark>' + escapeHtml(text.slice(m[0], m[1])) + '</mark>';
-      pos = m[1];
+    container.addEventListener('keydown', function (e) {
+      var all = links(), at = all.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (e.key === 'ArrowDown' && at + 1 < all.length) { e.preventDefault(); all[at + 1].focus(); }
+      if (e.key === 'ArrowUp') { e.preventDefault(); (at > 0 ? all[at - 1] : input).focus(); }
     });
-    return out + escapeHtml(text.slice(pos));
   }
 
-  function modelIndex(id) {
-    for (var i = 0; i < data.models.length; i++) if (data.models[i][0] === id) return i;
-    return -1;
-  }
-  function roleIndex(id) {
-    for (var i = 0; i < data.roles.length; i++) if (data.roles[i][0] === id) return i;
-    return -1;
-  }
-
-  function run() {
-    var query = input.value.trim();
-    var model = modelIndex(modelSelect.value), role = roleIndex(roleSelect.value);
-    list.innerHTML = '';
-    if (!query) { status.textContent = ''; return; }
-    var q = parse(query);
-    var hits = [];
-    docs.forEach(function (doc) {
-      if (model >= 0 && doc.model !== model) return;
-      if (role >= 0 && doc.role !== role) return;
-      var s = score(doc, q);
-      if (s > 0) hits.push([s, doc]);
-    });
-    hits.sort(function (a, b) { return b[0] - a[0] || a[1].order - b[1].order; });
-    var shown = hits.slice(0, LIMIT);
-    var html = '';
-    shown.forEach(function (hit) {
-      var doc = hit[1];
-      var href = ROOT + doc.url + (doc.anchor ? '#' + doc.anchor : '');
-      var meta = [];
-      if (doc.model >= 0) meta.push(data.models[doc.model][1]);
-      if (doc.kind === 'p') meta.push('Page');
-      else if (doc.label) meta.push(doc.label);
-      else meta.push(KIND_LABEL[doc.kind]);
-      html += '<li class="search-result search-result-' + doc.kind + '"><a href="' + escapeHtml(href) + '">' +
-        highlight(doc.kind === 'p' ? doc.pageTitle : doc.text, q) + '</a><span class="search-meta">' +
-        escapeHtml(meta.join(' \u00b7 ')) + '</span></li>';
-    });
-    list.innerHTML = html;
-    var n = hits.length;
-    status.textContent = n === 0 ? 'No results for \u201c' + query + '\u201d.'
-      : n + (n === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d' +
-        (n > LIMIT ? ', showing the best ' + LIMIT : '') + '.';
-  }
-
-  function remember() {
-    var params = new URLSearchParams();
-    if (input.value.trim()) params.set('q', input.value.trim());
-    if (modelSelect.value) params.set('model', modelSelect.value);
-    if (roleSelect.value) params.set('role', roleSelect.value);
-    try { history.replaceState(null, '', '?' + params.toString()); } catch (e) { /* file:// may refuse */ }
-  }
-
-  var timer = null;
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(function () { run(); remember(); }, 120);
+  // --- The search page ---------------------------------------------------------------------------
+  function searchPage(form) {
+    var input = document.getElementById('search-input');
+    var modelSelect = document.getElementById('search-model');
+    var roleSelect = document.getElementById('search-role');
+    var archived = document.getElementById('search-archived');
+    var status = document.getElementById('search-status');
+    var suggestion = document.getElementById('search-suggestion');
+    var results = document.getElementById('search-results');
+    var root = '../';
+    function run() {
+      var query = input.value.trim();
+      if (!query) { status.textContent = ''; results.innerHTML = ''; suggestion.hidden = true; return; }
+      getEngine().then(function (e) {
+        var result = e.search(query, { model: modelSelect.value, role: roleSelect.value, includeArchived: archived.checked,
+                                       typing: document.activeElement === input });
+        results.innerHTML = renderGroups(result, root, window.PracticebookSearch.VISIBLE_PER_GROUP, 'search', 2);
+        status.textContent = statusText(result, query) +
+          (result.archivedHidden && !archived.checked ? ' Earlier editions are left out.' : '');
+        if (result.suggestion && (result.usedSuggestion || result.total < 3)) {
+          suggestion.innerHTML = 'Did you mean <a href="?q=' + encodeURIComponent(result.suggestion) + '">' +
+            escapeHtml(result.suggestion) + '</a>?';
+          suggestion.hidden = false;
+        } else {
+          suggestion.hidden = true;
+        }
+      });
+    }
+    function remember() {
+      var params = new URLSearchParams();
+      if (input.value.trim()) params.set('q', input.value.trim());
+      if (modelSelect.value) params.set('model', modelSelect.value);
+      if (roleSelect.value) params.set('role', roleSelect.value);
+      if (archived.checked) params.set('all', '1');
+      try { history.replaceState(null, '', '?' + params.toString()); } catch (e) { /* file:// may refuse */ }
+    }
+    var timer = null;
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(); remember(); }, 120);
+    }
+    var params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    modelSelect.value = params.get('model') || '';
+    roleSelect.value = params.get('role') || '';
+    archived.checked = params.get('all') === '1';
+    input.addEventListener('input', schedule);
+    [modelSelect, roleSelect, archived].forEach(function (el) { el.addEventListener('change', schedule); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); run(); remember(); });
+    showMore(results);
+    arrowKeys(input, results);
+    run();
   }
 
-  var params = new URLSearchParams(location.search);
-  input.value = params.get('q') || '';
-  modelSelect.value = params.get('model') || '';
-  roleSelect.value = params.get('role') || '';
-  input.addEventListener('input', schedule);
-  modelSelect.addEventListener('change', schedule);
-  roleSelect.addEventListener('change', schedule);
-  form.addEventListener('submit', function (e) { e.preventDefault(); run(); remember(); });
-  // Arrow keys move between the box and the results.
-  input.addEventListener('keydown', function (e) {
-    if (e.key === 'ArrowDown' && list.firstElementChild) { e.preventDefault(); list.querySelector('a').focus(); }
+  // --- The header box on every other page -----------------------------------------------------------
+  function headerBox(form) {
+    var input = form.querySelector('input[type="search"]');
+    var panel = form.querySelector('.site-search-panel');
+    var status = form.querySelector('.site-search-status');
+    if (!input || !panel) return;
+    var timer = null;
+    function close() { panel.hidden = true; }
+    function run() {
+      var query = input.value.trim();
+      if (query.length < 2) { close(); status.textContent = ''; return; }
+      getEngine().then(function (e) {
+        var result = e.search(query, { typing: true });
+        var top = { query: result.query, groups: [], suggestion: result.suggestion };
+        // The best eight, still grouped by model.
+        var left = 8;
+        result.groups.forEach(function (g) {
+          if (left <= 0) return;
+          top.groups.push({ model: g.model, title: g.title, hits: g.hits.slice(0, Math.min(left, 4)) });
+          left -= Math.min(left, 4);
+        });
+        var all = form.getAttribute('action') + '?q=' + encodeURIComponent(query);
+        panel.innerHTML = (result.total ? renderGroups(top, ROOT, 8, 'site-search', 2) : '') +
+          (result.suggestion && (result.usedSuggestion || !result.total)
+            ? '<p class="search-suggestion">Did you mean <a href="' + escapeHtml(form.getAttribute('action') + '?q=' + encodeURIComponent(result.suggestion)) + '">' + escapeHtml(result.suggestion) + '</a>?</p>' : '') +
+          '<p class="search-all"><a href="' + escapeHtml(all) + '">All ' + result.total + ' results, with filters</a></p>';
+        panel.hidden = false;
+        status.textContent = statusText(result, query);
+      }, function () { close(); });
+    }
+    input.addEventListener('focus', function () { getEngine().catch(function () {}); });
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
+    panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); input.focus(); } });
+    document.addEventListener('click', function (e) { if (!form.contains(e.target)) close(); });
+    arrowKeys(input, panel);
+  }
+
+  // "/" and Ctrl+K (Cmd+K) go to the search box.
+  document.addEventListener('keydown', function (e) {
+    var box = document.getElementById('search-input') || document.getElementById('site-search-input');
+    if (!box) return;
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable;
+    if ((e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) ||
+        ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K'))) {
+      e.preventDefault();
+      box.focus();
+      box.select();
+    }
   });
-  list.addEventListener('keydown', function (e) {
-    var item = e.target.closest('li');
-    if (!item) return;
-    if (e.key === 'ArrowDown' && item.nextElementSibling) { e.preventDefault(); item.nextElementSibling.querySelector('a').focus(); }
-    if (e.key === 'ArrowUp') { e.preventDefault(); (item.previousElementSibling ? item.previousElementSibling.querySelector('a') : input).focus(); }
-  });
-  run();
 
+  var page = document.getElementById('search-form');
+  if (page) searchPage(page);
+  var header = document.querySelector('form.site-search');
+  if (header) headerBox(header);
 })();

@@ -1,0 +1,31 @@
+#pragma once
+// In-page navigation of long pages: "On this page" (a right rail on desktop, a collapsible
+// "Contents" at the top on a phone) and, on section pages, the role filter ("Show: everyone |
+// workers | …"), plain anchors that work without JavaScript.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "content/model.hpp"
+
+namespace pb::inline views {
+
+// Sets `toc` (entries of {href: "#id", title}) and `has_toc` when a page has at least `min_entries`.
+void add_page_toc(nlohmann::json& data, const std::vector<std::pair<std::string, std::string>>& entries,
+                  std::size_t min_entries = 3);
+
+// A section page: its blocks (from data["blocks"]: id, heading, kind, role) as contents, and the role
+// filter over its actions blocks, in the order of roles.yaml.
+void add_section_navigation(const Site& site, nlohmann::json& data);
+
+// A model overview: the parts it shows (vision, priorities, contents, roles, rubric, letter, …).
+void add_overview_navigation(nlohmann::json& data);
+
+// Pages that list models or letters: the role across models, the glossary, a topic across models.
+void add_role_navigation(nlohmann::json& data);
+void add_glossary_navigation(nlohmann::json& data);
+void add_topic_navigation(nlohmann::json& data);
+
+}  // namespace pb::views

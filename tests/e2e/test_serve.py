@@ -24,8 +24,9 @@ SECTION_FILE = "models/ar-at-one-table-2023/sections/01-relationships.yaml"
 SECTION_URL = "/models/ar-at-one-table-2023/relationships/"
 EVENTS = "/__practicebook/events"
 BANNER = 'id="practicebook-build-errors"'
-# An edit shows up within this; sanitizer builds on a busy machine may need more (PB_SERVE_REBUILD_SECONDS).
-REBUILD_SECONDS = float(os.environ.get("PB_SERVE_REBUILD_SECONDS", "2"))
+# How long to wait for an edit to show (waits end as soon as it does). A build of content/ takes 0.1 s
+# alone but over 2 s on a machine busy with other builds, so the bound is generous.
+REBUILD_SECONDS = float(os.environ.get("PB_SERVE_REBUILD_SECONDS", "10"))
 
 
 class Server:

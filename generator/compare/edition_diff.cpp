@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 namespace pb::inline compare {
@@ -12,18 +13,24 @@ namespace {
 struct Located {
   const Section* section;
   const Statement* statement;
-  std::size_t position;  // order in the model, to tell a move from staying in place
+  std::string place;     // section and block: a statement elsewhere has moved, wherever it sits in its list
 };
+
+// The block a statement belongs to, by what it is (its kind or role, and which of them), never by position
+// of the statement: inserting or removing a statement changes no other statement's place.
+std::string block_place(const Section& section, const Block& block) {
+  return section.id + "/" + (block.kind == BlockKind::actions ? "actions:" + block.role : block.key);
+}
 
 std::vector<Located> flatten(const Model& m) {
   std::vector<Located> out;
   for (const auto& section : m.sections)
-    for (const auto& block : section.blocks)
-      for_each_statement(block.items, [&](const Statement& s, int) { out.push_back({&section, &s, out.size()}); });
+    for (const auto& block : section.blocks) {
+      const std::string place = block_place(section, block);
+      for_each_statement(block.items, [&](const Statement& s, int) { out.push_back({&section, &s, place}); });
+    }
   return out;
 }
-
-std::string key_of(const Located& l) { return l.section->id + "/" + l.statement->id; }
 
 void compare_field(std::vector<FieldChange>& out, std::string what, const std::string& before, const std::string& after) {
   if (same_wording(before, after)) return;
@@ -35,6 +42,37 @@ void compare_statements_by_position(std::vector<FieldChange>& out, const std::st
   for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i)
     compare_field(out, fmt::format("{} {}", label, i + 1), i < before.size() ? before[i].text.source : "",
                   i < after.size() ? after[i].text.source : "");
+}
+
+// The texts of each section other than statements, matched by section id (and block place): title,
+// summary, definition, introduction, block introductions, text blocks and table rows.
+void compare_section_texts(std::vector<FieldChange>& out, const Model& before, const Model& after) {
+  std::map<std::string, std::pair<std::string, std::string>> texts;  // ordered by the newer edition below
+  std::vector<std::string> order;
+  auto add = [&](const std::string& what, const std::string& text, bool newer) {
+    auto [it, inserted] = texts.try_emplace(what);
+    if (inserted) order.push_back(what);
+    (newer ? it->second.second : it->second.first) = text;
+  };
+  for (bool newer : {true, false})
+    for (const auto& section : (newer ? after : before).sections) {
+      const std::string name = section.label.empty() ? section.title : section.label;
+      add(name + ": title", section.title, newer);
+      add(name + ": summary", section.summary.source, newer);
+      add(name + ": definition", section.definition.source, newer);
+      add(name + ": introduction", section.intro.source, newer);
+      for (const auto& block : section.blocks) {
+        const std::string where = name + ": " + (block.heading.empty() ? block.key : block.heading);
+        add(where + ": introduction", block.intro.source, newer);
+        add(where + ": text", block.text.source, newer);
+        for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
+          std::string row;
+          for (const auto& cell : block.table_rows[r]) row += (row.empty() ? "" : " | ") + cell.source;
+          add(fmt::format("{}: row {}", where, r + 1), row, newer);
+        }
+      }
+    }
+  for (const auto& what : order) compare_field(out, what, texts[what].first, texts[what].second);
 }
 
 }  // namespace
@@ -60,65 +98,56 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   diff.before = &before;
   diff.after = &after;
   const auto old_list = flatten(before), new_list = flatten(after);
-  std::map<std::string, const Located*> old_by_key;
-  for (const auto& l : old_list) old_by_key[key_of(l)] = &l;
   std::set<const Located*> old_done, new_done;
   using Kind = StatementChange::Kind;
-
-  // 1. Same id, same wording: unchanged.
+  // Pairs two statements; no change means unchanged, unless it sits in another section or block (moved).
+  auto match = [&](const Located& o, const Located& n, std::optional<Kind> change, std::vector<DiffSpan> spans) {
+    if (!change && o.place != n.place) change = Kind::moved;
+    if (change) diff.statements.push_back({*change, o.section, o.statement, n.section, n.statement, std::move(spans)});
+    old_done.insert(&o);
+    new_done.insert(&n);
+  };
+  // Statements are matched by what they say, never by derived ids (which follow positions).
+  // 1. An explicit id kept in both editions is the same statement, wherever it is.
   for (const auto& n : new_list) {
-    auto it = old_by_key.find(key_of(n));
-    if (it != old_by_key.end() && same_wording(it->second->statement->text.source, n.statement->text.source)) {
-      old_done.insert(it->second);
-      new_done.insert(&n);
-    }
+    if (!n.statement->explicit_id) continue;
+    for (const auto& o : old_list)
+      if (!old_done.count(&o) && o.statement->explicit_id && o.statement->id == n.statement->id) {
+        const bool same = same_wording(o.statement->text.source, n.statement->text.source);
+        match(o, n, same ? std::nullopt : std::optional<Kind>(Kind::reworded),
+              same ? std::vector<DiffSpan>{} : word_diff(o.statement->text.source, n.statement->text.source));
+        break;
+      }
   }
-  // 2. Same wording under another id: moved.
-  for (const auto& n : new_list) {
-    if (new_done.count(&n)) continue;
-    for (const auto& o : old_list) {
-      if (old_done.count(&o) || !same_wording(o.statement->text.source, n.statement->text.source)) continue;
-      diff.statements.push_back({Kind::moved, o.section, o.statement, n.section, n.statement, {}});
-      old_done.insert(&o);
-      new_done.insert(&n);
-      break;
+  // 2. Same wording in the same block: unchanged, in order. 3. Same wording in another block: moved.
+  for (bool same_place : {true, false})
+    for (const auto& n : new_list) {
+      if (new_done.count(&n)) continue;
+      for (const auto& o : old_list) {
+        if (old_done.count(&o) || (same_place && o.place != n.place)) continue;
+        if (!same_wording(o.statement->text.source, n.statement->text.source)) continue;
+        match(o, n, std::nullopt, {});
+        break;
+      }
     }
-  }
-  // Each statement's word pairs, computed once for steps 3 and 4.
+  // Each statement's word pairs, computed once for steps 4 and 5.
   std::map<const Located*, std::vector<std::uint64_t>> shingles_of;
   for (const auto& l : old_list) shingles_of[&l] = shingles(l.statement->text.source);
   for (const auto& l : new_list) shingles_of[&l] = shingles(l.statement->text.source);
-
-  // 3. Same id, different wording, still recognisably the same statement: reworded.
+  // 4. The most similar remaining statement of the same block, then of any block: reworded.
   constexpr double same_statement = 0.4;
-  for (const auto& n : new_list) {
-    if (new_done.count(&n)) continue;
-    auto it = old_by_key.find(key_of(n));
-    if (it == old_by_key.end() || old_done.count(it->second)) continue;
-    const auto& o = *it->second;
-    if (jaccard(shingles_of[&o], shingles_of[&n]) < same_statement) continue;
-    diff.statements.push_back({Kind::reworded, o.section, o.statement, n.section, n.statement,
-                               word_diff(o.statement->text.source, n.statement->text.source)});
-    old_done.insert(&o);
-    new_done.insert(&n);
-  }
-  // 4. Different id and wording, but the most similar remaining statement: reworded (and moved).
-  for (const auto& n : new_list) {
-    if (new_done.count(&n)) continue;
-    const auto& n_shingles = shingles_of[&n];
-    const Located* best = nullptr;
-    double best_score = same_statement;
-    for (const auto& o : old_list) {
-      if (old_done.count(&o)) continue;
-      const double score = jaccard(shingles_of[&o], n_shingles);
-      if (score >= best_score) best = &o, best_score = score;
+  for (bool same_place : {true, false})
+    for (const auto& n : new_list) {
+      if (new_done.count(&n)) continue;
+      const Located* best = nullptr;
+      double best_score = same_statement;
+      for (const auto& o : old_list) {
+        if (old_done.count(&o) || (same_place && o.place != n.place)) continue;
+        const double score = jaccard(shingles_of[&o], shingles_of[&n]);
+        if (score >= best_score && (!best || score > best_score)) best = &o, best_score = score;
+      }
+      if (best) match(*best, n, Kind::reworded, word_diff(best->statement->text.source, n.statement->text.source));
     }
-    if (!best) continue;
-    diff.statements.push_back({Kind::reworded, best->section, best->statement, n.section, n.statement,
-                               word_diff(best->statement->text.source, n.statement->text.source)});
-    old_done.insert(best);
-    new_done.insert(&n);
-  }
   // 5. What is left was removed or added.
   for (const auto& o : old_list)
     if (!old_done.count(&o)) diff.statements.push_back({Kind::removed, o.section, o.statement, nullptr, nullptr, {}});
@@ -126,7 +155,14 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
     if (!new_done.count(&n)) diff.statements.push_back({Kind::added, nullptr, nullptr, n.section, n.statement, {}});
 
   // The model's own texts.
+  // The source citation names the edition (its date, its signatory): it is about the document, not in it.
+  compare_field(diff.fields, "Introduction", before.intro.source, after.intro.source);
   compare_field(diff.fields, "Vision", before.vision.source, after.vision.source);
+  compare_field(diff.fields, "Framework", before.framework ? before.framework->body.source : "",
+                after.framework ? after.framework->body.source : "");
+  compare_field(diff.fields, "Closing", before.closing.source, after.closing.source);
+  compare_field(diff.fields, "Tagline", before.tagline, after.tagline);
+  compare_section_texts(diff.fields, before, after);
   const Priorities none;
   const Priorities& pb_ = before.priorities ? *before.priorities : none;
   const Priorities& pa = after.priorities ? *after.priorities : none;
@@ -149,6 +185,10 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   for (const auto& l : rb.levels) levels[l.name].first = l.description.source;
   for (const auto& l : ra.levels) levels[l.name].second = l.description.source;
   for (const auto& [name, texts] : levels) compare_field(diff.fields, "Rubric level: " + name, texts.first, texts.second);
+  std::map<std::string, std::pair<std::string, std::string>> notes;
+  for (const auto& n : before.footnotes) notes[n.marker].first = n.text.source;
+  for (const auto& n : after.footnotes) notes[n.marker].second = n.text.source;
+  for (const auto& [marker, texts] : notes) compare_field(diff.fields, "Note " + marker, texts.first, texts.second);
   return diff;
 }
 

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "content/shape_readers.hpp"
+
 namespace pb::inline content {
 
 namespace {
@@ -16,19 +18,63 @@ int edition_rank(const Site& site, const Model& model) {
     ++rank;
   return rank;
 }
+// Numbers each list as the document does: `start`, or on from the previous numbered block of the
+// section, with each level's marker (numbers, letters, roman numerals or bullets).
+void number_items(std::vector<Statement>& items, const std::vector<std::string>& markers, bool numbered,
+                  std::size_t depth, int first) {
+  const std::string style = depth < markers.size() ? markers[depth] : depth == 0 && numbered ? "numbers" : "bullets";
+  int n = first;
+  for (auto& s : items) {
+    s.number = style == "bullets" ? std::string() : marker_for(style, n);
+    ++n;
+    number_items(s.children, markers, numbered, depth + 1, 1);
+  }
+}
+
+void number_section(Section& section) {
+  int next = 1;
+  for (auto& block : section.blocks) {
+    if (block.kind == BlockKind::table || block.kind == BlockKind::text) continue;
+    if ((!block.markers.empty() && block.markers[0] != "bullets") || block.start > 0 || block.continue_numbering)
+      block.numbered = true;
+    const int first = block.start > 0 ? block.start : block.continue_numbering ? next : 1;
+    if (block.continue_numbering && block.start == 0) block.start = first;
+    number_items(block.items, block.markers, block.numbered, 0, first);
+    if (block.numbered) next = first + static_cast<int>(block.items.size());
+  }
+}
+
+std::string canonical_role(const Site& site, const std::string& name) {
+  const Role* role = site.resolve_role(name);
+  return role ? role->id : name;
+}
 }  // namespace
 
 void assemble_site(Site& site) {
   std::map<std::string, int> rank;
   for (const auto& m : site.models) rank[m.id] = edition_rank(site, m);
   std::stable_sort(site.models.begin(), site.models.end(), [&](const Model& a, const Model& b) {
+    const std::string& state_a = a.state.empty() ? a.jurisdiction : a.state;
+    const std::string& state_b = b.state.empty() ? b.jurisdiction : b.state;
+    if (state_a != state_b) return state_a < state_b;
     if (a.jurisdiction != b.jurisdiction) return a.jurisdiction < b.jurisdiction;
     if (a.family != b.family) return a.family < b.family;
     if (rank[a.id] != rank[b.id]) return rank[a.id] > rank[b.id];
     if (a.date != b.date) return a.date > b.date;
     return a.id < b.id;
   });
-  for (auto& m : site.models) m.superseded_by.clear();
+  for (auto& m : site.models) {
+    m.superseded_by.clear();
+    // Roles named in the model's own words become the ids of roles.yaml.
+    for (auto& role : m.roles) role.id = canonical_role(site, role.id);
+    if (m.rubric)
+      for (auto& role : m.rubric->roles) role = canonical_role(site, role);
+    for (auto& section : m.sections) {
+      for (auto& block : section.blocks)
+        if (block.kind == BlockKind::actions) block.role = canonical_role(site, block.role);
+      number_section(section);
+    }
+  }
   for (auto& m : site.models)
     if (!m.supersedes.empty())
       for (auto& older : site.models)

@@ -9,6 +9,7 @@
 #include <set>
 #include <regex>
 
+#include "content/shape_readers.hpp"
 #include "content/source_reader.hpp"
 #include "core/text_util.hpp"
 #include "core/url.hpp"
@@ -17,7 +18,7 @@ namespace pb::inline content {
 
 namespace {
 
-constexpr int max_statement_depth = 2;  // a statement and its sub-points
+constexpr int max_statement_depth = 4;  // a statement and three levels of sub-points
 
 Markdown markdown_of(MapReader& reader, std::string_view key) {
   Markdown md;
@@ -108,8 +109,12 @@ Block read_block(const SourceNode& node, Diagnostics& diags) {
     diags.error(block.role_where, fmt::format("'role' applies only to actions blocks, not to {} blocks", kind),
                 "remove 'role', or set 'kind: actions'");
   block.text = markdown_of(reader, "text");
+  read_block_shape(reader, block, diags);
   const SourceNode* items = reader.find("items");
-  if (block.kind == BlockKind::text) {
+  if (block.kind == BlockKind::table) {
+    if (items) diags.error(items->where, "a table block has 'header' and 'rows', not 'items'", "write the cells under 'rows:'");
+    if (!block.text.empty()) diags.error(block.text.where, "'text' belongs to text blocks", "move it into 'intro'");
+  } else if (block.kind == BlockKind::text) {
     if (items) diags.error(items->where, "a text block has no 'items'", "use 'text: |' with Markdown, or another kind");
     if (block.text.empty()) diags.error(node.where, "a text block needs 'text'", "add 'text: |' and the Markdown below it");
   } else {
@@ -190,6 +195,8 @@ std::vector<Role> read_roles(const SourceNode& root, Diagnostics& diags) {
     role.title = r.text("title", true);
     role.plural = r.text("plural");
     if (role.plural.empty()) role.plural = role.title + "s";
+    role.aliases = r.text_list("aliases");
+    role.part_of = r.text("part_of");
     role.description = markdown_of(r, "description");
     return role;
   });
@@ -249,6 +256,7 @@ Model read_model(const SourceNode& root, Diagnostics& diags) {
   model.intro = markdown_of(r, "intro");
   model.vision = markdown_of(r, "vision");
   model.closing = markdown_of(r, "closing");
+  read_model_shape(r, model, diags);
 
   if (const SourceNode* node = r.find("priorities"); node && expect_map(*node, "'priorities'", diags)) {
     MapReader pr(*node, diags, "priorities");
@@ -279,6 +287,7 @@ Model read_model(const SourceNode& root, Diagnostics& diags) {
     Rubric rubric;
     rubric.title = rr.text("title");
     rubric.intro = markdown_of(rr, "intro");
+    read_rubric_scope(rr, rubric, diags);
     if (const SourceNode* levels = rr.find("levels"); levels && expect_list(*levels, "levels", diags)) {
       for (const auto& level_node : levels->items) {
         if (!expect_map(level_node, "a rubric level", diags)) continue;
@@ -330,13 +339,14 @@ Section read_section(const SourceNode& root, Diagnostics& diags) {
   section.label = r.text("label");
   section.title = r.text("title", true);
   section.summary = markdown_of(r, "summary");
+  section.definition = markdown_of(r, "definition");
   section.intro = markdown_of(r, "intro");
   if (const SourceNode* blocks = r.find("blocks"); blocks && expect_list(*blocks, "blocks", diags)) {
     std::map<std::string, int> seen;  // key → how many blocks used it so far
     std::set<std::string> keys;
     for (const auto& block_node : blocks->items) {
       Block block = read_block(block_node, diags);
-      const std::string base = block.kind == BlockKind::actions && !block.role.empty() ? block.role
+      const std::string base = block.kind == BlockKind::actions && !block.role.empty() ? slugify(block.role)
                                                                                        : block_kind_name(block.kind);
       // "practice", "practice-b", …, "practice-z", "practice-aa", …: never the same key twice, even
       // when a role's own id looks like a derived key.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text_util.hpp"
+
 namespace pb::inline content {
 
 namespace {
@@ -12,7 +14,13 @@ struct KindName {
 constexpr KindName kind_names[] = {
     {BlockKind::principles, "principles"}, {BlockKind::practice, "practice"}, {BlockKind::beliefs, "beliefs"},
     {BlockKind::goals, "goals"},           {BlockKind::actions, "actions"},   {BlockKind::text, "text"},
+    {BlockKind::table, "table"},
 };
+std::string lowercase(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
 }  // namespace
 
 const char* block_kind_name(BlockKind kind) {
@@ -45,6 +53,28 @@ const Role* Site::find_role(const std::string& id) const {
   auto it = std::find_if(roles.begin(), roles.end(), [&](const Role& r) { return r.id == id; });
   return it == roles.end() ? nullptr : &*it;
 }
+
+const Role* Site::resolve_role(const std::string& name) const {
+  if (const Role* role = find_role(name)) return role;
+  const std::string wanted = lowercase(name);
+  for (const auto& r : roles) {
+    if (lowercase(r.title) == wanted || lowercase(r.plural) == wanted) return &r;
+    for (const auto& alias : r.aliases)
+      if (lowercase(alias) == wanted) return &r;
+  }
+  return nullptr;
+}
+
+std::string role_title(const Site& site, const Model& model, const std::string& role_id, bool plural) {
+  for (const auto& own : model.roles)
+    if (own.id == role_id && !own.title.empty())
+      return plural ? (own.plural.empty() ? own.title + "s" : own.plural) : own.title;
+  const Role* role = site.find_role(role_id);
+  if (!role) return role_id;
+  return plural ? role->plural : role->title;
+}
+
+std::string Vocabulary::units_or_default() const { return units.empty() ? unit + "s" : units; }
 
 const Topic* Site::find_topic(const std::string& id) const {
   auto it = std::find_if(topics.begin(), topics.end(), [&](const Topic& t) { return t.id == id; });

@@ -29,11 +29,12 @@ struct Statement {
   Markdown text;             // inline Markdown
   std::vector<std::string> topics;
   std::vector<Statement> children;
+  std::string number;        // set by assemble for numbered lists: the marker shown, "12", "b", "iv"
   SourceLocation id_where;   // where an explicit id was written
   std::uint32_t index = unnumbered;  // set by assemble: its number among the site's statements
 };
 
-enum class BlockKind { principles, practice, beliefs, goals, actions, text };
+enum class BlockKind { principles, practice, beliefs, goals, actions, text, table };
 const char* block_kind_name(BlockKind kind);
 std::optional<BlockKind> parse_block_kind(const std::string& name);
 const std::vector<std::string>& block_kind_names();
@@ -48,6 +49,14 @@ struct Block {
   SourceLocation role_where;
   std::vector<Statement> items;
   Markdown text;             // for kind text
+  // Numbering: `start` is the first number (0: go on from the previous numbered block of the section
+  // when `continue_numbering`, else 1); `markers` the marker of each level: numbers, letters, roman,
+  // bullets (default: numbers for a numbered top level, bullets below).
+  int start = 0;
+  bool continue_numbering = false;
+  std::vector<std::string> markers;
+  std::vector<Markdown> table_header;             // for kind table
+  std::vector<std::vector<Markdown>> table_rows;  // for kind table
   SourceLocation where;
 };
 
@@ -56,6 +65,7 @@ struct Section {
   std::string label;
   std::string title;
   Markdown summary;          // the sidebar quote; inline Markdown
+  Markdown definition;       // what the document says the unit is, when it defines it
   Markdown intro;
   std::vector<Block> blocks;
   std::string file;          // source path as shown to people
@@ -87,6 +97,34 @@ struct Rubric {
   std::string title;
   Markdown intro;
   std::vector<RubricLevel> levels;
+  std::string rates = "actions";    // actions | sections | model: what one row of a form rates
+  std::vector<std::string> roles;   // the roles it applies to (empty: every role with actions)
+  std::string reviewer = "Supervisor or coach";  // who rates with the person, on the forms; "" for nobody
+  SourceLocation roles_where;
+};
+
+// The model's own words for what every page says about it (defaults: today's wording).
+struct Vocabulary {
+  std::string unit = "value";                   // one section: "value", "practice element", …
+  std::string units;                            // default: unit + "s"
+  std::string actions = "\"Do I…?\" actions";   // what its role actions are called
+  std::string action_prompt = "Do I…?";         // the prompt before a role's actions; may be empty
+  std::string rubric = "CQI";                   // the rubric's short name, in form titles
+  std::string jurisdiction = "State";           // what kind of jurisdiction: State, County, Tribe, …
+
+  std::string units_or_default() const;
+};
+
+// A role the model addresses, named in its own words.
+struct ModelRole {
+  std::string id;            // an id or alias from roles.yaml (resolved to the id by validate)
+  std::string title, plural;
+  SourceLocation where;
+};
+
+struct Framework {
+  std::string heading;
+  Markdown body;
 };
 
 struct Footnote {
@@ -113,6 +151,11 @@ struct Model {
   std::optional<Rubric> rubric;
   Markdown closing;
   std::vector<Footnote> footnotes;
+  std::string state;         // the state a county, tribe or city belongs to (default: the jurisdiction)
+  std::string tagline;       // a closing line, as printed
+  Vocabulary vocabulary;
+  std::vector<ModelRole> roles;  // declared roles (optional; the action blocks' roles are addressed anyway)
+  std::optional<Framework> framework;
   std::vector<Section> sections;
   std::string file;          // model.yaml as shown to people
   std::string source_file;   // "models/<id>/model.yaml", relative to the content folder
@@ -125,6 +168,8 @@ struct Model {
 
 struct Role {
   std::string id, title, plural;
+  std::vector<std::string> aliases;  // other names models use: "caseworker", "social worker"
+  std::string part_of;               // a broader role whose cross-model page includes this one
   Markdown description;
   SourceLocation where;
 };
@@ -171,8 +216,13 @@ struct Site {
 
   const Model* find_model(const std::string& id) const;
   const Role* find_role(const std::string& id) const;
+  // A role by its id, or by an alias, title or plural (any letter case), as models name it.
+  const Role* resolve_role(const std::string& name) const;
   const Topic* find_topic(const std::string& id) const;
 };
+
+// How a model names a role: its own title (or plural) when it declares one, else the shared one.
+std::string role_title(const Site& site, const Model& model, const std::string& role_id, bool plural = false);
 
 // Calls f(statement, depth) for every statement of a list, parents before children.
 template <typename F>
@@ -209,6 +259,7 @@ void for_each_markdown(SiteT& site, F&& f) {
     f(m.intro, block, counted, "model intro");
     f(m.vision, line, counted, "vision");
     f(m.closing, block, counted, "closing");
+    if (m.framework) f(m.framework->body, block, counted, "framework");
     if (m.priorities) {
       f(m.priorities->intro, block, counted, "priorities intro");
       statements(statements, m.priorities->items);
@@ -221,10 +272,14 @@ void for_each_markdown(SiteT& site, F&& f) {
     for (auto& note : m.footnotes) f(note.text, line, counted, "footnote");
     for (auto& section : m.sections) {
       f(section.summary, line, linked, "section summary");
+      f(section.definition, block, linked, "section definition");
       f(section.intro, block, counted, "section intro");
       for (auto& b : section.blocks) {
         f(b.intro, block, counted, "block intro");
         f(b.text, block, counted, "text block");
+        for (auto& cell : b.table_header) f(cell, line, counted, "table header");
+        for (auto& row : b.table_rows)
+          for (auto& cell : row) f(cell, line, linked, "table cell");
         statements(statements, b.items);
       }
     }

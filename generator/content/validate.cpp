@@ -17,8 +17,8 @@ bool is_reserved_section_id(const std::string& id) {
 const std::vector<std::string>& template_anchors(std::string_view template_name) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> anchors{
       {"layout", {"main-content", "site-search-input"}},
-      {"model", {"vision", "priorities", "letter", "contents", "roles", "rubric", "notes", "editions"}},
-      {"section", {"related-roles", "related-editions"}},
+      {"model", {"vision", "priorities", "letter", "framework", "contents", "roles", "rubric", "notes", "editions"}},
+      {"section", {"definition", "related-roles", "related-editions"}},
       {"role", {"other-roles"}},
   };
   static const std::vector<std::string> none;
@@ -119,15 +119,8 @@ class SectionChecker {
     std::map<std::string, SourceLocation> anchors;
     std::size_t statements = 0;
     for (const auto& block : section.blocks) {
-      if (block.kind == BlockKind::actions && !block.role.empty() && !site_.find_role(block.role)) {
-        const auto suggestion = closest_match(block.role, role_ids_);
-        diags_.error(block.role_where,
-                     suggestion ? fmt::format("unknown role '{}' (did you mean '{}'?)", block.role, *suggestion)
-                                : fmt::format("unknown role '{}'", block.role),
-                     role_ids_.empty() ? "define roles in roles.yaml"
-                                       : fmt::format("the roles in roles.yaml are: {}", join(role_ids_)));
-      }
-      if (block.kind != BlockKind::text && block.items.empty())
+      if (block.kind == BlockKind::actions && !block.role.empty()) check_role(block.role, block.role_where);
+      if (block.kind != BlockKind::text && block.kind != BlockKind::table && block.items.empty())
         diags_.warning(block.where, fmt::format("the {} block has no statements", block_kind_name(block.kind)),
                        "add 'items', or remove the block");
       for_each_statement(block.items, [&](const Statement& s, int) {
@@ -138,6 +131,19 @@ class SectionChecker {
     if (statements == 0 && section.intro.empty())
       diags_.warning(section.where, fmt::format("section '{}' has no statements", section.id),
                      "add a block with items");
+  }
+
+  // A role named by a model: an id of roles.yaml, or one of its aliases (any letter case).
+  void check_role(const std::string& name, const SourceLocation& where) {
+    if (site_.resolve_role(name)) return;
+    const auto suggestion = closest_match(name, role_ids_);
+    diags_.error(where,
+                 suggestion ? fmt::format("unknown role '{}' (did you mean '{}'?)", name, *suggestion)
+                            : fmt::format("unknown role '{}'", name),
+                 role_ids_.empty() ? "define roles in roles.yaml"
+                                   : fmt::format("the roles in roles.yaml are: {}; add '{}' to the 'aliases' of one of "
+                                                 "them, or a new role",
+                                                 join(role_ids_), name));
   }
 
   void check_statement(const Statement& s, const Section& section, std::map<std::string, SourceLocation>& anchors) {
@@ -214,6 +220,11 @@ void check_editions(const Site& site, Diagnostics& diags) {
 void validate_site(const Site& site, Diagnostics& diags) {
   auto id_and_where = [](const auto& r) { return std::pair<const std::string&, const SourceLocation&>(r.id, r.where); };
   check_unique(site.roles, id_and_where, "role", diags);
+  for (const auto& role : site.roles)
+    if (!role.part_of.empty() && (!site.find_role(role.part_of) || role.part_of == role.id))
+      diags.error(role.where, fmt::format("role '{}' is part of '{}', which is not another role in roles.yaml", role.id,
+                                          role.part_of),
+                  fmt::format("'part_of' names a broader role's id: {}", join(ids_of(site.roles))));
   check_unique(site.topics, id_and_where, "topic", diags);
   check_unique(site.terms, id_and_where, "glossary term", diags);
 
@@ -242,16 +253,10 @@ void validate_site(const Site& site, Diagnostics& diags) {
       sections.check(section);
     }
     check_page_anchors(site, model, diags);
-    // A model that sets out actions by role should cover every role, or say why not.
-    std::set<std::string> roles_with_actions;
-    for (const auto& section : model.sections)
-      for (const auto& block : section.blocks)
-        if (block.kind == BlockKind::actions && !block.items.empty()) roles_with_actions.insert(block.role);
-    if (!roles_with_actions.empty())
-      for (const auto& role : site.roles)
-        if (!roles_with_actions.count(role.id))
-          diags.warning(model.where, fmt::format("role '{}' has no actions in model '{}'", role.id, model.id),
-                        "add an actions block with 'role: " + role.id + "' to a section, or leave it out on purpose");
+    // A model addresses the roles its documents name, no more: nothing asks for a role it never mentions.
+    for (const auto& role : model.roles) sections.check_role(role.id, role.where);
+    if (model.rubric)
+      for (const auto& role : model.rubric->roles) sections.check_role(role, model.rubric->roles_where);
     if (model.priorities) {
       std::map<std::string, SourceLocation> anchors;
       Section overview;

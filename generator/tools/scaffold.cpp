@@ -22,7 +22,21 @@ constexpr const char* model_template = R"(# yaml-language-server: $schema=../../
 # help when you hover a key. Run `build/practicebook check` after each change.
 title: New practice model            # the model's name, as the document gives it
 subtitle: ""                         # optional
-jurisdiction: State name             # the state
+jurisdiction: State name             # the state (or county, tribe, city: then set `state` and vocabulary.jurisdiction)
+# state: State name                  # the state a county, tribe or city belongs to
+# vocabulary:                        # the model's own words (defaults: value, "Do I…?" actions, CQI, State)
+#   unit: practice element
+#   actions: practice behaviors
+#   action_prompt: ""
+#   rubric: Practice fidelity
+#   jurisdiction: County
+# roles:                             # optional: the roles it addresses, in its own words
+#   - id: caseworker                 # an id or alias from content/roles.yaml
+#     title: Caseworker
+# framework:                         # a theoretical framework, if the document has one
+#   heading: Theoretical framework
+#   body: |
+#     …
 agency: Agency name
 edition: Draft                       # a label for people, e.g. "June 2023"
 # date: 2024-01                      # optional: YYYY, YYYY-MM or YYYY-MM-DD, when the document is dated
@@ -47,9 +61,12 @@ vision: ""                           # optional, one sentence
 #   signature_title: Title
 # rubric:
 #   title: Continuous Quality Improvement
+#   rates: actions                   # actions | sections | model: what one form row rates
+#   roles: [worker, supervisor]      # optional: the roles it applies to
 #   levels:
 #     - name: Novice
 #       description: …
+# tagline: A closing line, as printed.
 )";
 
 constexpr const char* section_template = R"(# yaml-language-server: $schema=../../../schema/section.schema.json
@@ -59,10 +76,14 @@ id: first-value
 label: Value 1
 title: The First Value
 summary: The sidebar quote of this value, if it has one.
+# definition: |                      # what the document says this unit is, if it defines it
+#   …
 blocks:
-  - kind: principles                 # principles | practice | beliefs | goals | actions | text
+  - kind: principles                 # principles | practice | beliefs | goals | actions | text | table
     heading: Guiding Principles
     numbered: true
+    # start: continue                # numbering that goes on from the previous block (or start: 12)
+    # markers: [numbers, letters, roman, bullets]   # each level's marker, four levels at most
     items:
       - text: The first principle, word for word.
         topics: [safety]             # ids from content/topics.yaml
@@ -72,6 +93,11 @@ blocks:
     items:
       - text: Do I do the first thing?
         topics: [family-engagement]
+  # - kind: table
+  #   heading: Who meets when
+  #   header: [Meeting, Who attends]
+  #   rows:
+  #     - [Family team meeting, The family and its supports]
 )";
 
 std::string read_file(const fs::path& p) {

@@ -2,6 +2,8 @@
 // and the handouts index. They share the site's layout; print.css turns them into clean Letter pages.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "link/urls.hpp"
 #include "views/handouts.hpp"
 #include "views/plan.hpp"
@@ -11,6 +13,11 @@ namespace pb::inline views {
 namespace {
 
 using json = nlohmann::json;
+
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
 
 // A CSS string literal (for @page margin boxes): no quote, backslash, newline or "</style>" escapes it.
 std::string full_address(const Site& site, const std::string& path) {
@@ -74,17 +81,19 @@ json handout_base(PageBuilder& page, const Handout& h, const std::string& descri
     d["agency"] = h.model->agency;
     d["edition"] = h.model->edition.empty() ? "Undated" : h.model->edition;
   }
-  d["kind"] = handout_kind_label(h.kind);
+  d["kind"] = handout_kind_label(h.kind, h.model);
   return d;
 }
 
 Page checklist_page(const LinkedSite& linked, const Handout& h) {
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, h.path);
-  json d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", h.role->title));
+  const std::string role_name = role_title(linked.site(), *h.model, h.role->id);
+  json d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", role_name));
   const auto actions = refs(graph, graph.actions(*h.model, h.role->id));
-  d["role_title"] = h.role->title;
-  d["role_plural"] = h.role->plural;
+  d["role_title"] = role_name;
+  d["role_plural"] = role_title(linked.site(), *h.model, h.role->id, true);
+  d["actions_word_html"] = text_html(h.model->vocabulary.actions);
   d["count"] = std::to_string(actions.size());
   d["groups"] = action_groups(page, actions);
   d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
@@ -94,17 +103,41 @@ Page checklist_page(const LinkedSite& linked, const Handout& h) {
 Page self_assessment_page(const LinkedSite& linked, const Handout& h) {
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, h.path);
-  json d = handout_base(page, h, fmt::format("A CQI self-assessment for {}", h.role->plural));
-  const Rubric& rubric = *h.model->rubric;
+  const Model& model = *h.model;
+  const Rubric& rubric = *model.rubric;
+  json d = handout_base(page, h, fmt::format("A {} self-assessment for {}", model.vocabulary.rubric,
+                                             role_title(linked.site(), model, h.role->id, true)));
   json levels = json::array();
   for (const auto& level : rubric.levels)
     levels.push_back({{"name", level.name}, {"description_html", page.html(level.description)}});
   d["levels"] = std::move(levels);
   d["level_count"] = std::to_string(rubric.levels.size() + 2);
   d["rubric_title"] = rubric.title;
-  d["role_title"] = h.role->title;
-  d["role_plural"] = h.role->plural;
-  d["groups"] = action_groups(page, refs(graph, graph.actions(*h.model, h.role->id)));
+  d["role_title"] = role_title(linked.site(), model, h.role->id);
+  d["role_plural"] = role_title(linked.site(), model, h.role->id, true);
+  d["reviewer"] = rubric.reviewer;
+  std::string reviewer_lower = rubric.reviewer;
+  if (!reviewer_lower.empty() && reviewer_lower[0] >= 'A' && reviewer_lower[0] <= 'Z') reviewer_lower[0] += 'a' - 'A';
+  d["reviewer_lower"] = reviewer_lower;
+  if (rubric.rates == "actions") {
+    d["groups"] = action_groups(page, refs(graph, graph.actions(model, h.role->id)));
+    d["row_word"] = "Action";
+    d["rows_word"] = "action";
+  } else {
+    // One row per section (element), or one for the whole model.
+    json items = json::array();
+    if (rubric.rates == "sections")
+      for (const auto& s : model.sections)
+        items.push_back({{"html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)}});
+    else
+      items.push_back({{"html", html_escape(model.title)}});
+    json groups = json::array();
+    groups.push_back({{"label", ""}, {"title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title},
+                      {"items", std::move(items)}});
+    d["groups"] = std::move(groups);
+    d["row_word"] = rubric.rates == "sections" ? capitalized(model.vocabulary.unit) : std::string("Model");
+    d["rows_word"] = rubric.rates == "sections" ? model.vocabulary.unit : std::string("model");
+  }
   d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
   return page.finish("handout-self-assessment.html", std::move(d));
 }
@@ -129,7 +162,7 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h) {
     });
     if (block.kind == BlockKind::actions) {
       const Role* role = site.find_role(block.role);
-      roles.push_back({{"title", role ? role->plural : block.role}, {"items", std::move(items)}});
+      roles.push_back({{"title", role ? role_title(site, *h.model, role->id, true) : block.role}, {"items", std::move(items)}});
     } else {
       blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
                         {"text_html", page.html(block.text)}, {"items", std::move(items)}});
@@ -141,6 +174,8 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h) {
   // One page, always: longer values print in a denser type size (never below 7.5 pt).
   d["density"] = characters > 5200 ? "densest" : characters > 4000 ? "denser" : characters > 2600 ? "dense" : "roomy";
   d["online_href"] = page.href(urls::section(*h.model, section));
+  d["action_prompt"] = h.model->vocabulary.action_prompt;
+  d["unit"] = h.model->vocabulary.unit;
   return page.finish("handout-one-pager.html", std::move(d));
 }
 
@@ -180,7 +215,7 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
   };
   for (const auto& h : handouts) {
     json& g = h.model ? group_for(model_name(*h.model), "handouts-" + h.model->id) : group_for("Across models", "handouts-compare");
-    const std::string kind = handout_kind_label(h.kind);
+    const std::string kind = handout_kind_label(h.kind, h.model);
     json* k = nullptr;
     for (auto& existing : g["kinds"])
       if (existing["title"] == kind) k = &existing;
@@ -198,14 +233,22 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
 
 }  // namespace
 
-const char* handout_kind_label(HandoutKind kind) {
+std::string handout_kind_label(HandoutKind kind, const Model* model) {
   switch (kind) {
     case HandoutKind::checklist: return "Role checklists";
-    case HandoutKind::self_assessment: return "CQI self-assessments";
-    case HandoutKind::one_pager: return "One page per value";
+    case HandoutKind::self_assessment: return (model ? model->vocabulary.rubric : std::string("CQI")) + " self-assessments";
+    case HandoutKind::one_pager: return "One page per " + (model ? model->vocabulary.unit : std::string("value"));
     case HandoutKind::topic_sheet: return "Topic sheets";
   }
   return "";
+}
+
+bool has_self_assessment(const LinkGraph& graph, const Model& model, const std::string& role) {
+  if (!model.rubric || model.rubric->levels.empty()) return false;
+  const auto& applies = model.rubric->roles;
+  if (!applies.empty()) return std::find(applies.begin(), applies.end(), role) != applies.end() &&
+                               (model.rubric->rates != "actions" || !graph.actions(model, role).empty());
+  return !graph.actions(model, role).empty();
 }
 
 std::vector<Handout> list_handouts(const LinkedSite& linked) {
@@ -214,13 +257,15 @@ std::vector<Handout> list_handouts(const LinkedSite& linked) {
   std::vector<Handout> out;
   for (const auto& m : site.models) {
     for (const auto& role : site.roles) {
-      if (graph.actions(m, role.id).empty()) continue;
-      const std::string checklist = urls::checklist(m, role.id);
-      out.push_back({HandoutKind::checklist, &m, nullptr, &role, nullptr, role.title + " checklist", checklist,
-                     urls::pdf_beside(checklist, m.id + "-" + role.id + "-checklist"), false});
-      if (m.rubric && !m.rubric->levels.empty()) {
+      const std::string name = role_title(site, m, role.id);
+      if (!graph.actions(m, role.id).empty()) {
+        const std::string checklist = urls::checklist(m, role.id);
+        out.push_back({HandoutKind::checklist, &m, nullptr, &role, nullptr, name + " checklist", checklist,
+                       urls::pdf_beside(checklist, m.id + "-" + role.id + "-checklist"), false});
+      }
+      if (has_self_assessment(graph, m, role.id)) {
         const std::string sa = urls::self_assessment(m, role.id);
-        out.push_back({HandoutKind::self_assessment, &m, nullptr, &role, nullptr, role.title + " self-assessment", sa,
+        out.push_back({HandoutKind::self_assessment, &m, nullptr, &role, nullptr, name + " self-assessment", sa,
                        urls::pdf_beside(sa, m.id + "-" + role.id + "-self-assessment"), true});
       }
     }

@@ -26,6 +26,11 @@ struct Handout {
 // (self-assessments only where the model has a rubric), a one-pager per section, a sheet per topic.
 std::vector<Handout> list_handouts(const LinkedSite& linked);
 
-const char* handout_kind_label(HandoutKind kind);
+// "Role checklists", "CQI self-assessments", "One page per value": in the model's words when there is one.
+std::string handout_kind_label(HandoutKind kind, const Model* model = nullptr);
+
+// Whether the model's rubric gives `role` a self-assessment form: the rubric applies to the role
+// (its `roles`, or every role with actions), and rates actions the role has, or sections, or the model.
+bool has_self_assessment(const LinkGraph& graph, const Model& model, const std::string& role);
 
 }  // namespace pb::views

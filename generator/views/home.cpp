@@ -23,13 +23,16 @@ Page home_page(const LinkedSite& linked) {
   json jurisdictions = json::array();
   std::string current;
   for (const auto& model : site.models) {
-    if (jurisdictions.empty() || model.jurisdiction != current) {
-      current = model.jurisdiction;
+    // A county, tribe or city is listed under the state it belongs to.
+    const std::string& group = model.state.empty() ? model.jurisdiction : model.state;
+    if (jurisdictions.empty() || group != current) {
+      current = group;
       jurisdictions.push_back({{"name", current}, {"anchor", "state-" + slugify(current)}, {"models", json::array()}});
     }
     json entry{{"title", model.title},
                {"subtitle", model.subtitle},
                {"agency", model.agency},
+               {"place", model.state.empty() ? std::string() : model.jurisdiction},
                {"edition", model.edition.empty() ? "Undated" : model.edition},
                {"href", page.href(urls::model(model))},
                {"archived", !model.superseded_by.empty()},

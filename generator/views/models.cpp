@@ -58,13 +58,52 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   data["has_model_nav"] = true;
 }
 
-json block_data(const Site& site, const Block& block, PageBuilder& page) {
+// The tags of a list at `depth` of a block: <ol> with the document's start and marker, or <ul>.
+std::pair<std::string, std::string> list_tags(const Block& block, std::size_t depth, const std::string& classes) {
+  const std::string style = depth < block.markers.size() ? block.markers[depth]
+                            : depth == 0 && block.numbered ? "numbers" : "bullets";
+  if (style == "bullets") return {"<ul class=\"" + classes + "\">", "</ul>"};
+  std::string open = "<ol class=\"" + classes + "\"";
+  if (depth == 0 && block.start > 1) open += fmt::format(" start=\"{}\"", block.start);
+  if (style == "letters") open += " type=\"a\"";
+  if (style == "roman") open += " type=\"i\"";
+  return {open + ">", "</ol>"};
+}
+
+void set_child_tags(json& items, const Block& block, std::size_t depth) {
+  const auto [open, close] = list_tags(block, depth, "statements sub-statements");
+  for (auto& item : items) {
+    item["children_open"] = open;
+    item["children_close"] = close;
+    set_child_tags(item["children"], block, depth + 1);
+  }
+}
+
+json table_data(const Block& block, PageBuilder& page) {
+  json header = json::array(), rows = json::array();
+  for (const auto& cell : block.table_header) header.push_back({{"html", page.html(cell)}});
+  for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
+    json cells = json::array();
+    for (std::size_t c = 0; c < block.table_rows[r].size(); ++c)
+      cells.push_back({{"html", page.html(block.table_rows[r][c])}, {"first", c == 0}});
+    rows.push_back({{"id", fmt::format("{}-row-{}", block.key, r + 1)}, {"cells", std::move(cells)}});
+  }
+  return json{{"caption", block.heading.empty() ? "Table" : block.heading},
+              {"has_header", !header.empty()}, {"header", std::move(header)}, {"rows", std::move(rows)}};
+}
+
+json block_data(const Site& site, const Model& model, const Block& block, PageBuilder& page) {
   json items = json::array();
   for (const auto& s : block.items) items.push_back(page.statement(s));
+  set_child_tags(items, block, 1);
   std::string heading = block.heading;
-  if (heading.empty() && block.kind == BlockKind::actions)
-    if (const Role* role = site.find_role(block.role)) heading = role->title + " actions";
+  if (heading.empty() && block.kind == BlockKind::actions && site.find_role(block.role))
+    heading = role_title(site, model, block.role) + " actions";
+  const auto [list_open, list_close] = list_tags(block, 0, "statements");
   return json{{"kind", block_kind_name(block.kind)},
+              {"list_open", list_open},
+              {"list_close", list_close},
+              {"table", block.kind == BlockKind::table ? table_data(block, page) : json(false)},
               {"heading", heading},
               {"id", block.key},
               {"intro_html", page.html(block.intro)},
@@ -84,6 +123,13 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
   add_model_frame(site, model, page, d, nullptr);
   d["subtitle"] = model.subtitle;
   d["jurisdiction"] = model.jurisdiction;
+  d["jurisdiction_kind"] = model.vocabulary.jurisdiction;
+  d["state"] = model.state;
+  d["actions_word_html"] = text_html(model.vocabulary.actions);
+  d["tagline"] = model.tagline;
+  if (model.framework)
+    d["framework"] = json{{"heading", model.framework->heading.empty() ? "Framework" : model.framework->heading},
+                          {"body_html", page.html(model.framework->body)}};
   d["agency"] = model.agency;
   d["edition"] = model.edition.empty() ? "Undated" : model.edition;
   d["date"] = model.date;
@@ -138,7 +184,7 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
   json roles = json::array();
   for (const auto& role : site.roles)
     if (const auto& actions = graph.actions(model, role.id); !actions.empty())
-      roles.push_back({{"title", role.plural}, {"href", page.href(urls::model_role(model, role.id))},
+      roles.push_back({{"title", role_title(site, model, role.id, true)}, {"href", page.href(urls::model_role(model, role.id))},
                        {"count", fmt::format("{} actions", actions.size())}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
@@ -168,8 +214,10 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   d["label"] = section.label;
   d["summary_html"] = page.html(section.summary);
   d["intro_html"] = page.html(section.intro);
+  d["definition_html"] = page.html(section.definition);
+  d["definition_heading"] = "Definition";
   json blocks = json::array();
-  for (const auto& block : section.blocks) blocks.push_back(block_data(site, block, page));
+  for (const auto& block : section.blocks) blocks.push_back(block_data(site, model, block, page));
   d["blocks"] = std::move(blocks);
   auto neighbour = [&](const Section& s) {
     return json{{"label", s.label}, {"title", s.title},
@@ -192,7 +240,7 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   json roles = json::array();
   for (const auto& role : site.roles)
     if (!graph.actions(model, role.id).empty())
-      roles.push_back({{"title", role.plural}, {"href", page.href(urls::model_role(model, role.id))}});
+      roles.push_back({{"title", role_title(site, model, role.id, true)}, {"href", page.href(urls::model_role(model, role.id))}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["one_pager_href"] = page.href(urls::one_pager(model, section));

@@ -89,6 +89,8 @@ json PageBuilder::statement(const Statement& s) {
               {"has_topics", !chips.empty()},
               {"topics", std::move(chips)},
               {"has_children", !children.empty()},
+              {"children_open", "<ul class=\"statements sub-statements\">"},
+              {"children_close", "</ul>"},
               {"children", std::move(children)}};
 }
 

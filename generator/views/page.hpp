@@ -73,4 +73,16 @@ class PageBuilder {
 // "At One Table (June 2023)"
 std::string model_name(const Model& m);
 
+// Text for an element's content: & < > escaped, quotes kept as written ("Do I…?" stays as it reads).
+inline std::string text_html(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
+
 }  // namespace pb::views

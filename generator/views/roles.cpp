@@ -1,9 +1,12 @@
 // Role pages: every action of a role in one model, grouped by section; and the role across models.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "content/assemble.hpp"
 #include "link/urls.hpp"
 #include "views/page_nav.hpp"
+#include "views/handouts.hpp"
 #include "views/plan.hpp"
 
 namespace pb::inline views {
@@ -37,22 +40,27 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::model_role(model, role.id));
   const auto& actions = graph.actions(model, role.id);
-  json d = page.layout(fmt::format("{} actions", role.title),
-                       fmt::format("Every action for {} in {}", role.plural, model_name(model)));
+  const std::string title = role_title(site, model, role.id), plural = role_title(site, model, role.id, true);
+  json d = page.layout(fmt::format("{} actions", title),
+                       fmt::format("Every action for {} in {}", plural, model_name(model)));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
-                       {role.plural, urls::model_role(model, role.id)}});
+                       {plural, urls::model_role(model, role.id)}});
   d["model_id"] = model.id;
   d["model_title"] = model.title;
   d["model_name"] = model_name(model);
   d["model_href"] = page.href(urls::model(model));
-  d["role_title"] = role.title;
-  d["role_plural"] = role.plural;
+  d["role_title"] = title;
+  d["role_plural"] = plural;
+  d["across_title"] = role.plural;
+  d["actions_word_html"] = text_html(model.vocabulary.actions);
+  d["unit"] = model.vocabulary.unit;
+  d["rubric_word"] = model.vocabulary.rubric;
   d["role_description_html"] = page.html(role.description);
   d["count"] = std::to_string(actions.size());
   d["groups"] = grouped_actions(page, actions);
   d["across_href"] = page.href(urls::role(role.id));
   d["checklist_href"] = page.href(urls::checklist(model, role.id));
-  if (model.rubric && !model.rubric->levels.empty())
+  if (has_self_assessment(graph, model, role.id))
     d["self_assessment_href"] = page.href(urls::self_assessment(model, role.id));
   if (!model.superseded_by.empty()) {
     const Model* newest = current_edition(site, model);
@@ -62,7 +70,7 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   json others = json::array();
   for (const auto& r : site.roles)
     if (r.id != role.id && !graph.actions(model, r.id).empty())
-      others.push_back({{"title", r.plural}, {"href", page.href(urls::model_role(model, r.id))}});
+      others.push_back({{"title", role_title(site, model, r.id, true)}, {"href", page.href(urls::model_role(model, r.id))}});
   d["other_roles"] = std::move(others);
   return page.finish("role.html", std::move(d));
 }
@@ -78,9 +86,24 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   d["role_plural"] = role.plural;
   d["role_description_html"] = page.html(role.description);
   // The current edition of each model in full; older editions by link.
-  json models = json::array(), archived = json::array(), without = json::array();
+  // A broader role ("leadership") gathers the roles that are part of it ("area leadership", "state
+  // leadership"), so a model of one leadership tier and a model of two both appear under it.
+  std::vector<std::string> covered{role.id};
+  for (const auto& r : site.roles)
+    if (r.part_of == role.id) covered.push_back(r.id);
+  json models = json::array(), archived = json::array(), without = json::array(), addressed = json::array();
   for (const auto& model : site.models) {
-    const auto& actions = graph.actions(model, role.id);
+    std::vector<std::size_t> actions;
+    for (const auto& id : covered) {
+      const auto& some = graph.actions(model, id);
+      actions.insert(actions.end(), some.begin(), some.end());
+    }
+    std::sort(actions.begin(), actions.end());
+    if (covered.size() > 1 && !actions.empty() && model.superseded_by.empty())
+      addressed.push_back({{"title", model_name(model)}, {"href", "#" + model.id}});
+    // A model that has only narrower roles links to its overview's roles, not to a page it lacks.
+    const std::string href =
+        page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles" : urls::model_role(model, role.id));
     if (!graph.has_actions(model)) {
       without.push_back({{"title", model_name(model)}, {"jurisdiction", model.jurisdiction},
                          {"href", page.href(urls::model(model))}});
@@ -88,16 +111,20 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
     }
     if (actions.empty()) continue;
     if (!model.superseded_by.empty()) {
-      archived.push_back({{"title", model_name(model)}, {"href", page.href(urls::model_role(model, role.id))}});
+      archived.push_back({{"title", model_name(model)}, {"href", href}});
       continue;
     }
     models.push_back({{"title", model_name(model)},
                       {"jurisdiction", model.jurisdiction},
                       {"anchor", model.id},
-                      {"href", page.href(urls::model_role(model, role.id))},
+                      {"href", href},
                       {"count", std::to_string(actions.size())},
                       {"groups", grouped_actions(page, actions)}});
   }
+  if (covered.size() == 1)
+    for (const auto& m : models) addressed.push_back({{"title", m["title"]}, {"href", "#" + m["anchor"].get<std::string>()}});
+  d["has_addressed"] = covered.size() > 1;  // said plainly where the page gathers several roles
+  d["addressed"] = std::move(addressed);
   d["models"] = std::move(models);
   d["has_archived"] = !archived.empty();
   d["archived"] = std::move(archived);

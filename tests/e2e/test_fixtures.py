@@ -1,0 +1,108 @@
+"""End-to-end: the fictional models of other shapes in tests/fixtures/content go in with `check --strict`
+clean, and every construct shows on its pages in the model's own words (issue 13).
+
+    python3 tests/e2e/test_fixtures.py --binary build/practicebook [--fixtures tests/fixtures/content]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import sitelib  # noqa: E402
+
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def read(site, path):
+    with open(os.path.join(site, path), encoding="utf-8") as f:
+        return f.read()
+
+
+def main_of(html):
+    m = re.search(r"<main.*?</main>", html, re.S)
+    return m.group(0) if m else ""
+
+
+def run(binary, fixtures):
+    proc = subprocess.run([binary, "check", "--content", fixtures, "--strict"], capture_output=True, text=True)
+    check(proc.returncode == 0, f"check --strict on the fixtures: exit {proc.returncode}\n{proc.stderr}")
+    check("warning" not in proc.stderr, f"check --strict warns: {proc.stderr}")
+    proc, site = sitelib.build(binary, fixtures)
+    check(proc.returncode == 0, f"build failed: {proc.stderr}")
+    if proc.returncode:
+        return
+    wm = "models/westmark-core-practice-2022/"
+    # Roles: the model names roles in its own words, addresses only the roles it has.
+    overview = main_of(read(site, wm + "index.html"))
+    check(">Caseworkers</a>" in overview, "overview lists the role in the model's words (Caseworkers)")
+    check(">Partners</a>" in overview, "partner role named in the model's words")
+    check("Area leadership" not in overview and "Youth" not in overview, "no role the model never mentions")
+    check("<h1>Caseworker actions</h1>" in read(site, wm + "roles/worker/index.html"), "role page in own words")
+    leadership = main_of(read(site, "roles/leadership/index.html"))
+    check("Westmark Core Practice Model" in leadership and "Addressed by" in leadership,
+          "the leadership page gathers the model and says which models address it")
+    # Vocabulary: the model's words, never Arkansas's.
+    for path in [wm + "index.html", wm + "roles/worker/index.html", wm + "engagement/index.html",
+                 "handouts/westmark-core-practice-2022/self-assessment/worker/index.html",
+                 "handouts/westmark-core-practice-2022/roles/worker/index.html",
+                 "handouts/westmark-core-practice-2022/sections/engagement/index.html",
+                 "models/alder-county-framework/index.html"]:
+        text = main_of(read(site, path))
+        for word in ["Do I", "CQI", "by value", "This value"]:
+            check(word not in text, f"{path}: Arkansas wording '{word}' on another model")
+    check("practice behaviors this model expects" in overview, "the word for actions comes from the model")
+    check("<dt>County</dt><dd>Alder County, Westmark</dd>" in read(site, "models/alder-county-framework/index.html"),
+          "a county says so, with its state")
+    home = main_of(read(site, "index.html"))
+    groups = re.findall(r'<h3 id="state-[^"]*">([^<]*)</h3>', home)
+    check(groups == ["Westmark"], f"the county is grouped under its state on the home page, got {groups}")
+    # Structure: definition, framework, tagline, numbering, markers, table.
+    check('<h2 id="framework">Theoretical framework</h2>' in overview, "framework on the overview")
+    check('<p class="tagline">Together, every family, every day.</p>' in overview, "closing tagline")
+    element = main_of(read(site, wm + "engagement/index.html"))
+    check('<h2 id="definition">Definition</h2>' in element and "trusting relationship" in element,
+          "the practice element's definition, anchored")
+    safety = main_of(read(site, "models/alder-county-framework/safety/index.html"))
+    check('<ol class="statements" start="3">' in safety, "numbering continues across groups (start=3)")
+    check('type="a"' in safety and 'type="i"' in safety, "lettered and roman sub-points")
+    check('id="principles-2-1-1-1"' in safety, "a fourth level of sub-points")
+    teaming = main_of(read(site, "models/alder-county-framework/teaming/index.html"))
+    check('<ol class="statements" start="5">' in teaming, "a list starts where the document starts")
+    check('<table class="content-table">' in teaming and '<th scope="col">Who attends</th>' in teaming
+          and "Before any move" in teaming, "a table block with a header row")
+    # Rubric scope: a rubric that rates sections gives one row per practice element, for its roles only.
+    form = main_of(read(site, "handouts/westmark-core-practice-2022/self-assessment/worker/index.html"))
+    check('<th scope="col" class="action-col">Practice element</th>' in form, "form rows are practice elements")
+    check(form.count('class="action-cell"') == 2, "one row per practice element")
+    check("<span>Coach</span>" in form and "supervisor or coach" not in form, "the rubric's reviewer")
+    check(not os.path.exists(os.path.join(site, "handouts/westmark-core-practice-2022/self-assessment/leadership")),
+          "no form for a role the rubric does not apply to")
+    # Editions: exactly the edits made.
+    changes = main_of(read(site, "models/westmark-core-practice-2024/changes/index.html"))
+    check("1 added, 1 removed, 1 reworded, 1 moved; 1 other change" in changes,
+          "changes page reports exactly the edits: " + (re.search(r"\d+ added[^<.]*", changes) or [""])[0])
+    check("Practice element 1: definition" in changes, "a reworded definition is reported")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--content", help="ignored: the fixtures have their own content")
+    parser.add_argument("--fixtures", default=os.path.join(os.path.dirname(__file__), "..", "fixtures", "content"))
+    args = parser.parse_args()
+    run(args.binary, args.fixtures)
+    for f in FAILURES:
+        print("FAIL:", f)
+    print(f"test_fixtures: {len(FAILURES)} failures")
+    sys.exit(1 if FAILURES else 0)
+
+
+if __name__ == "__main__":
+    main()

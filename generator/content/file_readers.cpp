@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <regex>
 
 #include "content/shape_readers.hpp"
@@ -65,6 +66,17 @@ Statement read_item(const SourceNode& node, const std::string& derived_id, int d
     }
   }
   s.topics = reader.text_list("topics");
+  // A topic listed twice (or a million times) counts once, with one warning.
+  std::vector<std::string> unique;
+  std::unordered_set<std::string> seen;
+  for (const auto& t : s.topics)
+    if (seen.insert(t).second) unique.push_back(t);
+  if (unique.size() < s.topics.size()) {
+    diags.warning(reader.location_of("topics"), fmt::format("{} repeated topic{} ignored", s.topics.size() - unique.size(),
+                                                            s.topics.size() - unique.size() == 1 ? "" : "s"),
+                  "list each topic once");
+    s.topics = std::move(unique);
+  }
   if (const SourceNode* children = reader.find("items")) {
     if (depth + 1 >= max_statement_depth)
       diags.error(children->where, fmt::format("statements nest at most {} levels deep", max_statement_depth),

@@ -448,3 +448,13 @@ TEST_CASE("text that is not UTF-8 is an error at its byte, in check as in build;
   CHECK(y.blocks[0].items[0].text.where.line == x.blocks[0].items[0].text.where.line);
   CHECK(y.blocks[0].items[0].text.where.column == x.blocks[0].items[0].text.where.column);
 }
+
+TEST_CASE("a topic listed many times counts once, with one warning") {
+  std::string topics = "[safety";
+  for (int i = 0; i < 5000; ++i) topics += ", safety";
+  auto out = diagnostics_for_section("id: first\ntitle: First\nblocks:\n  - kind: principles\n    items:\n"
+                                     "      - text: A\n        topics: " + topics + "]\n");
+  REQUIRE(out.size() == 1);
+  INFO(out[0]);
+  CHECK(out[0].starts_with("models/m1/sections/01-first.yaml:7:17: warning: 5000 repeated topics ignored"));
+}

@@ -15,9 +15,16 @@ ojson statements_json(const std::vector<Statement>& items) {
   auto list = ojson::array();
   for (const auto& s : items) {
     ojson j{{"id", s.id}, {"text", s.text.source}, {"topics", s.topics}};
+    if (!s.number.empty()) j["number"] = s.number;
     if (!s.children.empty()) j["items"] = statements_json(s.children);
     list.push_back(std::move(j));
   }
+  return list;
+}
+
+ojson cells_json(const std::vector<Markdown>& cells) {
+  auto list = ojson::array();
+  for (const auto& c : cells) list.push_back(c.source);
   return list;
 }
 
@@ -26,7 +33,15 @@ ojson block_json(const Block& b) {
   if (!b.role.empty()) j["role"] = b.role;
   if (b.kind == BlockKind::text) {
     j["text"] = b.text.source;
+  } else if (b.kind == BlockKind::table) {
+    j["header"] = cells_json(b.table_header);
+    auto rows = ojson::array();
+    for (const auto& row : b.table_rows) rows.push_back(cells_json(row));
+    j["rows"] = std::move(rows);
   } else {
+    if (b.start != 0) j["start"] = b.start;
+    if (b.continue_numbering) j["start"] = "continue";
+    if (!b.markers.empty()) j["markers"] = b.markers;
     j["numbered"] = b.numbered;
     j["items"] = statements_json(b.items);
   }
@@ -37,7 +52,8 @@ ojson section_json(const Section& s) {
   auto blocks = ojson::array();
   for (const auto& b : s.blocks) blocks.push_back(block_json(b));
   return ojson{{"id", s.id},           {"label", s.label}, {"title", s.title},
-               {"summary", s.summary.source}, {"intro", s.intro.source}, {"url", s.id + "/index.html"},
+               {"summary", s.summary.source}, {"definition", s.definition.source}, {"intro", s.intro.source},
+               {"url", s.id + "/index.html"},
                {"blocks", std::move(blocks)}};
 }
 
@@ -48,6 +64,7 @@ std::string model_json(const Model& model) {
           {"title", model.title},
           {"subtitle", model.subtitle},
           {"jurisdiction", model.jurisdiction},
+          {"state", model.state},
           {"agency", model.agency},
           {"family", model.family},
           {"edition", model.edition},
@@ -57,6 +74,14 @@ std::string model_json(const Model& model) {
           {"source", model.source.source},
           {"intro", model.intro.source},
           {"vision", model.vision.source}};
+  const Vocabulary& v = model.vocabulary;
+  j["vocabulary"] = ojson{{"unit", v.unit},       {"units", v.units_or_default()}, {"actions", v.actions},
+                          {"action_prompt", v.action_prompt}, {"rubric", v.rubric}, {"jurisdiction", v.jurisdiction}};
+  auto roles = ojson::array();
+  for (const auto& r : model.roles) roles.push_back(ojson{{"id", r.id}, {"title", r.title}, {"plural", r.plural}});
+  j["roles"] = std::move(roles);
+  if (model.framework)
+    j["framework"] = ojson{{"heading", model.framework->heading}, {"body", model.framework->body.source}};
   if (model.priorities)
     j["priorities"] = ojson{{"heading", model.priorities->heading}, {"intro", model.priorities->intro.source},
                             {"numbered", model.priorities->numbered},
@@ -71,12 +96,15 @@ std::string model_json(const Model& model) {
   if (model.rubric) {
     auto levels = ojson::array();
     for (const auto& l : model.rubric->levels) levels.push_back(ojson{{"name", l.name}, {"description", l.description.source}});
-    j["rubric"] = ojson{{"title", model.rubric->title}, {"intro", model.rubric->intro.source}, {"levels", levels}};
+    j["rubric"] = ojson{{"title", model.rubric->title}, {"intro", model.rubric->intro.source}, {"levels", levels},
+                        {"rates", model.rubric->rates}, {"roles", model.rubric->roles},
+                        {"reviewer", model.rubric->reviewer}};
   }
   auto footnotes = ojson::array();
   for (const auto& f : model.footnotes) footnotes.push_back(ojson{{"marker", f.marker}, {"text", f.text.source}});
   j["footnotes"] = std::move(footnotes);
   j["closing"] = model.closing.source;
+  j["tagline"] = model.tagline;
   return j.dump(2) + "\n";
 }
 

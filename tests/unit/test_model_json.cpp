@@ -37,6 +37,8 @@ std::vector<std::pair<std::string, std::string>> shown_texts(const Model& model)
   }
   if (model.rubric)
     for (const auto& l : model.rubric->levels) out.emplace_back(l.name, model.file);
+  if (model.framework) out.emplace_back(model.framework->heading, model.file);
+  out.emplace_back(model.tagline, model.file);
   for (const auto& f : model.footnotes) out.emplace_back(f.marker, model.file);
   return out;
 }
@@ -56,6 +58,12 @@ void check_model_json_holds_everything(const Site& site) {
 TEST_CASE("model.json holds every text of every model in content/") {
   const LinkedSite linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
   REQUIRE(linked.site().models.size() >= 5);
+  check_model_json_holds_everything(linked.site());
+}
+
+TEST_CASE("model.json holds every text of the fixture models of other shapes (definitions, frameworks, tables)") {
+  const LinkedSite linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "tests/fixtures/content");
+  REQUIRE(linked.site().models.size() >= 3);
   check_model_json_holds_everything(linked.site());
 }
 

@@ -171,7 +171,7 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_usage;
   }
   if (!theme_dir.empty()) options.theme_dir = theme_dir;
-  if (!options.base_url.empty() && (check_url(options.base_url).kind != UrlKind::web || check_url(options.base_url).scheme.empty())) {
+  if (!options.base_url.empty() && !is_absolute_web_address(options.base_url)) {
     fmt::print(stderr, "error: --base-url must be an http or https address, not '{}'\n", options.base_url);
     return exit_usage;
   }

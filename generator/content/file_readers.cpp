@@ -163,7 +163,7 @@ SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags) {
   config.edit_url = reader.text("edit_url");
   // Both become links on every page: only a web address will do (never javascript:, data:, …).
   for (const auto& [key, value] : {std::pair{"base_url", &config.base_url}, std::pair{"edit_url", &config.edit_url}})
-    if (!value->empty() && (check_url(*value).kind != UrlKind::web || check_url(*value).scheme.empty())) {
+    if (!value->empty() && !is_absolute_web_address(*value)) {
       diags.error(reader.location_of(key), fmt::format("'{}' must be an http or https address, not '{}'", key, *value),
                   fmt::format("write the full address, e.g. '{}: https://example.org/…'", key));
       value->clear();

@@ -30,4 +30,9 @@ UrlCheck check_url(std::string_view url) {
   return {std::nullopt, scheme};
 }
 
+bool is_absolute_web_address(std::string_view url) {
+  const UrlCheck c = check_url(url);
+  return c.kind == UrlKind::web && !c.scheme.empty();
+}
+
 }  // namespace pb::core

@@ -21,4 +21,7 @@ struct UrlCheck {
 
 UrlCheck check_url(std::string_view url);
 
+// An absolute http or https address: what base_url, edit_url and --base-url must be.
+bool is_absolute_web_address(std::string_view url);
+
 }  // namespace pb::core

@@ -31,3 +31,12 @@ TEST_CASE("every other scheme is refused, in any letter case and with whitespace
   }
   CHECK(check_url("JavaScript:alert(1)").scheme == "javascript");
 }
+
+TEST_CASE("base_url and edit_url must be absolute web addresses") {
+  CHECK(pb::is_absolute_web_address("https://example.org/"));
+  CHECK(pb::is_absolute_web_address("HTTP://example.org"));
+  CHECK_FALSE(pb::is_absolute_web_address("//example.org"));
+  CHECK_FALSE(pb::is_absolute_web_address("mailto:a@b.org"));
+  CHECK_FALSE(pb::is_absolute_web_address("../site"));
+  CHECK_FALSE(pb::is_absolute_web_address("javascript:x"));
+}

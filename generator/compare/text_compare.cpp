@@ -155,7 +155,7 @@ bool same_wording(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::vector<std::uint64_t> shingles(std::string_view text) {
+std::vector<std::string> folded_words(std::string_view text) {
   std::vector<std::string> words;
   std::string current;
   for (char c : fold_for_compare(text)) {
@@ -167,6 +167,11 @@ std::vector<std::uint64_t> shingles(std::string_view text) {
     }
   }
   if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+std::vector<std::uint64_t> shingles(std::string_view text) {
+  const auto words = folded_words(text);
   std::vector<std::uint64_t> out;
   if (words.size() == 1) out.push_back(fnv1a(words[0]));
   for (std::size_t i = 0; i + 1 < words.size(); ++i) out.push_back(fnv1a(words[i + 1], fnv1a(" ", fnv1a(words[i]))));

@@ -30,6 +30,9 @@ std::vector<DiffSpan> word_diff(std::string_view before, std::string_view after)
 // True when the two texts read the same after folding.
 bool same_wording(std::string_view a, std::string_view b);
 
+// The words of a text, folded (lowercase, no typography or Markdown markers), punctuation dropped.
+std::vector<std::string> folded_words(std::string_view text);
+
 // The word-bigram shingles of a text, hashed: the unit of the similarity measure.
 std::vector<std::uint64_t> shingles(std::string_view text);
 

@@ -172,6 +172,7 @@ SiteConfig read_site_config(const SourceNode& root, Diagnostics& diags) {
   config.allow_outside_images = reader.boolean("allow_outside_images", false);
   if (auto language = reader.optional_text("language")) config.language = *language;
   config.shared_language_threshold = reader.number("shared_language_threshold", 0.3, 0.05, 1.0);
+  config.same_idea_threshold = reader.number("same_idea_threshold", 0.55, 0.2, 1.0);
   reader.finish();
   return config;
 }

@@ -196,7 +196,8 @@ struct SiteConfig {
   bool allow_html = false;
   bool allow_outside_images = false;  // the site makes no outside request unless this says so
   std::string language = "en";
-  double shared_language_threshold = 0.3;  // Jaccard similarity of word pairs, see README
+  double shared_language_threshold = 0.3;  // same words: Jaccard similarity of word pairs, see README
+  double same_idea_threshold = 0.55;       // same idea: cosine of IDF-weighted content words
   std::string file;
 };
 

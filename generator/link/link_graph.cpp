@@ -1,6 +1,5 @@
 #include "link/link_graph.hpp"
 
-#include "compare/similarity_index.hpp"
 #include "compare/text_compare.hpp"
 #include "link/urls.hpp"
 
@@ -66,42 +65,43 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
       }
     }
   }
-  find_shared_wording(site);
+  find_shared_language(site);
 }
 
-namespace {
-constexpr std::size_t min_shingles = 4;  // five words: shorter statements match by accident
-}
-
-void LinkGraph::find_shared_wording(const Site& site) {
-  // Current editions only: an archived edition would repeat every pair of its successor.
+void LinkGraph::find_shared_language(const Site& site) {
+  // Current editions only: an archived edition would repeat every cluster of its successor.
   std::vector<std::size_t> members;
-  std::vector<std::vector<std::uint64_t>> sets;
-  std::vector<std::size_t> groups;
-  std::map<std::string, std::size_t> family_number;
+  std::vector<SharedText> texts;
+  std::map<std::string, std::uint32_t> family_number;
   for (std::size_t i = 0; i < statements_.size(); ++i) {
     const Model& model = site.models[statements_[i].model];
     if (!model.superseded_by.empty()) continue;
-    auto set = shingles(statement_at(site, statements_, i).text.source);
-    if (set.size() < min_shingles) continue;
     members.push_back(i);
-    sets.push_back(std::move(set));
-    groups.push_back(family_number.emplace(model.family, family_number.size()).first->second);
+    const auto family = family_number.emplace(model.family, static_cast<std::uint32_t>(family_number.size())).first->second;
+    texts.push_back({statement_at(site, statements_, i).text.source, family});
   }
-  SimilarityStats stats;
-  for (const auto& p : find_similar(sets, groups, site.config.shared_language_threshold, &stats)) {
-    std::size_t a = members[p.a], b = members[p.b];
-    if (site.models[statements_[b].model].id < site.models[statements_[a].model].id) std::swap(a, b);
-    shared_of_[a].push_back(shared_.size());
-    shared_of_[b].push_back(shared_.size());
-    shared_.push_back({a, b, p.score});
+  SharedLanguageOptions options;
+  options.words_jaccard = site.config.shared_language_threshold;
+  options.idea_cosine = site.config.same_idea_threshold;
+  // The glossary's names for one thing, and the synonyms policy teams keep, mean the same here too.
+  for (const auto& group : site.synonyms) options.synonyms.push_back(group.words);
+  for (const auto& term : site.terms) {
+    std::vector<std::string> names{term.term};
+    if (!term.abbreviation.empty()) names.push_back(term.abbreviation);
+    names.insert(names.end(), term.aliases.begin(), term.aliases.end());
+    if (names.size() > 1) options.synonyms.push_back(std::move(names));
   }
-  comparisons_ = stats.candidates;
+  shared_ = compare::find_shared_language(texts, options, &shared_stats_);
+  for (std::size_t c = 0; c < shared_.size(); ++c)
+    for (auto& member : shared_[c].members) {
+      member.text = static_cast<std::uint32_t>(members[member.text]);
+      clusters_of_[member.text].push_back(c);
+    }
 }
 
-const std::vector<std::size_t>& LinkGraph::shared_wording_of(std::size_t statement) const {
-  auto it = shared_of_.find(statement);
-  return it == shared_of_.end() ? none_ : it->second;
+const std::vector<std::size_t>& LinkGraph::clusters_of(std::size_t statement) const {
+  auto it = clusters_of_.find(statement);
+  return it == clusters_of_.end() ? none_ : it->second;
 }
 
 const std::vector<std::size_t>& LinkGraph::by_topic(const std::string& topic) const {

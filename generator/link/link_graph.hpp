@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compare/shared_language.hpp"
 #include "content/model.hpp"
 
 namespace pb::inline link {
@@ -26,11 +27,6 @@ struct StatementRef {
   std::string url;                     // root-relative, with the #anchor
 };
 
-// Two statements of different model families in nearly the same words.
-struct SharedWording {
-  std::size_t a, b;  // indexes into statements(); a's model sorts first
-  double score;      // Jaccard similarity of their word pairs
-};
 
 // The statement at `index` of `refs`, found through its place (sub-points through their parents).
 const Statement& statement_at(const Site& site, const std::vector<StatementRef>& refs, std::size_t index);
@@ -46,22 +42,23 @@ class LinkGraph {
   const std::vector<std::size_t>& by_term(const std::string& term) const;
   const std::vector<std::size_t>& actions(const Model& model, const std::string& role) const;
   bool has_actions(const Model& model) const;
-  // Shared language across model families (current editions only), strongest first.
-  const std::vector<SharedWording>& shared_wording() const { return shared_; }
-  // The pairs a statement takes part in, as indexes into shared_wording().
-  const std::vector<std::size_t>& shared_wording_of(std::size_t statement) const;
-  std::size_t similarity_comparisons() const { return comparisons_; }
+  // Shared language across model families (current editions only), the widest clusters first;
+  // a member's `text` is its index in statements().
+  const std::vector<Cluster>& shared_language() const { return shared_; }
+  // The clusters a statement is in, as indexes into shared_language().
+  const std::vector<std::size_t>& clusters_of(std::size_t statement) const;
+  const SharedLanguageStats& shared_language_stats() const { return shared_stats_; }
 
  private:
-  void find_shared_wording(const Site& site);
+  void find_shared_language(const Site& site);
 
   std::vector<StatementRef> statements_;
   std::map<std::string, std::vector<std::size_t>> topics_, terms_;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> actions_;  // (model, role)
   std::vector<std::size_t> none_;
-  std::vector<SharedWording> shared_;
-  std::unordered_map<std::size_t, std::vector<std::size_t>> shared_of_;
-  std::size_t comparisons_ = 0;
+  std::vector<Cluster> shared_;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> clusters_of_;
+  SharedLanguageStats shared_stats_;
 };
 
 }  // namespace pb::link

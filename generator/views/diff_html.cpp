@@ -26,4 +26,24 @@ std::string diff_to_html(const std::vector<DiffSpan>& spans) {
   return html;
 }
 
+std::string side_to_html(const std::vector<DiffSpan>& spans, DiffOp side, const std::string& label) {
+  std::string html;
+  for (const auto& span : spans) {
+    if (span.op != DiffOp::same && span.op != side) continue;
+    std::string text;
+    for (char c : span.text)
+      if (c != '*' && c != '\\') text += c;
+    if (span.op == DiffOp::same) {
+      html += html_escape(text);
+      continue;
+    }
+    // The space before the words stays outside the mark, so marks do not start with a gap.
+    const std::size_t lead = text.find_first_not_of(' ');
+    if (lead == std::string::npos) continue;
+    html += text.substr(0, lead) + "<mark class=\"only-here\"><span class=\"visually-hidden\">[only in " +
+            html_escape(label) + ": </span>" + html_escape(text.substr(lead)) + "<span class=\"visually-hidden\">]</span></mark>";
+  }
+  return html;
+}
+
 }  // namespace pb::views

@@ -8,4 +8,8 @@
 
 namespace pb::inline views {
 std::string diff_to_html(const std::vector<DiffSpan>& spans);
+
+// One side of a side-by-side comparison: the words common to both, and the words of `side`
+// (deleted: the first text's own; inserted: the second's) marked as "only in <label>".
+std::string side_to_html(const std::vector<DiffSpan>& spans, DiffOp side, const std::string& label);
 }

@@ -72,18 +72,35 @@ json PageBuilder::statement(const Statement& s) {
       chips.push_back({{"title", topic->title}, {"href", href(urls::compare_topic(id))}});
   json children = json::array();
   for (const auto& child : s.children) children.push_back(statement(child));
-  // "Similar wording in": the statements of other model families that share its language.
+  // "Also said in": the statements of other model families in its shared-language clusters; a
+  // sentence said in 150 models lists a few and links to its cluster for the rest.
+  constexpr std::size_t shown_others = 5;
   json similar = json::array();
-  for (std::size_t p : graph().shared_wording_of(s.index)) {
-    const auto& pair = graph().shared_wording()[p];
-    const StatementRef& other = graph().statements()[pair.a == s.index ? pair.b : pair.a];
-    const Model& model = linked_.model(other);
-    similar.push_back({{"title", model.title}, {"jurisdiction", model.jurisdiction}, {"place", place_of(other)},
-                       {"href", href(other.url)}});
+  std::size_t more = 0;
+  std::string more_href;
+  bool paraphrase_only = true;
+  for (std::size_t c : graph().clusters_of(s.index)) {
+    const Cluster& cluster = graph().shared_language()[c];
+    if (cluster.kind == ClusterKind::same_words) paraphrase_only = false;
+    for (const auto& member : cluster.members) {
+      if (member.text == s.index) continue;
+      if (similar.size() >= shown_others) {
+        ++more;
+        if (more_href.empty()) more_href = href(urls::shared_language()) + "#" + cluster_anchor(cluster);
+        continue;
+      }
+      const StatementRef& other = graph().statements()[member.text];
+      const Model& model = linked_.model(other);
+      similar.push_back({{"title", model.title}, {"jurisdiction", model.jurisdiction}, {"place", place_of(other)},
+                         {"href", href(other.url)}});
+    }
   }
   return json{{"id", s.id},
               {"has_similar", !similar.empty()},
               {"similar", std::move(similar)},
+              {"similar_label", paraphrase_only ? "Said in other words in" : "Also said in"},
+              {"similar_more", more ? std::to_string(more) : ""},
+              {"similar_more_href", more_href},
               {"html", html(s.text)},
               {"permalink_label", "Permalink to statement " + s.id},
               {"has_topics", !chips.empty()},
@@ -92,6 +109,15 @@ json PageBuilder::statement(const Statement& s) {
               {"children_open", "<ul class=\"statements sub-statements\">"},
               {"children_close", "</ul>"},
               {"children", std::move(children)}};
+}
+
+std::string PageBuilder::cluster_anchor(const Cluster& cluster) const {
+  const ClusterMember& first = cluster.members.front();
+  const StatementRef& ref = graph().statements()[first.text];
+  const Section* section = linked_.section(ref);
+  std::string anchor = "c-" + linked_.model(ref).id + "--" + (section ? section->id : "overview") + "--" + linked_.statement(ref).id;
+  if (first.sentence.begin > 0) anchor += "-" + std::to_string(first.sentence.begin);  // its second sentence, …
+  return anchor;
 }
 
 std::string PageBuilder::place_of(const StatementRef& ref) const {

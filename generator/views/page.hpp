@@ -60,6 +60,8 @@ class PageBuilder {
   nlohmann::json statement_ref(const StatementRef& ref);
   // "Value 1 · Worker action", to say where a statement comes from.
   std::string place_of(const StatementRef& ref) const;
+  // The anchor of a shared-language cluster on compare/shared-language/: its first statement's.
+  std::string cluster_anchor(const Cluster& cluster) const;
 
   Page finish(std::string template_name, nlohmann::json data);
 

@@ -207,34 +207,47 @@ class PolicyTeams(unittest.TestCase):
             links = sitelib.page(SITE, f"models/{model}/index.html").links
             self.assertTrue(any(l.endswith(f"models/{AOT}/changes/index.html") for l in links), model)
 
-    def shared_pairs(self):
-        return json.loads(sitelib.read(os.path.join(SITE, "compare/shared-language.json")))
+    def shared_clusters(self):
+        return json.loads(sitelib.read(os.path.join(SITE, "compare/shared-language.json")))["clusters"]
 
     def test_shared_language_includes_the_known_pairs(self):
-        pairs = self.shared_pairs()
+        clusters = self.shared_clusters()
         def has(model_a, text_a, model_b, text_b):
-            return any({p["a"]["model"], p["b"]["model"]} == {model_a, model_b}
-                       and any(text_a in x["text"] for x in (p["a"], p["b"]))
-                       and any(text_b in x["text"] for x in (p["a"], p["b"])) for p in pairs)
+            return any(any(x["model"] == model_a and text_a in x["text"] for x in c["statements"])
+                       and any(x["model"] == model_b and text_b in x["text"] for x in c["statements"]) for c in clusters)
         kinship = "the first consideration for placement will be with kinship connections"
         self.assertTrue(has("me-practice-model", kinship, "va-practice-model", kinship))
         self.assertTrue(has(AOT, "how we do the work is as important as the work we do",
                             "ar-practice-model", "How we do the work is as important as the work we do"))
-        for p in pairs:
-            self.assertGreaterEqual(p["score"], 0.3)
-            self.assertTrue(p["a"]["url"].endswith("#" + p["a"]["id"]))
+        for c in clusters:
+            self.assertIn(c["kind"], ("same-words", "same-idea"))
+            self.assertGreaterEqual(len(c["statements"]), 2)
+            for x in c["statements"]:
+                self.assertTrue(x["url"].endswith("#" + x["id"]))
+                self.assertEqual(set(x), {"model", "id", "section", "text", "url"})
 
     def test_never_pairs_two_editions_of_one_family(self):
         families = {}
         for name in os.listdir(os.path.join(ARGS.content, "models")):
             families[name] = json.loads(sitelib.read(os.path.join(SITE, "models", name, "model.json")))["family"]
-        for p in self.shared_pairs():
-            self.assertNotEqual(families[p["a"]["model"]], families[p["b"]["model"]])
+        for c in self.shared_clusters():
+            in_cluster = {families[x["model"]] for x in c["statements"]}
+            self.assertGreaterEqual(len(in_cluster), 2, c)
+            models = {x["model"] for x in c["statements"]}
+            self.assertEqual(len({families[m] for m in models}), len(models), c)  # one edition per family
 
-    def test_statement_pages_show_similar_wording_links(self):
+    def test_statement_pages_show_where_else_it_is_said(self):
         page = sitelib.page(SITE, "models/me-practice-model/safe-nurturing-family/index.html")
-        self.assertIn("Similar wording in:", page.text)
+        self.assertIn("Also said in:", page.text)
         self.assertTrue(any("va-practice-model/children-in-families/index.html#beliefs-5" in l for l in page.links))
+
+    def test_shared_language_page_names_the_states_and_marks_differences(self):
+        page = sitelib.page(SITE, "compare/shared-language/index.html")
+        self.assertRegex(page.text, r"Maine ↔ Virginia · \d+ sentences")
+        self.assertIn("[only in Maine: ", page.text)
+        self.assertIn("[only in Virginia: ", page.text)
+        self.assertNotIn("1 sentences", page.text)
+        self.assertNotIn("1 models", page.text)
 
     def test_diff_command_prints_the_same_comparison(self):
         import subprocess

@@ -1,10 +1,9 @@
-// Word diff, similarity index and edition diff.
+// Word diff and edition diff.
 #include <doctest/doctest.h>
 
 #include <random>
 
 #include "compare/edition_diff.hpp"
-#include "compare/similarity_index.hpp"
 #include "compare/text_compare.hpp"
 
 #include <fmt/format.h>
@@ -63,63 +62,6 @@ TEST_CASE("Jaccard over word pairs") {
   CHECK(jaccard(a, a) == doctest::Approx(1.0));
   CHECK(jaccard(a, b) == doctest::Approx(10.0 / 12.0));
   CHECK(jaccard(a, shingles("Safety comes first.")) == doctest::Approx(0.0));
-}
-
-namespace {
-// A corpus with known near-duplicates across groups, and much unrelated text.
-struct Corpus {
-  std::vector<std::vector<std::uint64_t>> sets;
-  std::vector<std::size_t> groups;
-};
-Corpus synthetic(std::size_t groups, std::size_t per_group, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::vector<std::string> words;
-  for (int i = 0; i < 3000; ++i) words.push_back(fmt::format("w{}", i));
-  std::vector<std::string> shared;  // sentences several groups reuse, with edits
-  for (int i = 0; i < 50; ++i) {
-    std::string s;
-    for (int k = 0; k < 16; ++k) s.append(words[rng() % words.size()]).append(" ");
-    shared.push_back(s);
-  }
-  Corpus c;
-  for (std::size_t g = 0; g < groups; ++g)
-    for (std::size_t k = 0; k < per_group; ++k) {
-      std::string text;
-      if (rng() % 10 == 0) {
-        text = shared[rng() % shared.size()];
-        text.append(words[rng() % words.size()]);
-      } else {
-        for (int n = 0; n < 18; ++n) text.append(words[rng() % words.size()]).append(" ");
-      }
-      c.sets.push_back(shingles(text));
-      c.groups.push_back(g);
-    }
-  return c;
-}
-}  // namespace
-
-TEST_CASE("the index finds exactly the pairs all-pairs finds, with far fewer comparisons") {
-  const Corpus c = synthetic(40, 50, 7);
-  SimilarityStats indexed, brute;
-  const auto fast = find_similar(c.sets, c.groups, 0.3, &indexed);
-  const auto slow = find_similar_all_pairs(c.sets, c.groups, 0.3, &brute);
-  REQUIRE(fast.size() == slow.size());
-  CHECK(fast.size() > 100);  // the shared sentences pair up across groups
-  for (std::size_t i = 0; i < fast.size(); ++i) {
-    CHECK(fast[i].a == slow[i].a);
-    CHECK(fast[i].b == slow[i].b);
-  }
-  CHECK(indexed.all_pairs == 2000u * 1999u / 2u);
-  CHECK(indexed.candidates * 20 < brute.candidates);  // at least 20× fewer comparisons
-  MESSAGE("index compared ", indexed.candidates, " pairs; all-pairs compared ", brute.candidates);
-}
-
-TEST_CASE("never pairs texts of the same group") {
-  const std::vector<std::vector<std::uint64_t>> sets = {shingles("one two three four five"), shingles("one two three four five"),
-                                                        shingles("one two three four five")};
-  const auto pairs = find_similar(sets, {0, 0, 1}, 0.5);
-  REQUIRE(pairs.size() == 2);
-  for (const auto& p : pairs) CHECK(p.b == 2);
 }
 
 TEST_CASE("edition diff: matched by id, then by wording; typography ignored") {

@@ -138,4 +138,18 @@
       });
     }
   }
+
+  // Compare pages: which models to show is remembered across topics (the page works without this;
+  // storage may be unavailable from file:// in some browsers, so failures are ignored).
+  var chooser = document.querySelectorAll('.show-column');
+  var remembered = function (box) {
+    try { return window.localStorage.getItem('pb-show-' + box.id.slice(5)); } catch (e) { return null; }
+  };
+  chooser.forEach(function (box) {
+    var saved = remembered(box);
+    if (saved !== null) box.checked = saved === '1';
+    box.addEventListener('change', function () {
+      try { window.localStorage.setItem('pb-show-' + box.id.slice(5), box.checked ? '1' : '0'); } catch (e) { /* not kept */ }
+    });
+  });
 })();

@@ -1,0 +1,208 @@
+#include "compare/candidate_search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace pb::inline compare {
+
+namespace {
+
+// Renumbers features by rarity (fewest texts first, then by id), so that sorting a text's
+// features by their new number puts its rarest first.
+std::vector<std::uint32_t> rarity_ranks(const std::vector<std::vector<std::uint32_t>>& feature_lists) {
+  std::uint32_t max_feature = 0;
+  for (const auto& list : feature_lists)
+    for (std::uint32_t f : list) max_feature = std::max(max_feature, f + 1);
+  std::vector<std::uint32_t> count(max_feature, 0);
+  for (const auto& list : feature_lists)
+    for (std::uint32_t f : list) ++count[f];
+  std::vector<std::uint32_t> order(max_feature);
+  for (std::uint32_t f = 0; f < max_feature; ++f) order[f] = f;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return count[x] < count[y]; });
+  std::vector<std::uint32_t> rank(max_feature);
+  for (std::uint32_t r = 0; r < max_feature; ++r) rank[order[r]] = r;
+  return rank;
+}
+
+// Weights merged per feature, renumbered by rarity, sorted rarest first, scaled to unit length.
+void normalise(std::vector<FeatureVector>& vectors) {
+  std::vector<std::vector<std::uint32_t>> lists;
+  for (auto& v : vectors) {
+    std::sort(v.entries.begin(), v.entries.end());
+    std::vector<std::pair<std::uint32_t, float>> merged;
+    for (const auto& e : v.entries) {
+      if (!merged.empty() && merged.back().first == e.first) merged.back().second += e.second;
+      else merged.push_back(e);
+    }
+    v.entries = std::move(merged);
+    std::vector<std::uint32_t> ids;
+    for (const auto& e : v.entries) ids.push_back(e.first);
+    lists.push_back(std::move(ids));
+  }
+  const auto rank = rarity_ranks(lists);
+  for (auto& v : vectors) {
+    double norm = 0;
+    for (auto& e : v.entries) {
+      e.first = rank[e.first];
+      norm += double(e.second) * e.second;
+    }
+    norm = std::sqrt(norm);
+    for (auto& e : v.entries) e.second = norm > 0 ? float(e.second / norm) : 0.0f;
+    std::sort(v.entries.begin(), v.entries.end());
+  }
+}
+
+double dot(const FeatureVector& x, const FeatureVector& y) {
+  double sum = 0;
+  auto i = x.entries.begin(), j = y.entries.begin();
+  while (i != x.entries.end() && j != y.entries.end()) {
+    if (i->first == j->first) sum += double(i->second) * (j++)->second, ++i;
+    else if (i->first < j->first) ++i;
+    else ++j;
+  }
+  return sum;
+}
+
+std::size_t common(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y) {
+  std::size_t n = 0;
+  auto i = x.begin(), j = y.begin();
+  while (i != x.end() && j != y.end()) {
+    if (*i == *j) ++n, ++i, ++j;
+    else if (*i < *j) ++i;
+    else ++j;
+  }
+  return n;
+}
+
+// Sorted, de-duplicated, renumbered rarest first.
+void prepare_sets(std::vector<std::vector<std::uint32_t>>& sets) {
+  for (auto& s : sets) {
+    std::sort(s.begin(), s.end());
+    s.erase(std::unique(s.begin(), s.end()), s.end());
+  }
+  const auto rank = rarity_ranks(sets);
+  for (auto& s : sets) {
+    for (auto& f : s) f = rank[f];
+    std::sort(s.begin(), s.end());
+  }
+}
+
+constexpr std::size_t max_shared_pair_group = 2000;
+
+bool overlap_enough(std::size_t shared, std::size_t a, std::size_t b, double fraction) {
+  return shared > 0 && double(shared) >= fraction * double(std::min(a, b)) - 1e-9;
+}
+
+void sort_pairs(std::vector<CandidatePair>& pairs) {
+  std::sort(pairs.begin(), pairs.end(), [](const CandidatePair& x, const CandidatePair& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+}
+
+}  // namespace
+
+std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, double threshold, std::size_t rarest,
+                                        SearchStats* stats) {
+  normalise(vectors);
+  // Each vector is filed under every two of its `rarest` first features: one word in common is
+  // common (in a corpus of 100,000 sentences every word is in hundreds), two rare ones are not.
+  // Filed flat and sorted, not in a hash map of lists: millions of small allocations cost more.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> filed;
+  for (std::uint32_t i = 0; i < vectors.size(); ++i) {
+    const auto& entries = vectors[i].entries;
+    const std::size_t n = std::min(rarest, entries.size());
+    for (std::size_t x = 0; x < n; ++x)
+      for (std::size_t y = x + 1; y < n; ++y) filed.push_back({std::uint64_t(entries[x].first) << 32 | entries[y].first, i});
+  }
+  std::sort(filed.begin(), filed.end());
+  std::vector<std::uint64_t> pairs;  // (a << 32 | b), a < b
+  for (std::size_t start = 0; start < filed.size();) {
+    std::size_t end = start;
+    while (end < filed.size() && filed[end].first == filed[start].first) ++end;
+    // Two words that very many sentences share tell none of them apart: like a stop word.
+    if (end - start <= max_shared_pair_group)
+      for (std::size_t x = start; x < end; ++x)
+        for (std::size_t y = x + 1; y < end; ++y) pairs.push_back(std::uint64_t(filed[x].second) << 32 | filed[y].second);
+    start = end;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<CandidatePair> out;
+  for (const std::uint64_t pair : pairs) {
+    const auto a = static_cast<std::uint32_t>(pair >> 32), b = static_cast<std::uint32_t>(pair);
+    if (const double score = dot(vectors[a], vectors[b]); score >= threshold - 1e-9) out.push_back({a, b, score});
+  }
+  if (stats) {
+    stats->candidates += pairs.size();
+    stats->all_pairs += vectors.size() * (vectors.size() - (vectors.empty() ? 0 : 1)) / 2;
+  }
+  return out;  // in (a, b) order already
+}
+
+std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>> sets, double fraction, SearchStats* stats) {
+  prepare_sets(sets);
+  // Every feature is indexed; each set looks up only its prefix, and pairs with the sets at least
+  // as large as itself. A set S sharing ceil(fraction·|S|) features with a larger one has one of
+  // them among its first |S| − ceil(fraction·|S|) + 1.
+  std::vector<std::vector<std::uint32_t>> postings;
+  for (std::uint32_t i = 0; i < sets.size(); ++i)
+    for (std::uint32_t f : sets[i]) {
+      if (f >= postings.size()) postings.resize(f + 1);
+      postings[f].push_back(i);
+    }
+  auto smaller = [&](std::uint32_t x, std::uint32_t y) {
+    return sets[x].size() != sets[y].size() ? sets[x].size() < sets[y].size() : x < y;
+  };
+  std::vector<std::uint32_t> seen(sets.size(), UINT32_MAX);
+  std::vector<CandidatePair> out;
+  std::size_t candidates = 0;
+  for (std::uint32_t i = 0; i < sets.size(); ++i) {
+    const auto& s = sets[i];
+    const auto needed = static_cast<std::size_t>(std::ceil(fraction * double(s.size()) - 1e-9));
+    const std::size_t prefix = s.size() - std::min(s.size(), std::max<std::size_t>(needed, 1)) + 1;
+    for (std::size_t k = 0; k < prefix && k < s.size(); ++k)
+      for (std::uint32_t j : postings[s[k]]) {
+        if (j == i || seen[j] == i || !smaller(i, j)) continue;
+        seen[j] = i;
+        ++candidates;
+        const std::size_t shared = common(s, sets[j]);
+        if (overlap_enough(shared, s.size(), sets[j].size(), fraction))
+          out.push_back({std::min(i, j), std::max(i, j), double(shared)});
+      }
+  }
+  if (stats) {
+    stats->candidates += candidates;
+    stats->all_pairs += sets.size() * (sets.size() - (sets.empty() ? 0 : 1)) / 2;
+  }
+  sort_pairs(out);
+  return out;
+}
+
+std::vector<CandidatePair> cosine_pairs_all(std::vector<FeatureVector> vectors, double threshold, std::size_t rarest) {
+  normalise(vectors);
+  std::vector<CandidatePair> out;
+  auto shares_two_rare = [&](const FeatureVector& x, const FeatureVector& y) {
+    std::size_t shared = 0;
+    for (std::size_t i = 0; i < std::min(rarest, x.entries.size()); ++i)
+      for (std::size_t j = 0; j < std::min(rarest, y.entries.size()); ++j) shared += x.entries[i].first == y.entries[j].first;
+    return shared >= 2;
+  };
+  for (std::uint32_t i = 0; i < vectors.size(); ++i)
+    for (std::uint32_t j = i + 1; j < vectors.size(); ++j)
+      if (const double score = dot(vectors[i], vectors[j]); score >= threshold - 1e-9 && shares_two_rare(vectors[i], vectors[j]))
+        out.push_back({i, j, score});
+  return out;
+}
+
+std::vector<CandidatePair> overlap_pairs_all(std::vector<std::vector<std::uint32_t>> sets, double fraction) {
+  prepare_sets(sets);
+  std::vector<CandidatePair> out;
+  for (std::uint32_t i = 0; i < sets.size(); ++i)
+    for (std::uint32_t j = i + 1; j < sets.size(); ++j)
+      if (const std::size_t shared = common(sets[i], sets[j]); overlap_enough(shared, sets[i].size(), sets[j].size(), fraction))
+        out.push_back({i, j, double(shared)});
+  return out;
+}
+
+}  // namespace pb::compare

@@ -1,0 +1,142 @@
+"""End-to-end: shared language across states (issue 15).
+
+- Hand-labelled pairs of sentences of the seed models (shared_language_pairs.json): how many related
+  pairs the clusters show (recall, per tier) and how many unrelated ones (precision).
+- One model copied 60 times as separate families: one cluster per statement, a small page.
+
+    python3 tests/e2e/test_shared_language.py --binary build/practicebook --content content
+"""
+import argparse
+import itertools
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import sitelib  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def norm(text):
+    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("\u2019", "'")).strip()
+
+
+def shown_pairs(clusters):
+    """Every pair of statements of different models in one cluster, with the cluster's kind."""
+    pairs = []
+    for c in clusters:
+        for x, y in itertools.combinations(c["statements"], 2):
+            if x["model"] != y["model"]:
+                pairs.append((c["kind"], x, y))
+    return pairs
+
+
+def matches(label_side, statement):
+    return label_side["model"] == statement["model"] and (
+        norm(label_side["text"]) in norm(statement["text"]) or norm(statement["text"]) in norm(label_side["text"]))
+
+
+def labelled_pairs(binary, content):
+    proc, site = sitelib.build(binary, content)
+    check(proc.returncode == 0, f"build failed: {proc.stderr}")
+    if proc.returncode:
+        return
+    clusters = json.loads(sitelib.read(os.path.join(site, "compare/shared-language.json")))["clusters"]
+    with open(os.path.join(HERE, "shared_language_pairs.json"), encoding="utf-8") as f:
+        labels = json.load(f)["pairs"]
+    shown = shown_pairs(clusters)
+
+    def found(label):
+        for kind, x, y in shown:
+            if (matches(label["a"], x) and matches(label["b"], y)) or (matches(label["a"], y) and matches(label["b"], x)):
+                return kind
+        return None
+
+    related = [l for l in labels if l["related"]]
+    unrelated = [l for l in labels if not l["related"]]
+    found_related = [found(l) for l in related]
+    found_unrelated = [found(l) for l in unrelated]
+    hits = sum(1 for k in found_related if k)
+    false = sum(1 for k in found_unrelated if k)
+    per_tier = {kind: sum(1 for k in found_related if k == kind) for kind in ("same-words", "same-idea")}
+    false_tier = {kind: sum(1 for k in found_unrelated if k == kind) for kind in ("same-words", "same-idea")}
+    print(f"labelled: {len(related)} related, {len(unrelated)} unrelated; shown pairs: {len(shown)}")
+    print(f"related found: {hits}/{len(related)} (same words {per_tier['same-words']}, same idea {per_tier['same-idea']})")
+    print(f"unrelated shown: {false}/{len(unrelated)} (same words {false_tier['same-words']}, same idea {false_tier['same-idea']})")
+    check(hits >= 0.7 * len(related), f"recall: {hits} of {len(related)} related pairs found")
+    check(false <= 0.1 * max(1, hits + false), f"precision: {false} unrelated pairs shown among {hits + false}")
+    for must in ("We believe that people can change.", "We support placements that promote family, sibling and community connections"):
+        check(any(found(l) for l in related if must in l["a"]["text"] or must in l["b"]["text"]), f"not found: {must}")
+    shutil.rmtree(os.path.dirname(site), ignore_errors=True)
+
+
+def sixty_copies(binary, content, copies=60):
+    work = tempfile.mkdtemp(prefix="pb-shared-")
+    try:
+        target = os.path.join(work, "content")
+        shutil.copytree(content, target, ignore=shutil.ignore_patterns("models"))
+        source = os.path.join(content, "models", "va-practice-model")
+        for n in range(copies):
+            model = os.path.join(target, "models", f"va-copy-{n:02d}")
+            shutil.copytree(source, model)
+            path = os.path.join(model, "model.yaml")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            text = re.sub(r"(?m)^family:.*\n", "", text)
+            text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: Virginia {n:02d}", text)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        proc, site = sitelib.build(binary, target)
+        check(proc.returncode == 0, f"build of {copies} copies failed: {proc.stderr[-2000:]}")
+        if proc.returncode:
+            return
+        clusters = json.loads(sitelib.read(os.path.join(site, "compare/shared-language.json")))["clusters"]
+        model = json.loads(sitelib.read(os.path.join(site, "models", "va-copy-00", "model.json")))
+        statements = set()
+        for section in model["sections"]:
+            for block in section["blocks"]:
+                stack = list(block.get("items", []))
+                while stack:
+                    item = stack.pop()
+                    statements.add((section["id"], item["id"]))
+                    stack.extend(item.get("items", []))
+        in_clusters = [frozenset((s["section"], s["id"]) for s in c["statements"]) for c in clusters]
+        check(all(len(ids) == 1 for ids in in_clusters), "a cluster mixes different statements of the copies")
+        check(all(len(c["statements"]) == copies for c in clusters), "a cluster misses some copies")
+        check(len(in_clusters) == len(set(in_clusters)), "a statement is in two clusters")
+        covered = {next(iter(ids)) for ids in in_clusters}
+        check(covered <= statements, f"clusters name statements the model does not have: {sorted(covered - statements)}")
+        print(f"{copies} copies: {len(clusters)} clusters for {len(statements)} statements ({len(statements - covered)} too short to compare)")
+        check(len(statements - covered) <= 1, f"statements in no cluster: {sorted(statements - covered)}")
+        size = os.path.getsize(os.path.join(site, "compare/shared-language/index.html"))
+        print(f"shared-language page: {size / 1e6:.2f} MB")
+        check(size < 3e6, f"the shared-language page is {size} bytes")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--content", required=True)
+    args = parser.parse_args()
+    labelled_pairs(args.binary, args.content)
+    sixty_copies(args.binary, args.content)
+    for f in FAILURES:
+        print("FAIL:", f)
+    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

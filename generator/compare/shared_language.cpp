@@ -102,6 +102,20 @@ bool same_words(const CandidatePair& p, const Sentences& s, const SharedLanguage
   return (contained >= o.words_containment && common >= double(o.words_min_common)) || jaccard >= o.words_jaccard;
 }
 
+// The words two sentences share make up at least `coverage` of each one's words: a short sentence
+// whose few words all appear in a long one says less than the long one, not the same.
+bool covers_both(std::vector<std::uint32_t> x, std::vector<std::uint32_t> y, double coverage) {
+  std::sort(x.begin(), x.end()), std::sort(y.begin(), y.end());
+  x.erase(std::unique(x.begin(), x.end()), x.end()), y.erase(std::unique(y.begin(), y.end()), y.end());
+  std::size_t shared = 0;
+  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+    if (*i == *j) ++shared, ++i, ++j;
+    else if (*i < *j) ++i;
+    else ++j;
+  }
+  return double(shared) >= coverage * double(std::max(x.size(), y.size())) - 1e-9;
+}
+
 }  // namespace
 
 std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, const SharedLanguageOptions& options,
@@ -130,6 +144,7 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   for (const auto& p : cosine_pairs(vocabulary.weigh(features), options.idea_cosine, options.idea_rarest, &idea_search)) {
     const std::uint32_t a = words.find(p.a), b = words.find(p.b);
     if (a == b || !across_families(sentences.list[p.a].families, sentences.list[p.b].families)) continue;
+    if (!covers_both(features[p.a], features[p.b], options.idea_coverage)) continue;
     paraphrases[a].push_back(b);
     paraphrases[b].push_back(a);
   }

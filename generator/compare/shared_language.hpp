@@ -20,6 +20,7 @@ struct SharedLanguageOptions {
   double words_jaccard = 0.3;      // or this share of both sentences' word pairs together
   double idea_cosine = 0.55;       // same idea: cosine of IDF-weighted content words
   std::size_t idea_rarest = 8;     // … sharing two of each one's eight rarest content words
+  double idea_coverage = 0.5;      // … which are at least half of each one's content words
   std::size_t min_words = 3;       // shorter sentences are not compared
   std::vector<std::vector<std::string>> synonyms;  // groups of words or phrases that mean the same
 };

@@ -1,0 +1,230 @@
+#include "import/pdf_text.hpp"
+
+#include <fmt/format.h>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <memory>
+
+namespace fs = std::filesystem;
+
+namespace pb::inline import {
+
+namespace {
+
+struct Word {
+  std::string text;
+  double x0, y0, x1, y1;
+  bool space_after;
+};
+
+// Words on one baseline and close together: a piece of a line in one column.
+struct Segment {
+  std::vector<Word> words;
+  double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+  void add(Word w) {
+    x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1), y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
+    words.push_back(std::move(w));
+  }
+  std::string text() const {
+    std::string out;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      out += words[k].text;
+      if (k + 1 < words.size() && (words[k].space_after || words[k + 1].x0 - words[k].x1 > 0.15 * (y1 - y0))) out += ' ';
+    }
+    return out;
+  }
+};
+
+std::vector<Segment> segments_of(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.y0 + a.y1 < b.y0 + b.y1 - 0.01 || (std::abs((a.y0 + a.y1) - (b.y0 + b.y1)) <= 0.01 && a.x0 < b.x0);
+  });
+  // Rows: words whose vertical middles are within half a line of the row's.
+  std::vector<std::vector<Word>> rows;
+  for (auto& w : words) {
+    const double middle = (w.y0 + w.y1) / 2, height = w.y1 - w.y0;
+    if (!rows.empty()) {
+      const Word& last = rows.back().front();
+      if (std::abs((last.y0 + last.y1) / 2 - middle) < 0.5 * std::max(height, last.y1 - last.y0)) {
+        rows.back().push_back(std::move(w));
+        continue;
+      }
+    }
+    rows.push_back({std::move(w)});
+  }
+  std::vector<Segment> segments;
+  for (auto& row : rows) {
+    std::sort(row.begin(), row.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    Segment current;
+    for (auto& w : row) {
+      // A gap wider than two letters' height is a column's gutter, not a space.
+      if (!current.words.empty() && w.x0 - current.x1 > 2.0 * (w.y1 - w.y0)) {
+        segments.push_back(std::move(current));
+        current = {};
+      }
+      current.add(std::move(w));
+    }
+    if (!current.words.empty()) segments.push_back(std::move(current));
+  }
+  return segments;
+}
+
+// The x of the gutter between two columns: the widest strip in the middle of the page that no
+// column-wide segment crosses; nothing when the page has one column.
+std::optional<double> gutter_of(const std::vector<Segment>& segments, double width) {
+  std::vector<int> covered(static_cast<std::size_t>(width) + 2, 0);
+  for (const auto& s : segments) {
+    if (s.x1 - s.x0 > 0.6 * width) continue;
+    for (int x = std::max(0, static_cast<int>(s.x0)); x <= std::min(static_cast<int>(width), static_cast<int>(s.x1)); ++x)
+      ++covered[static_cast<std::size_t>(x)];
+  }
+  int best_start = -1, best_length = 0;
+  for (int x = static_cast<int>(0.3 * width); x < static_cast<int>(0.7 * width);) {
+    if (covered[static_cast<std::size_t>(x)]) {
+      ++x;
+      continue;
+    }
+    int end = x;
+    while (end < static_cast<int>(0.7 * width) && !covered[static_cast<std::size_t>(end)]) ++end;
+    if (end - x > best_length) best_start = x, best_length = end - x;
+    x = end;
+  }
+  bool left = false, right = false;
+  const double middle = best_start + best_length / 2.0;
+  for (const auto& s : segments) left |= s.x1 < middle, right |= s.x0 > middle;
+  if (best_length < 8 || !left || !right) return std::nullopt;
+  return middle;
+}
+
+// Reading order: down the page in bands separated by full-width lines; in each band the left column,
+// then the right. A blank line wherever the vertical gap shows a new paragraph or a new column.
+std::vector<SourceLine> page_lines(std::vector<Segment> segments, double width, int page) {
+  const auto gutter = gutter_of(segments, width);
+  auto column = [&](const Segment& s) { return !gutter ? 0 : s.x1 < *gutter ? 1 : s.x0 > *gutter ? 2 : 0; };
+  std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) { return a.y0 < b.y0; });
+  std::vector<const Segment*> ordered;
+  std::size_t k = 0;
+  while (k < segments.size()) {
+    if (column(segments[k]) == 0) {
+      ordered.push_back(&segments[k++]);
+      continue;
+    }
+    std::size_t end = k;
+    while (end < segments.size() && column(segments[end]) != 0) ++end;
+    for (int c : {1, 2})
+      for (std::size_t j = k; j < end; ++j)
+        if (column(segments[j]) == c) ordered.push_back(&segments[j]);
+    k = end;
+  }
+  std::vector<SourceLine> lines;
+  const Segment* previous = nullptr;
+  for (const Segment* s : ordered) {
+    if (previous) {
+      const double gap = s->y0 - previous->y1, height = previous->y1 - previous->y0;
+      if (gap > 0.6 * height || gap < -height || column(*s) != column(*previous)) lines.push_back({"", page, {}});
+    }
+    // Indented text keeps its indent: a list glyph the font did not map leaves it behind.
+    lines.push_back({s->text(), page, {}});
+    previous = s;
+  }
+  return lines;
+}
+
+void silence(const std::string&, void*) {}
+
+// A line at the top or bottom of most pages (digits aside) is a running header or footer.
+void mark_running_lines(std::vector<std::vector<SourceLine>>& pages) {
+  if (pages.size() < 2) return;
+  auto key = [](std::string text) {
+    std::erase_if(text, [](char c) { return c >= '0' && c <= '9'; });
+    return text;
+  };
+  std::map<std::string, int> seen;
+  auto edges = [](std::vector<SourceLine>& lines) {
+    std::vector<SourceLine*> out;
+    std::vector<SourceLine*> content;
+    for (auto& l : lines)
+      if (!l.text.empty()) content.push_back(&l);
+    for (std::size_t k = 0; k < content.size() && k < 2; ++k) out.push_back(content[k]);
+    for (std::size_t k = content.size() >= 2 ? content.size() - 2 : 0; k < content.size(); ++k) out.push_back(content[k]);
+    return out;
+  };
+  for (auto& lines : pages) {
+    std::set<std::string> once;
+    for (auto* l : edges(lines)) once.insert(key(l->text));
+    for (const auto& k : once) ++seen[k];
+  }
+  const int needed = std::max(2, static_cast<int>(pages.size() + 1) / 2);
+  for (auto& lines : pages)
+    for (auto* l : edges(lines))
+      if (seen[key(l->text)] >= needed && !key(l->text).empty()) l->set_aside = "a running header or footer";
+}
+
+}  // namespace
+
+std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& limits, Diagnostics& diags) {
+  const auto where = location_in(std::make_shared<const std::string>(file.generic_string()));
+  poppler::set_debug_error_function(silence, nullptr);
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(file.string()));
+  if (!pdf) {
+    diags.error(where, "this PDF cannot be read: it is damaged, incomplete or encrypted",
+                "open it in a PDF reader and save or print it to a new PDF, then import that");
+    return std::nullopt;
+  }
+  if (pdf->is_locked() || pdf->is_encrypted()) {
+    diags.error(where, "this PDF is encrypted",
+                "save an unencrypted copy (e.g. 'qpdf --decrypt in.pdf out.pdf') and import that");
+    return std::nullopt;
+  }
+  const int pages = pdf->pages();
+  if (pages > limits.max_pages) {
+    diags.error(where, fmt::format("this PDF has {} pages; import reads at most {}", pages, limits.max_pages),
+                "extract the pages that hold the practice model (e.g. 'qpdf in.pdf --pages . 1-20 -- out.pdf')");
+    return std::nullopt;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  SourceDocument doc;
+  doc.path = file.generic_string();
+  doc.from_pdf = true;
+  doc.pages = pages;
+  std::vector<std::vector<SourceLine>> page_texts;
+  std::size_t words = 0;
+  for (int p = 0; p < pages; ++p) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(p));
+    if (!page) continue;
+    std::vector<Word> page_words;
+    for (const auto& box : page->text_list()) {
+      const auto bytes = box.text().to_utf8();
+      const auto r = box.bbox();
+      page_words.push_back({std::string(bytes.begin(), bytes.end()), r.left(), r.top(), r.right(), r.bottom(),
+                            box.has_space_after()});
+    }
+    words += page_words.size();
+    page_texts.push_back(page_lines(segments_of(std::move(page_words)), page->page_rect().width(), p + 1));
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() > limits.max_seconds) {
+      diags.error(where, fmt::format("reading this PDF took over {:.0f} s (stopped at page {} of {})", limits.max_seconds,
+                                     p + 1, pages),
+                  "extract the pages that hold the practice model into a smaller PDF and import that");
+      return std::nullopt;
+    }
+  }
+  if (words == 0) {
+    diags.error(where, "this PDF has no text layer (a scan?): there is no text to import",
+                "run OCR first (e.g. 'ocrmypdf in.pdf out.pdf'), then import the result");
+    return std::nullopt;
+  }
+  mark_running_lines(page_texts);
+  for (auto& lines : page_texts) {
+    for (auto& l : lines) doc.lines.push_back(std::move(l));
+    doc.lines.push_back({"", 0, {}});
+  }
+  return doc;
+}
+
+}  // namespace pb::import

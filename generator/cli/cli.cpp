@@ -14,6 +14,7 @@
 
 #include "content/read_content.hpp"
 #include "compare/edition_diff.hpp"
+#include "compare/topic_suggestions.hpp"
 #include "core/parallel.hpp"
 #include "core/stop.hpp"
 #include "core/url.hpp"
@@ -60,7 +61,7 @@ void print_phases(const BuildReport& report) {
 // `diff`: the edition comparison of the changes page, in the terminal.
 int run_diff(const BuildOptions& options, const std::string& before_id, const std::string& after_id) {
   Diagnostics diags;
-  const ContentResult content = read_content({options.content_dir, options.base_url}, diags);
+  const ContentResult content = read_content({options.content_dir, options.base_url, {}}, diags);
   if (!content.site) {
     print_diagnostics(diags);
     return exit_content;
@@ -132,9 +133,19 @@ int run_import(const ImportOptions& import_options, const std::string& report_fi
   check_options.write = false;
   Diagnostics check_diags;
   const BuildReport checked = run_build(check_options, check_diags);
-  print_diagnostics(check_diags);
+  // Errors are shown; the warnings (statements without topics, mostly) are the report's "needs a person".
+  Diagnostics errors;
+  std::size_t draft_warnings = 0;
+  const std::string draft_dir = result.model_dir.generic_string() + "/";
+  for (const auto& d : check_diags.sorted()) {
+    if (d.severity == Severity::error) errors.add(d);
+    else if (d.where.path().starts_with(draft_dir)) ++draft_warnings;
+  }
+  print_diagnostics(errors);
   const bool ok = checked.ok && !check_diags.has_errors();
-  fmt::print("check: {}\n", ok ? "the draft passes" : "the draft has the errors above: fix them before building");
+  fmt::print("check: {} ({} warnings in the draft; 'practicebook check --content {}' lists them)\n",
+             ok ? "the draft passes" : "the draft has the errors above: fix them before building", draft_warnings,
+             import_options.content_dir.generic_string());
   fmt::print("Wrote {} files into {}.\n", result.files.size(), result.model_dir.generic_string());
   return exit_ok;
 }
@@ -245,6 +256,7 @@ int run_cli(int argc, char** argv) {
     }
     if (*check) {
       options.write = false;
+      options.untagged_hint = suggested_topics_hint();
       const BuildReport report = run_build(options, diags);
       if (strict) diags.promote_warnings();
       print_diagnostics(diags);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 
 #include "compare/text_compare.hpp"
 
@@ -44,6 +47,23 @@ std::vector<std::string> TopicSuggester::suggest(std::string_view text, std::siz
   std::vector<std::string> topics;
   for (std::size_t k = 0; k < ranked.size() && k < max_topics; ++k) topics.push_back(ranked[k].second);
   return topics;
+}
+
+UntaggedHint suggested_topics_hint() {
+  struct Shared {
+    std::mutex mutex;
+    std::optional<TopicSuggester> suggester;
+  };
+  auto shared = std::make_shared<Shared>();
+  return [shared](const Site& site, const Statement& statement) -> std::string {
+    std::lock_guard lock(shared->mutex);
+    if (!shared->suggester) shared->suggester.emplace(site);
+    const auto topics = shared->suggester->suggest(statement.text.source);
+    if (topics.empty()) return {};
+    std::string list;
+    for (const auto& t : topics) list += (list.empty() ? "" : ", ") + t;
+    return "the most similar tagged statements suggest topics: [" + list + "]";
+  };
 }
 
 }  // namespace pb::compare

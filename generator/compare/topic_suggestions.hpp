@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/model.hpp"
+#include "content/validate.hpp"
 
 namespace pb::inline compare {
 
@@ -28,5 +29,9 @@ class TopicSuggester {
   };
   std::vector<Tagged> tagged_;
 };
+
+// For `check`: "similar tagged statements have the topics a, b", from the site being checked (the
+// suggester is made on the first untagged statement, once).
+UntaggedHint suggested_topics_hint();
 
 }  // namespace pb::compare

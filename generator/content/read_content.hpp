@@ -7,6 +7,7 @@
 
 #include "content/loader.hpp"
 #include "content/model.hpp"
+#include "content/validate.hpp"
 #include "core/diagnostics.hpp"
 
 namespace pb::inline content {
@@ -14,6 +15,7 @@ namespace pb::inline content {
 struct ContentOptions {
   std::filesystem::path content_dir = "content";
   std::string base_url;  // overrides site.yaml's base_url when not empty
+  UntaggedHint untagged_hint;  // more to say about statements without topics (check's suggestions)
 };
 
 struct ContentResult {

@@ -16,9 +16,13 @@ namespace {
 
 void text_value(YAML::Emitter& out, const std::string& key, const std::string& value) {
   if (value.empty()) return;
-  out << YAML::Key << key << YAML::Value;
-  if (value.find('\n') != std::string::npos) out << YAML::Literal << value + "\n";
-  else out << YAML::DoubleQuoted << value;
+  out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << value;
+}
+
+// Markdown paragraphs: a literal block, as a person would write it.
+void block_value(YAML::Emitter& out, const std::string& key, const std::string& value) {
+  if (value.empty()) return;
+  out << YAML::Key << key << YAML::Value << YAML::Literal << value + "\n";
 }
 
 void emit_items(YAML::Emitter& out, const std::vector<DraftItem>& items) {
@@ -66,12 +70,12 @@ std::string model_yaml(const DraftModel& d) {
   text_value(out, "date", d.date);
   text_value(out, "supersedes", d.supersedes);
   text_value(out, "source", d.source);
-  text_value(out, "intro", d.intro);
+  block_value(out, "intro", d.intro);
   text_value(out, "vision", d.vision);
   if (!d.priorities.empty()) {
     out << YAML::Key << "priorities" << YAML::Value << YAML::BeginMap;
     text_value(out, "heading", d.priorities_heading);
-    text_value(out, "intro", d.priorities_intro);
+    block_value(out, "intro", d.priorities_intro);
     if (d.priorities_numbered) out << YAML::Key << "numbered" << YAML::Value << true;
     emit_items(out, d.priorities);
     out << YAML::EndMap;
@@ -79,7 +83,7 @@ std::string model_yaml(const DraftModel& d) {
   if (d.letter) {
     out << YAML::Key << "letter" << YAML::Value << YAML::BeginMap;
     text_value(out, "heading", d.letter->heading);
-    text_value(out, "body", d.letter->body.find('\n') == std::string::npos ? d.letter->body + "\n" : d.letter->body);
+    block_value(out, "body", d.letter->body);
     text_value(out, "closing", d.letter->closing);
     text_value(out, "signature", d.letter->signature);
     text_value(out, "signature_title", d.letter->signature_title);
@@ -88,7 +92,7 @@ std::string model_yaml(const DraftModel& d) {
   if (d.rubric) {
     out << YAML::Key << "rubric" << YAML::Value << YAML::BeginMap;
     text_value(out, "title", d.rubric->title);
-    text_value(out, "intro", d.rubric->intro);
+    block_value(out, "intro", d.rubric->intro);
     out << YAML::Key << "levels" << YAML::Value << YAML::BeginSeq;
     for (const auto& level : d.rubric->levels) {
       out << YAML::BeginMap;
@@ -98,7 +102,7 @@ std::string model_yaml(const DraftModel& d) {
     }
     out << YAML::EndSeq << YAML::EndMap;
   }
-  text_value(out, "closing", d.closing);
+  block_value(out, "closing", d.closing);
   text_value(out, "tagline", d.tagline);
   if (!d.footnotes.empty()) {
     out << YAML::Key << "footnotes" << YAML::Value << YAML::BeginSeq;
@@ -123,14 +127,14 @@ std::string section_yaml(const DraftSection& s) {
   text_value(out, "label", s.label);
   text_value(out, "title", s.title);
   text_value(out, "summary", s.summary);
-  text_value(out, "intro", s.intro.empty() || s.intro.find('\n') != std::string::npos ? s.intro : s.intro + "\n");
+  block_value(out, "intro", s.intro);
   out << YAML::Key << "blocks" << YAML::Value << YAML::BeginSeq;
   for (const auto& b : s.blocks) {
     out << YAML::BeginMap << YAML::Key << "kind" << YAML::Value << b.kind;
     if (b.kind == "actions") out << YAML::Key << "role" << YAML::Value << b.role;
     text_value(out, "heading", b.heading);
     if (b.kind == "text") {
-      text_value(out, "text", b.text + "\n");
+      block_value(out, "text", b.text);
     } else {
       if (b.numbered) out << YAML::Key << "numbered" << YAML::Value << true;
       emit_items(out, b.items);

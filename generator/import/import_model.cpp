@@ -53,11 +53,20 @@ std::string section_id(const std::string& title, std::size_t index, std::set<std
   return unique;
 }
 
+// The texts that name the agency and its state, most telling first.
+std::string model_texts(const DraftModel& d) {
+  std::string all = d.title + "\n" + d.agency + "\n" + d.priorities_intro + "\n" + d.intro + "\n";
+  if (d.letter) all += d.letter->signature_title + "\n" + d.letter->body + "\n";
+  for (const auto& note : d.footnotes) all += note.text + "\n";
+  return all + d.closing;
+}
+
 // "Arkansas Division of Children and Family Services (DCFS)": the first agency the text names.
 std::string agency_in(const DraftModel& d) {
   static const std::regex agency(
-      R"(((?:[A-Z][A-Za-z']+ )*(?:Division|Department|Office|Agency|Administration|Bureau) of (?:[A-Z][A-Za-z&']*,? ?|and |of |for )+(?:\([A-Z]{2,}\))?))");
-  for (const std::string* text : {&d.priorities_intro, &d.intro, &d.closing}) {
+      R"(((?:[A-Z][A-Za-z']+ )*(?:Division|Department|Office|Agency|Administration|Bureau) of (?:[A-Z][A-Za-z&']* ?|and |of |for )+(?:\([A-Z]{2,}\))?))");
+  const std::string texts = model_texts(d);
+  for (const std::string* text : {&texts}) {
     std::smatch m;
     if (std::regex_search(*text, m, agency)) {
       std::string name(trim(m[1].str()));
@@ -65,11 +74,31 @@ std::string agency_in(const DraftModel& d) {
       return name;
     }
   }
-  if (d.letter) {
-    std::smatch m;
-    if (std::regex_search(d.letter->signature_title, m, agency)) return std::string(trim(m[1].str()));
-  }
   return {};
+}
+
+// The first state (or district or territory) the document names.
+std::string jurisdiction_in(const DraftModel& d) {
+  static const std::vector<std::string> states = {
+      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+      "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+      "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+      "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+      "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+      "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+      "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "American Samoa", "U.S. Virgin Islands"};
+  const std::string text = model_texts(d);
+  std::size_t best = std::string::npos;
+  std::string found;
+  for (const auto& state : states) {
+    // "West Virginia" must win over "Virginia" at the same place: the longer name starts earlier.
+    for (auto at = text.find(state); at != std::string::npos; at = text.find(state, at + 1)) {
+      const bool word_start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+      if (word_start && at < best) best = at, found = state;
+      if (word_start) break;
+    }
+  }
+  return found;
 }
 
 void suggest_topics(std::vector<DraftItem>& items, const TopicSuggester& suggester) {
@@ -99,7 +128,7 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
     return result;
   }
   Diagnostics content_diags;
-  const ContentResult content = read_content({options.content_dir, {}}, content_diags);
+  const ContentResult content = read_content({options.content_dir, {}, {}}, content_diags);
   if (!content.site) {
     for (const auto& d : content_diags.sorted()) diags.add(d);
     diags.error(where_of(options.content_dir), "the content folder has errors, so its roles and topics are unknown",
@@ -139,14 +168,18 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
   draft.agency = agency_in(draft);
   if (draft.agency.empty()) {
     draft.agency = "Agency name";
-    notes.to_do.push_back("the agency was not named in the text: set `agency` in model.yaml");
+    notes.to_do.push_back("the agency is not named in the text: set `agency` in model.yaml");
+  } else {
+    notes.to_do.push_back(fmt::format("the agency '{}' is the first one the text names: check it", draft.agency));
   }
   draft.jurisdiction = options.jurisdiction;
+  if (draft.jurisdiction.empty()) draft.jurisdiction = jurisdiction_in(draft);
   if (draft.jurisdiction.empty()) {
-    const auto space = draft.agency.find(' ');
-    draft.jurisdiction = space == std::string::npos ? draft.agency : draft.agency.substr(0, space);
-    notes.to_do.push_back(fmt::format("the jurisdiction '{}' is a guess from the agency's name: check it (or import "
-                                      "with --jurisdiction)", draft.jurisdiction));
+    draft.jurisdiction = "Jurisdiction";
+    notes.to_do.push_back("no state is named in the text: set `jurisdiction` (or import with --jurisdiction)");
+  } else if (options.jurisdiction.empty()) {
+    notes.to_do.push_back(fmt::format("the jurisdiction '{}' is the first state the text names: check it (or "
+                                      "import with --jurisdiction)", draft.jurisdiction));
   }
   draft.source = fmt::format("{}, *{}*.", draft.agency, draft.title);
   notes.to_do.push_back(draft.edition.empty()

@@ -36,8 +36,10 @@ std::vector<std::vector<double>> likeness(const std::vector<DraftItem>& items, c
   return score;
 }
 
-// Cuts items into roles.size() consecutive non-empty runs maximising the summed likeness.
-std::vector<std::size_t> best_cuts(const std::vector<std::vector<double>>& score, std::size_t parts) {
+// Cuts items into roles.size() consecutive non-empty runs maximising the summed likeness; a run as long as
+// the other edition's list of that role breaks ties (a statement both roles share, word for word).
+std::vector<std::size_t> best_cuts(const std::vector<std::vector<double>>& score, const std::vector<std::size_t>& expected) {
+  const std::size_t parts = expected.size();
   const std::size_t n = score.size();
   constexpr double none = -std::numeric_limits<double>::infinity();
   // best[p][i]: best total for the first i items in p parts; from[p][i]: where part p starts.
@@ -50,7 +52,8 @@ std::vector<std::size_t> best_cuts(const std::vector<std::vector<double>>& score
       for (std::size_t start = i; start-- > p - 1;) {
         run += score[start][p - 1];
         if (best[p - 1][start] == none) continue;
-        if (const double total = best[p - 1][start] + run; total > best[p][i]) {
+        const double fits = i - start == expected[p - 1] ? 0.5 : 0.0;
+        if (const double total = best[p - 1][start] + run + fits; total > best[p][i]) {
           best[p][i] = total;
           from[p][i] = start;
         }
@@ -67,15 +70,22 @@ std::vector<std::size_t> best_cuts(const std::vector<std::vector<double>>& score
 }  // namespace
 
 int split_stacked_roles(DraftModel& draft, const std::vector<const Model*>& references, ImportNotes& notes) {
-  std::vector<RoleStatement> known;
-  for (const Model* model : references)
-    for (const auto& section : model->sections)
-      for (const auto& block : section.blocks)
-        if (block.kind == BlockKind::actions)
-          for (const auto& s : block.items) known.push_back({block.role, shingle_set(s.text.source)});
+  // The actions of the reference sections with this label ("Value 5"), or of all of them.
+  auto known_for = [&](const std::string& label) {
+    std::vector<RoleStatement> known;
+    for (int pass = 0; pass < 2 && known.empty(); ++pass)
+      for (const Model* model : references)
+        for (const auto& section : model->sections)
+          if (pass == 1 || (!label.empty() && section.label == label))
+            for (const auto& block : section.blocks)
+              if (block.kind == BlockKind::actions)
+                for (const auto& s : block.items) known.push_back({block.role, shingle_set(s.text.source)});
+    return known;
+  };
   int split = 0;
   for (auto& section : draft.sections)
     for (std::size_t b = 0; b < section.blocks.size(); ++b) {
+      const auto known = known_for(section.label);
       DraftBlock& block = section.blocks[b];
       if (block.stacked.empty()) continue;
       std::vector<DraftBlock> parts = {block};
@@ -94,7 +104,11 @@ int split_stacked_roles(DraftModel& draft, const std::vector<const Model*>& refe
             section.title, block.items.size(), fmt::join(headings, ", ")));
         continue;
       }
-      const auto starts = best_cuts(likeness(block.items, roles, known), parts.size());
+      std::vector<std::size_t> expected;
+      for (const auto& role : roles)
+        expected.push_back(static_cast<std::size_t>(
+            std::count_if(known.begin(), known.end(), [&](const RoleStatement& k) { return k.role == role; })));
+      const auto starts = best_cuts(likeness(block.items, roles, known), expected);
       std::vector<DraftItem> items = std::move(parts.front().items);
       for (std::size_t p = 0; p < parts.size(); ++p) {
         const std::size_t end = p + 1 < parts.size() ? starts[p + 1] : items.size();

@@ -59,6 +59,16 @@ bool ends_sentence(std::string_view text) {
   return c == '.' || c == '?' || c == '!' || c == ':' || text.ends_with("\u201d") || c == '"';
 }
 
+// "…genograms, or" / "well-": a line that stops where a sentence cannot.
+bool ends_mid_phrase(std::string_view text) {
+  static const std::set<std::string> joining = {"a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by",
+                                                "on", "at", "their", "our", "its", "from", "as", "that", "which"};
+  text = trim(text);
+  if (text.ends_with("-") || text.ends_with(",")) return true;
+  const auto space = text.rfind(' ');
+  return joining.count(lower(space == std::string_view::npos ? text : text.substr(space + 1))) > 0;
+}
+
 struct Marker {
   ListStyle style = ListStyle::none;
   std::string marker;
@@ -231,7 +241,9 @@ std::vector<Unit> units_of(const SourceDocument& doc, ImportNotes& notes) {
         }
       if (parent && parent->kind == UnitKind::item) {
         if (mk.style == ListStyle::letters) item.level = 1;
-        else if (mk.style == ListStyle::bullets && parent->style == ListStyle::numbers && indent > 0) item.level = 1;
+        else if (mk.style == ListStyle::bullets && parent->style == ListStyle::numbers &&
+                 (indent > 0 || parent->text.ends_with(":") || (last->kind == UnitKind::item && last->level == 1)))
+          item.level = 1;  // bullets under "…preserve their connections to:" are its sub-points
         else if (mk.style == ListStyle::bullets && parent->style == ListStyle::bullets && indent > previous_indent &&
                  last->level == 0 && indent >= 2)
           item.level = 1;
@@ -242,10 +254,15 @@ std::vector<Unit> units_of(const SourceDocument& doc, ImportNotes& notes) {
     } else {
       // Wrapped text continues the unit before it: always right below an item or a paragraph, and across
       // a blank line when the sentence is unfinished and goes on in lowercase.
-      const bool continues_item = open && last->kind == UnitKind::item && (!gap || (is_lower(text[0]) && !ends_sentence(last->text)));
+      const bool unfinished = last && !ends_sentence(last->text) &&
+                              (is_lower(text[0]) || text[0] == '(' || ends_mid_phrase(last->text));
+      // An item whose sentence is unfinished goes on at the left margin after a blank line; the next item
+      // would start with its marker (or the indent of a lost glyph).
+      const bool continues_item =
+          open && last->kind == UnitKind::item && (!gap || unfinished || (indent == 0 && !ends_sentence(last->text)));
       const bool continues_paragraph =
           open && last->kind == UnitKind::paragraph &&
-          (gap ? is_lower(text[0]) && !ends_sentence(last->text) : !(indent > 0 && is_upper(text[0])));
+          (gap ? unfinished : !(indent > 0 && is_upper(text[0])));
       if (continues_item || continues_paragraph) {
         append_wrapped(last->text, text, words);
         last->lines.push_back(number);

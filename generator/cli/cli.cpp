@@ -120,7 +120,7 @@ int run_import(const ImportOptions& import_options, const std::string& report_fi
   print_diagnostics(diags);
   if (!result.ok) {
     fmt::print(stderr, "nothing was written\n");
-    return result.usage_error ? exit_usage : exit_content;
+    return exit_content;
   }
   fmt::print("{}", result.report);
   if (!report_file.empty()) {

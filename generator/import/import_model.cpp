@@ -117,14 +117,12 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
     diags.error(where_of(options.file),
                 fmt::format("'{}' cannot be a model id: it becomes a folder name and part of every address", options.id),
                 "use lowercase letters, digits and single hyphens, e.g. --id ar-practice-model-2025");
-    result.usage_error = true;
     return result;
   }
   result.model_dir = models_dir / options.id;
   if (std::error_code ec; fs::exists(result.model_dir, ec)) {
     diags.error(where_of(result.model_dir), fmt::format("a model '{}' already exists; import never overwrites", options.id),
                 "choose another --id, or remove that folder first");
-    result.usage_error = true;
     return result;
   }
   Diagnostics content_diags;
@@ -141,8 +139,7 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
       diags.error(where_of(models_dir), fmt::format("{} names '{}', which is not a model in {}", flag, id,
                                                    options.content_dir.generic_string()),
                   "give the id of a model folder in content/models/");
-      result.usage_error = true;
-      return result;
+        return result;
     }
 
   const auto doc = read_source(options.file, options.limits, diags);

@@ -20,7 +20,6 @@ struct ImportOptions {
 
 struct ImportResult {
   bool ok = false;
-  bool usage_error = false;              // the arguments were wrong (exit 2), not the file (exit 1)
   std::filesystem::path model_dir;
   std::vector<std::string> files;        // written, relative to model_dir
   std::string report;                    // for people: counts, what needs a person, every line's fate

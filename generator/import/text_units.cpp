@@ -64,7 +64,7 @@ bool ends_mid_phrase(std::string_view text) {
   static const std::set<std::string> joining = {"a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by",
                                                 "on", "at", "their", "our", "its", "from", "as", "that", "which"};
   text = trim(text);
-  if (text.ends_with("-") || text.ends_with(",")) return true;
+  if (text.ends_with("-")) return true;
   const auto space = text.rfind(' ');
   return joining.count(lower(space == std::string_view::npos ? text : text.substr(space + 1))) > 0;
 }
@@ -262,7 +262,8 @@ std::vector<Unit> units_of(const SourceDocument& doc, ImportNotes& notes) {
           open && last->kind == UnitKind::item && (!gap || unfinished || (indent == 0 && !ends_sentence(last->text)));
       const bool continues_paragraph =
           open && last->kind == UnitKind::paragraph &&
-          (gap ? unfinished : !(indent > 0 && is_upper(text[0])));
+          (gap ? unfinished || (indent == 0 && last->lines.size() >= 2 && !ends_sentence(last->text))
+               : !(indent > 0 && is_upper(text[0])));  // a sidebar quote wraps every few words
       if (continues_item || continues_paragraph) {
         append_wrapped(last->text, text, words);
         last->lines.push_back(number);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <set>
 #include <memory>
@@ -75,36 +76,46 @@ std::vector<Segment> segments_of(std::vector<Word> words) {
   return segments;
 }
 
-// The x of the gutter between two columns: the widest strip in the middle of the page that no
-// column-wide segment crosses; nothing when the page has one column.
+// The x of the gutter between two columns: in the middle of the page, the strip that the fewest
+// segments cross (a running header, a centred page number or a title set across both columns may),
+// nearest the centre when several strips tie; nothing when the page has one column.
 std::optional<double> gutter_of(const std::vector<Segment>& segments, double width) {
   std::vector<int> covered(static_cast<std::size_t>(width) + 2, 0);
-  for (const auto& s : segments) {
-    if (s.x1 - s.x0 > 0.6 * width) continue;
+  for (const auto& s : segments)
     for (int x = std::max(0, static_cast<int>(s.x0)); x <= std::min(static_cast<int>(width), static_cast<int>(s.x1)); ++x)
       ++covered[static_cast<std::size_t>(x)];
-  }
-  int best_start = -1, best_length = 0;
-  for (int x = static_cast<int>(0.3 * width); x < static_cast<int>(0.7 * width);) {
-    if (covered[static_cast<std::size_t>(x)]) {
+  const int from = static_cast<int>(0.3 * width), to = static_cast<int>(0.7 * width);
+  const int fewest = *std::min_element(covered.begin() + from, covered.begin() + to);
+  if (fewest > std::max(3, static_cast<int>(segments.size() / 10))) return std::nullopt;
+  std::optional<double> best;
+  for (int x = from; x < to;) {
+    // One more crossing than the fewest still counts: a header may end a few points into the gutter.
+    if (covered[static_cast<std::size_t>(x)] > fewest + 1) {
       ++x;
       continue;
     }
     int end = x;
-    while (end < static_cast<int>(0.7 * width) && !covered[static_cast<std::size_t>(end)]) ++end;
-    if (end - x > best_length) best_start = x, best_length = end - x;
+    while (end < to && covered[static_cast<std::size_t>(end)] <= fewest + 1) ++end;
+    const double middle = (x + end) / 2.0;
+    if (end - x >= 8 && (!best || std::abs(middle - width / 2) < std::abs(*best - width / 2))) best = middle;
     x = end;
   }
-  bool left = false, right = false;
-  const double middle = best_start + best_length / 2.0;
-  for (const auto& s : segments) left |= s.x1 < middle, right |= s.x0 > middle;
-  if (best_length < 8 || !left || !right) return std::nullopt;
-  return middle;
+  if (!best) return std::nullopt;
+  int left = 0, right = 0;
+  for (const auto& s : segments) left += s.x1 < *best, right += s.x0 > *best;
+  if (left < 2 || right < 1) return std::nullopt;
+  return best;
 }
+
+// A line of a page with where it sits, for finding running headers and footers.
+struct PageLine {
+  SourceLine line;
+  double y = 0;          // middle of the line, from the top
+};
 
 // Reading order: down the page in bands separated by full-width lines; in each band the left column,
 // then the right. A blank line wherever the vertical gap shows a new paragraph or a new column.
-std::vector<SourceLine> page_lines(std::vector<Segment> segments, double width, int page) {
+std::vector<PageLine> page_lines(std::vector<Segment> segments, double width, int page) {
   const auto gutter = gutter_of(segments, width);
   auto column = [&](const Segment& s) { return !gutter ? 0 : s.x1 < *gutter ? 1 : s.x0 > *gutter ? 2 : 0; };
   std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) { return a.y0 < b.y0; });
@@ -122,15 +133,14 @@ std::vector<SourceLine> page_lines(std::vector<Segment> segments, double width, 
         if (column(segments[j]) == c) ordered.push_back(&segments[j]);
     k = end;
   }
-  std::vector<SourceLine> lines;
+  std::vector<PageLine> lines;
   const Segment* previous = nullptr;
   for (const Segment* s : ordered) {
     if (previous) {
       const double gap = s->y0 - previous->y1, height = previous->y1 - previous->y0;
-      if (gap > 0.6 * height || gap < -height || column(*s) != column(*previous)) lines.push_back({"", page, {}});
+      if (gap > 0.6 * height || gap < -height || column(*s) != column(*previous)) lines.push_back({{"", page, {}}, s->y0});
     }
-    // Indented text keeps its indent: a list glyph the font did not map leaves it behind.
-    lines.push_back({s->text(), page, {}});
+    lines.push_back({{s->text(), page, {}}, (s->y0 + s->y1) / 2});
     previous = s;
   }
   return lines;
@@ -138,32 +148,33 @@ std::vector<SourceLine> page_lines(std::vector<Segment> segments, double width, 
 
 void silence(const std::string&, void*) {}
 
-// A line at the top or bottom of most pages (digits aside) is a running header or footer.
-void mark_running_lines(std::vector<std::vector<SourceLine>>& pages) {
-  if (pages.size() < 2) return;
+// Lines in the top or bottom band of the page that recur (digits aside) on at least half of the pages
+// are running headers or footers; a page number there is set aside as one.
+void mark_running_lines(std::vector<std::vector<PageLine>>& pages, const std::vector<double>& heights) {
   auto key = [](std::string text) {
     std::erase_if(text, [](char c) { return c >= '0' && c <= '9'; });
     return text;
   };
-  std::map<std::string, int> seen;
-  auto edges = [](std::vector<SourceLine>& lines) {
-    std::vector<SourceLine*> out;
-    std::vector<SourceLine*> content;
-    for (auto& l : lines)
-      if (!l.text.empty()) content.push_back(&l);
-    for (std::size_t k = 0; k < content.size() && k < 2; ++k) out.push_back(content[k]);
-    for (std::size_t k = content.size() >= 2 ? content.size() - 2 : 0; k < content.size(); ++k) out.push_back(content[k]);
-    return out;
+  auto in_band = [&](const PageLine& l, std::size_t page) {
+    return !l.line.text.empty() && (l.y < 0.075 * heights[page] || l.y > 0.925 * heights[page]);
   };
-  for (auto& lines : pages) {
+  std::map<std::string, int> seen;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
     std::set<std::string> once;
-    for (auto* l : edges(lines)) once.insert(key(l->text));
+    for (const auto& l : pages[p])
+      if (in_band(l, p)) once.insert(key(l.line.text));
     for (const auto& k : once) ++seen[k];
   }
   const int needed = std::max(2, static_cast<int>(pages.size() + 1) / 2);
-  for (auto& lines : pages)
-    for (auto* l : edges(lines))
-      if (seen[key(l->text)] >= needed && !key(l->text).empty()) l->set_aside = "a running header or footer";
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    for (auto& l : pages[p]) {
+      if (!in_band(l, p)) continue;
+      const std::string k = key(l.line.text);
+      const bool number_only = std::all_of(k.begin(), k.end(), [](char c) { return c == ' '; }) ||
+                               k == "Page " || k == "page " || k == "Page  of " || k == "- -";
+      if (number_only) l.line.set_aside = "a page number";
+      else if (seen[k] >= needed) l.line.set_aside = "a running header or footer";
+    }
 }
 
 }  // namespace
@@ -193,7 +204,8 @@ std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& l
   doc.path = file.generic_string();
   doc.from_pdf = true;
   doc.pages = pages;
-  std::vector<std::vector<SourceLine>> page_texts;
+  std::vector<std::vector<PageLine>> page_texts;
+  std::vector<double> heights;
   std::size_t words = 0;
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
@@ -207,6 +219,7 @@ std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& l
     }
     words += page_words.size();
     page_texts.push_back(page_lines(segments_of(std::move(page_words)), page->page_rect().width(), p + 1));
+    heights.push_back(page->page_rect().height());
     if (std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() > limits.max_seconds) {
       diags.error(where, fmt::format("reading this PDF took over {:.0f} s (stopped at page {} of {})", limits.max_seconds,
                                      p + 1, pages),
@@ -219,9 +232,9 @@ std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& l
                 "run OCR first (e.g. 'ocrmypdf in.pdf out.pdf'), then import the result");
     return std::nullopt;
   }
-  mark_running_lines(page_texts);
+  mark_running_lines(page_texts, heights);
   for (auto& lines : page_texts) {
-    for (auto& l : lines) doc.lines.push_back(std::move(l));
+    for (auto& l : lines) doc.lines.push_back(std::move(l.line));
     doc.lines.push_back({"", 0, {}});
   }
   return doc;

@@ -401,7 +401,7 @@ class Recognizer {
       place_model("closing", u, model_.closing);
     } else if (before_label) {
       pending_summary_ = u;
-    } else if (s.summary.empty() && !s.label.empty()) {
+    } else if (s.summary.empty()) {  // the sidebar quote, wherever the layout put it
       s.summary = u.text;
       s.placed.push_back({"summary", u.lines});
     } else {

@@ -188,8 +188,9 @@ std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& l
                 "open it in a PDF reader and save or print it to a new PDF, then import that");
     return std::nullopt;
   }
-  if (pdf->is_locked() || pdf->is_encrypted()) {
-    diags.error(where, "this PDF is encrypted",
+  // Encrypted with only an owner password (print or copy restrictions) still opens and reads.
+  if (pdf->is_locked()) {
+    diags.error(where, "this PDF is encrypted with a password",
                 "save an unencrypted copy (e.g. 'qpdf --decrypt in.pdf out.pdf') and import that");
     return std::nullopt;
   }

@@ -16,7 +16,9 @@ import sys
 import tempfile
 import unittest
 
+import brochure
 import sitelib
+import tinypdf
 from test_fidelity import normalise, seed_units
 
 ARGS = None
@@ -166,6 +168,89 @@ class SeedImports(unittest.TestCase):
                                       r"warning: statement has no topics\n  hint: .*suggest topics: \[safety")
 
 
+def chromium():
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise RuntimeError("the PDF import test prints its brochure with Chromium: install Debian's chromium")
+    return found
+
+
+class BrochurePdf(unittest.TestCase):
+    """A two-column brochure of a model of another shape, printed here by Chromium, imported."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="pb-import-pdf-")
+        html_path = os.path.join(cls.tmp, "harbor.html")
+        with open(html_path, "w", encoding="utf-8") as f:
+            f.write(brochure.brochure_html())
+        cls.pdf = os.path.join(cls.tmp, "harbor.pdf")
+        subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--user-data-dir=" + os.path.join(cls.tmp, "profile"), "--no-pdf-header-footer",
+                        "--print-to-pdf=" + cls.pdf, "file://" + html_path],
+                       capture_output=True, timeout=120, check=True)
+        cls.content = os.path.join(cls.tmp, "content")
+        shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "content"),
+                        cls.content)
+        cls.proc = run_import(cls.pdf, "--id", "harbor-county", "--jurisdiction", "Harbor County",
+                              content=cls.content)
+        if cls.proc.returncode != 0:
+            raise RuntimeError(f"import of the brochure failed:\n{cls.proc.stderr}")
+        build, site = sitelib.build(ARGS.binary, cls.content, out=os.path.join(cls.tmp, "site"))
+        if build.returncode != 0:
+            raise RuntimeError(f"build with the brochure draft failed:\n{build.stderr}")
+        with open(os.path.join(site, "models", "harbor-county", "model.json"), encoding="utf-8") as f:
+            cls.model = json.load(f)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_statements_land_in_their_sections_and_roles(self):
+        roles = {"Caseworker": "worker", "Supervisor": "supervisor", "Leadership": "leadership"}
+        expected = []  # (section label, block, text)
+        for n, element in enumerate(brochure.MODEL["elements"], 1):
+            for p in element["principles"]:
+                expected.append((n, "principles", p[0] if isinstance(p, tuple) else p))
+                for sub in (p[1] if isinstance(p, tuple) else []):
+                    expected.append((n, "principles", sub))
+            for role, actions in element["roles"].items():
+                expected += [(n, roles[role], a) for a in actions]
+        found = {}
+        for section in self.model["sections"]:
+            n = int(section["label"].split()[-1]) if section["label"].startswith("Practice Element") else 0
+            for block in section["blocks"]:
+                walk = list(block["items"])
+                while walk:
+                    item = walk.pop()
+                    found[normalise(item["text"])] = (n, block.get("role") or block["kind"])
+                    walk += item.get("items", [])
+        right = [e for e in expected if found.get(normalise(e[2])) == (e[0], e[1])]
+        wrong = [(e, found.get(normalise(e[2]))) for e in expected if e not in right]
+        print(f"brochure: {len(right)} of {len(expected)} statements in the right section and role", file=sys.stderr)
+        self.assertEqual(wrong, [])
+        self.assertEqual(len(found), len(expected))  # nothing else became a statement
+
+    def test_title_labels_quotes_and_letter(self):
+        m = self.model
+        self.assertEqual(m["title"], "Harbor County Practice Model")
+        self.assertEqual(m["subtitle"], "Working Side by Side with Families")
+        self.assertEqual(m["vision"], brochure.MODEL["vision"])
+        self.assertEqual(m["letter"]["signature"], "Dana Whitfield")
+        self.assertEqual([s["label"] for s in m["sections"]], [f"Practice Element {n}" for n in range(1, 5)])
+        self.assertEqual([s["title"] for s in m["sections"]], [e["title"] for e in brochure.MODEL["elements"]])
+        # Sidebar quotes are summaries, also those set in the middle of a numbered list.
+        self.assertEqual([s["summary"] for s in m["sections"]], [e["quote"] for e in brochure.MODEL["elements"]])
+
+    def test_page_furniture_is_set_aside(self):
+        report = self.proc.stdout
+        self.assertEqual(report.count("set aside: a running header or footer"), 4)
+        self.assertEqual(report.count("set aside: a page number"), 5)
+        self.assertRegex(report, r"Every line \(\d+\): \d+ placed, 9 set aside as page furniture, \d+ blank, 0 not placed")
+        self.assertNotIn("Family Partnership Edition", json.dumps(self.model))
+
+
 class BadInput(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="pb-import-bad-")
@@ -206,6 +291,21 @@ class BadInput(unittest.TestCase):
         self.assert_refused(proc, "a model 'me-practice-model' already exists; import never overwrites")
         proc = run_import(seed, "--id", "Maine_2024", content=self.content)
         self.assert_refused(proc, "'Maine_2024' cannot be a model id", "lowercase letters, digits")
+
+    def test_a_pdf_locked_with_a_password(self):
+        pdf = self.write("locked.pdf", tinypdf.encrypted())
+        proc = run_import(pdf, "--id", "locked", content=self.content)
+        self.assert_refused(proc, pdf + ": error: this PDF is encrypted with a password", "qpdf --decrypt")
+
+    def test_a_scan_without_a_text_layer(self):
+        pdf = self.write("scan.pdf", tinypdf.pages(2))
+        proc = run_import(pdf, "--id", "scan", content=self.content)
+        self.assert_refused(proc, pdf + ": error: this PDF has no text layer (a scan?)", "run OCR first")
+
+    def test_a_huge_pdf_is_refused_by_its_page_count(self):
+        pdf = self.write("huge.pdf", tinypdf.pages(201))
+        proc = run_import(pdf, "--id", "huge", content=self.content)
+        self.assert_refused(proc, pdf + ": error: this PDF has 201 pages; import reads at most 200")
 
     def test_a_missing_file(self):
         proc = run_import(os.path.join(self.tmp, "nowhere.pdf"), "--id", "nowhere", content=self.content)

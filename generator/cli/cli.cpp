@@ -61,7 +61,7 @@ void print_phases(const BuildReport& report) {
 // `diff`: the edition comparison of the changes page, in the terminal.
 int run_diff(const BuildOptions& options, const std::string& before_id, const std::string& after_id) {
   Diagnostics diags;
-  const ContentResult content = read_content({options.content_dir, options.base_url, {}}, diags);
+  const ContentResult content = read_content({options.content_dir, options.base_url}, diags);
   if (!content.site) {
     print_diagnostics(diags);
     return exit_content;

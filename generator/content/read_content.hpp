@@ -15,7 +15,6 @@ namespace pb::inline content {
 struct ContentOptions {
   std::filesystem::path content_dir = "content";
   std::string base_url;  // overrides site.yaml's base_url when not empty
-  UntaggedHint untagged_hint;  // more to say about statements without topics (check's suggestions)
 };
 
 struct ContentResult {
@@ -26,6 +25,7 @@ struct ContentResult {
 // Errors in files that parsed (an unknown key, a wrong type) leave every record in place, so the
 // cross-file checks still run and a policy team sees all of its mistakes at once. A file that is not
 // valid YAML is missing from the site: checking references to it would only add false errors.
-ContentResult read_content(const ContentOptions& options, Diagnostics& diags);
+// `untagged_hint` adds to the warning about a statement without topics (check's suggestions).
+ContentResult read_content(const ContentOptions& options, Diagnostics& diags, const UntaggedHint& untagged_hint = {});
 
 }  // namespace pb::content

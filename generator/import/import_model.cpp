@@ -126,7 +126,7 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
     return result;
   }
   Diagnostics content_diags;
-  const ContentResult content = read_content({options.content_dir, {}, {}}, content_diags);
+  const ContentResult content = read_content({options.content_dir, {}}, content_diags);
   if (!content.site) {
     for (const auto& d : content_diags.sorted()) diags.add(d);
     diags.error(where_of(options.content_dir), "the content folder has errors, so its roles and topics are unknown",

@@ -60,7 +60,7 @@ std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits
     return std::nullopt;
   }
   if (const auto problem = find_utf8_problem(text)) {
-    diags.error(where_of(file), fmt::format("this is neither a PDF nor a UTF-8 text file ({} at byte {})",
+    diags.error(where_of(file), fmt::format("this is neither a PDF nor a UTF-8 text file: {} (at offset {})",
                                             problem->what, problem->offset),
                 "import a PDF, or a text or Markdown extraction saved as UTF-8 (e.g. `pdftotext -layout file.pdf`)");
     return std::nullopt;

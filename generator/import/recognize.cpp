@@ -6,75 +6,11 @@
 #include <regex>
 
 #include "core/text_util.hpp"
+#include "import/headings.hpp"
 
 namespace pb::inline import {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-enum class HeadingKind { vision, priorities, letter, rubric, block, other };
-
-struct HeadingInfo {
-  HeadingKind kind = HeadingKind::other;
-  std::string block_kind;  // for blocks
-  std::string role;        // for actions
-  bool role_known = true;
-};
-
-HeadingInfo model_part(HeadingKind kind) { return {kind, {}, {}, true}; }
-HeadingInfo block(std::string kind, std::string role = {}, bool role_known = true) {
-  return {HeadingKind::block, std::move(kind), std::move(role), role_known};
-}
-
-HeadingInfo classify(const std::string& heading, const RoleResolver& resolve_role) {
-  const std::string h = lower(trim(heading));
-  if (h == "vision" || h == "our vision" || h.starts_with("vision:")) return model_part(HeadingKind::vision);
-  if (h.ends_with("priorities") || h.ends_with("priorities:")) return model_part(HeadingKind::priorities);
-  if (h.starts_with("from the ") || h.starts_with("a message from") || h.starts_with("letter from") ||
-      h.starts_with("message from"))
-    return model_part(HeadingKind::letter);
-  if (h.find("quality improvement") != std::string::npos || h.find("rubric") != std::string::npos ||
-      h.find("fidelity scale") != std::string::npos || h.find("practice profile") != std::string::npos)
-    return model_part(HeadingKind::rubric);
-  static const std::regex role_heading(
-      R"(^(?:key\s+)?([a-z][a-z /-]*?)\s+(?:actions|behaviors|behaviours|activities|responsibilities|expectations)\b.*$)");
-  std::smatch m;
-  if (std::regex_match(h, m, role_heading)) {
-    const std::string name = m[1];
-    if (auto id = resolve_role(name)) return block("actions", *id);
-    if (h.find("do i") != std::string::npos) return block("actions", slugify(name), false);
-  }
-  std::string bare = h;
-  while (!bare.empty() && (bare.back() == '.' || bare.back() == ':' || bare.back() == ' ')) bare.pop_back();
-  if (bare == "guiding principles" || bare == "principles" || bare == "our principles" || bare == "core principles")
-    return block("principles");
-  if (bare == "agency practice" || bare == "agency practices" || bare == "practice" || bare == "practices")
-    return block("practice");
-  if (bare == "beliefs" || bare == "we believe" || bare == "our beliefs" || bare == "core beliefs")
-    return block("beliefs");
-  if (bare == "goals" || bare == "our goals") return block("goals");
-  return {};
-}
-
-// What a list with no heading holds, from the words of its section's title.
-std::string default_kind(const std::string& section_title) {
-  const std::string t = lower(section_title);
-  if (t.find("goal") != std::string::npos) return "goals";
-  if (t.find("believe") != std::string::npos || t.find("belief") != std::string::npos) return "beliefs";
-  if (t.find("practice") != std::string::npos && t.find("principle") == std::string::npos) return "practice";
-  return "principles";
-}
-
-bool is_closing_word(const std::string& text) {
-  static const std::regex closing(R"(^(sincerely|respectfully|with gratitude|warm regards|best regards|regards|yours truly),?$)",
-                                  std::regex::icase);
-  return std::regex_match(std::string(trim(text)), closing);
-}
 
 void add_paragraph(std::string& field, const std::string& text) {
   if (!field.empty()) field += "\n\n";
@@ -216,7 +152,7 @@ class Recognizer {
     if (u.markdown_heading && (text.ends_with("...") || text.ends_with(":") || text.ends_with("\u2026")) &&
         !model_.sections.empty()) {
       const std::string kind = lower(text).find("believe") != std::string::npos ? "beliefs" : default_kind(text);
-      on_block_heading(u, text, block(kind));
+      on_block_heading(u, text, block_info(kind));
       return;
     }
     // A word alone in capitals that begins other headings ("KEY") is a fragment the layout split off.

@@ -25,6 +25,7 @@ struct DraftBlock {
   std::string heading;
   std::string role;                       // for actions: a roles.yaml id, or the unresolved name
   bool role_known = true;
+  std::string role_name;                  // as the heading names it: "caseworker"
   bool numbered = false;
   bool headed = false;                    // its heading came from the document (not inferred)
   std::string text;                       // for kind text
@@ -55,6 +56,11 @@ struct DraftRubric {
   std::vector<DraftRubricLevel> levels;
 };
 
+// A role the model names in its own words ("Caseworker" for worker).
+struct DraftRole {
+  std::string id, title;
+};
+
 struct DraftFootnote {
   std::string marker, text;
 };
@@ -69,6 +75,7 @@ struct DraftModel {
   std::optional<DraftLetter> letter;
   std::optional<DraftRubric> rubric;
   std::vector<DraftFootnote> footnotes;
+  std::vector<DraftRole> roles;
   std::vector<DraftSection> sections;
   std::vector<Placed> placed;
 };

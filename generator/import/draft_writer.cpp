@@ -89,6 +89,13 @@ std::string model_yaml(const DraftModel& d) {
     text_value(out, "signature_title", d.letter->signature_title);
     out << YAML::EndMap;
   }
+  if (!d.roles.empty()) {
+    out << YAML::Key << "roles" << YAML::Value << YAML::BeginSeq;
+    for (const auto& role : d.roles)
+      out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << role.id << YAML::Key << "title" << YAML::Value
+          << YAML::DoubleQuoted << role.title << YAML::EndMap;
+    out << YAML::EndSeq;
+  }
   if (d.rubric) {
     out << YAML::Key << "rubric" << YAML::Value << YAML::BeginMap;
     text_value(out, "title", d.rubric->title);

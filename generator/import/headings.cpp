@@ -13,9 +13,9 @@ std::string lower(std::string_view text) {
 }
 
 
-HeadingInfo model_part(HeadingKind kind) { return {kind, {}, {}, true}; }
+HeadingInfo model_part(HeadingKind kind) { return {kind, {}, {}, true, {}}; }
 HeadingInfo block_info(std::string kind, std::string role, bool role_known) {
-  return {HeadingKind::block, std::move(kind), std::move(role), role_known};
+  return {HeadingKind::block, std::move(kind), std::move(role), role_known, {}};
 }
 
 HeadingInfo classify(const std::string& heading, const RoleResolver& resolve_role) {
@@ -33,8 +33,11 @@ HeadingInfo classify(const std::string& heading, const RoleResolver& resolve_rol
   std::smatch m;
   if (std::regex_match(h, m, role_heading)) {
     const std::string name = m[1];
-    if (auto id = resolve_role(name)) return block_info("actions", *id);
-    if (h.find("do i") != std::string::npos) return block_info("actions", slugify(name), false);
+    HeadingInfo info;
+    if (auto id = resolve_role(name)) info = block_info("actions", *id);
+    else if (h.find("do i") != std::string::npos) info = block_info("actions", slugify(name), false);
+    info.role_name = name;
+    if (info.kind == HeadingKind::block) return info;
   }
   std::string bare = h;
   while (!bare.empty() && (bare.back() == '.' || bare.back() == ':' || bare.back() == ' ')) bare.pop_back();

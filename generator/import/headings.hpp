@@ -15,6 +15,7 @@ struct HeadingInfo {
   std::string block_kind;  // for blocks
   std::string role;        // for actions
   bool role_known = true;
+  std::string role_name;   // for actions: the role as the heading names it ("caseworker")
 };
 
 HeadingInfo model_part(HeadingKind kind);

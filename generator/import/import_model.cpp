@@ -101,6 +101,29 @@ std::string jurisdiction_in(const DraftModel& d) {
   return found;
 }
 
+// "Caseworker Behaviors" for the role worker: the model names the role in its own words, and its pages
+// should too. A name that is the role's title or plural needs no declaration.
+void declare_role_in_own_words(DraftModel& draft, const Site& site, const DraftBlock& block) {
+  const Role* role = site.find_role(block.role);
+  if (!role || block.role_name.empty()) return;
+  auto same = [](std::string a, std::string b) {
+    for (auto* s : {&a, &b})
+      for (char& c : *s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return a == b;
+  };
+  const std::string plural = role->plural.empty() ? role->title + "s" : role->plural;
+  if (same(block.role_name, role->title) || same(block.role_name, plural) || same(block.role_name, role->id)) return;
+  for (const auto& declared : draft.roles)
+    if (declared.id == role->id) return;
+  std::string title = block.role_name;
+  bool word_start = true;
+  for (char& c : title) {
+    if (word_start) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    word_start = c == ' ' || c == '-';
+  }
+  draft.roles.push_back({role->id, title});
+}
+
 void suggest_topics(std::vector<DraftItem>& items, const TopicSuggester& suggester) {
   for (auto& item : items) {
     item.suggested_topics = suggester.suggest(item.text);
@@ -198,6 +221,8 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
       notes.to_do.push_back(fmt::format("section {} has no title: give it one", k + 1));
     }
     section.id = section_id(section.title, k, used);
+    for (const auto& block : section.blocks)
+      if (block.kind == "actions" && block.role_known) declare_role_in_own_words(draft, site, block);
     for (const auto& block : section.blocks)
       if (block.kind == "actions" && !block.role_known)
         notes.to_do.push_back(fmt::format("'{}': the role of '{}' is not in roles.yaml: add '{}' there (or as an "

@@ -189,6 +189,7 @@ class Recognizer {
     fresh.heading = text;
     fresh.role = info.role;
     fresh.role_known = info.role_known;
+    fresh.role_name = info.role_name;
     fresh.headed = true;
     fresh.heading_lines = u.lines;
     if (headings_follow_lists_) {

@@ -33,14 +33,30 @@ HeadingInfo classify(const std::string& heading, const RoleResolver& resolve_rol
   std::smatch m;
   if (std::regex_match(h, m, role_heading)) {
     const std::string name = m[1];
+    // "Caseworker practice behaviors": the role is the longest run of leading words that names one.
     HeadingInfo info;
-    if (auto id = resolve_role(name)) info = block_info("actions", *id);
-    else if (h.find("do i") != std::string::npos) info = block_info("actions", slugify(name), false);
-    info.role_name = name;
+    for (std::string words = name; !words.empty() && info.kind != HeadingKind::block;) {
+      if (auto id = resolve_role(words)) {
+        info = block_info("actions", *id);
+        info.role_name = words;
+      }
+      const auto space = words.rfind(' ');
+      words = space == std::string::npos ? "" : words.substr(0, space);
+    }
+    if (info.kind != HeadingKind::block && h.find("do i") != std::string::npos) {
+      info = block_info("actions", slugify(name), false);
+      info.role_name = name;
+    }
     if (info.kind == HeadingKind::block) return info;
   }
   std::string bare = h;
   while (!bare.empty() && (bare.back() == '.' || bare.back() == ':' || bare.back() == ' ')) bare.pop_back();
+  // A role's name alone ("Supervisors:") heads that role's actions.
+  if (auto id = resolve_role(bare)) {
+    HeadingInfo info = block_info("actions", *id);
+    info.role_name = bare;
+    return info;
+  }
   if (bare == "guiding principles" || bare == "principles" || bare == "our principles" || bare == "core principles")
     return block_info("principles");
   if (bare == "agency practice" || bare == "agency practices" || bare == "practice" || bare == "practices")

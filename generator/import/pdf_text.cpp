@@ -22,6 +22,7 @@ struct Word {
   std::string text;
   double x0, y0, x1, y1;
   bool space_after;
+  bool bold;
 };
 
 // Words on one baseline and close together: a piece of a line in one column.
@@ -31,6 +32,9 @@ struct Segment {
   void add(Word w) {
     x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1), y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
     words.push_back(std::move(w));
+  }
+  bool bold() const {
+    return std::all_of(words.begin(), words.end(), [](const Word& w) { return w.bold; });
   }
   std::string text() const {
     std::string out;
@@ -64,8 +68,9 @@ std::vector<Segment> segments_of(std::vector<Word> words) {
     std::sort(row.begin(), row.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
     Segment current;
     for (auto& w : row) {
-      // A gap wider than two letters' height is a column's gutter, not a space.
-      if (!current.words.empty() && w.x0 - current.x1 > 2.0 * (w.y1 - w.y0)) {
+      // A gap wider than the type's height is a gutter or the margin of a box floated beside the text,
+      // not a space (even justified text spaces words far less).
+      if (!current.words.empty() && w.x0 - current.x1 > 1.2 * (w.y1 - w.y0)) {
         segments.push_back(std::move(current));
         current = {};
       }
@@ -107,17 +112,45 @@ std::optional<double> gutter_of(const std::vector<Segment>& segments, double wid
   return best;
 }
 
+// The flows of one column, one after the other: a box floated beside the text (a sidebar quote) is a
+// flow of its own, because its lines sit beside the text's, not under them. Each line continues the
+// flow whose last line above it shares the most of its width; a line under none starts a flow.
+std::vector<const Segment*> flows_of(const std::vector<const Segment*>& column) {
+  std::vector<std::vector<const Segment*>> flows;
+  for (const Segment* s : column) {  // top to bottom
+    std::vector<const Segment*>* best = nullptr;
+    double best_overlap = 0;
+    for (auto& flow : flows) {
+      const Segment* last = flow.back();
+      const double overlap = std::min(s->x1, last->x1) - std::max(s->x0, last->x0);
+      if (last->y1 <= s->y0 + 0.5 * (s->y1 - s->y0) && overlap > best_overlap) best = &flow, best_overlap = overlap;
+    }
+    if (best) best->push_back(s);
+    else flows.push_back({s});
+  }
+  std::vector<const Segment*> out;
+  for (const auto& flow : flows) out.insert(out.end(), flow.begin(), flow.end());
+  return out;
+}
+
 // A line of a page with where it sits, for finding running headers and footers.
 struct PageLine {
   SourceLine line;
   double y = 0;          // middle of the line, from the top
+  double height = 0;
+  bool bold = false;
 };
 
 // Reading order: down the page in bands separated by full-width lines; in each band the left column,
 // then the right. A blank line wherever the vertical gap shows a new paragraph or a new column.
 std::vector<PageLine> page_lines(std::vector<Segment> segments, double width, int page) {
   const auto gutter = gutter_of(segments, width);
-  auto column = [&](const Segment& s) { return !gutter ? 0 : s.x1 < *gutter ? 1 : s.x0 > *gutter ? 2 : 0; };
+  // Without a gutter the page is one column: lines across most of it separate bands, and in a band the
+  // flows (text and boxes floated beside it) are read one after the other.
+  auto column = [&](const Segment& s) {
+    if (!gutter) return s.x1 - s.x0 > 0.6 * width ? 0 : 1;
+    return s.x1 < *gutter ? 1 : s.x0 > *gutter ? 2 : 0;
+  };
   std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) { return a.y0 < b.y0; });
   std::vector<const Segment*> ordered;
   std::size_t k = 0;
@@ -128,9 +161,12 @@ std::vector<PageLine> page_lines(std::vector<Segment> segments, double width, in
     }
     std::size_t end = k;
     while (end < segments.size() && column(segments[end]) != 0) ++end;
-    for (int c : {1, 2})
+    for (int c : {1, 2}) {
+      std::vector<const Segment*> in_column;
       for (std::size_t j = k; j < end; ++j)
-        if (column(segments[j]) == c) ordered.push_back(&segments[j]);
+        if (column(segments[j]) == c) in_column.push_back(&segments[j]);
+      for (const Segment* seg : flows_of(in_column)) ordered.push_back(seg);
+    }
     k = end;
   }
   std::vector<PageLine> lines;
@@ -138,9 +174,10 @@ std::vector<PageLine> page_lines(std::vector<Segment> segments, double width, in
   for (const Segment* s : ordered) {
     if (previous) {
       const double gap = s->y0 - previous->y1, height = previous->y1 - previous->y0;
-      if (gap > 0.6 * height || gap < -height || column(*s) != column(*previous)) lines.push_back({{"", page, {}}, s->y0});
+      if (gap > 0.6 * height || gap < -height || column(*s) != column(*previous))
+        lines.push_back({{"", page, {}, false}, s->y0, 0, false});
     }
-    lines.push_back({{s->text(), page, {}}, (s->y0 + s->y1) / 2});
+    lines.push_back({{s->text(), page, {}, false}, (s->y0 + s->y1) / 2, s->y1 - s->y0, s->bold()});
     previous = s;
   }
   return lines;
@@ -174,6 +211,24 @@ void mark_running_lines(std::vector<std::vector<PageLine>>& pages, const std::ve
                                k == "Page " || k == "page " || k == "Page  of " || k == "- -";
       if (number_only) l.line.set_aside = "a page number";
       else if (seen[k] >= needed) l.line.set_aside = "a running header or footer";
+    }
+}
+
+// Lines in a type a fifth larger than the body text (the most common line height) are headings, and
+// so are short bold lines that are no sentence ("Guiding Principles", "Supervisor Behaviors").
+void mark_large_lines(std::vector<std::vector<PageLine>>& pages) {
+  std::map<int, int> heights;  // in tenths of a point
+  for (const auto& lines : pages)
+    for (const auto& l : lines)
+      if (!l.line.text.empty() && l.line.set_aside.empty()) ++heights[static_cast<int>(l.height * 10)];
+  if (heights.empty()) return;
+  const auto body = std::max_element(heights.begin(), heights.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; })->first / 10.0;
+  for (auto& lines : pages)
+    for (auto& l : lines) {
+      const std::string& t = l.line.text;
+      const bool short_bold = l.bold && t.size() < 60 && !t.ends_with(".") && !t.ends_with("?");
+      l.line.heading_type = !t.empty() && (l.height > 1.2 * body || short_bold);
     }
 }
 
@@ -212,11 +267,15 @@ std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& l
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
     if (!page) continue;
     std::vector<Word> page_words;
-    for (const auto& box : page->text_list()) {
+    for (const auto& box : page->text_list(poppler::page::text_list_include_font)) {
       const auto bytes = box.text().to_utf8();
       const auto r = box.bbox();
+      std::string font = box.get_font_name();
+      for (char& c : font) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const bool bold = font.find("bold") != std::string::npos || font.find("black") != std::string::npos ||
+                        font.find("heavy") != std::string::npos;
       page_words.push_back({std::string(bytes.begin(), bytes.end()), r.left(), r.top(), r.right(), r.bottom(),
-                            box.has_space_after()});
+                            box.has_space_after(), bold});
     }
     words += page_words.size();
     page_texts.push_back(page_lines(segments_of(std::move(page_words)), page->page_rect().width(), p + 1));
@@ -234,9 +293,10 @@ std::optional<SourceDocument> read_pdf(const fs::path& file, const ReadLimits& l
     return std::nullopt;
   }
   mark_running_lines(page_texts, heights);
+  mark_large_lines(page_texts);
   for (auto& lines : page_texts) {
     for (auto& l : lines) doc.lines.push_back(std::move(l.line));
-    doc.lines.push_back({"", 0, {}});
+    doc.lines.push_back({"", 0, {}, false});
   }
   return doc;
 }

@@ -331,6 +331,7 @@ class Recognizer {
       return;
     }
     DraftSection& s = model_.sections.back();
+    if (split_questions(u, s)) return;
     if (s.blocks.empty() && s.label.empty()) {
       add_paragraph(s.intro, u.text);
       s.placed.push_back({"intro", u.lines});
@@ -349,6 +350,19 @@ class Recognizer {
       s.blocks.push_back(std::move(block));
       open_block_ = false;
     }
+  }
+
+  // Under a role's heading, text of "…?" questions whose bullets were drawn, not printed (a PDF's list
+  // markers can be shapes): each question is an action.
+  bool split_questions(const Unit& u, DraftSection& s) {
+    if (s.blocks.empty() || s.blocks.back().kind != "actions" || !open_block_ || !u.text.ends_with("?")) return false;
+    static const std::regex question(R"([^?]+\?)");
+    for (auto it = std::sregex_iterator(u.text.begin(), u.text.end(), question); it != std::sregex_iterator(); ++it)
+      s.blocks.back().items.push_back({std::string(trim(it->str())), u.lines, {}, {}});
+    notes_.to_do.push_back(fmt::format("lines {}-{}: questions without list markers under '{}' were taken as one "
+                                       "action each: check them",
+                                       u.lines.front(), u.lines.back(), s.blocks.back().heading));
+    return true;
   }
 
   void drop_empty_blocks() {

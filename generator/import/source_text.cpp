@@ -29,7 +29,7 @@ SourceDocument text_document(const std::string& path, const std::string& text) {
     const auto end = rest.find('\n');
     std::string line(rest.substr(0, end));
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    doc.lines.push_back({std::move(line), 0, {}});
+    doc.lines.push_back({std::move(line), 0, {}, false});
     if (end == std::string_view::npos) break;
     rest.remove_prefix(end + 1);
   }

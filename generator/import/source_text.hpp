@@ -14,6 +14,7 @@ struct SourceLine {
   std::string text;
   int page = 0;               // 1-based for PDFs, 0 for text files
   std::string set_aside;      // why the reader set it aside (a running header…); empty for content
+  bool heading_type = false;  // PDF: in larger type than the body text, or a short line in bold: a heading
 };
 
 struct SourceDocument {

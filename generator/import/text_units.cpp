@@ -83,8 +83,16 @@ Marker list_marker(const std::string& line) {
   if (std::regex_match(line, m, lettered)) return {ListStyle::letters, m[1], m[2]};
   if (std::regex_match(line, m, bullet)) return {ListStyle::bullets, "-", m[1]};
   const std::string_view t = trim(line);
-  for (std::string_view glyph : {"\u2022", "\u25aa", "\u25e6", "\u25cf", "\u2013"})
+  for (std::string_view glyph : {"\u2022", "\u25aa", "\u25e6", "\u25cf", "\u2013", "\u25a0", "\u25c6", "\u27a2",
+                                 "\u2713", "\u2714", "\u25cb", "\u2043", "\u00b7"})
     if (t.starts_with(glyph)) return {ListStyle::bullets, "-", std::string(trim(t.substr(glyph.size())))};
+  // A symbol font's bullet comes out of the private use area (U+E000–U+F8FF: "\uf0b7").
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
+  if (t.size() > 3 && (byte(0) == 0xEE || (byte(0) == 0xEF && byte(1) < 0xA4)))
+    return {ListStyle::bullets, "-", std::string(trim(t.substr(3)))};
+  // Word's second-level bullet is a letter o.
+  if (indent_of(line) >= 1 && t.size() > 2 && t[0] == 'o' && (t[1] == ' ' || t[1] == '\t'))
+    return {ListStyle::bullets, "o", std::string(trim(t.substr(2)))};
   // A list glyph from a symbol font that the extraction dropped leaves its indentation behind.
   if (indent_of(line) >= 2 && !t.empty() && (is_upper(t[0]) || t[0] == '"')) return {ListStyle::glyphs, "-", std::string(t)};
   return {};
@@ -219,15 +227,17 @@ std::vector<Unit> units_of(const SourceDocument& doc, ImportNotes& notes) {
     } else if (is_section_label(text)) {
       units.push_back({UnitKind::label, text, true, false, ListStyle::none, {}, 0, {number}});
       open = false;
-    } else if (is_capitals(text) && list_marker(raw).style != ListStyle::numbers &&
+    } else if ((is_capitals(text) || doc.lines[i].heading_type) && list_marker(raw).style != ListStyle::numbers &&
                list_marker(raw).style != ListStyle::bullets) {
-      // Capitals wrapped over two lines are one heading; a label or a heading after a blank is not.
-      if (open && !gap && last->kind == UnitKind::heading && last->capitals && !ends_sentence(last->text) &&
+      // Capitals (or heading type) wrapped over two lines are one heading; a label or a heading after a
+      // blank is not.
+      const bool capitals = is_capitals(text);
+      if (open && !gap && last->kind == UnitKind::heading && last->capitals == capitals && !ends_sentence(last->text) &&
           !last->text.ends_with("...")) {
         append_wrapped(last->text, text, words);
         last->lines.push_back(number);
       } else {
-        units.push_back({UnitKind::heading, text, true, false, ListStyle::none, {}, 0, {number}});
+        units.push_back({UnitKind::heading, text, capitals, false, ListStyle::none, {}, 0, {number}});
       }
       open = true;
     } else if (const Marker mk = list_marker(raw); mk.style != ListStyle::none) {
@@ -240,7 +250,7 @@ std::vector<Unit> units_of(const SourceDocument& doc, ImportNotes& notes) {
           break;
         }
       if (parent && parent->kind == UnitKind::item) {
-        if (mk.style == ListStyle::letters) item.level = 1;
+        if (mk.style == ListStyle::letters || mk.marker == "o") item.level = 1;
         else if (mk.style == ListStyle::bullets && parent->style == ListStyle::numbers &&
                  (indent > 0 || parent->text.ends_with(":") || (last->kind == UnitKind::item && last->level == 1)))
           item.level = 1;  // bullets under "…preserve their connections to:" are its sub-points
@@ -274,6 +284,11 @@ std::vector<Unit> units_of(const SourceDocument& doc, ImportNotes& notes) {
     }
     gap = false;
   }
+  // Large type that reads as a sentence is a sidebar quote or a lead-in, not a heading.
+  for (auto& u : units)
+    if (u.kind == UnitKind::heading && !u.capitals && !u.markdown_heading && ends_sentence(u.text) &&
+        !u.text.ends_with(":") && std::count(u.text.begin(), u.text.end(), ' ') >= 5)
+      u.kind = UnitKind::paragraph;
   return units;
 }
 

@@ -212,3 +212,18 @@ TEST_CASE("topics are suggested from the most similar tagged statement") {
   CHECK(topics.front() == "cultural-responsiveness");
   CHECK(suggester.suggest("Zebras quietly juggle marmalade.").empty());
 }
+
+TEST_CASE("questions under a role heading whose bullets were drawn become one action each; symbol-font bullets") {
+  ImportNotes notes;
+  const DraftModel m = recognize_text(
+      "VALUE 1\n\nSAFETY\n\nKEY SUPERVISOR ACTIONS: DO I...\n\nAsk the worker about safety? Review\nthe plan?\n\n"
+      "AGENCY PRACTICE\n\n\xef\x82\xb7 Plan with families.\n  o with their network.\n",
+      notes);
+  const auto& blocks = m.sections.at(0).blocks;
+  REQUIRE(blocks.size() == 2);
+  CHECK(texts(blocks[0].items) == std::vector<std::string>{"Ask the worker about safety?", "Review the plan?"});
+  CHECK(texts(blocks[1].items) == std::vector<std::string>{"Plan with families."});
+  CHECK(texts(blocks[1].items[0].children) == std::vector<std::string>{"with their network."});
+  CHECK(notes.to_do.front() == "lines 7-8: questions without list markers under 'Key Supervisor Actions: Do I...' were "
+                               "taken as one action each: check them");
+}

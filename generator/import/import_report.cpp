@@ -51,6 +51,9 @@ void account_lines(const DraftModel& draft, const std::vector<std::string>& file
       const int nth = ++seen[name];
       const std::string block = nth == 1 ? name : fmt::format("{} ({})", name, nth);
       place(notes, b.heading_lines, files[s] + ": " + block + " heading");
+      for (const auto& stacked : b.stacked)  // a role whose actions are still in this block's list
+        place(notes, stacked.heading_lines,
+              files[s] + ": " + stacked.role + " heading (its actions are in the " + block + " list, to move by hand)");
       place(notes, b.text_lines, files[s] + ": text");
       place_items(notes, b.items, files[s] + ": " + block);
     }

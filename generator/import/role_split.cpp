@@ -102,6 +102,7 @@ int split_stacked_roles(DraftModel& draft, const std::vector<const Model*>& refe
             "actions begin; they are all under the first: move each to its role (or import with --family, "
             "when another edition is in content/, and import splits them by that edition)",
             section.title, block.items.size(), fmt::join(headings, ", ")));
+        block.stacked.assign(parts.begin() + 1, parts.end());  // for the report: where their headings went
         continue;
       }
       std::vector<std::size_t> expected;

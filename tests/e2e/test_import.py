@@ -155,6 +155,15 @@ class SeedImports(unittest.TestCase):
         self.assertRegex(martin, r"\n +1146 +set aside: a page number\n")
         self.assertIn("Actions per role: worker 42, supervisor 42, area-leadership 46, state-leadership 38", martin)
 
+    def test_without_another_edition_stacked_role_headings_are_left_to_a_person(self):
+        proc = run_import(os.path.join(ARGS.seeds, "ar-at-one-table-martin.txt"), "--id", "martin-alone")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("19 statements are printed before the headings 'Key Supervisor Actions: Do I...', 'Key Area "
+                      "Leadership Actions: Do I...', 'Key State Leadership Actions: Do I...'", proc.stdout)
+        self.assertRegex(proc.stdout, r"\d+ placed, 2 set aside as page furniture, \d+ blank, 0 not placed")
+        self.assertRegex(proc.stdout, r"area-leadership heading \(its actions are in the supervisor list, to move by hand\)")
+        shutil.rmtree(os.path.join(CONTENT, "models", "martin-alone"))
+
     def test_untagged_statements_get_topic_suggestions(self):
         report = REPORTS["imported-va"].stdout
         self.assertRegex(report, r"37 statements have no topics; 37 have topics suggested")

@@ -4,9 +4,11 @@
 
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "compare/topic_suggestions.hpp"
 #include "content/read_content.hpp"
+#include "content/validate.hpp"
 #include "core/text_util.hpp"
 #include "import/draft_writer.hpp"
 #include "import/import_report.hpp"
@@ -30,23 +32,13 @@ std::string section_id(const std::string& title, std::size_t index, std::set<std
                                                "our", "is", "are", "that", "all", "as", "be", "by", "on", "at"};
   std::string id;
   int words = 0;
-  for (const auto& word : std::vector<std::string>{[&] {
-         std::vector<std::string> w;
-         std::string slug = slugify(title);
-         std::size_t start = 0;
-         while (start < slug.size()) {
-           const auto end = slug.find('-', start);
-           w.push_back(slug.substr(start, end == std::string::npos ? std::string::npos : end - start));
-           if (end == std::string::npos) break;
-           start = end + 1;
-         }
-         return w;
-       }()}) {
-    if (word.empty() || filler.count(word)) continue;
+  std::istringstream slug_words(std::regex_replace(slugify(title), std::regex("-"), " "));
+  for (std::string word; words < 4 && slug_words >> word;) {
+    if (filler.count(word)) continue;
     id += (id.empty() ? "" : "-") + word;
-    if (++words == 4) break;
+    ++words;
   }
-  if (id.empty() || id == "roles" || id == "changes" || id == "model-json") id = fmt::format("section-{}", index + 1);
+  if (id.empty() || is_reserved_section_id(id)) id = fmt::format("section-{}", index + 1);
   std::string unique = id;
   for (int n = 2; used.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
   used.insert(unique);

@@ -85,11 +85,13 @@ std::vector<Segment> segments_of(std::vector<Word> words) {
 // segments cross (a running header, a centred page number or a title set across both columns may),
 // nearest the centre when several strips tie; nothing when the page has one column.
 std::optional<double> gutter_of(const std::vector<Segment>& segments, double width) {
+  if (!(width > 0 && width < 20000)) return std::nullopt;  // a page box no brochure has
   std::vector<int> covered(static_cast<std::size_t>(width) + 2, 0);
   for (const auto& s : segments)
     for (int x = std::max(0, static_cast<int>(s.x0)); x <= std::min(static_cast<int>(width), static_cast<int>(s.x1)); ++x)
       ++covered[static_cast<std::size_t>(x)];
   const int from = static_cast<int>(0.3 * width), to = static_cast<int>(0.7 * width);
+  if (to - from < 8 || segments.empty()) return std::nullopt;
   const int fewest = *std::min_element(covered.begin() + from, covered.begin() + to);
   if (fewest > std::max(3, static_cast<int>(segments.size() / 10))) return std::nullopt;
   std::optional<double> best;

@@ -9,13 +9,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "content/read_content.hpp"
 #include "compare/edition_diff.hpp"
+#include "compare/topic_suggestions.hpp"
 #include "core/parallel.hpp"
 #include "core/stop.hpp"
 #include "core/url.hpp"
+#include "import/import_model.hpp"
 #include "tools/pdf_export.hpp"
 #include "tools/scaffold.hpp"
 #include "render/pipeline.hpp"
@@ -110,6 +113,43 @@ int run_pdf(BuildOptions options, bool quiet) {
   return printed.failures.empty() ? exit_ok : exit_content;
 }
 
+// `import`: the draft, its report, then `check` on the content folder with the draft in it.
+int run_import(const ImportOptions& import_options, const std::string& report_file) {
+  Diagnostics diags;
+  const ImportResult result = import_model(import_options, diags);
+  print_diagnostics(diags);
+  if (!result.ok) {
+    fmt::print(stderr, "nothing was written\n");
+    return exit_content;
+  }
+  fmt::print("{}", result.report);
+  if (!report_file.empty()) {
+    std::ofstream out(report_file, std::ios::binary);
+    out << result.report;
+    if (!out) fmt::print(stderr, "error: cannot write the report to {}\n", report_file);
+  }
+  BuildOptions check_options;
+  check_options.content_dir = import_options.content_dir;
+  check_options.write = false;
+  Diagnostics check_diags;
+  const BuildReport checked = run_build(check_options, check_diags);
+  // Errors are shown; the warnings (statements without topics, mostly) are the report's "needs a person".
+  Diagnostics errors;
+  std::size_t draft_warnings = 0;
+  const std::string draft_dir = result.model_dir.generic_string() + "/";
+  for (const auto& d : check_diags.sorted()) {
+    if (d.severity == Severity::error) errors.add(d);
+    else if (d.where.path().starts_with(draft_dir)) ++draft_warnings;
+  }
+  print_diagnostics(errors);
+  const bool ok = checked.ok && !check_diags.has_errors();
+  fmt::print("check: {} ({} warnings in the draft; 'practicebook check --content {}' lists them)\n",
+             ok ? "the draft passes" : "the draft has the errors above: fix them before building", draft_warnings,
+             import_options.content_dir.generic_string());
+  fmt::print("Wrote {} files into {}.\n", result.files.size(), result.model_dir.generic_string());
+  return exit_ok;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -157,6 +197,18 @@ int run_cli(int argc, char** argv) {
   new_model->add_option("--from", new_from, "Copy this model as the start of its next edition");
   new_model->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
 
+  ImportOptions import_options;
+  std::string import_report_file;
+  auto* import = app.add_subcommand("import", "Draft a model from its published PDF or text, with a report of what is left");
+  import->add_option("file", import_options.file, "The PDF, or a text or Markdown extraction of it")->required();
+  import->add_option("--id", import_options.id, "The new model's id (its folder name), e.g. ar-practice-model-2025")
+      ->required();
+  import->add_option("--content", import_options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
+  import->add_option("--family", import_options.family, "The family of editions it belongs to");
+  import->add_option("--supersedes", import_options.supersedes, "The id of the edition it replaces");
+  import->add_option("--jurisdiction", import_options.jurisdiction, "The state (or county, tribe, city) it is from");
+  import->add_option("--report", import_report_file, "Also write the report to this file");
+
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild and reload on every change");
   serve->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
@@ -189,6 +241,7 @@ int run_cli(int argc, char** argv) {
       });
     }
     if (*pdf) return run_pdf(options, quiet);
+    if (*import) return run_import(import_options, import_report_file);
     if (*diff) return run_diff(options, diff_before, diff_after);
     if (*new_model) {
       const ScaffoldResult result = scaffold_model(
@@ -203,6 +256,7 @@ int run_cli(int argc, char** argv) {
     }
     if (*check) {
       options.write = false;
+      options.untagged_hint = suggested_topics_hint();
       const BuildReport report = run_build(options, diags);
       if (strict) diags.promote_warnings();
       print_diagnostics(diags);

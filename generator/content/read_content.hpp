@@ -7,6 +7,7 @@
 
 #include "content/loader.hpp"
 #include "content/model.hpp"
+#include "content/validate.hpp"
 #include "core/diagnostics.hpp"
 
 namespace pb::inline content {
@@ -24,6 +25,7 @@ struct ContentResult {
 // Errors in files that parsed (an unknown key, a wrong type) leave every record in place, so the
 // cross-file checks still run and a policy team sees all of its mistakes at once. A file that is not
 // valid YAML is missing from the site: checking references to it would only add false errors.
-ContentResult read_content(const ContentOptions& options, Diagnostics& diags);
+// `untagged_hint` adds to the warning about a statement without topics (check's suggestions).
+ContentResult read_content(const ContentOptions& options, Diagnostics& diags, const UntaggedHint& untagged_hint = {});
 
 }  // namespace pb::content

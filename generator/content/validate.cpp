@@ -110,7 +110,8 @@ std::vector<std::string> ids_of(const auto& records) {
 
 class SectionChecker {
  public:
-  SectionChecker(const Site& site, Diagnostics& diags) : site_(site), diags_(diags) {
+  SectionChecker(const Site& site, Diagnostics& diags, const UntaggedHint& untagged_hint)
+      : site_(site), diags_(diags), untagged_hint_(untagged_hint) {
     role_ids_ = ids_of(site.roles);
     topic_ids_ = ids_of(site.topics);
   }
@@ -153,9 +154,12 @@ class SectionChecker {
       diags_.error(where, fmt::format("duplicate statement id '{}' in section '{}'", s.id, section.id),
                    fmt::format("'{}' is already the id of the statement at line {}; give this one another id",
                                s.id, it->second.line));
-    if (s.topics.empty() && !site_.topics.empty())
-      diags_.warning(s.text.where, "statement has no topics",
-                     "add 'topics: [...]' with ids from topics.yaml so it appears in the comparisons");
+    if (s.topics.empty() && !site_.topics.empty()) {
+      std::string hint = "add 'topics: [...]' with ids from topics.yaml so it appears in the comparisons";
+      if (untagged_hint_)
+        if (const std::string more = untagged_hint_(site_, s); !more.empty()) hint += "; " + more;
+      diags_.warning(s.text.where, "statement has no topics", std::move(hint));
+    }
     std::set<std::string> seen;
     for (const auto& topic : s.topics) {
       if (!seen.insert(topic).second)
@@ -172,6 +176,7 @@ class SectionChecker {
  private:
   const Site& site_;
   Diagnostics& diags_;
+  const UntaggedHint& untagged_hint_;
   std::vector<std::string> role_ids_, topic_ids_;
 };
 
@@ -217,7 +222,7 @@ void check_editions(const Site& site, Diagnostics& diags) {
 
 }  // namespace
 
-void validate_site(const Site& site, Diagnostics& diags) {
+void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& untagged_hint) {
   auto id_and_where = [](const auto& r) { return std::pair<const std::string&, const SourceLocation&>(r.id, r.where); };
   check_unique(site.roles, id_and_where, "role", diags);
   for (const auto& role : site.roles)
@@ -240,7 +245,7 @@ void validate_site(const Site& site, Diagnostics& diags) {
       diags.error(location_in(std::make_shared<const std::string>(model.dir)),
                   "'compare' is a reserved name and cannot be a model id", "rename the model's folder");
   check_editions(site, diags);
-  SectionChecker sections(site, diags);
+  SectionChecker sections(site, diags, untagged_hint);
   for (const auto& model : site.models) {
     check_unique(model.sections, id_and_where, "section", diags);
     if (model.sections.empty())

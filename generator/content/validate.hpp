@@ -1,5 +1,7 @@
 #pragma once
 // Checks across files: references between records, duplicate and reserved ids, untagged statements.
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -8,7 +10,11 @@
 
 namespace pb::inline content {
 
-void validate_site(const Site& site, Diagnostics& diags);
+// More to say about a statement without topics (`check` suggests some from similar statements); empty
+// for nothing more.
+using UntaggedHint = std::function<std::string(const Site& site, const Statement& statement)>;
+
+void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& untagged_hint = {});
 
 // Section ids that would collide with the URL layout (models/<model>/roles/, …/changes/, …/model.json).
 bool is_reserved_section_id(const std::string& id);

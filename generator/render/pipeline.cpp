@@ -92,7 +92,7 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   if (!theme) return report;
   clock.done("theme", fmt::format("{} templates compiled, {} assets", theme->template_count(), theme->assets().size()));
 
-  const ContentResult content = read_content({options.content_dir, options.base_url}, diags);
+  const ContentResult content = read_content({options.content_dir, options.base_url}, diags, options.untagged_hint);
   if (!content.site || interrupted(options, diags)) return report;
   const Site& site = *content.site;
   std::size_t sections = 0;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "content/validate.hpp"
 #include "render/theme.hpp"
 #include "render/writer.hpp"
 #include "views/page.hpp"
@@ -30,6 +31,7 @@ struct BuildOptions {
   bool write = true;           // false for `check`: validate and plan, write nothing
   unsigned jobs = 0;           // rendering threads; 0 = one per core
   bool pdf_links = false;      // link each handout's PDF (set by `practicebook pdf`, which prints them)
+  UntaggedHint untagged_hint;  // `check`: topics suggested for statements without any
 };
 
 struct PhaseReport {

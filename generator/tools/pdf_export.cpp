@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "core/parallel.hpp"
+#include "tools/pdf_facts.hpp"
 
 extern char** environ;
 
@@ -88,13 +89,38 @@ PdfReport export_pdfs(const std::vector<PdfJob>& jobs_to_run, const std::string&
       ++report.printed;
       log(fmt::format("printed {}", job.pdf.generic_string()));
     } else {
-      report.failures.push_back(fmt::format("{}: chromium exited with status {}", job.html.generic_string(), status));
+      report.failures.emplace_back(i, status < 0 ? std::string("Chromium could not be started")
+                                                 : fmt::format("Chromium exited with status {}", status));
     }
   }, internal);
-  for (const auto& d : internal.sorted()) report.failures.push_back(format_diagnostic(d));
+  for (const auto& d : internal.sorted()) report.failures.emplace_back(jobs_to_run.size(), format_diagnostic(d));
   std::error_code ec;
   fs::remove_all(profiles, ec);
   return report;
+}
+
+HandoutPrinter handout_printer(std::string chromium, unsigned jobs, std::function<void(std::string_view)> log) {
+  return [chromium = std::move(chromium), jobs, log = std::move(log)](
+             const fs::path& staging, const std::vector<Handout>& handouts, Diagnostics& diags) {
+    std::vector<PdfJob> to_print;
+    for (const auto& h : handouts) to_print.push_back({staging / h.path, staging / h.pdf});
+    const PdfReport report = export_pdfs(to_print, chromium, jobs, [&](std::string_view line) {
+      if (log) log(line);
+    });
+    for (const auto& [index, why] : report.failures) {
+      const std::string page = index < handouts.size() ? handouts[index].path : std::string("handouts");
+      diags.warning(location_in(std::make_shared<const std::string>(page)), "could not print this handout to PDF: " + why,
+                    "its page is built; only its PDF is missing (run the build again, or see if Chromium starts)");
+    }
+    HandoutPrints prints;
+    for (std::size_t i = 0; i < handouts.size(); ++i) {
+      const Handout& h = handouts[i];
+      const auto facts = read_pdf_facts(to_print[i].pdf, staging / h.thumbnail);
+      if (!facts) continue;
+      prints[h.path] = {facts->pages, facts->bytes, true};
+    }
+    return prints;
+  };
 }
 
 }  // namespace pb::tools

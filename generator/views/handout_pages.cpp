@@ -129,7 +129,7 @@ json handout_base(PageBuilder& page, const Handout& h, const std::string& descri
     d["edition"] = h.model->edition.empty() ? "Undated" : h.model->edition;
     if (!h.model->superseded_by.empty()) {
       const Model& current = *current_edition(page.site(), *h.model);
-      d["archived"] = json{{"current_title", model_name(current)},
+      d["handout_archived"] = json{{"current_title", model_name(current)},
                            {"current_href", page.href(successor_handout(page.linked(), h, current))}};
     }
   }

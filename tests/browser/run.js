@@ -41,7 +41,7 @@ function loadChecks(only) {
 function buildSite(args) {
   if (args.site) return args.site;
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-')), 'site');
-  execFileSync(args.binary, ['build', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
   return out;
 }
 

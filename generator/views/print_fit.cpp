@@ -15,8 +15,8 @@ constexpr double column_gap = 0.25 * 72;
 constexpr double glyph_width = 0.57;
 // Line height: 1.3 as in handouts.css, 1.2 in the small sizes of the densest sheets.
 double leading(double size) { return size < 8.5 ? 1.2 : 1.3; }
-constexpr double fill_target = 0.94;   // the estimate's margin of error, kept free
-constexpr double sparse_fill = 0.62;   // a sheet should use at least this share of the page
+constexpr double fill_target = 0.9;    // the estimate's margin of error, kept free
+constexpr double sparse_fill = 0.72;   // a sheet should use at least this share of the page
 
 double lines(std::size_t chars, double width, double size) {
   const double per_line = std::max(1.0, std::floor(width / (glyph_width * size)));
@@ -102,7 +102,7 @@ PrintFit fit_one_pager(const OnePagerText& text) {
   const double used = one_pager_height(text, fit.size_pt, fit.item_gap_pt, fit.role_columns, fit.split_roles);
   const std::size_t items = item_count(text);
   if (items && used < page_height * sparse_fill)
-    fit.item_gap_pt = std::min(fit.size_pt * 2.5, fit.item_gap_pt + (page_height * sparse_fill - used) / items);
+    fit.item_gap_pt = std::min(fit.size_pt * 5, fit.item_gap_pt + (page_height * sparse_fill - used) / items);
   return fit;
 }
 

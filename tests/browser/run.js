@@ -78,7 +78,7 @@ async function main() {
       for (const c of mine) {
         if (!c.once) continue;
         try {
-          await c.once({ context, base: o.base, site, report, pages: representativePages(site) });
+          await c.once({ context, base: o.base, site, report, pages: representativePages(site), args });
         } catch (err) {
           report.fail(c.name, o.base, `check stopped: ${err.message.split('\n')[0]}`);
         }

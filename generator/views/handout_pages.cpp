@@ -231,7 +231,7 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   d["blocks"] = std::move(blocks);
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
-  // One page, always: the type size that fills it, from 7.5 pt for the longest sections up to 13 pt.
+  // One page, always: the type size that fills it, from 7.5 pt for the longest sections up to 18 pt.
   const PrintFit fit = fit_one_pager(text);
   d["page_style"] = d["page_style"].get<std::string>() +
                     fmt::format(" @media print {{ .one-pager {{ --print-size: {:.2f}pt; --item-gap: {:.2f}pt; "

@@ -28,13 +28,13 @@ struct PrintFit {
   bool split_roles = false;  // only when no size fits them whole: role blocks may continue in the next column
 };
 
-inline constexpr double min_print_size = 7.5, max_print_size = 13;
+inline constexpr double min_print_size = 7.5, max_print_size = 18;
 
 // Height in points the one-pager's body takes at `size` with `item_gap` between items.
 double one_pager_height(const OnePagerText& text, double size, double item_gap, int role_columns = 2,
                         bool split_roles = false);
 
-// The largest size (in quarter points, 7.5 to 13) whose estimate fits one Letter page, with the fewest
+// The largest size (in quarter points, 7.5 to 18) whose estimate fits one Letter page, with the fewest
 // role columns (2 to 4) that fit at that size; when even the
 // largest leaves most of the page empty, a larger gap between items spreads the text down the page.
 PrintFit fit_one_pager(const OnePagerText& text);

@@ -100,6 +100,23 @@ class Cli(unittest.TestCase):
         self.assertIn("apt-get install chromium", proc.stderr)
         self.assertFalse(os.path.exists(self.site))  # nothing built, nothing half-printed
 
+    def test_build_without_chromium_builds_the_site_and_says_in_one_line_that_pdfs_are_skipped(self):
+        env = dict(os.environ, CHROMIUM=os.path.join(self.tmp, "no-chromium-here"))
+        proc = subprocess.run([ARGS.binary, "build", "--content", self.content, "--out", self.site, "--quiet"],
+                              capture_output=True, text=True, timeout=60, env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        skipped = [line for line in proc.stdout.splitlines() if "PDFs skipped" in line]
+        self.assertEqual(skipped, ["PDFs skipped: Chromium is not installed ('sudo apt-get install chromium', "
+                                   "or set CHROMIUM; --no-pdf skips them without this note)"])
+        # content/site.yaml sets no base_url: one note, not one per handout.
+        self.assertEqual(proc.stderr.count("printed handouts show no web address"), 1)
+        self.assertTrue(os.path.isfile(os.path.join(self.site, "handouts/index.html")))
+        self.assertEqual([f for _, _, files in os.walk(self.site) for f in files if f.endswith(".pdf")], [])
+        # --no-pdf: no note about Chromium at all.
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertNotIn("PDFs skipped", proc.stdout)
+
     def test_new_model_scaffolds_a_model_that_builds(self):
         proc = run("new", "model", "tx-practice-model", "--content", self.content)
         self.assertEqual(proc.returncode, 0, proc.stderr)

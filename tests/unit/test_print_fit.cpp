@@ -20,11 +20,15 @@ OnePagerText sheet(std::size_t statements, std::size_t roles, std::size_t action
 
 }  // namespace
 
-TEST_CASE("a sparse section prints in the largest size and spreads its items down the page") {
-  const PrintFit fit = fit_one_pager(sheet(5, 0, 0));
-  CHECK(fit.size_pt == doctest::Approx(max_print_size));
-  CHECK(fit.item_gap_pt > fit.size_pt);  // more than a line between items
-  CHECK_FALSE(fit.split_roles);
+TEST_CASE("a sparse section prints large and uses the page; the sparsest spreads its items down it") {
+  const PrintFit five = fit_one_pager(sheet(5, 0, 0));
+  CHECK(five.size_pt >= 11);
+  CHECK_FALSE(five.split_roles);
+  // At least half of the Letter page's 9.65 in body (695 pt), by the estimate.
+  CHECK(one_pager_height(sheet(5, 0, 0), five.size_pt, five.item_gap_pt) >= 0.5 * 695);
+  const PrintFit two = fit_one_pager(sheet(2, 0, 0));
+  CHECK(two.size_pt == doctest::Approx(max_print_size));
+  CHECK(two.item_gap_pt > two.size_pt);  // more than a line between items
 }
 
 TEST_CASE("a dense section shrinks, never below 7.5 pt, and keeps role blocks whole while a size allows it") {

@@ -82,7 +82,8 @@ int run_diff(const BuildOptions& options, const std::string& before_id, const st
 bool add_pdf_printer(BuildOptions& options, bool quiet) {
   const auto chromium = find_chromium();
   if (!chromium) return false;
-  options.print_handouts = handout_printer(*chromium, worker_count(options.jobs), [quiet](std::string_view line) {
+  options.print_handouts = handout_printer(*chromium, worker_count(options.jobs), options.out_dir,
+                                           [quiet](std::string_view line) {
     if (!quiet) fmt::print("{}\n", line);
   });
   return true;

@@ -29,7 +29,10 @@ PdfReport export_pdfs(const std::vector<PdfJob>& jobs_to_run, const std::string&
                       const std::function<void(std::string_view)>& log);
 
 // The build's printer: each handout to its PDF (up to `jobs` Chromium processes at once), then its
-// pages, size and a first-page PNG thumbnail read back with poppler. `log` gets one line per PDF.
-HandoutPrinter handout_printer(std::string chromium, unsigned jobs, std::function<void(std::string_view)> log);
+// pages, size and a first-page PNG thumbnail read back with poppler. A handout whose page and styles
+// are unchanged since the build in `previous` (the output folder) keeps that build's PDF and PNG.
+// `log` gets one line per PDF.
+HandoutPrinter handout_printer(std::string chromium, unsigned jobs, std::filesystem::path previous,
+                               std::function<void(std::string_view)> log);
 
 }  // namespace pb::tools

@@ -104,6 +104,7 @@ void add_print_line(const PageBuilder& page, const Handout& h, const HandoutPrin
     d["print_line"] = fmt::format("Prints on {} ({})", pages_phrase(print->pages), paper);
     d["pdf_href"] = page.href(h.pdf);
     d["pdf_size"] = size_phrase(print->pdf_bytes);
+    d["print_fingerprint"] = print->fingerprint;
     return;
   }
   switch (h.kind) {

@@ -31,6 +31,7 @@ struct HandoutPrint {
   int pages = 0;
   std::uintmax_t pdf_bytes = 0;
   bool thumbnail = false;  // whether the first-page PNG was written
+  std::string fingerprint;  // of what it was printed from, named in the page so a later build can reuse it
 };
 using HandoutPrints = std::map<std::string, HandoutPrint>;  // by handout page path
 

@@ -7,10 +7,11 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD_PACKAGES := g++ make cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev doctest-dev \
   libkainjow-mustache-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev \
-  libjs-lunr libstemmer-dev libpoppler-cpp-dev
+  libjs-lunr libstemmer-dev libqrencode-dev libpoppler-cpp-dev
 # Extra tools used only by the tests: Python for the end-to-end tests, Debian's Chromium for the
-# browser suite (never a downloaded browser), poppler-utils to count printed pages.
-TEST_PACKAGES := python3 chromium poppler-utils
+# browser suite (never a downloaded browser), poppler-utils to count printed pages, zbar-tools to
+# decode a printed handout's QR code.
+TEST_PACKAGES := python3 chromium poppler-utils zbar-tools
 
 # The sanitizer runs of `make test`, each in its own build folder: AddressSanitizer with
 # UndefinedBehaviorSanitizer, and ThreadSanitizer for the parallel code (loading, rendering).

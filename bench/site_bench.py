@@ -115,7 +115,7 @@ def main():
     folder = tempfile.mkdtemp(prefix="pb-bench-")
     content = make_corpus(folder, args.models)
     out = os.path.join(folder, "site")
-    seconds, rss, proc = timed([args.binary, "build", "--content", content, "--out", out])
+    seconds, rss, proc = timed([args.binary, "build", "--no-pdf", "--content", content, "--out", out])
     pages = count_files(out)
     print(f"practicebook: {args.models} models, {pages} HTML pages in {seconds:.2f} s, peak memory {rss:.0f} MiB")
     print("  " + "\n  ".join(proc.stdout.strip().splitlines()))

@@ -81,36 +81,49 @@ int run_diff(const BuildOptions& options, const std::string& before_id, const st
   return exit_ok;
 }
 
-// `pdf`: the normal build, with links to the PDFs, then Chromium prints each handout beside its page.
-int run_pdf(BuildOptions options, bool quiet) {
+// Handouts to PDF in the build, when Chromium is installed: one line each unless quiet.
+bool add_pdf_printer(BuildOptions& options, bool quiet) {
   const auto chromium = find_chromium();
-  if (!chromium) {
-    fmt::print(stderr,
-               "error: printing PDFs needs Chromium, which is not installed\n"
-               "  hint: install Debian's package with 'sudo apt-get install chromium' (or set CHROMIUM to its path)\n");
-    return exit_content;
+  if (!chromium) return false;
+  options.print_handouts = handout_printer(*chromium, worker_count(options.jobs), options.out_dir,
+                                           [quiet](std::string_view line) {
+    if (!quiet) fmt::print("{}\n", line);
+  });
+  return true;
+}
+
+// `build` and `pdf`: the pipeline, then what a person needs to know about it.
+int run_site_build(BuildOptions options, bool quiet, bool want_pdfs, bool pdfs_required) {
+  if (want_pdfs && !add_pdf_printer(options, quiet)) {
+    if (pdfs_required) {
+      fmt::print(stderr,
+                 "error: printing PDFs needs Chromium, which is not installed\n"
+                 "  hint: install Debian's package with 'sudo apt-get install chromium' (or set CHROMIUM to its path)\n");
+      return exit_content;
+    }
+    fmt::print("PDFs skipped: Chromium is not installed ('sudo apt-get install chromium', or set CHROMIUM; --no-pdf "
+               "skips them without this note)\n");
   }
-  options.pdf_links = true;
   Diagnostics diags;
   const BuildReport report = run_build(options, diags);
   print_diagnostics(diags);
+  if (!quiet) print_phases(report);
   if (!report.ok) {
     fmt::print(stderr, "build failed; {} was left unchanged\n", options.out_dir.generic_string());
     return exit_content;
   }
-  std::vector<PdfJob> jobs;
-  for (const auto& [page, pdf_path] : report.handouts)
-    jobs.push_back({options.out_dir / page, options.out_dir / pdf_path});
-  const unsigned threads = worker_count(options.jobs);
-  const auto started = std::chrono::steady_clock::now();
-  const PdfReport printed = export_pdfs(jobs, *chromium, threads, [&](std::string_view line) {
-    if (!quiet) fmt::print("{}\n", line);
-  });
-  for (const auto& failure : printed.failures) fmt::print(stderr, "error: {}\n", failure);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print("printed {} of {} handouts to PDF in {:.1f} s ({} Chromium processes at once)\n", printed.printed,
-             jobs.size(), seconds, threads);
-  return printed.failures.empty() ? exit_ok : exit_content;
+  // Once per build, not per handout: the fix is one line in site.yaml.
+  if (report.handouts_without_address)
+    fmt::print(stderr,
+               "note: site.yaml sets no base_url, so printed handouts show no web address or QR code\n"
+               "  hint: set base_url in site.yaml, or pass --base-url https://…\n");
+  if (!quiet)
+    fmt::print("built {} pages{} into {} in {:.1f} ms\n", report.pages,
+               options.print_handouts ? fmt::format(" and {} of {} handout PDFs", report.pdfs, report.handouts.size())
+                                      : std::string(),
+               options.out_dir.generic_string(), report.total_milliseconds);
+  if (pdfs_required && report.pdfs < report.handouts.size()) return exit_content;
+  return exit_ok;
 }
 
 // `import`: the draft, its report, then `check` on the content folder with the draft in it.
@@ -169,6 +182,8 @@ int run_cli(int argc, char** argv) {
   build->add_option("--base-url", options.base_url, "Absolute address of the published site (for sitemap.xml)");
   build->add_option("--jobs", options.jobs, "Rendering threads (default: one per core)");
   build->add_flag("--quiet,-q", quiet, "Print only errors and warnings");
+  bool no_pdf = false;
+  build->add_flag("--no-pdf", no_pdf, "Do not print the handouts to PDF (they are printed when Chromium is installed)");
 
   auto* check = app.add_subcommand("check", "Validate the sources and links; write nothing");
   check->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
@@ -240,7 +255,7 @@ int run_cli(int argc, char** argv) {
         std::fflush(stdout);
       });
     }
-    if (*pdf) return run_pdf(options, quiet);
+    if (*pdf) return run_site_build(options, quiet, true, true);
     if (*import) return run_import(import_options, import_report_file);
     if (*diff) return run_diff(options, diff_before, diff_after);
     if (*new_model) {
@@ -264,17 +279,7 @@ int run_cli(int argc, char** argv) {
       if (ok) fmt::print("{}: no errors ({} pages would be built)\n", options.content_dir.generic_string(), report.pages);
       return ok ? exit_ok : exit_content;
     }
-    const BuildReport report = run_build(options, diags);
-    print_diagnostics(diags);
-    if (!quiet) print_phases(report);
-    if (!report.ok) {
-      fmt::print(stderr, "build failed; {} was left unchanged\n", options.out_dir.generic_string());
-      return exit_content;
-    }
-    if (!quiet)
-      fmt::print("built {} pages into {} in {:.1f} ms\n", report.pages, options.out_dir.generic_string(),
-                 report.total_milliseconds);
-    return exit_ok;
+    return run_site_build(options, quiet, !no_pdf, false);
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_content;

@@ -61,7 +61,11 @@ RenderStats render_pages(const std::vector<PageTask>& tasks, const Theme& theme,
   for (const auto& [name, bytes] : theme.assets()) paths.push_back("assets/" + name);
   writer.prepare_directories(paths);
   for (const auto& [name, bytes] : theme.assets()) writer.write("assets/" + name, bytes);
+  return render_tasks(tasks, theme, writer, jobs, diags);
+}
 
+RenderStats render_tasks(const std::vector<PageTask>& tasks, const Theme& theme, SiteWriter& writer, unsigned jobs,
+                         Diagnostics& diags) {
   // kainjow's render is not const: each thread renders with its own copy of the compiled templates.
   const unsigned threads = worker_count(jobs);
   std::vector<std::optional<Theme>> copies(threads);
@@ -106,8 +110,10 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   clock.done("link", fmt::format("{} Markdown texts rendered, {} statements, {} glossary links", link_stats.texts,
                                  linked.graph().statements().size(), link_stats.term_links));
 
-  const std::vector<PageTask> pages = plan_site(linked, options.pdf_links);
-  for (const auto& h : list_handouts(linked)) report.handouts.emplace_back(h.path, h.pdf);
+  const std::vector<PageTask> pages = plan_site(linked);
+  const std::vector<Handout> handouts = list_handouts(linked);
+  for (const auto& h : handouts) report.handouts.emplace_back(h.path, h.pdf);
+  report.handouts_without_address = !handouts.empty() && site.config.base_url.empty();
   report.pages = pages.size();
   clock.done("plan", fmt::format("{} pages planned", pages.size()));
   if (!options.write) {
@@ -121,6 +127,17 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   clock.done("render", fmt::format("{} pages and {} assets rendered into the staging folder, {}", rendered.pages,
                                    theme->assets().size(), kilobytes(rendered.bytes)));
   if (!writer.ok() || diags.has_errors() || interrupted(options, diags)) return report;
+
+  if (options.print_handouts && !handouts.empty()) {
+    // Chromium prints the pages just rendered; then the handout pages and the index are rendered
+    // again with what the PDFs hold (only screen-only parts change, so the PDFs stay true to them).
+    const HandoutPrints prints = options.print_handouts(writer.staging(), handouts, diags);
+    report.pdfs = prints.size();
+    if (interrupted(options, diags)) return report;
+    render_tasks(plan_handout_pages(linked, &prints), *theme, writer, options.jobs, diags);
+    clock.done("print", fmt::format("{} of {} handouts printed to PDF", prints.size(), handouts.size()));
+    if (!writer.ok() || diags.has_errors()) return report;
+  }
 
   report.ok = writer.commit();
   clock.done("write", fmt::format("swapped into {}", options.out_dir.generic_string()));

@@ -1,10 +1,11 @@
-// Handout pages for trainers: role checklists, CQI self-assessments, one page per value, topic sheets,
-// and the handouts index. They share the site's layout; print.css turns them into clean Letter pages.
+// Which handouts exist, the handouts index, and the plan of their pages (each page: handout_pages.cpp).
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "content/assemble.hpp"
 #include "link/urls.hpp"
+#include "views/handout_pages.hpp"
 #include "views/handouts.hpp"
 #include "views/plan.hpp"
 
@@ -14,207 +15,46 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
-
-// A CSS string literal (for @page margin boxes): no quote, backslash, newline or "</style>" escapes it.
-std::string full_address(const Site& site, const std::string& path) {
-  std::string base = site.config.base_url;
-  if (!base.empty() && base.back() != '/') base += '/';
-  std::string p = path;
-  if (p.ends_with("index.html")) p.resize(p.size() - 10);
-  return base + p;
-}
-
-// The footer on every printed page: model, edition, source, web address; page numbers at the right.
-void add_print_frame(const PageBuilder& page, const Handout& h, json& d) {
-  const Site& site = page.site();
-  std::string left = h.model ? model_name(*h.model) : site.config.title;
-  if (h.model && !h.model->source.empty()) left += " · Source: " + page.plain(h.model->source);
-  const std::string address = full_address(site, h.path);
-  d["page_style"] = fmt::format(
-      "@page {{ size: letter{}; margin: 0.55in 0.6in 0.8in; "
-      "@bottom-left {{ content: {}; font: 7.5pt system-ui, sans-serif; color: #000; }} "
-      "@bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 7.5pt system-ui, sans-serif; color: #000; }} }}",
-      h.landscape ? " landscape" : "", css_string_literal(left + " · " + address));
-  d["is_handout"] = true;
-  d["handout_footer"] = left;
-  d["handout_address"] = address;
-}
-
-std::vector<const StatementRef*> refs(const LinkGraph& graph, const std::vector<std::size_t>& indexes) {
-  std::vector<const StatementRef*> out;
-  for (std::size_t i : indexes) out.push_back(&graph.statements()[i]);
-  return out;
-}
-
-// Actions grouped by section, with a running number for the checkboxes.
-json action_groups(PageBuilder& page, const std::vector<const StatementRef*>& actions) {
-  json groups = json::array();
-  const Section* current = nullptr;
-  int n = 0;
-  for (const StatementRef* ref : actions) {
-    if (page.linked().section(*ref) != current) {
-      current = page.linked().section(*ref);
-      groups.push_back({{"label", current->label}, {"title", current->title}, {"items", json::array()}});
-    }
-    json item = page.statement_ref(*ref);
-    item["n"] = std::to_string(++n);
-    groups.back()["items"].push_back(std::move(item));
+// A handout in the index: its page, and when the build printed it, its pages, PDF and thumbnail.
+json index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* prints) {
+  json item{{"title", h.title}, {"href", page.href(h.path)}};
+  const auto found = prints ? prints->find(h.path) : HandoutPrints::const_iterator{};
+  if (!prints || found == prints->end()) return item;
+  const HandoutPrint& p = found->second;
+  item["pages"] = pages_phrase(p.pages);
+  item["pdf_href"] = page.href(h.pdf);
+  item["pdf_size"] = size_phrase(p.pdf_bytes);
+  if (p.thumbnail) {
+    item["thumbnail_href"] = page.href(h.thumbnail);
+    item["thumbnail_height"] = h.landscape ? "70" : "116";  // 90 px wide (a 180 px PNG), Letter's proportions
   }
-  return groups;
+  return item;
 }
 
-json handout_base(PageBuilder& page, const Handout& h, const std::string& description) {
-  json d = page.layout(h.title, description);
-  std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Handouts", urls::handouts()}};
-  if (h.model) trail.push_back({model_name(*h.model), urls::model(*h.model)});
-  trail.push_back({h.title, h.path});
-  page.breadcrumbs(d, trail);
-  add_print_frame(page, h, d);
-  if (h.model) {
-    d["model_name"] = model_name(*h.model);
-    d["model_title"] = h.model->title;
-    d["jurisdiction"] = h.model->jurisdiction;
-    d["agency"] = h.model->agency;
-    d["edition"] = h.model->edition.empty() ? "Undated" : h.model->edition;
-  }
-  d["kind"] = handout_kind_label(h.kind, h.model);
-  return d;
-}
-
-Page checklist_page(const LinkedSite& linked, const Handout& h) {
-  const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, h.path);
-  const std::string role_name = role_title(linked.site(), *h.model, h.role->id);
-  json d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", role_name));
-  const auto actions = refs(graph, graph.actions(*h.model, h.role->id));
-  d["role_title"] = role_name;
-  d["role_plural"] = role_title(linked.site(), *h.model, h.role->id, true);
-  d["actions_word_html"] = text_html(h.model->vocabulary.actions);
-  d["count"] = std::to_string(actions.size());
-  d["groups"] = action_groups(page, actions);
-  d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
-  return page.finish("handout-checklist.html", std::move(d));
-}
-
-Page self_assessment_page(const LinkedSite& linked, const Handout& h) {
-  const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, h.path);
-  const Model& model = *h.model;
-  const Rubric& rubric = *model.rubric;
-  json d = handout_base(page, h, fmt::format("A {} self-assessment for {}", model.vocabulary.rubric,
-                                             role_title(linked.site(), model, h.role->id, true)));
-  json levels = json::array();
-  for (const auto& level : rubric.levels)
-    levels.push_back({{"name", level.name}, {"description_html", page.html(level.description)}});
-  d["levels"] = std::move(levels);
-  d["level_count"] = std::to_string(rubric.levels.size() + 2);
-  d["rubric_title"] = rubric.title;
-  d["role_title"] = role_title(linked.site(), model, h.role->id);
-  d["role_plural"] = role_title(linked.site(), model, h.role->id, true);
-  d["reviewer"] = rubric.reviewer;
-  std::string reviewer_lower = rubric.reviewer;
-  if (!reviewer_lower.empty() && reviewer_lower[0] >= 'A' && reviewer_lower[0] <= 'Z') reviewer_lower[0] += 'a' - 'A';
-  d["reviewer_lower"] = reviewer_lower;
-  if (rubric.rates == "actions") {
-    d["groups"] = action_groups(page, refs(graph, graph.actions(model, h.role->id)));
-    d["row_word"] = "Action";
-    d["rows_word"] = "action";
-  } else {
-    // One row per section (element), or one for the whole model.
-    json items = json::array();
-    if (rubric.rates == "sections")
-      for (const auto& s : model.sections)
-        items.push_back({{"html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)}});
-    else
-      items.push_back({{"html", html_escape(model.title)}});
-    json groups = json::array();
-    groups.push_back({{"label", ""}, {"title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title},
-                      {"items", std::move(items)}});
-    d["groups"] = std::move(groups);
-    d["row_word"] = rubric.rates == "sections" ? capitalized(model.vocabulary.unit) : std::string("Model");
-    d["rows_word"] = rubric.rates == "sections" ? model.vocabulary.unit : std::string("model");
-  }
-  d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
-  return page.finish("handout-self-assessment.html", std::move(d));
-}
-
-Page one_pager_page(const LinkedSite& linked, const Handout& h) {
+// Grouped by model: current editions first (in the site's order), then the topic sheets, then the
+// archived editions apart, each saying which edition replaced it.
+Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, const HandoutPrints* prints) {
   const Site& site = linked.site();
-  PageBuilder page(linked, h.path);
-  const Section& section = *h.section;
-  json d = handout_base(page, h, page.plain(section.summary));
-  d["label"] = section.label;
-  d["section_title"] = section.title;
-  d["summary_html"] = page.html(section.summary);
-  json blocks = json::array(), roles = json::array();
-  std::size_t characters = 0;
-  for (const auto& block : section.blocks) {
-    json items = json::array();
-    for_each_statement(block.items, [&](const Statement& s, int depth) {
-      characters += s.text.source.size();
-      json item = page.statement(s);
-      item["sub"] = depth > 0;
-      items.push_back(std::move(item));
-    });
-    if (block.kind == BlockKind::actions) {
-      const Role* role = site.find_role(block.role);
-      roles.push_back({{"title", role ? role_title(site, *h.model, role->id, true) : block.role}, {"items", std::move(items)}});
-    } else {
-      blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
-                        {"text_html", page.html(block.text)}, {"items", std::move(items)}});
-    }
-  }
-  d["blocks"] = std::move(blocks);
-  d["has_roles"] = !roles.empty();
-  d["roles"] = std::move(roles);
-  // One page, always: longer values print in a denser type size (never below 7.5 pt).
-  d["density"] = characters > 5200 ? "densest" : characters > 4000 ? "denser" : characters > 2600 ? "dense" : "roomy";
-  d["online_href"] = page.href(urls::section(*h.model, section));
-  d["action_prompt"] = h.model->vocabulary.action_prompt;
-  d["unit"] = h.model->vocabulary.unit;
-  return page.finish("handout-one-pager.html", std::move(d));
-}
-
-Page topic_sheet_page(const LinkedSite& linked, const Handout& h) {
-  const Site& site = linked.site();
-  const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, h.path);
-  json d = handout_base(page, h, page.plain(h.topic->description));
-  d["description_html"] = page.html(h.topic->description);
-  std::map<std::string, json> items;
-  for (std::size_t i : graph.by_topic(h.topic->id)) {
-    const StatementRef& ref = graph.statements()[i];
-    items[linked.model(ref).id].push_back(page.statement_ref(ref));
-  }
-  json models = json::array();
-  for (const auto& m : site.models) {
-    if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
-    json list = items.count(m.id) ? items[m.id] : json::array();
-    models.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"empty", list.empty()},
-                      {"items", std::move(list)}});
-  }
-  d["models"] = std::move(models);
-  d["online_href"] = page.href(urls::compare_topic(h.topic->id));
-  return page.finish("handout-topic.html", std::move(d));
-}
-
-Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, bool pdfs) {
   PageBuilder page(linked, urls::handouts());
-  json d = page.layout("Handouts", "Printable role checklists, CQI self-assessments, one-page values and topic sheets");
+  json d = page.layout("Handouts", "Printable role checklists, self-assessments, one-page sections and topic sheets");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
-  json groups = json::array();
-  auto group_for = [&](const std::string& title, const std::string& anchor) -> json& {
+  json current = json::array(), archived = json::array();
+  auto group_for = [&](json& groups, const std::string& title, const std::string& anchor) -> json& {
     for (auto& g : groups)
       if (g["anchor"] == anchor) return g;
     groups.push_back({{"title", title}, {"anchor", anchor}, {"kinds", json::array()}});
     return groups.back();
   };
+  std::size_t count = 0;
   for (const auto& h : handouts) {
-    json& g = h.model ? group_for(model_name(*h.model), "handouts-" + h.model->id) : group_for("Across models", "handouts-compare");
+    const bool old = h.model && !h.model->superseded_by.empty();
+    json& g = h.model ? group_for(old ? archived : current, model_name(*h.model), "handouts-" + h.model->id)
+                      : group_for(current, "Across models", "handouts-compare");
+    if (old && !g.contains("replaced_by")) {
+      const Model& newest = *current_edition(site, *h.model);
+      g["replaced_by"] = model_name(newest);
+      g["replaced_by_href"] = page.href(urls::handouts()) + "#handouts-" + newest.id;
+    }
     const std::string kind = handout_kind_label(h.kind, h.model);
     json* k = nullptr;
     for (auto& existing : g["kinds"])
@@ -223,11 +63,16 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
       g["kinds"].push_back({{"title", kind}, {"items", json::array()}});
       k = &g["kinds"].back();
     }
-    (*k)["items"].push_back({{"title", h.title}, {"href", page.href(h.path)}});
-    if (pdfs) (*k)["items"].back()["pdf_href"] = page.href(h.pdf);
+    (*k)["items"].push_back(index_item(page, h, prints));
+    ++count;
   }
-  d["groups"] = std::move(groups);
-  d["pdfs"] = pdfs;
+  // Topic sheets compare the current editions: they follow them, before the archive.
+  std::stable_partition(current.begin(), current.end(), [](const json& g) { return g["anchor"] != "handouts-compare"; });
+  d["count"] = std::to_string(count);
+  d["groups"] = std::move(current);
+  d["has_archived"] = !archived.empty();
+  d["archived_groups"] = std::move(archived);
+  d["pdfs"] = prints != nullptr && !prints->empty();
   return page.finish("handouts.html", std::move(d));
 }
 
@@ -261,43 +106,45 @@ std::vector<Handout> list_handouts(const LinkedSite& linked) {
       if (!graph.actions(m, role.id).empty()) {
         const std::string checklist = urls::checklist(m, role.id);
         out.push_back({HandoutKind::checklist, &m, nullptr, &role, nullptr, name + " checklist", checklist,
-                       urls::pdf_beside(checklist, m.id + "-" + role.id + "-checklist"), false});
+                       urls::pdf_beside(checklist, m.id + "-" + role.id + "-checklist"), false, {}});
       }
       if (has_self_assessment(graph, m, role.id)) {
         const std::string sa = urls::self_assessment(m, role.id);
         out.push_back({HandoutKind::self_assessment, &m, nullptr, &role, nullptr, name + " self-assessment", sa,
-                       urls::pdf_beside(sa, m.id + "-" + role.id + "-self-assessment"), true});
+                       urls::pdf_beside(sa, m.id + "-" + role.id + "-self-assessment"), true, {}});
       }
     }
     for (const auto& s : m.sections) {
       const std::string path = urls::one_pager(m, s);
       out.push_back({HandoutKind::one_pager, &m, &s, nullptr, nullptr,
                      s.label.empty() ? s.title : s.label + ": " + s.title, path,
-                     urls::pdf_beside(path, m.id + "-" + s.id), false});
+                     urls::pdf_beside(path, m.id + "-" + s.id), false, {}});
     }
   }
   for (const auto& t : site.topics) {
     const std::string path = urls::topic_sheet(t.id);
     out.push_back({HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &t, t.title, path,
-                   urls::pdf_beside(path, "topic-" + t.id), false});
+                   urls::pdf_beside(path, "topic-" + t.id), false, {}});
   }
+  for (auto& h : out) h.thumbnail = h.pdf.substr(0, h.pdf.size() - 4) + ".png";  // "x.pdf" → "x.png"
   return out;
 }
 
-std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, bool pdfs) {
+std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints) {
   std::vector<PageTask> tasks;
   auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked));
   if (handouts->empty()) return tasks;
-  tasks.push_back({urls::handouts(), true, [&linked, handouts, pdfs] { return index_page(linked, *handouts, pdfs); }});
+  // The tasks run after planning returns: they keep their own copy of what printing gave.
+  auto printed = prints ? std::make_shared<const HandoutPrints>(*prints) : nullptr;
+  tasks.push_back({urls::handouts(), true, [&linked, handouts, printed] {
+                     return index_page(linked, *handouts, printed.get());
+                   }});
   for (const auto& h : *handouts) {
-    tasks.push_back({h.path, true, [&linked, handouts, &h]() -> Page {
-                       switch (h.kind) {
-                         case HandoutKind::checklist: return checklist_page(linked, h);
-                         case HandoutKind::self_assessment: return self_assessment_page(linked, h);
-                         case HandoutKind::one_pager: return one_pager_page(linked, h);
-                         case HandoutKind::topic_sheet: break;
-                       }
-                       return topic_sheet_page(linked, h);
+    tasks.push_back({h.path, true, [&linked, handouts, printed, &h]() -> Page {
+                       const HandoutPrint* print = nullptr;
+                       if (printed)
+                         if (auto it = printed->find(h.path); it != printed->end()) print = &it->second;
+                       return handout_page(linked, h, print);
                      }});
   }
   return tasks;

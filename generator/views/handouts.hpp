@@ -1,5 +1,7 @@
 #pragma once
 // The printable handouts: which exist (for the pages, the handouts index and the PDF export).
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,18 @@ struct Handout {
   std::string path;                  // the handout page
   std::string pdf;                   // the PDF beside it, root-relative
   bool landscape = false;
+  std::string thumbnail;             // a PNG of the PDF's first page, beside it
 };
+
+// What printing a handout to PDF gave, for its page and the index (the build fills it in when it
+// prints PDFs; a handout that did not print has no entry).
+struct HandoutPrint {
+  int pages = 0;
+  std::uintmax_t pdf_bytes = 0;
+  bool thumbnail = false;  // whether the first-page PNG was written
+  std::string fingerprint;  // of what it was printed from, named in the page so a later build can reuse it
+};
+using HandoutPrints = std::map<std::string, HandoutPrint>;  // by handout page path
 
 // Every handout the content supports: checklists and self-assessments for roles with actions
 // (self-assessments only where the model has a rubric), a one-pager per section, a sheet per topic.

@@ -2,7 +2,7 @@
 
 namespace pb::inline views {
 
-std::vector<PageTask> plan_site(const LinkedSite& linked, bool pdfs) {
+std::vector<PageTask> plan_site(const LinkedSite& linked) {
   std::vector<PageTask> tasks;
   auto append = [&](std::vector<PageTask> more) {
     for (auto& t : more) tasks.push_back(std::move(t));
@@ -14,7 +14,7 @@ std::vector<PageTask> plan_site(const LinkedSite& linked, bool pdfs) {
   append(plan_compare_pages(linked));
   append(plan_shared_language(linked));
   append(plan_search(linked));
-  append(plan_handout_pages(linked, pdfs));
+  append(plan_handout_pages(linked, nullptr));
   append(plan_site_files(linked, tasks));
   return tasks;
 }

@@ -4,6 +4,7 @@
 
 #include "link/linked_site.hpp"
 #include "content/model.hpp"
+#include "views/handouts.hpp"
 #include "views/page.hpp"
 
 namespace pb::inline views {
@@ -17,12 +18,13 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked);  // glossar
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp: compare/, compare/topics/
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked); // shared_language.cpp: compare/shared-language/
 std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.cpp: search/, search-index.js
-// handouts.cpp: handouts/; `pdfs` links each handout's PDF (when `practicebook pdf` prints them).
-std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, bool pdfs);
+// handouts.cpp: handouts/; with `prints` (when the build printed PDFs) each handout page and the index
+// link its PDF and say how many pages it printed on.
+std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints);
 // home.cpp: 404.html and sitemap.xml; the sitemap lists the pages planned so far.
 std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vector<PageTask>& pages);
 
 // Every page of the site, in a fixed order, each built when its task runs.
-std::vector<PageTask> plan_site(const LinkedSite& linked, bool pdfs = false);
+std::vector<PageTask> plan_site(const LinkedSite& linked);
 
 }  // namespace pb::views

@@ -41,7 +41,7 @@ function loadChecks(only) {
 function buildSite(args) {
   if (args.site) return args.site;
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-')), 'site');
-  execFileSync(args.binary, ['build', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
   return out;
 }
 
@@ -78,7 +78,7 @@ async function main() {
       for (const c of mine) {
         if (!c.once) continue;
         try {
-          await c.once({ context, base: o.base, site, report, pages: representativePages(site) });
+          await c.once({ context, base: o.base, site, report, pages: representativePages(site), args });
         } catch (err) {
           report.fail(c.name, o.base, `check stopped: ${err.message.split('\n')[0]}`);
         }

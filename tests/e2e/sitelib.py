@@ -12,7 +12,8 @@ import urllib.parse
 def build(binary, content, out=None, extra=()):
     """Runs `practicebook build`; returns (completed process, output folder)."""
     out = out or os.path.join(tempfile.mkdtemp(prefix="pb-e2e-"), "site")
-    proc = subprocess.run([binary, "build", "--content", content, "--out", out, *extra],
+    # --no-pdf: these tests read the pages; printing every handout with Chromium takes a minute.
+    proc = subprocess.run([binary, "build", "--no-pdf", "--content", content, "--out", out, *extra],
                           capture_output=True, text=True, timeout=120)
     return proc, out
 

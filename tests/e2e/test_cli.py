@@ -17,6 +17,9 @@ ARGS = None
 
 
 def run(*args):
+    # Builds here test the site, not its PDFs: printing every handout with Chromium takes a minute.
+    if args and args[0] == "build" and "--help" not in args:
+        args = ("build", "--no-pdf", *args[1:])
     return subprocess.run([ARGS.binary, *args], capture_output=True, text=True, timeout=60)
 
 
@@ -96,6 +99,23 @@ class Cli(unittest.TestCase):
         self.assertIn("printing PDFs needs Chromium, which is not installed", proc.stderr)
         self.assertIn("apt-get install chromium", proc.stderr)
         self.assertFalse(os.path.exists(self.site))  # nothing built, nothing half-printed
+
+    def test_build_without_chromium_builds_the_site_and_says_in_one_line_that_pdfs_are_skipped(self):
+        env = dict(os.environ, CHROMIUM=os.path.join(self.tmp, "no-chromium-here"))
+        proc = subprocess.run([ARGS.binary, "build", "--content", self.content, "--out", self.site, "--quiet"],
+                              capture_output=True, text=True, timeout=60, env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        skipped = [line for line in proc.stdout.splitlines() if "PDFs skipped" in line]
+        self.assertEqual(skipped, ["PDFs skipped: Chromium is not installed ('sudo apt-get install chromium', "
+                                   "or set CHROMIUM; --no-pdf skips them without this note)"])
+        # content/site.yaml sets no base_url: one note, not one per handout.
+        self.assertEqual(proc.stderr.count("printed handouts show no web address"), 1)
+        self.assertTrue(os.path.isfile(os.path.join(self.site, "handouts/index.html")))
+        self.assertEqual([f for _, _, files in os.walk(self.site) for f in files if f.endswith(".pdf")], [])
+        # --no-pdf: no note about Chromium at all.
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertNotIn("PDFs skipped", proc.stdout)
 
     def test_new_model_scaffolds_a_model_that_builds(self):
         proc = run("new", "model", "tx-practice-model", "--content", self.content)
@@ -205,7 +225,7 @@ class Cli(unittest.TestCase):
                         + [([cmd, "--help"], 0) for cmd in ("build", "check", "serve", "new", "diff", "pdf")]
                         + [(["new", "model", "--help"], 0),
                            (["check", "--content", c], 0),
-                           (["build", "--content", c, "--out", out, "--quiet"], 0),
+                           (["build", "--no-pdf", "--content", c, "--out", out, "--quiet"], 0),
                            (["diff", *models, "--content", c], 0),
                            (["new", "model", "tx-practice-model", "--content", c], 0),
                            (["new", "model", "ar-at-one-table-2025", "--from", "ar-at-one-table-2023", "--content", c], 0)])

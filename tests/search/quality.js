@@ -22,7 +22,7 @@ function parseArgs(argv) {
 function buildSite(args) {
   if (args.site) return path.resolve(args.site);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-search-')), 'site');
-  execFileSync(args.binary, ['build', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
   return out;
 }
 

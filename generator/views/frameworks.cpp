@@ -179,10 +179,11 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
 Page framework_model_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw,
                           const Model& model) {
   PageBuilder page(linked, urls::framework_model(fw.id, model));
-  json d = page.layout(fmt::format("{} and {}", fw.name(), model_name(model)),
+  const std::string name = model.jurisdiction + ", " + model_name(model);  // "Maine, Child and Family …"
+  json d = page.layout(fmt::format("{}: {}", fw.name(), name),
                        fmt::format("Every statement of {} that speaks to an item of the {}", model_name(model), fw.name()));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)},
-                       {model_name(model), urls::framework_model(fw.id, model)}});
+                       {name, urls::framework_model(fw.id, model)}});
   page.edit_link(d, fw.source_file);
   d["jurisdiction"] = model.jurisdiction;
   d["framework_title"] = fw.title;

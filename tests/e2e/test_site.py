@@ -285,7 +285,7 @@ class FrameworkCrosswalk(unittest.TestCase):
         for row in rows.values():
             self.assertEqual(row.count("<td "), 4)
         self.assertIn("Archived editions", page.text)
-        self.assertIn("ar-at-one-table-martin/index.html", page.links)
+        self.assertTrue(any(link.endswith("/cfsr/ar-at-one-table-martin/index.html") for link in page.links))
 
     def test_links_resolve_to_statement_anchors(self):
         page = sitelib.page(SITE, self.PATH)
@@ -311,7 +311,8 @@ class FrameworkCrosswalk(unittest.TestCase):
         detail = sitelib.page(SITE, "compare/frameworks/cfsr/me-practice-model/index.html")
         self.assertIn("Gap: no statement of this model speaks to this item.", detail.text)
         self.assertIn("quality-assurance", detail.ids)
-        gaps = detail.text.split("Gaps", 1)[1].split("Outcomes and items", 1)[0]
+        html = sitelib.read(os.path.join(SITE, "compare/frameworks/cfsr/me-practice-model/index.html"))
+        gaps = sitelib.Page(re.search(r'<section aria-labelledby="gaps">.*?</section>', html, re.S).group(0)).text
         self.assertIn("Quality assurance system", gaps)
         self.assertNotIn("Relative placement", gaps)
 

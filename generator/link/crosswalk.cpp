@@ -60,6 +60,19 @@ bool has_keyword(const std::string& text, const std::vector<std::vector<std::str
   });
 }
 
+std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords) {
+  if (keywords.empty()) return plain;
+  for (std::size_t start = 0; start < plain.size();) {
+    std::size_t end = plain.find(". ", start);
+    end = end == std::string::npos ? plain.size() : end + 1;
+    const std::string sentence = plain.substr(start, end - start);
+    if (has_keyword(keyword_text(sentence), keywords)) return sentence;
+    start = plain.find_first_not_of(' ', end);
+    if (start == std::string::npos) break;
+  }
+  return plain;
+}
+
 std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw) {
   std::vector<FrameworkRow> rows;
   for (const auto& part : fw.parts)

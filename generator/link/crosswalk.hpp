@@ -19,6 +19,10 @@ std::string keyword_text(std::string_view text);
 // Whether `text` (made by keyword_text) has one of the keyword entries (all terms of an entry).
 bool has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& keywords);
 
+// The first sentence of `plain` (a statement without markup) that has one of the keywords, for a
+// short quotation that shows why the statement speaks to the item; the whole text when none does.
+std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords);
+
 // The items of a framework in page order, each with its part and group.
 struct FrameworkRow {
   const FrameworkPart* part;

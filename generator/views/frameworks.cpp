@@ -32,7 +32,7 @@ std::string item_name(const FrameworkItem& item) {
 }
 
 // The first words of a statement, for a link in a narrow cell.
-std::string snippet(const std::string& text, std::size_t max_chars = 70) {
+std::string snippet(const std::string& text, std::size_t max_chars = 90) {
   if (text.size() <= max_chars) return text;
   std::size_t cut = text.rfind(' ', max_chars);
   if (cut == std::string::npos || cut < max_chars / 2) cut = max_chars;
@@ -137,7 +137,11 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
       json links = json::array();
       for (std::size_t k = 0; k < found.size() && k < links_per_cell; ++k) {
         const StatementRef& ref = linked.graph().statements()[found[k]];
-        links.push_back({{"text", snippet(linked.plain_text(linked.statement(ref).text))}, {"href", page.href(ref.url)}});
+        // The sentence that speaks to the item, not always the first: "…; the first consideration for placement…".
+        const std::string plain = linked.plain_text(linked.statement(ref).text);
+        const std::string sentence = matching_sentence(plain, cw.rows[r].item->keywords);
+        links.push_back({{"text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence)},
+                         {"href", page.href(ref.url)}});
       }
       cells.push_back({{"gap", found.empty()},
                        {"count", plural(found.size(), "statement", "statements")},

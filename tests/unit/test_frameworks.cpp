@@ -145,6 +145,11 @@ TEST_CASE("frameworks: keywords match whole words, or any ending after '*', in a
   CHECK_FALSE(has({{"timely", "court"}}));  // every term of an entry
   CHECK(has({{"timely", "court"}, {"sdm"}}));  // any entry
   CHECK_FALSE(has({{"*"}}));
+  // The sentence that speaks, for the short quotation on the page.
+  CHECK(matching_sentence("Lifelong ties matter. We place siblings together. We visit.", {{"sibling*"}}) ==
+        "We place siblings together.");
+  CHECK(matching_sentence("No match here. None.", {{"sibling*"}}) == "No match here. None.");
+  CHECK(matching_sentence("Any text.", {}) == "Any text.");
 }
 
 TEST_CASE("frameworks: the statements that speak to each item") {

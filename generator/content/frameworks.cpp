@@ -17,7 +17,7 @@ namespace {
 
 // The framework page's own anchors: no part, group or item id may take one.
 const std::vector<std::string>& page_anchors() {
-  static const std::vector<std::string> anchors{"main-content", "site-search-input", "matrix", "gaps",
+  static const std::vector<std::string> anchors{"main-content", "site-search-input", "gaps",
                                                 "archived-editions", "about"};
   return anchors;
 }

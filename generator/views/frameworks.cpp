@@ -64,7 +64,8 @@ json topic_chips(PageBuilder& page, const FrameworkItem& item) {
   json chips = json::array();
   for (const auto& id : item.topics)
     if (const Topic* topic = page.site().find_topic(id))
-      chips.push_back({{"title", topic->title}, {"href", page.href(urls::compare_topic(id))}});
+      chips.push_back({{"title", topic->title}, {"href", page.href(urls::compare_topic(id))}, {"sep", ", "}});
+  if (!chips.empty()) chips.back()["sep"] = "";
   return chips;
 }
 
@@ -78,8 +79,12 @@ json parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
     for (const auto& group : part.groups) {
       json items = json::array();
       for (const auto& item : group.items) {
+        // How the statements were found, so a reader can judge "speaks to": "sibling + placement*; …".
+        std::vector<std::string> words;
+        for (const auto& entry : item.keywords) words.push_back(join(entry, " + "));
         json entry{{"id", item.id}, {"label", item.label}, {"title", item.title},
-                   {"description_html", page.html(item.description)}, {"topics", topic_chips(page, item)}};
+                   {"description_html", page.html(item.description)}, {"topics", topic_chips(page, item)},
+                   {"has_topics", !item.topics.empty()}, {"keywords", join(words, "; ")}};
         fill(r++, entry);
         items.push_back(std::move(entry));
       }

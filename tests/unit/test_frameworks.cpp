@@ -80,7 +80,7 @@ TEST_CASE("frameworks: mistakes are reported at their position with a hint") {
   CHECK(diagnostics_for(head + "      - {id: gaps, title: One, topics: [safety]}\n") ==
         std::vector<std::string>{"frameworks/f.yaml:7:14: error: 'gaps' is an anchor of the framework page and cannot "
                                  "be an id\n  hint: the page keeps these anchors for its own elements: main-content, "
-                                 "site-search-input, matrix, gaps, archived-editions, about; choose another id"});
+                                 "site-search-input, gaps, archived-editions, about; choose another id"});
   CHECK(diagnostics_for(head + "      - {id: item-1, title: One}\n") ==
         std::vector<std::string>{"frameworks/f.yaml:7:9: error: framework item 'item-1' is mapped to no statements\n"
                                  "  hint: add 'topics: [...]' (with 'keywords' to narrow them) or 'statements: "

@@ -8,6 +8,7 @@
 #include <regex>
 #include <unordered_map>
 
+#include "content/frameworks.hpp"
 #include "content/synonyms.hpp"
 #include "core/parallel.hpp"
 #include "core/text_util.hpp"
@@ -144,6 +145,21 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     models.push_back(std::move(m));
   }
 
+  std::vector<std::string> framework_ids;  // content/frameworks/<id>.yaml, in name order
+  for (const fs::path& path : sorted_entries(content_dir / "frameworks", false)) {
+    const std::string name = path.filename().string();
+    if (!name.ends_with(".yaml")) continue;  // notes beside the frameworks are not frameworks
+    const std::string id = name.substr(0, name.size() - 5);
+    if (!is_valid_id(id)) {
+      diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, fs::path("frameworks") / name))),
+                  fmt::format("invalid framework file name '{}'", name),
+                  "the name is the framework's id: lowercase letters, digits and single hyphens, e.g. cfsr.yaml");
+      continue;
+    }
+    framework_ids.push_back(id);
+    to_parse.push_back(fs::path("frameworks") / name);
+  }
+
   // 2. Parse everything at once.
   const ParsedFiles parsed(content_dir, to_parse, diags);
 
@@ -186,6 +202,16 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
       model.sections.push_back(std::move(section));
     }
     site.models.push_back(std::move(model));
+  }
+  for (const auto& id : framework_ids) {
+    const fs::path relative = fs::path("frameworks") / (id + ".yaml");
+    const auto& root = parsed.get(relative);
+    if (!root) continue;
+    ExternalFramework fw = read_framework(*root, diags);
+    fw.id = id;
+    fw.file = shown(content_dir, relative);
+    fw.source_file = relative.generic_string();
+    site.frameworks.push_back(std::move(fw));
   }
   if (stats) *stats = LoadStats{parsed.files(), parsed.bytes(), parsed.unparsed()};
   return site;

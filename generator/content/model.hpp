@@ -188,6 +188,56 @@ struct Term {
   SourceLocation where;
 };
 
+// A statement named by its address: "<model>/<section>#<statement-id>", or "<model>#<statement-id>" for
+// a priority (the statement's page address without models/ and index.html).
+struct StatementAddress {
+  std::string model, section, id;
+  SourceLocation where;
+
+  std::string text() const { return model + (section.empty() ? "" : "/" + section) + "#" + id; }
+};
+
+// One rated item of an external framework (CFSR item 1, a systemic factor) and which statements speak
+// to it: those with one of `topics` whose text has one of `keywords` (every keyword when none is
+// given), plus `statements`, minus `exclude`.
+struct FrameworkItem {
+  std::string id, label, title;
+  Markdown description;
+  std::vector<std::string> topics;
+  // Each entry matches when all of its terms are in the text; a term is a word or phrase, matched
+  // whole and in any letter case, or a prefix when it ends in '*' ("investigat*").
+  std::vector<std::vector<std::string>> keywords;
+  std::vector<StatementAddress> statements, exclude;
+  SourceLocation where, topics_where;
+};
+
+struct FrameworkGroup {  // an outcome and its items; a part without groups has one unnamed group
+  std::string id, label, title;
+  Markdown description;
+  std::vector<FrameworkItem> items;
+  SourceLocation where;
+};
+
+struct FrameworkPart {  // "Outcomes and items", "Systemic factors"
+  std::string id, title;
+  Markdown intro;
+  std::vector<FrameworkGroup> groups;
+  SourceLocation where;
+};
+
+// An external framework the models are compared against (content/frameworks/<id>.yaml).
+struct ExternalFramework {
+  std::string id;            // the file name without .yaml
+  std::string title, short_title, edition;
+  Markdown description, source;
+  std::vector<FrameworkPart> parts;
+  std::string file;          // as shown to people
+  std::string source_file;   // "frameworks/<id>.yaml", relative to the content folder
+  SourceLocation where;
+
+  std::string name() const { return short_title.empty() ? title : short_title; }
+};
+
 struct SiteConfig {
   std::string title = "Practicebook";
   Markdown intro;
@@ -214,6 +264,7 @@ struct Site {
   std::vector<Term> terms;
   std::vector<SynonymGroup> synonyms;
   std::vector<Model> models;  // sorted by jurisdiction, family, then newest edition first
+  std::vector<ExternalFramework> frameworks;  // in file name order
 
   const Model* find_model(const std::string& id) const;
   const Role* find_role(const std::string& id) const;
@@ -282,6 +333,17 @@ void for_each_markdown(SiteT& site, F&& f) {
         for (auto& row : b.table_rows)
           for (auto& cell : row) f(cell, line, linked, "table cell");
         statements(statements, b.items);
+      }
+    }
+  }
+  for (auto& fw : site.frameworks) {
+    f(fw.description, block, counted, "framework description");
+    f(fw.source, line, counted, "framework source");
+    for (auto& part : fw.parts) {
+      f(part.intro, line, counted, "framework part intro");
+      for (auto& group : part.groups) {
+        f(group.description, line, counted, "framework group description");
+        for (auto& item : group.items) f(item.description, line, counted, "framework item description");
       }
     }
   }

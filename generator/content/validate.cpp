@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "content/frameworks.hpp"
 #include "core/text_util.hpp"
 
 namespace pb::inline content {
@@ -245,6 +246,7 @@ void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& unt
       diags.error(location_in(std::make_shared<const std::string>(model.dir)),
                   "'compare' is a reserved name and cannot be a model id", "rename the model's folder");
   check_editions(site, diags);
+  check_frameworks(site, diags);
   SectionChecker sections(site, diags, untagged_hint);
   for (const auto& model : site.models) {
     check_unique(model.sections, id_and_where, "section", diags);

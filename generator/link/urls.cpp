@@ -23,6 +23,10 @@ std::string glossary() { return "glossary/index.html"; }
 std::string term(const std::string& term) { return "glossary/" + term + "/index.html"; }
 std::string compare() { return "compare/index.html"; }
 std::string compare_topic(const std::string& topic) { return "compare/topics/" + topic + "/index.html"; }
+std::string framework(const std::string& framework) { return "compare/frameworks/" + framework + "/index.html"; }
+std::string framework_model(const std::string& framework, const Model& m) {
+  return "compare/frameworks/" + framework + "/" + m.id + "/index.html";
+}
 std::string search() { return "search/index.html"; }
 std::string search_index() { return "search-index.js"; }
 std::string asset(const std::string& name) { return "assets/" + name; }

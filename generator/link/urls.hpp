@@ -25,6 +25,9 @@ std::string glossary();
 std::string term(const std::string& term);
 std::string compare();
 std::string compare_topic(const std::string& topic);
+// An external framework against every model, and against one model in full.
+std::string framework(const std::string& framework);
+std::string framework_model(const std::string& framework, const Model& m);
 std::string search();
 std::string search_index();
 std::string asset(const std::string& name);

@@ -51,6 +51,12 @@ Page home_page(const LinkedSite& linked) {
   }
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
+  // External frameworks (the CFSR): each a card under "Look across the models".
+  json frameworks = json::array();
+  for (const auto& fw : site.frameworks)
+    frameworks.push_back({{"title", fw.name() + " crosswalk"}, {"href", page.href(urls::framework(fw.id))},
+                          {"about", fmt::format("which {} items each model's statements speak to, and the gaps", fw.name())}});
+  d["frameworks"] = std::move(frameworks);
   d["glossary_count"] = std::to_string(site.terms.size());
   d["topic_count"] = std::to_string(site.topics.size());
   page.edit_link(d, "site.yaml");

@@ -44,6 +44,11 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");
   d["nav"] = std::move(nav);
+  // The framework crosswalks (compare/frameworks/), for any template that links them.
+  json frameworks = json::array();
+  for (const auto& fw : site().frameworks)
+    frameworks.push_back({{"title", fw.name() + " crosswalk"}, {"href", href(urls::framework(fw.id))}});
+  d["frameworks"] = std::move(frameworks);
   return d;
 }
 

@@ -13,6 +13,7 @@ std::vector<PageTask> plan_site(const LinkedSite& linked) {
   append(plan_glossary_pages(linked));
   append(plan_compare_pages(linked));
   append(plan_shared_language(linked));
+  append(plan_framework_pages(linked));
   append(plan_search(linked));
   append(plan_handout_pages(linked, nullptr));
   append(plan_site_files(linked, tasks));

@@ -17,6 +17,8 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked);      // roles.c
 std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked);  // glossary.cpp: glossary/
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp: compare/, compare/topics/
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked); // shared_language.cpp: compare/shared-language/
+// frameworks.cpp: compare/frameworks/<f>/ and compare/frameworks/<f>/<m>/
+std::vector<PageTask> plan_framework_pages(const LinkedSite& linked);
 std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.cpp: search/, search-index.js
 // handouts.cpp: handouts/; with `prints` (when the build printed PDFs) each handout page and the index
 // link its PDF and say how many pages it printed on.

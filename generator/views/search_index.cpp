@@ -144,6 +144,17 @@ std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats
     const int p = t.page(urls::compare_topic(topic.id), topic.title, -1);
     t.doc("c", topic.title, linked.plain_text(topic.description), t.place(p, "Topic across models"));
   }
+  // A framework's page: found by its name and by the titles of its items ("placement with siblings").
+  for (const auto& fw : site.frameworks) {
+    const int p = t.page(urls::framework(fw.id), fw.title, -1);
+    std::string items = fw.short_title;
+    for (const auto& part : fw.parts)
+      for (const auto& group : part.groups) {
+        join_into(items, group.title);
+        for (const auto& item : group.items) join_into(items, item.label + " " + item.title);
+      }
+    t.doc("c", fw.title, linked.plain_text(fw.description), t.place(p, "Framework across models"), "", -1, items);
+  }
   for (const auto& term : site.terms) {
     const int p = t.page(urls::term(term.id), term.term, -1);
     std::string keywords = term.abbreviation;

@@ -263,6 +263,69 @@ class PolicyTeams(unittest.TestCase):
         self.assertIn("Gaps: topics a model does not address", text)
 
 
+class FrameworkCrosswalk(unittest.TestCase):
+    """compare/frameworks/cfsr/: the CFSR's items and systemic factors against every current model."""
+    PATH = "compare/frameworks/cfsr/index.html"
+
+    def rows(self):
+        """Each item row of the page: its id and its cells' text (one per current model)."""
+        html = sitelib.read(os.path.join(SITE, self.PATH))
+        return re.findall(r'<tr id="([a-z0-9-]+)" class="crosswalk-item">(.*?)</tr>', html, re.S)
+
+    def test_the_page_has_18_items_and_7_systemic_factors_with_a_column_per_current_model(self):
+        page = sitelib.page(SITE, self.PATH)
+        rows = dict(self.rows())
+        items = [r for r in rows if re.fullmatch(r"item-\d+", r)]
+        self.assertEqual(items, [f"item-{n}" for n in range(1, 19)])
+        self.assertEqual(len(rows) - len(items), 7, list(rows))
+        for outcome in ["safety-1", "safety-2", "permanency-1", "permanency-2", "well-being-1", "well-being-2",
+                        "well-being-3", "systemic-factors"]:
+            self.assertIn(outcome, page.ids)
+        # Current editions are columns; the superseded edition is listed apart, with its own page.
+        for row in rows.values():
+            self.assertEqual(row.count("<td "), 4)
+        self.assertIn("Archived editions", page.text)
+        self.assertTrue(any(link.endswith("/cfsr/ar-at-one-table-martin/index.html") for link in page.links))
+
+    def test_links_resolve_to_statement_anchors(self):
+        page = sitelib.page(SITE, self.PATH)
+        checked = 0
+        for href in page.links:
+            target = sitelib.resolve(self.PATH, href)
+            if not target or not target[0].startswith("models/") or not target[1]:
+                continue
+            self.assertIn(target[1], sitelib.page(SITE, target[0]).ids, href)
+            checked += 1
+        self.assertGreater(checked, 60)
+
+    def test_known_mappings_and_gaps(self):
+        rows = dict(self.rows())
+        # Maine: "the first consideration for placement will be with kinship connections" speaks to item 10.
+        self.assertIn("../../../models/me-practice-model/safe-nurturing-family/index.html#principles-3",
+                      rows["item-10"])
+        # Maine's model says nothing about data or quality improvement: a gap, in its column and its list.
+        cells = re.findall(r"<td .*?</td>", rows["quality-assurance"], re.S)
+        maine = [c for c in cells if "Maine" in c]
+        self.assertEqual(len(maine), 1)
+        self.assertIn("no statement speaks to this item", maine[0])
+        detail = sitelib.page(SITE, "compare/frameworks/cfsr/me-practice-model/index.html")
+        self.assertIn("Gap: no statement of this model speaks to this item.", detail.text)
+        self.assertIn("quality-assurance", detail.ids)
+        html = sitelib.read(os.path.join(SITE, "compare/frameworks/cfsr/me-practice-model/index.html"))
+        gaps = sitelib.Page(re.search(r'<section aria-labelledby="gaps">.*?</section>', html, re.S).group(0)).text
+        self.assertIn("Quality assurance system", gaps)
+        self.assertNotIn("Relative placement", gaps)
+
+    def test_the_detail_page_lists_every_statement_and_the_crosswalk_is_linked(self):
+        detail = sitelib.page(SITE, f"compare/frameworks/cfsr/{AOT}/index.html")
+        self.assertIn("Use the safety/risk matrix?", detail.text)  # item 3, beyond the three on the main page
+        home = sitelib.page(SITE, "index.html")
+        self.assertIn("compare/frameworks/cfsr/index.html", home.links)
+        xml = sitelib.read(os.path.join(SITE, "sitemap.xml"))
+        self.assertIn("compare/frameworks/cfsr/</loc>", xml)
+        self.assertIn(f"compare/frameworks/cfsr/{AOT}/</loc>", xml)
+
+
 class Quality(unittest.TestCase):
     def test_every_internal_link_and_anchor_resolves(self):
         pages, checked = sitelib.PageCache(SITE), 0

@@ -210,6 +210,20 @@ const std::vector<MappingKind>& mapping_kinds() {
              {"models/m1/sections/01-first.yaml",
               section_head + "blocks:\n  - kind: principles\n    items:\n      - {" + b + "}\n"}};
        }},
+      {"framework", "framework.schema.json", "", [](const std::string& b) {
+         return std::map<std::string, std::string>{{"frameworks/f.yaml", "{" + b + "}\n"}};
+       }},
+      {"framework part", "framework.schema.json", "/definitions/part", [](const std::string& b) {
+         return std::map<std::string, std::string>{{"frameworks/f.yaml", "title: F\nparts:\n  - {" + b + "}\n"}};
+       }},
+      {"framework group", "framework.schema.json", "/definitions/group", [](const std::string& b) {
+         return std::map<std::string, std::string>{
+             {"frameworks/f.yaml", "title: F\nparts:\n  - id: p\n    title: P\n    groups:\n      - {" + b + "}\n"}};
+       }},
+      {"framework item", "framework.schema.json", "/definitions/item", [](const std::string& b) {
+         return std::map<std::string, std::string>{
+             {"frameworks/f.yaml", "title: F\nparts:\n  - id: p\n    title: P\n    items:\n      - {" + b + "}\n"}};
+       }},
   };
   return kinds;
 }
@@ -229,7 +243,7 @@ void for_each_object_schema(const json& schema, const std::string& where,
 
 const std::vector<std::string> schema_names = {"site.schema.json",     "roles.schema.json", "topics.schema.json",
                                                "glossary.schema.json", "model.schema.json", "section.schema.json",
-                                               "synonyms.schema.json"};
+                                               "synonyms.schema.json", "framework.schema.json"};
 
 const std::string id_pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
@@ -387,6 +401,8 @@ TEST_CASE("schema: every YAML file in content/ names its schema on the first lin
       expected = "model.schema.json";
     else if (path.parent_path().filename() == "sections")
       expected = "section.schema.json";
+    else if (path.parent_path().filename() == "frameworks")
+      expected = "framework.schema.json";
     CHECK(target.filename() == expected);
     CHECK(fs::equivalent(target.parent_path(), schema_dir()));
   }

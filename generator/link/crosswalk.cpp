@@ -1,0 +1,130 @@
+#include "link/crosswalk.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace pb::inline link {
+
+std::string keyword_text(std::string_view text) {
+  std::string out = " ";
+  auto space = [&] {
+    if (out.back() != ' ') out += ' ';
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '&') {  // an HTML entity (&amp;, &#39;) is punctuation
+      const auto end = text.find(';', i);
+      if (end != std::string_view::npos && end - i <= 10) {
+        i = end;
+        space();
+        continue;
+      }
+    }
+    if (std::isalnum(c) || c == '-') {
+      out += static_cast<char>(std::tolower(c));
+    } else if (c >= 0x80) {
+      // U+00A0–U+00BF (no-break space, ©, ®, «, ») and U+2000–U+206F (dashes, curly quotes, …) and
+      // U+2122 (™) separate words; other characters (letters with accents) belong to them.
+      const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      const std::string_view seq = text.substr(i, length);
+      const bool punctuation = (c == 0xC2 && seq.size() == 2 && static_cast<unsigned char>(seq[1]) >= 0xA0) ||
+                               (c == 0xE2 && seq.size() == 3 && (static_cast<unsigned char>(seq[1]) == 0x80 ||
+                                                                 static_cast<unsigned char>(seq[1]) == 0x81 ||
+                                                                 seq == "\u2122"));
+      if (punctuation) space();
+      else out += seq;
+      i += seq.size() - 1;
+    } else {
+      space();
+    }
+  }
+  space();
+  return out;
+}
+
+namespace {
+
+bool has_term(const std::string& text, const std::string& term) {
+  const bool prefix = !term.empty() && term.back() == '*';
+  std::string needle = keyword_text(prefix ? std::string_view(term).substr(0, term.size() - 1) : term);
+  if (prefix) needle.pop_back();  // " investigat" matches " investigation " and " investigative "
+  return needle.size() > 1 && text.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+bool has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& keywords) {
+  return std::any_of(keywords.begin(), keywords.end(), [&](const std::vector<std::string>& terms) {
+    return std::all_of(terms.begin(), terms.end(), [&](const std::string& t) { return has_term(text, t); });
+  });
+}
+
+std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords) {
+  if (keywords.empty()) return plain;
+  for (std::size_t start = 0; start < plain.size();) {
+    std::size_t end = plain.find(". ", start);
+    end = end == std::string::npos ? plain.size() : end + 1;
+    const std::string sentence = plain.substr(start, end - start);
+    if (has_keyword(keyword_text(sentence), keywords)) return sentence;
+    start = plain.find_first_not_of(' ', end);
+    if (start == std::string::npos) break;
+  }
+  return plain;
+}
+
+std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw) {
+  std::vector<FrameworkRow> rows;
+  for (const auto& part : fw.parts)
+    for (const auto& group : part.groups)
+      for (const auto& item : group.items) rows.push_back({&part, &group, &item});
+  return rows;
+}
+
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw) {
+  const LinkGraph& graph = linked.graph();
+  // A statement's address, "model/section#id" (or "model#id"), is its URL without "models/" and "/index.html".
+  std::unordered_map<std::string, std::size_t> by_address;
+  auto address_of = [&](const StatementRef& ref) {
+    const Section* section = linked.section(ref);
+    return linked.model(ref).id + (section ? "/" + section->id : "") + "#" + linked.statement(ref).id;
+  };
+  const bool named = std::any_of(fw.parts.begin(), fw.parts.end(), [](const FrameworkPart& p) {
+    return std::any_of(p.groups.begin(), p.groups.end(), [](const FrameworkGroup& g) {
+      return std::any_of(g.items.begin(), g.items.end(),
+                         [](const FrameworkItem& i) { return !i.statements.empty() || !i.exclude.empty(); });
+    });
+  });
+  if (named)
+    for (const auto& ref : graph.statements()) by_address.emplace(address_of(ref), ref.index);
+  auto resolve = [&](const std::vector<StatementAddress>& addresses) {
+    std::set<std::size_t> out;
+    for (const auto& a : addresses)
+      if (auto it = by_address.find(a.text()); it != by_address.end()) out.insert(it->second);
+    return out;
+  };
+  std::unordered_map<std::size_t, std::string> texts;  // each statement's keyword text, made once
+  auto text_of = [&](std::size_t index) -> const std::string& {
+    auto it = texts.find(index);
+    if (it == texts.end())
+      it = texts.emplace(index, keyword_text(linked.plain_text(linked.statement(graph.statements()[index]).text))).first;
+    return it->second;
+  };
+
+  std::vector<std::vector<std::size_t>> out;
+  for (const auto& row : framework_rows(fw)) {
+    const FrameworkItem& item = *row.item;
+    std::set<std::size_t> found = resolve(item.statements);
+    const std::set<std::size_t> excluded = resolve(item.exclude);
+    for (const auto& topic : item.topics)
+      for (std::size_t index : graph.by_topic(topic))
+        if (item.keywords.empty() || has_keyword(text_of(index), item.keywords)) found.insert(index);
+    std::vector<std::size_t> list;
+    for (std::size_t index : found)
+      if (!excluded.count(index)) list.push_back(index);
+    out.push_back(std::move(list));
+  }
+  return out;
+}
+
+}  // namespace pb::link

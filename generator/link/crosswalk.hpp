@@ -1,0 +1,38 @@
+#pragma once
+// Which statements speak to each item of an external framework (content/frameworks/): the statements
+// of the item's topics whose text has one of its keywords, plus the statements it names, minus those
+// it excludes. Computed from the link graph's public lists; every model, current or archived.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/model.hpp"
+#include "link/linked_site.hpp"
+
+namespace pb::inline link {
+
+// Text as keywords see it: lowercase, every run of characters that are not letters, digits or hyphens
+// (punctuation, curly quotes, ™, HTML entities) one space, with a space at each end.
+std::string keyword_text(std::string_view text);
+
+// Whether `text` (made by keyword_text) has one of the keyword entries (all terms of an entry).
+bool has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& keywords);
+
+// The first sentence of `plain` (a statement without markup) that has one of the keywords, for a
+// short quotation that shows why the statement speaks to the item; the whole text when none does.
+std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords);
+
+// The items of a framework in page order, each with its part and group.
+struct FrameworkRow {
+  const FrameworkPart* part;
+  const FrameworkGroup* group;
+  const FrameworkItem* item;
+};
+std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw);
+
+// For each row of framework_rows(fw), the statements (indexes into LinkGraph::statements(), in site
+// order) that speak to it.
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw);
+
+}  // namespace pb::link

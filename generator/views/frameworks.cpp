@@ -1,0 +1,246 @@
+// External frameworks against the models: compare/frameworks/<framework>/ (each item × each current
+// model, and each model's gaps) and compare/frameworks/<framework>/<model>/ (every statement of one
+// model that speaks to each item, archived editions included).
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "link/crosswalk.hpp"
+#include "link/urls.hpp"
+#include "views/page_nav.hpp"
+#include "views/plan.hpp"
+
+namespace pb::inline views {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Beyond this many current models a column each does not fit: items show how many models speak to
+// them, and each model's row in the summary links to its own page.
+constexpr std::size_t max_columns = 12;
+constexpr std::size_t links_per_cell = 3;
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string item_name(const FrameworkItem& item) {
+  return item.label.empty() ? item.title : item.label + ": " + item.title;
+}
+
+// The first words of a statement, for a link in a narrow cell.
+std::string snippet(const std::string& text, std::size_t max_chars = 90) {
+  if (text.size() <= max_chars) return text;
+  std::size_t cut = text.rfind(' ', max_chars);
+  if (cut == std::string::npos || cut < max_chars / 2) cut = max_chars;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // never inside a character
+  return text.substr(0, cut) + "…";
+}
+
+// Computed once per framework, read by all its pages (on several threads: it never changes).
+struct Crosswalk {
+  std::vector<FrameworkRow> rows;
+  std::vector<std::map<std::uint32_t, std::vector<std::size_t>>> by_model;  // by row: model index → statements
+
+  Crosswalk(const LinkedSite& linked, const ExternalFramework& fw) : rows(framework_rows(fw)) {
+    for (const auto& statements : crosswalk(linked, fw)) {
+      auto& models = by_model.emplace_back();
+      for (std::size_t index : statements) models[linked.graph().statements()[index].model].push_back(index);
+    }
+  }
+
+  // The statements of row `r` that belong to the model at `model` in site.models.
+  const std::vector<std::size_t>& of_model(std::size_t r, std::size_t model) const {
+    static const std::vector<std::size_t> none;
+    const auto it = by_model[r].find(static_cast<std::uint32_t>(model));
+    return it == by_model[r].end() ? none : it->second;
+  }
+};
+
+json topic_chips(PageBuilder& page, const FrameworkItem& item) {
+  json chips = json::array();
+  for (const auto& id : item.topics)
+    if (const Topic* topic = page.site().find_topic(id))
+      chips.push_back({{"title", topic->title}, {"href", page.href(urls::compare_topic(id))}, {"sep", ", "}});
+  if (!chips.empty()) chips.back()["sep"] = "";
+  return chips;
+}
+
+// Parts → groups → items, each item with `fill(row index, item json)` adding what the page shows.
+template <typename Fill>
+json parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
+  json parts = json::array();
+  std::size_t r = 0;
+  for (const auto& part : fw.parts) {
+    json groups = json::array();
+    for (const auto& group : part.groups) {
+      json items = json::array();
+      for (const auto& item : group.items) {
+        // How the statements were found, so a reader can judge "speaks to": "sibling + placement*; …".
+        std::vector<std::string> words;
+        for (const auto& entry : item.keywords) words.push_back(join(entry, " + "));
+        json entry{{"id", item.id}, {"label", item.label}, {"title", item.title},
+                   {"description_html", page.html(item.description)}, {"topics", topic_chips(page, item)},
+                   {"has_topics", !item.topics.empty()}, {"keywords", join(words, "; ")}};
+        fill(r++, entry);
+        items.push_back(std::move(entry));
+      }
+      groups.push_back({{"id", group.id}, {"has_heading", !group.title.empty()}, {"label", group.label},
+                        {"item_level", group.title.empty() ? "3" : "4"},  // headings go down one level at a time
+                        {"title", group.title}, {"description_html", page.html(group.description)},
+                        {"items", std::move(items)}});
+    }
+    parts.push_back({{"id", part.id}, {"title", part.title}, {"intro_html", page.html(part.intro)},
+                     {"groups", std::move(groups)}});
+  }
+  return parts;
+}
+
+Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw) {
+  const Site& site = linked.site();
+  PageBuilder page(linked, urls::framework(fw.id));
+  const std::string title = fw.title + (fw.edition.empty() ? "" : " (" + fw.edition + ")");
+  json d = page.layout(title, fmt::format("Which items of the {} the statements of each practice model speak to, "
+                                          "and which none do", fw.name()));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)}});
+  page.edit_link(d, fw.source_file);
+  d["description_html"] = page.html(fw.description);
+  d["source_html"] = page.html(fw.source);
+
+  std::vector<std::size_t> current;  // indexes into site.models
+  std::vector<const Model*> archived;
+  for (std::size_t i = 0; i < site.models.size(); ++i)
+    if (site.models[i].superseded_by.empty()) current.push_back(i);
+    else archived.push_back(&site.models[i]);
+  const bool columns = current.size() <= max_columns;
+  json column_data = json::array();
+  for (std::size_t i : current)
+    column_data.push_back({{"jurisdiction", site.models[i].jurisdiction}, {"title", site.models[i].title},
+                           {"edition", site.models[i].edition}, {"href", page.href(urls::model(site.models[i]))}});
+  d["columns"] = std::move(column_data);
+  d["has_columns"] = columns;
+  d["span"] = std::to_string(columns ? current.size() + 1 : 2);
+  d["model_count"] = plural(current.size(), "current model", "current models");
+
+  // Per model: the items none of its statements speak to.
+  std::vector<json> gaps(current.size(), json::array());
+  std::vector<std::size_t> covered(current.size(), 0);
+  d["parts"] = parts_data(page, fw, [&](std::size_t r, json& entry) {
+    json cells = json::array();
+    std::size_t speaking = 0;
+    for (std::size_t c = 0; c < current.size(); ++c) {
+      const Model& m = site.models[current[c]];
+      const std::vector<std::size_t>& found = cw.of_model(r, current[c]);
+      const std::string detail = urls::framework_model(fw.id, m) + "#" + cw.rows[r].item->id;
+      if (found.empty()) gaps[c].push_back({{"label", cw.rows[r].item->label.empty() ? cw.rows[r].item->title : cw.rows[r].item->label},
+                                            {"title", cw.rows[r].item->title}, {"href", "#" + cw.rows[r].item->id}});
+      else ++covered[c], ++speaking;
+      if (!columns) continue;
+      json links = json::array();
+      for (std::size_t k = 0; k < found.size() && k < links_per_cell; ++k) {
+        const StatementRef& ref = linked.graph().statements()[found[k]];
+        // The sentence that speaks to the item, not always the first: "…; the first consideration for placement…".
+        const std::string plain = linked.plain_text(linked.statement(ref).text);
+        const std::string sentence = matching_sentence(plain, cw.rows[r].item->keywords);
+        links.push_back({{"text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence)},
+                         {"href", page.href(ref.url)}});
+      }
+      cells.push_back({{"gap", found.empty()},
+                       {"count", plural(found.size(), "statement", "statements")},
+                       {"model", m.jurisdiction + ": " + m.title},
+                       {"detail_href", page.href(detail)},
+                       {"links", std::move(links)},
+                       {"more", found.size() > links_per_cell},
+                       {"more_text", fmt::format("{} more", found.size() > links_per_cell ? found.size() - links_per_cell : 0)}});
+    }
+    entry["cells"] = std::move(cells);
+    entry["speaking"] = fmt::format("{} of {}", speaking, plural(current.size(), "model", "models"));
+  });
+
+  json summary = json::array();
+  for (std::size_t c = 0; c < current.size(); ++c) {
+    const Model& m = site.models[current[c]];
+    summary.push_back({{"jurisdiction", m.jurisdiction}, {"title", model_name(m)},
+                       {"href", page.href(urls::framework_model(fw.id, m))},
+                       {"covered", fmt::format("{} of {}", covered[c], cw.rows.size())},
+                       {"none", gaps[c].empty()}, {"gap_count", plural(gaps[c].size(), "gap", "gaps")},
+                       {"gaps", std::move(gaps[c])}});
+  }
+  d["models"] = std::move(summary);
+  json archived_data = json::array();
+  for (const Model* m : archived)
+    archived_data.push_back({{"jurisdiction", m->jurisdiction}, {"title", model_name(*m)},
+                             {"href", page.href(urls::framework_model(fw.id, *m))}});
+  d["has_archived"] = !archived_data.empty();
+  d["archived"] = std::move(archived_data);
+
+  std::vector<std::pair<std::string, std::string>> toc{{"about", "About the " + fw.name()}};
+  for (const auto& part : fw.parts) toc.emplace_back(part.id, part.title);
+  toc.emplace_back("gaps", "Gaps by model");
+  if (d["has_archived"]) toc.emplace_back("archived-editions", "Archived editions");
+  add_page_toc(d, toc);
+  return page.finish("framework.html", std::move(d));
+}
+
+Page framework_model_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw,
+                          const Model& model) {
+  PageBuilder page(linked, urls::framework_model(fw.id, model));
+  const std::string name = model.jurisdiction + ", " + model_name(model);  // "Maine, Child and Family …"
+  json d = page.layout(fmt::format("{}: {}", fw.name(), name),
+                       fmt::format("Every statement of {} that speaks to an item of the {}", model_name(model), fw.name()));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)},
+                       {name, urls::framework_model(fw.id, model)}});
+  page.edit_link(d, fw.source_file);
+  d["jurisdiction"] = model.jurisdiction;
+  d["framework_title"] = fw.title;
+  d["framework_href"] = page.href(urls::framework(fw.id));
+  d["model_href"] = page.href(urls::model(model));
+  d["archived"] = !model.superseded_by.empty();
+  json gaps = json::array();
+  std::size_t covered = 0;
+  d["parts"] = parts_data(page, fw, [&](std::size_t r, json& entry) {
+    json statements = json::array();
+    for (std::size_t index : cw.of_model(r, static_cast<std::size_t>(&model - linked.site().models.data())))
+      statements.push_back(page.statement_ref(linked.graph().statements()[index]));
+    if (statements.empty())
+      gaps.push_back({{"label", item_name(*cw.rows[r].item)}, {"href", "#" + cw.rows[r].item->id}});
+    else
+      ++covered;
+    entry["gap"] = statements.empty();
+    entry["count"] = plural(statements.size(), "statement", "statements");
+    entry["statements"] = std::move(statements);
+  });
+  d["covered"] = fmt::format("{} of {}", covered, cw.rows.size());
+  d["none"] = gaps.empty();
+  d["gap_count"] = plural(gaps.size(), "item", "items");
+  d["gaps"] = std::move(gaps);
+  std::vector<std::pair<std::string, std::string>> toc{{"gaps", "Gaps"}};
+  for (const auto& part : fw.parts) toc.emplace_back(part.id, part.title);
+  add_page_toc(d, toc);
+  return page.finish("framework-model.html", std::move(d));
+}
+
+}  // namespace
+
+std::vector<PageTask> plan_framework_pages(const LinkedSite& linked) {
+  std::vector<PageTask> tasks;
+  for (const auto& fw : linked.site().frameworks) {
+    // Made by the first page that needs it, on its rendering thread; the planner stays quick.
+    auto cw = std::make_shared<std::once_flag>();
+    auto made = std::make_shared<std::unique_ptr<Crosswalk>>();
+    auto get = [&linked, &fw, cw, made]() -> const Crosswalk& {
+      std::call_once(*cw, [&] { *made = std::make_unique<Crosswalk>(linked, fw); });
+      return **made;
+    };
+    tasks.push_back({urls::framework(fw.id), true, [&linked, &fw, get] { return framework_page(linked, fw, get()); }});
+    for (const auto& m : linked.site().models)
+      tasks.push_back({urls::framework_model(fw.id, m), true,
+                       [&linked, &fw, &m, get] { return framework_model_page(linked, fw, get(), m); }});
+  }
+  return tasks;
+}
+
+}  // namespace pb::views

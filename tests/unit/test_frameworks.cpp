@@ -1,0 +1,203 @@
+// External frameworks (content/frameworks/): the loader's messages, keyword matching, which statements
+// speak to which item, and the pages.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "content/frameworks.hpp"
+#include "content/loader.hpp"
+#include "content/validate.hpp"
+#include "link/crosswalk.hpp"
+#include "test_support.hpp"
+#include "views/plan.hpp"
+
+using namespace pb;
+using pb::test::formatted;
+
+namespace {
+
+const std::string head = "title: Reviews\nshort_title: R\nparts:\n  - id: outcomes\n    title: Outcomes\n    items:\n";
+
+// Loads and validates the minimal content with frameworks/f.yaml; the diagnostics' paths are shown
+// relative to the content folder.
+std::vector<std::string> diagnostics_for(const std::string& framework_yaml, const std::string& name = "f.yaml") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/frameworks/" + name, framework_yaml);
+  Diagnostics diags;
+  const std::string shown = (dir.path() / "content").string();
+  Site site = load_site(dir.path() / "content", diags);
+  if (!diags.has_errors()) validate_site(site, diags);
+  std::vector<std::string> out;
+  for (auto line : formatted(diags)) {
+    if (line.starts_with(shown + "/")) line = line.substr(shown.size() + 1);
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("frameworks: a framework loads with its parts, groups and items") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/frameworks/cfsr.yaml",
+            "title: Reviews\nparts:\n  - id: outcomes\n    title: Outcomes\n    groups:\n      - id: safety-1\n"
+            "        title: Safe\n        items:\n          - {id: item-1, label: Item 1, title: One, topics: [safety],\n"
+            "             keywords: [visit*, [review, plans]], statements: [m1/first#principles-1]}\n"
+            "  - id: factors\n    title: Factors\n    items:\n      - {id: training, title: Training, topics: safety}\n");
+  Diagnostics diags;
+  Site site = load_site(dir.path() / "content", diags);
+  validate_site(site, diags);
+  CHECK(formatted(diags).empty());
+  REQUIRE(site.frameworks.size() == 1);
+  const ExternalFramework& fw = site.frameworks[0];
+  CHECK(fw.id == "cfsr");
+  CHECK(fw.name() == "Reviews");
+  REQUIRE(fw.parts.size() == 2);
+  CHECK(fw.parts[0].groups[0].items[0].keywords == std::vector<std::vector<std::string>>{{"visit*"}, {"review", "plans"}});
+  CHECK(fw.parts[0].groups[0].items[0].statements[0].text() == "m1/first#principles-1");
+  // A part of items holds them in one unnamed group.
+  REQUIRE(fw.parts[1].groups.size() == 1);
+  CHECK(fw.parts[1].groups[0].title.empty());
+  CHECK(fw.parts[1].groups[0].items[0].topics == std::vector<std::string>{"safety"});
+}
+
+TEST_CASE("frameworks: mistakes are reported at their position with a hint") {
+  CHECK(diagnostics_for(head + "      - {id: item-1, title: One, topics: [safty]}\n") ==
+        std::vector<std::string>{"frameworks/f.yaml:7:42: error: unknown topic 'safty' (did you mean 'safety'?)\n"
+                                 "  hint: the topics in topics.yaml are: safety"});
+  // Misspelt, the topics are missing too: both are reported.
+  CHECK(diagnostics_for(head + "      - {id: item-1, title: One, topcs: [safety]}\n").at(1) ==
+        "frameworks/f.yaml:7:34: error: unknown key 'topcs' (did you mean 'topics'?)\n"
+        "  hint: the keys of a framework item are: description, exclude, id, keywords, label, statements, title, topics");
+  const auto duplicate = diagnostics_for(head + "      - {id: item-1, title: One, topics: [safety]}\n"
+                                                "      - {id: item-1, title: Two, topics: [safety]}\n");
+  REQUIRE(duplicate.size() == 1);
+  CHECK(duplicate[0].starts_with("frameworks/f.yaml:8:14: error: duplicate id 'item-1' in framework 'f'\n"
+                                 "  hint: 'item-1' is already used at "));
+  CHECK(duplicate[0].ends_with("/frameworks/f.yaml:7; parts, groups and items need ids of their own"));
+  CHECK(diagnostics_for(head + "      - {id: gaps, title: One, topics: [safety]}\n") ==
+        std::vector<std::string>{"frameworks/f.yaml:7:14: error: 'gaps' is an anchor of the framework page and cannot "
+                                 "be an id\n  hint: the page keeps these anchors for its own elements: main-content, "
+                                 "site-search-input, gaps, archived-editions, about; choose another id"});
+  CHECK(diagnostics_for(head + "      - {id: item-1, title: One}\n") ==
+        std::vector<std::string>{"frameworks/f.yaml:7:9: error: framework item 'item-1' is mapped to no statements\n"
+                                 "  hint: add 'topics: [...]' (with 'keywords' to narrow them) or 'statements: "
+                                 "[model/section#id, ...]'"});
+  CHECK(diagnostics_for(head + "      - {id: item-1, title: One, topics: [safety], keywords: ['vis*it']}\n") ==
+        std::vector<std::string>{"frameworks/f.yaml:7:63: error: invalid keyword 'vis*it'\n"
+                                 "  hint: a keyword is a word or phrase, with '*' only at its end to match any ending, "
+                                 "e.g. 'investigat*'"});
+  CHECK(diagnostics_for("title: Reviews\n") ==
+        std::vector<std::string>{"frameworks/f.yaml:1:1: error: framework is missing the required key 'parts'\n"
+                                 "  hint: add 'parts:', e.g. outcomes with their items, and systemic factors"});
+  CHECK(diagnostics_for("title: R\nparts: []\n", "Bad_Name.yaml") ==
+        std::vector<std::string>{"frameworks/Bad_Name.yaml: error: invalid framework file name 'Bad_Name.yaml'\n"
+                                 "  hint: the name is the framework's id: lowercase letters, digits and single hyphens, "
+                                 "e.g. cfsr.yaml"});
+}
+
+TEST_CASE("frameworks: statement addresses must name a statement") {
+  auto with = [&](const std::string& address) {
+    return diagnostics_for(head + "      - id: item-1\n        title: One\n        statements: [" + address + "]\n");
+  };
+  CHECK(with("m1/first#worker-1").empty());
+  CHECK(with("m1/first#worker-9") ==
+        std::vector<std::string>{"frameworks/f.yaml:9:22: error: section 'first' of model 'm1' has no statement "
+                                 "'worker-9'\n  hint: the statement id is the anchor after '#' in its permalink on the "
+                                 "section page"});
+  CHECK(with("m1/second#worker-1") ==
+        std::vector<std::string>{"frameworks/f.yaml:9:22: error: model 'm1' has no section 'second'\n"
+                                 "  hint: its sections are: first"});
+  CHECK(with("m1#priority-1") ==
+        std::vector<std::string>{"frameworks/f.yaml:9:22: error: model 'm1' has no priority 'priority-1'\n"
+                                 "  hint: without a section the address names a priority; write "
+                                 "<model>/<section>#<statement-id> for a statement of a section"});
+  // A model taken out of content/ leaves a warning: check --strict fails, a build goes on.
+  CHECK(with("m2/first#worker-1") ==
+        std::vector<std::string>{"frameworks/f.yaml:9:22: warning: unknown model 'm2' in 'm2/first#worker-1' (did you "
+                                 "mean 'm1'?)\n  hint: the model is a folder name in content/models/; remove the "
+                                 "address if the model is gone"});
+  CHECK(with("first#Worker 1") ==
+        std::vector<std::string>{"frameworks/f.yaml:9:22: error: invalid statement address 'first#Worker 1'\n"
+                                 "  hint: write <model>/<section>#<statement-id>, e.g. "
+                                 "'me-practice-model/child-safety#principles-2', or <model>#<statement-id> for a priority"});
+  CHECK(parse_statement_address("a-b/c#d-1")->section == "c");
+  CHECK(parse_statement_address("a-b#d-1")->section.empty());
+  CHECK_FALSE(parse_statement_address("a/b/c#d"));
+  CHECK_FALSE(parse_statement_address("a/b"));
+}
+
+TEST_CASE("frameworks: keywords match whole words, or any ending after '*', in any letter case") {
+  const std::string text = keyword_text("Conduct timely Structured Decision Making® (SDM) visits with the child’s "
+                                        "family &amp; re-entry");
+  CHECK(text == " conduct timely structured decision making sdm visits with the child s family re-entry ");
+  auto has = [&](std::vector<std::vector<std::string>> k) { return has_keyword(text, k); };
+  CHECK(has({{"SDM"}}));
+  CHECK(has({{"visit*"}}));
+  CHECK_FALSE(has({{"visit"}}));      // whole words: "visit" is not "visits"
+  CHECK_FALSE(has({{"make"}}));       // nor a prefix of "making" without '*'
+  CHECK(has({{"decision making"}}));  // phrases across spaces and marks
+  CHECK(has({{"child's family"}}));   // straight and curly apostrophes alike
+  CHECK(has({{"re-entry"}}));
+  CHECK(has({{"timely", "sdm"}}));
+  CHECK_FALSE(has({{"timely", "court"}}));  // every term of an entry
+  CHECK(has({{"timely", "court"}, {"sdm"}}));  // any entry
+  CHECK_FALSE(has({{"*"}}));
+  // The sentence that speaks, for the short quotation on the page.
+  CHECK(matching_sentence("Lifelong ties matter. We place siblings together. We visit.", {{"sibling*"}}) ==
+        "We place siblings together.");
+  CHECK(matching_sentence("No match here. None.", {{"sibling*"}}) == "No match here. None.");
+  CHECK(matching_sentence("Any text.", {}) == "Any text.");
+}
+
+TEST_CASE("frameworks: the statements that speak to each item") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/frameworks/f.yaml",
+            head + "      - {id: visits, title: Visits, topics: [safety], keywords: [visit*]}\n"
+                   "      - {id: plans, title: Plans, topics: [safety], keywords: [safety plans],\n"
+                   "         exclude: [m1/first#supervisor-1], statements: [m1/first#principles-1]}\n"
+                   "      - {id: all, title: All, topics: [safety], exclude: [m1/first#worker-1]}\n"
+                   "      - {id: none, title: None, topics: [safety], keywords: [adoption]}\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const auto found = crosswalk(linked, linked.site().frameworks.at(0));
+  auto ids = [&](std::size_t row) {
+    std::vector<std::string> out;
+    for (std::size_t index : found.at(row)) out.push_back(linked.statement(linked.graph().statements()[index]).id);
+    return out;
+  };
+  REQUIRE(found.size() == 4);
+  CHECK(ids(0) == std::vector<std::string>{"worker-1"});                   // "Do I visit the family?"
+  CHECK(ids(1) == std::vector<std::string>{"principles-1"});               // named; the keyword's one excluded
+  CHECK(ids(2) == std::vector<std::string>{"principles-1", "supervisor-1"});  // the whole topic, in site order
+  CHECK(ids(3).empty());                                                   // a gap
+}
+
+TEST_CASE("frameworks: a page against the current models, and one per model") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/frameworks/f.yaml", head + "      - {id: visits, label: Item 1, title: Visits, topics: [safety],"
+                                                " keywords: [visit*]}\n"
+                                                "      - {id: adoption, label: Item 2, title: Adoption, topics: [safety],"
+                                                " keywords: [adoption]}\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  std::vector<PageTask> tasks = plan_site(linked);
+  auto page = [&](const std::string& path) {
+    const auto it = std::find_if(tasks.begin(), tasks.end(), [&](const PageTask& t) { return t.path == path; });
+    REQUIRE(it != tasks.end());
+    return it->make();
+  };
+  const Page main = page("compare/frameworks/f/index.html");
+  const auto& item = main.data["parts"][0]["groups"][0]["items"];
+  CHECK(item[0]["cells"][0]["count"] == "1 statement");
+  CHECK(item[0]["cells"][0]["links"][0]["href"] == "../../../models/m1/first/index.html#worker-1");
+  CHECK(item[1]["cells"][0]["gap"] == true);
+  CHECK(main.data["models"][0]["covered"] == "1 of 2");
+  CHECK(main.data["models"][0]["gaps"][0]["href"] == "#adoption");
+  const Page detail = page("compare/frameworks/f/m1/index.html");
+  CHECK(detail.data["gaps"][0]["label"] == "Item 2: Adoption");
+  CHECK(detail.data["parts"][0]["groups"][0]["items"][0]["statements"][0]["href"] ==
+        "../../../../models/m1/first/index.html#worker-1");
+}

@@ -48,6 +48,7 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   json frameworks = json::array();
   for (const auto& fw : site().frameworks)
     frameworks.push_back({{"title", fw.name() + " crosswalk"}, {"href", href(urls::framework(fw.id))}});
+  d["has_frameworks"] = !frameworks.empty();
   d["frameworks"] = std::move(frameworks);
   return d;
 }

@@ -12,23 +12,26 @@ namespace {
 
 struct Located {
   const Section* section;
+  const Block* block;
   const Statement* statement;
-  std::string place;     // section and block: a statement elsewhere has moved, wherever it sits in its list
 };
 
-// The block a statement belongs to, by what it is (its kind or role, and which of them), never by position
-// of the statement: inserting or removing a statement changes no other statement's place.
-std::string block_place(const Section& section, const Block& block) {
-  return section.id + "/" + (block.kind == BlockKind::actions ? "actions:" + block.role : block.key);
+// Whether two statements sit in the same section and block: a statement elsewhere has moved, wherever it
+// sits in its list. A block is known by what it is (the actions of a role; another kind by its heading,
+// or else which block of that kind it is), never by the position of a statement: inserting or removing
+// a statement, or a block of another kind, changes no other statement's place.
+bool same_place(const Located& a, const Located& b) {
+  if (a.section->id != b.section->id || a.block->kind != b.block->kind) return false;
+  if (a.block->kind == BlockKind::actions) return a.block->role == b.block->role;
+  if (!a.block->heading.empty() && a.block->heading == b.block->heading) return true;
+  return a.block->key == b.block->key;
 }
 
 std::vector<Located> flatten(const Model& m) {
   std::vector<Located> out;
   for (const auto& section : m.sections)
-    for (const auto& block : section.blocks) {
-      const std::string place = block_place(section, block);
-      for_each_statement(block.items, [&](const Statement& s, int) { out.push_back({&section, &s, place}); });
-    }
+    for (const auto& block : section.blocks)
+      for_each_statement(block.items, [&](const Statement& s, int) { out.push_back({&section, &block, &s}); });
   return out;
 }
 
@@ -65,6 +68,9 @@ void compare_section_texts(std::vector<FieldChange>& out, const Model& before, c
         const std::string where = name + ": " + (block.heading.empty() ? block.key : block.heading);
         add(where + ": introduction", block.intro.source, newer);
         add(where + ": text", block.text.source, newer);
+        std::string header;
+        for (const auto& cell : block.table_header) header += (header.empty() ? "" : " | ") + cell.source;
+        add(where + ": header", header, newer);
         for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
           std::string row;
           for (const auto& cell : block.table_rows[r]) row += (row.empty() ? "" : " | ") + cell.source;
@@ -102,7 +108,7 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   using Kind = StatementChange::Kind;
   // Pairs two statements; no change means unchanged, unless it sits in another section or block (moved).
   auto match = [&](const Located& o, const Located& n, std::optional<Kind> change, std::vector<DiffSpan> spans) {
-    if (!change && o.place != n.place) change = Kind::moved;
+    if (!change && !same_place(o, n)) change = Kind::moved;
     if (change) diff.statements.push_back({*change, o.section, o.statement, n.section, n.statement, std::move(spans)});
     old_done.insert(&o);
     new_done.insert(&n);
@@ -120,11 +126,11 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
       }
   }
   // 2. Same wording in the same block: unchanged, in order. 3. Same wording in another block: moved.
-  for (bool same_place : {true, false})
+  for (bool in_place : {true, false})
     for (const auto& n : new_list) {
       if (new_done.count(&n)) continue;
       for (const auto& o : old_list) {
-        if (old_done.count(&o) || (same_place && o.place != n.place)) continue;
+        if (old_done.count(&o) || (in_place && !same_place(o, n))) continue;
         if (!same_wording(o.statement->text.source, n.statement->text.source)) continue;
         match(o, n, std::nullopt, {});
         break;
@@ -136,13 +142,13 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   for (const auto& l : new_list) shingles_of[&l] = shingles(l.statement->text.source);
   // 4. The most similar remaining statement of the same block, then of any block: reworded.
   constexpr double same_statement = 0.4;
-  for (bool same_place : {true, false})
+  for (bool in_place : {true, false})
     for (const auto& n : new_list) {
       if (new_done.count(&n)) continue;
       const Located* best = nullptr;
       double best_score = same_statement;
       for (const auto& o : old_list) {
-        if (old_done.count(&o) || (same_place && o.place != n.place)) continue;
+        if (old_done.count(&o) || (in_place && !same_place(o, n))) continue;
         const double score = jaccard(shingles_of[&o], shingles_of[&n]);
         if (score >= best_score && (!best || score > best_score)) best = &o, best_score = score;
       }
@@ -155,9 +161,12 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
     if (!new_done.count(&n)) diff.statements.push_back({Kind::added, nullptr, nullptr, n.section, n.statement, {}});
 
   // The model's own texts.
-  // The source citation names the edition (its date, its signatory): it is about the document, not in it.
+  // The source citation names the edition (its date, its signatory), and the title and subtitle name
+  // the document (a cover one extraction lacks): they are about the document, not in it.
   compare_field(diff.fields, "Introduction", before.intro.source, after.intro.source);
   compare_field(diff.fields, "Vision", before.vision.source, after.vision.source);
+  compare_field(diff.fields, "Framework: heading", before.framework ? before.framework->heading : "",
+                after.framework ? after.framework->heading : "");
   compare_field(diff.fields, "Framework", before.framework ? before.framework->body.source : "",
                 after.framework ? after.framework->body.source : "");
   compare_field(diff.fields, "Closing", before.closing.source, after.closing.source);

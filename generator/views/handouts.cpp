@@ -150,6 +150,7 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h) {
   d["label"] = section.label;
   d["section_title"] = section.title;
   d["summary_html"] = page.html(section.summary);
+  d["definition_html"] = page.html(section.definition);
   json blocks = json::array(), roles = json::array();
   std::size_t characters = 0;
   for (const auto& block : section.blocks) {
@@ -165,6 +166,8 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h) {
       roles.push_back({{"title", role ? role_title(site, *h.model, role->id, true) : block.role}, {"items", std::move(items)}});
     } else {
       blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
+                        {"start", block.start > 1 ? std::to_string(block.start) : ""},
+                        {"table", block.kind == BlockKind::table ? table_data(block, page) : json(false)},
                         {"text_html", page.html(block.text)}, {"items", std::move(items)}});
     }
   }

@@ -79,8 +79,8 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::role(role.id));
-  json d = page.layout(fmt::format("What is expected of {}", role.plural),
-                       fmt::format("The actions every practice model expects of {}", role.plural));
+  json d = page.layout(fmt::format("What is expected of {}", in_sentence(role.plural)),
+                       fmt::format("The actions every practice model expects of {}", in_sentence(role.plural)));
   page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
   d["role_title"] = role.title;
   d["role_plural"] = role.plural;
@@ -132,7 +132,8 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   d["without"] = std::move(without);
   json roles = json::array();
   for (const auto& r : site.roles)
-    roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
+    if (role_addressed(linked, r))
+      roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
   d["roles"] = std::move(roles);
   add_role_navigation(d);
   return page.finish("role-all.html", std::move(d));
@@ -150,7 +151,8 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked) {
         tasks.push_back({urls::model_role(model, role.id), true,
                          [&linked, &model, &role] { return model_role_page(linked, model, role); }});
   for (const auto& role : site.roles)
-    tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role); }});
+    if (role_addressed(linked, role))
+      tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role); }});
   return tasks;
 }
 

@@ -49,6 +49,7 @@ function buildSite(args, content = args.content) {
 
 // The fixture models: every page once, over http://, with the checks that look at each page.
 async function crawlFixtures(args, browser, checks, report) {
+  const started = Date.now();
   const site = path.resolve(buildSite(args, args.fixtures));
   const server = await serve(site);
   try {
@@ -58,6 +59,7 @@ async function crawlFixtures(args, browser, checks, report) {
     const { pages, links } = await crawl({ context, start, checks: mine, report, label: 'fixtures' });
     report.count('pages crawled (fixtures)', pages);
     report.count('links checked (fixtures)', links);
+    report.count('seconds for the fixtures', Math.round((Date.now() - started) / 1000));
     await context.close();
   } finally {
     server.close();

@@ -65,8 +65,11 @@ def run(binary, fixtures):
     check("Area leadership" not in overview and "Youth" not in overview, "no role the model never mentions")
     check("<h1>Caseworker actions</h1>" in read(site, wm + "roles/worker/index.html"), "role page in own words")
     leadership = main_of(read(site, "roles/leadership/index.html"))
-    check("Westmark Core Practice Model" in leadership and "Addressed by" in leadership,
-          "the leadership page gathers the model and says which models address it")
+    check("Westmark Core Practice Model" in leadership and "Addressed by one model (current editions)" in leadership
+          and 'Westmark Core Practice Model (2024)</a> (leadership)</li>' in leadership,
+          "the leadership page gathers the model and says which models address it, with which tier")
+    worker_page = main_of(read(site, "roles/worker/index.html"))
+    check("Addressed by one model (current editions)" in worker_page, "every role page says which models address it")
     # Vocabulary: the model's words, never Arkansas's.
     for path in [wm + "index.html", wm + "roles/worker/index.html", wm + "engagement/index.html",
                  "handouts/westmark-core-practice-2022/self-assessment/worker/index.html",

@@ -207,7 +207,7 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h) {
 
 Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, bool pdfs) {
   PageBuilder page(linked, urls::handouts());
-  json d = page.layout("Handouts", "Printable role checklists, CQI self-assessments, one-page values and topic sheets");
+  json d = page.layout("Handouts", "Printable role checklists, self-assessments, one page per part of each model, and topic sheets");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
   json groups = json::array();
   auto group_for = [&](const std::string& title, const std::string& anchor) -> json& {

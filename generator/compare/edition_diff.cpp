@@ -47,38 +47,57 @@ void compare_statements_by_position(std::vector<FieldChange>& out, const std::st
                   i < after.size() ? after[i].text.source : "");
 }
 
-// The texts of each section other than statements, matched by section id (and block place): title,
-// summary, definition, introduction, block introductions, text blocks and table rows.
+// Which block of the other edition's section a block is: the one with the same heading, or else the one
+// of the same kind (or role) and rank (its key), so neither a reworded heading nor an inserted block
+// mismatches the rest.
+std::string block_identity(const Block& block, const Model& other, const std::string& section_id) {
+  if (!block.heading.empty())
+    for (const auto& s : other.sections)
+      if (s.id == section_id)
+        for (const auto& b : s.blocks)
+          if (b.heading == block.heading) return "h" + block.heading;
+  return "k" + block.key;
+}
+
+// The texts of each section other than statements, matched by section id and block (see
+// block_identity): title, summary, definition, introduction, block headings and introductions, text
+// blocks, table header and rows. Labelled as in the newer edition.
 void compare_section_texts(std::vector<FieldChange>& out, const Model& before, const Model& after) {
-  std::map<std::string, std::pair<std::string, std::string>> texts;  // ordered by the newer edition below
-  std::vector<std::string> order;
-  auto add = [&](const std::string& what, const std::string& text, bool newer) {
-    auto [it, inserted] = texts.try_emplace(what);
-    if (inserted) order.push_back(what);
-    (newer ? it->second.second : it->second.first) = text;
+  struct Pair {
+    std::string label, before, after;
+  };
+  std::map<std::string, Pair> texts;
+  std::vector<std::string> order;  // the newer edition's order, then what only the older has
+  auto add = [&](const std::string& key, const std::string& label, const std::string& text, bool newer) {
+    auto [it, inserted] = texts.try_emplace(key, Pair{label, {}, {}});
+    if (inserted) order.push_back(key);
+    (newer ? it->second.after : it->second.before) = text;
+  };
+  auto cells = [](const std::vector<Markdown>& row) {
+    std::string text;
+    for (const auto& cell : row) text += (text.empty() ? "" : " | ") + cell.source;
+    return text;
   };
   for (bool newer : {true, false})
     for (const auto& section : (newer ? after : before).sections) {
       const std::string name = section.label.empty() ? section.title : section.label;
-      add(name + ": title", section.title, newer);
-      add(name + ": summary", section.summary.source, newer);
-      add(name + ": definition", section.definition.source, newer);
-      add(name + ": introduction", section.intro.source, newer);
+      const std::string at = section.id + "\x1f";
+      add(at + "title", name + ": title", section.title, newer);
+      add(at + "summary", name + ": summary", section.summary.source, newer);
+      add(at + "definition", name + ": definition", section.definition.source, newer);
+      add(at + "intro", name + ": introduction", section.intro.source, newer);
       for (const auto& block : section.blocks) {
         const std::string where = name + ": " + (block.heading.empty() ? block.key : block.heading);
-        add(where + ": introduction", block.intro.source, newer);
-        add(where + ": text", block.text.source, newer);
-        std::string header;
-        for (const auto& cell : block.table_header) header += (header.empty() ? "" : " | ") + cell.source;
-        add(where + ": header", header, newer);
-        for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
-          std::string row;
-          for (const auto& cell : block.table_rows[r]) row += (row.empty() ? "" : " | ") + cell.source;
-          add(fmt::format("{}: row {}", where, r + 1), row, newer);
-        }
+        const std::string in = at + block_identity(block, newer ? before : after, section.id) + "\x1f";
+        add(in + "heading", name + ": " + block.key + ": heading", block.heading, newer);
+        add(in + "intro", where + ": introduction", block.intro.source, newer);
+        add(in + "text", where + ": text", block.text.source, newer);
+        add(in + "header", where + ": header", cells(block.table_header), newer);
+        for (std::size_t r = 0; r < block.table_rows.size(); ++r)
+          add(in + std::to_string(r), fmt::format("{}: row {}", where, r + 1), cells(block.table_rows[r]), newer);
       }
     }
-  for (const auto& what : order) compare_field(out, what, texts[what].first, texts[what].second);
+  for (const auto& key : order) compare_field(out, texts[key].label, texts[key].before, texts[key].after);
 }
 
 }  // namespace

@@ -135,3 +135,30 @@ TEST_CASE("edition diff: a block inserted before others moves none of their stat
   for (const auto& c : d.statements)
     if (c.kind == Kind::moved) CHECK(c.after->text.source == "A plan names who keeps the child safe.");
 }
+
+TEST_CASE("edition diff: a block's heading and a table's cells are texts compared like the others") {
+  auto model = [](std::string heading, std::string cell) {
+    Model m;
+    Section s;
+    s.id = "teaming";
+    s.label = "Group B";
+    Block b;
+    b.kind = BlockKind::table;
+    b.key = "table";
+    b.heading = std::move(heading);
+    b.table_header = {Markdown{"Meeting"}, Markdown{"When"}};
+    b.table_rows = {{Markdown{"Family team meeting"}, Markdown{std::move(cell)}}};
+    s.blocks.push_back(b);
+    m.sections.push_back(s);
+    return m;
+  };
+  const EditionDiff d = diff_editions(model("Who meets when", "Within 30 days"), model("Who meets, and when", "Within 14 days"));
+  // The header is the same; the heading and one cell are not, and the reworded heading does not make the
+  // table's rows look removed and added.
+  REQUIRE(d.fields.size() == 2);
+  CHECK(d.fields[0].what == "Group B: table: heading");
+  CHECK(side_of(d.fields[0].diff, DiffOp::deleted) == "Who meets when");
+  CHECK(side_of(d.fields[0].diff, DiffOp::inserted) == "Who meets, and when");
+  CHECK(d.fields[1].what == "Group B: Who meets, and when: row 1");
+  CHECK(notation(d.fields[1].diff) == "Family team meeting | Within[- 30-]{+ 14+} days");
+}

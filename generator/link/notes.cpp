@@ -14,11 +14,15 @@ namespace {
 constexpr std::uint32_t overview = 0xFFFFFFFF;
 
 // Where a text of the overview is, for the link back to it: "Letter body" → "Letter".
-std::string overview_place(std::string_view field) {
-  if (field == "statement" || field == "priorities intro") return "Priorities";
+std::string overview_place(const Model& model, std::string_view field) {
+  if (field == "framework" && model.framework && !model.framework->heading.empty()) return model.framework->heading;
+  // Headings as the overview shows them.
+  auto or_else = [](const std::string& heading, const char* fallback) { return heading.empty() ? fallback : heading; };
+  if (field == "statement" || field == "priorities intro")
+    return or_else(model.priorities ? model.priorities->heading : "", "Priorities");
   if (field == "model intro") return "Introduction";
-  if (field == "letter body") return "Letter";
-  if (field == "rubric intro" || field == "rubric level") return "Rubric";
+  if (field == "letter body") return or_else(model.letter ? model.letter->heading : "", "Letter");
+  if (field == "rubric intro" || field == "rubric level") return or_else(model.rubric ? model.rubric->title : "", "Rubric");
   if (field == "footnote") return "Notes";
   std::string place(field);
   if (!place.empty()) place[0] = static_cast<char>(place[0] - 'a' + 'A');
@@ -50,7 +54,7 @@ NoteLinks* NoteReferences::links_for(const Markdown& text, const char* field) {
   links_ = NoteLinks{};
   for (const auto& note : model.footnotes) links_.markers.push_back(note.marker);
   const std::string page = section ? urls::section(model, *section) : urls::model(model);
-  const std::string where = section ? (section->label.empty() ? section->title : section->label) : overview_place(field);
+  const std::string where = section ? (section->label.empty() ? section->title : section->label) : overview_place(model, field);
   links_.open = [this, place, page, where, &model](std::size_t note) {
     const std::string anchor = fmt::format("fnref-{}-{}", model.id, ++counts_[place.model]);
     uses_[place.model][note].push_back({page, anchor, where});

@@ -154,7 +154,8 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
                         {"title", s.title},
                         {"href", page.href(urls::section(model, s))},
                         {"summary_html", page.html(s.summary)},
-                        {"count", fmt::format("{} statements", statement_count(s))}});
+                        {"count", statement_count(s) == 1 ? std::string("1 statement")
+                                                          : fmt::format("{} statements", statement_count(s))}});
   d["sections"] = std::move(sections);
   json footnotes = json::array();
   const std::size_t model_index = static_cast<std::size_t>(&model - site.models.data());
@@ -180,7 +181,7 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
   for (const auto& role : site.roles)
     if (const auto& actions = graph.actions(model, role.id); !actions.empty())
       roles.push_back({{"title", role_title(site, model, role.id, true)}, {"href", page.href(urls::model_role(model, role.id))},
-                       {"count", fmt::format("{} actions", actions.size())}});
+                       {"count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["handouts_href"] = page.href(urls::handouts() + "#handouts-" + model.id);

@@ -107,7 +107,7 @@ def run(binary, fixtures):
     backs = note_links(site, wm + "index.html", "note-back")
     check(("fn-1", wm + f"index.html#fnref-{fn}-1") in backs and ("fn-2", wm + f"teaming/index.html#fnref-{fn}-2") in backs,
           f"each note links back to its reference: {backs}")
-    check("Back to Practice element 2" in overview and "Back to Framework" in overview, "the back links say where")
+    check("Back to Practice element 2" in overview and "Back to Theoretical framework" in overview, "the back links say where")
     alder = "models/alder-county-framework/"
     check(("fnref-alder-county-framework-1", alder + "index.html#fn-1") in note_links(site, alder + "teaming/index.html", "note-ref")
           and ("fn-1", alder + "teaming/index.html#fnref-alder-county-framework-1") in note_links(site, alder + "index.html", "note-back"),

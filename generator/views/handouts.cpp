@@ -159,6 +159,9 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h) {
       characters += s.text.source.size();
       json item = page.statement(s);
       item["sub"] = depth > 0;
+      // Sub-points keep the document's marker ("a.", "iv.") and their level, in a flat printed list.
+      item["deep"] = depth > 1 ? std::to_string(depth) : "";
+      item["marker"] = depth > 0 && !s.number.empty() ? s.number + "." : "";
       items.push_back(std::move(item));
     });
     if (block.kind == BlockKind::actions) {

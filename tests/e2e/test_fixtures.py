@@ -120,6 +120,15 @@ def run(binary, fixtures):
     check("I am a youth" not in home and "I am a leader" in read(site, "index.html"), "home lists the addressed roles")
     check("<h1>What is expected of leadership</h1>" in read(site, "roles/leadership/index.html"),
           "headings read as sentences")
+    # One-page handouts keep the definition, the table, the numbering and the sub-point markers.
+    one_pager = main_of(read(site, "handouts/westmark-core-practice-2022/sections/engagement/index.html"))
+    check('<section class="definition op-definition"><h2>Definition</h2>' in one_pager, "one-pager: the definition")
+    alder_safety = main_of(read(site, "handouts/alder-county-framework/sections/safety/index.html"))
+    check('<ol start="3">' in alder_safety and '<span class="op-marker">a.</span> the people' in alder_safety
+          and 'class="sub depth-2 marked"><span class="op-marker">i.</span> at home,' in alder_safety,
+          "one-pager: numbering that continues and lettered and roman sub-points")
+    alder_teaming = main_of(read(site, "handouts/alder-county-framework/sections/teaming/index.html"))
+    check('<th scope="col">Who attends</th>' in alder_teaming and "Before any move" in alder_teaming, "one-pager: the table")
     # Rubric scope: a rubric that rates sections gives one row per practice element, for its roles only.
     form = main_of(read(site, "handouts/westmark-core-practice-2022/self-assessment/worker/index.html"))
     check('<th scope="col" class="action-col">Practice element</th>' in form, "form rows are practice elements")

@@ -12,23 +12,26 @@ namespace {
 
 struct Located {
   const Section* section;
+  const Block* block;
   const Statement* statement;
-  std::string place;     // section and block: a statement elsewhere has moved, wherever it sits in its list
 };
 
-// The block a statement belongs to, by what it is (its kind or role, and which of them), never by position
-// of the statement: inserting or removing a statement changes no other statement's place.
-std::string block_place(const Section& section, const Block& block) {
-  return section.id + "/" + (block.kind == BlockKind::actions ? "actions:" + block.role : block.key);
+// Whether two statements sit in the same section and block: a statement elsewhere has moved, wherever it
+// sits in its list. A block is known by what it is (the actions of a role; another kind by its heading,
+// or else which block of that kind it is), never by the position of a statement: inserting or removing
+// a statement, or a block of another kind, changes no other statement's place.
+bool same_place(const Located& a, const Located& b) {
+  if (a.section->id != b.section->id || a.block->kind != b.block->kind) return false;
+  if (a.block->kind == BlockKind::actions) return a.block->role == b.block->role;
+  if (!a.block->heading.empty() && a.block->heading == b.block->heading) return true;
+  return a.block->key == b.block->key;
 }
 
 std::vector<Located> flatten(const Model& m) {
   std::vector<Located> out;
   for (const auto& section : m.sections)
-    for (const auto& block : section.blocks) {
-      const std::string place = block_place(section, block);
-      for_each_statement(block.items, [&](const Statement& s, int) { out.push_back({&section, &s, place}); });
-    }
+    for (const auto& block : section.blocks)
+      for_each_statement(block.items, [&](const Statement& s, int) { out.push_back({&section, &block, &s}); });
   return out;
 }
 
@@ -44,35 +47,57 @@ void compare_statements_by_position(std::vector<FieldChange>& out, const std::st
                   i < after.size() ? after[i].text.source : "");
 }
 
-// The texts of each section other than statements, matched by section id (and block place): title,
-// summary, definition, introduction, block introductions, text blocks and table rows.
+// Which block of the other edition's section a block is: the one with the same heading, or else the one
+// of the same kind (or role) and rank (its key), so neither a reworded heading nor an inserted block
+// mismatches the rest.
+std::string block_identity(const Block& block, const Model& other, const std::string& section_id) {
+  if (!block.heading.empty())
+    for (const auto& s : other.sections)
+      if (s.id == section_id)
+        for (const auto& b : s.blocks)
+          if (b.heading == block.heading) return "h" + block.heading;
+  return "k" + block.key;
+}
+
+// The texts of each section other than statements, matched by section id and block (see
+// block_identity): title, summary, definition, introduction, block headings and introductions, text
+// blocks, table header and rows. Labelled as in the newer edition.
 void compare_section_texts(std::vector<FieldChange>& out, const Model& before, const Model& after) {
-  std::map<std::string, std::pair<std::string, std::string>> texts;  // ordered by the newer edition below
-  std::vector<std::string> order;
-  auto add = [&](const std::string& what, const std::string& text, bool newer) {
-    auto [it, inserted] = texts.try_emplace(what);
-    if (inserted) order.push_back(what);
-    (newer ? it->second.second : it->second.first) = text;
+  struct Pair {
+    std::string label, before, after;
+  };
+  std::map<std::string, Pair> texts;
+  std::vector<std::string> order;  // the newer edition's order, then what only the older has
+  auto add = [&](const std::string& key, const std::string& label, const std::string& text, bool newer) {
+    auto [it, inserted] = texts.try_emplace(key, Pair{label, {}, {}});
+    if (inserted) order.push_back(key);
+    (newer ? it->second.after : it->second.before) = text;
+  };
+  auto cells = [](const std::vector<Markdown>& row) {
+    std::string text;
+    for (const auto& cell : row) text += (text.empty() ? "" : " | ") + cell.source;
+    return text;
   };
   for (bool newer : {true, false})
     for (const auto& section : (newer ? after : before).sections) {
       const std::string name = section.label.empty() ? section.title : section.label;
-      add(name + ": title", section.title, newer);
-      add(name + ": summary", section.summary.source, newer);
-      add(name + ": definition", section.definition.source, newer);
-      add(name + ": introduction", section.intro.source, newer);
+      const std::string at = section.id + "\x1f";
+      add(at + "title", name + ": title", section.title, newer);
+      add(at + "summary", name + ": summary", section.summary.source, newer);
+      add(at + "definition", name + ": definition", section.definition.source, newer);
+      add(at + "intro", name + ": introduction", section.intro.source, newer);
       for (const auto& block : section.blocks) {
         const std::string where = name + ": " + (block.heading.empty() ? block.key : block.heading);
-        add(where + ": introduction", block.intro.source, newer);
-        add(where + ": text", block.text.source, newer);
-        for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
-          std::string row;
-          for (const auto& cell : block.table_rows[r]) row += (row.empty() ? "" : " | ") + cell.source;
-          add(fmt::format("{}: row {}", where, r + 1), row, newer);
-        }
+        const std::string in = at + block_identity(block, newer ? before : after, section.id) + "\x1f";
+        add(in + "heading", name + ": " + block.key + ": heading", block.heading, newer);
+        add(in + "intro", where + ": introduction", block.intro.source, newer);
+        add(in + "text", where + ": text", block.text.source, newer);
+        add(in + "header", where + ": header", cells(block.table_header), newer);
+        for (std::size_t r = 0; r < block.table_rows.size(); ++r)
+          add(in + std::to_string(r), fmt::format("{}: row {}", where, r + 1), cells(block.table_rows[r]), newer);
       }
     }
-  for (const auto& what : order) compare_field(out, what, texts[what].first, texts[what].second);
+  for (const auto& key : order) compare_field(out, texts[key].label, texts[key].before, texts[key].after);
 }
 
 }  // namespace
@@ -102,7 +127,7 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   using Kind = StatementChange::Kind;
   // Pairs two statements; no change means unchanged, unless it sits in another section or block (moved).
   auto match = [&](const Located& o, const Located& n, std::optional<Kind> change, std::vector<DiffSpan> spans) {
-    if (!change && o.place != n.place) change = Kind::moved;
+    if (!change && !same_place(o, n)) change = Kind::moved;
     if (change) diff.statements.push_back({*change, o.section, o.statement, n.section, n.statement, std::move(spans)});
     old_done.insert(&o);
     new_done.insert(&n);
@@ -120,11 +145,11 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
       }
   }
   // 2. Same wording in the same block: unchanged, in order. 3. Same wording in another block: moved.
-  for (bool same_place : {true, false})
+  for (bool in_place : {true, false})
     for (const auto& n : new_list) {
       if (new_done.count(&n)) continue;
       for (const auto& o : old_list) {
-        if (old_done.count(&o) || (same_place && o.place != n.place)) continue;
+        if (old_done.count(&o) || (in_place && !same_place(o, n))) continue;
         if (!same_wording(o.statement->text.source, n.statement->text.source)) continue;
         match(o, n, std::nullopt, {});
         break;
@@ -136,13 +161,13 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   for (const auto& l : new_list) shingles_of[&l] = shingles(l.statement->text.source);
   // 4. The most similar remaining statement of the same block, then of any block: reworded.
   constexpr double same_statement = 0.4;
-  for (bool same_place : {true, false})
+  for (bool in_place : {true, false})
     for (const auto& n : new_list) {
       if (new_done.count(&n)) continue;
       const Located* best = nullptr;
       double best_score = same_statement;
       for (const auto& o : old_list) {
-        if (old_done.count(&o) || (same_place && o.place != n.place)) continue;
+        if (old_done.count(&o) || (in_place && !same_place(o, n))) continue;
         const double score = jaccard(shingles_of[&o], shingles_of[&n]);
         if (score >= best_score && (!best || score > best_score)) best = &o, best_score = score;
       }
@@ -155,9 +180,12 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
     if (!new_done.count(&n)) diff.statements.push_back({Kind::added, nullptr, nullptr, n.section, n.statement, {}});
 
   // The model's own texts.
-  // The source citation names the edition (its date, its signatory): it is about the document, not in it.
+  // The source citation names the edition (its date, its signatory), and the title and subtitle name
+  // the document (a cover one extraction lacks): they are about the document, not in it.
   compare_field(diff.fields, "Introduction", before.intro.source, after.intro.source);
   compare_field(diff.fields, "Vision", before.vision.source, after.vision.source);
+  compare_field(diff.fields, "Framework: heading", before.framework ? before.framework->heading : "",
+                after.framework ? after.framework->heading : "");
   compare_field(diff.fields, "Framework", before.framework ? before.framework->body.source : "",
                 after.framework ? after.framework->body.source : "");
   compare_field(diff.fields, "Closing", before.closing.source, after.closing.source);

@@ -16,12 +16,13 @@ constexpr KindName kind_names[] = {
     {BlockKind::goals, "goals"},           {BlockKind::actions, "actions"},   {BlockKind::text, "text"},
     {BlockKind::table, "table"},
 };
+}  // namespace
+
 std::string lowercase(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return text;
 }
-}  // namespace
 
 const char* block_kind_name(BlockKind kind) {
   for (const auto& k : kind_names)

@@ -273,6 +273,9 @@ struct Site {
   const Topic* find_topic(const std::string& id) const;
 };
 
+// ASCII letters in lower case, for names compared in any letter case (role names).
+std::string lowercase(std::string text);
+
 // How a model names a role: its own title (or plural) when it declares one, else the shared one.
 std::string role_title(const Site& site, const Model& model, const std::string& role_id, bool plural = false);
 
@@ -287,7 +290,8 @@ void for_each_statement(const std::vector<Statement>& items, F&& f, int depth = 
 
 // How a Markdown text is rendered, and whether glossary terms are linked in it.
 enum class MarkdownShape { block, line };  // paragraphs, lists, tables / one line, no <p> wrapper
-enum class TermLinks { linked, counted };   // statements and summaries link terms; other texts count them
+// Statements, summaries, definitions, frameworks and table cells link terms; other texts count them.
+enum class TermLinks { linked, counted };
 
 // Calls f(markdown, shape, links, field) for every Markdown text of the site in one fixed order: the
 // order of Markdown::slot. `field` names it for people ("statement", "letter body"). Works on a Site
@@ -311,7 +315,7 @@ void for_each_markdown(SiteT& site, F&& f) {
     f(m.intro, block, counted, "model intro");
     f(m.vision, line, counted, "vision");
     f(m.closing, block, counted, "closing");
-    if (m.framework) f(m.framework->body, block, counted, "framework");
+    if (m.framework) f(m.framework->body, block, linked, "framework");
     if (m.priorities) {
       f(m.priorities->intro, block, counted, "priorities intro");
       statements(statements, m.priorities->items);

@@ -40,12 +40,20 @@ class PageAnchors {
   }
 
   bool contains(const std::string& id) const {
-    return std::find(fixed_.begin(), fixed_.end(), id) != fixed_.end() || terms_.count(id) ||
+    return std::find(fixed_.begin(), fixed_.end(), id) != fixed_.end() || terms_.count(id) || is_note_anchor(id) ||
            std::find(extra_.begin(), extra_.end(), id) != extra_.end();
   }
 
   // "main-content, …, editions, and def-<term> for each glossary term"
-  std::string listed() const { return join(fixed_) + ", and def-<term> for each glossary term"; }
+  std::string listed() const {
+    return join(fixed_) + ", def-<term> for each glossary term, fn-<n> and fnref-<model>-<n> for footnotes";
+  }
+
+ private:
+  // Notes are anchored fn-1, fn-2, … on the overview, their references fnref-<model>-<n> wherever shown.
+  static bool is_note_anchor(const std::string& id) { return id.starts_with("fn-") || id.starts_with("fnref-"); }
+
+ public:
 
  private:
   std::vector<std::string> fixed_, extra_;
@@ -221,6 +229,23 @@ void check_editions(const Site& site, Diagnostics& diags) {
   }
 }
 
+// A model names a role by id, title, plural or alias (any letter case): each name must lead to one role.
+void check_role_names(const Site& site, Diagnostics& diags) {
+  std::map<std::string, const Role*> owner;
+  for (const auto& role : site.roles) {
+    std::set<std::string> names{lowercase(role.id), lowercase(role.title), lowercase(role.plural)};
+    for (const auto& alias : role.aliases) names.insert(lowercase(alias));
+    for (const auto& name : names) {
+      if (name.empty()) continue;
+      const auto [it, inserted] = owner.emplace(name, &role);
+      if (!inserted && it->second->id != role.id)
+        diags.error(role.where, fmt::format("role '{}' is also called '{}', a name of role '{}'", role.id, name,
+                                            it->second->id),
+                    "a name (id, title, plural or alias) must lead to one role: remove it from one of them");
+    }
+  }
+}
+
 }  // namespace
 
 void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& untagged_hint) {
@@ -231,6 +256,7 @@ void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& unt
       diags.error(role.where, fmt::format("role '{}' is part of '{}', which is not another role in roles.yaml", role.id,
                                           role.part_of),
                   fmt::format("'part_of' names a broader role's id: {}", join(ids_of(site.roles))));
+  check_role_names(site, diags);
   check_unique(site.topics, id_and_where, "topic", diags);
   check_unique(site.terms, id_and_where, "glossary term", diags);
 

@@ -98,7 +98,17 @@ std::string strip_tags(const std::string& html) {
   std::string out;
   out.reserve(html.size());
   bool in_tag = false;
-  for (char c : html) {
+  // A footnote reference's marker is no word of the text ("families1"): leave it out.
+  constexpr std::string_view note_ref = "<sup class=\"note-ref\">";
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (c == '<' && std::string_view(html).substr(i, note_ref.size()) == note_ref) {
+      const std::size_t end = html.find("</sup>", i);
+      if (end != std::string::npos) {
+        i = end + 5;
+        continue;
+      }
+    }
     if (c == '<') in_tag = true;
     else if (c == '>') in_tag = false;
     else if (!in_tag) out += c;

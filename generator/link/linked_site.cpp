@@ -9,8 +9,14 @@
 
 namespace pb::inline link {
 
-LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph)
-    : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)) {}
+LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph,
+                       std::vector<std::vector<std::vector<NoteUse>>> note_uses)
+    : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)), note_uses_(std::move(note_uses)) {}
+
+const std::vector<NoteUse>& LinkedSite::note_uses(std::size_t model, std::size_t note) const {
+  if (model >= note_uses_.size() || note >= note_uses_[model].size()) return no_uses_;
+  return note_uses_[model][note];
+}
 
 const LinkedHtml& LinkedSite::html(const Markdown& m) const { return m.slot < html_.size() ? html_[m.slot] : empty_; }
 
@@ -91,12 +97,19 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
   }
   std::vector<std::size_t> uses(site.terms.size(), 0);
   std::vector<MarkdownUrl> urls;
+  NoteReferences notes(site);
   for_each_markdown(site, [&](const Markdown& m, MarkdownShape shape, TermLinks mode, const char* field) {
     LinkedHtml& out = html[m.slot];
     if (done[m.slot] || m.empty() || refused(m, field)) return;
     urls.clear();
-    out = markdown.render(m.source, shape, &matcher, mode == TermLinks::linked ? &links : nullptr, &urls);
+    NoteLinks* note_links = notes.links_for(m, field);
+    out = markdown.render(m.source, shape, &matcher, mode == TermLinks::linked ? &links : nullptr, &urls, note_links);
     check_urls(urls, m, field, site.config, diags);
+    if (note_links)
+      for (const auto& marker : note_links->unknown)
+        diags.error(m.where, fmt::format("this {} refers to note '[^{}]', which its model does not have", field, marker),
+                    "add it to the model's footnotes (`- marker: \"" + marker +
+                        "\"` with its `text`), or correct the marker");
     if (stats && mode == TermLinks::linked) stats->term_links += out.terms.size();
   });
   for (const auto& h : html)
@@ -120,7 +133,7 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
   for_each_site_statement(site, [&](const Statement& s) { statement_terms.push_back(html[s.text.slot].terms); });
   LinkGraph graph(site, statement_terms);
   if (stats) stats->texts = html.size();
-  return LinkedSite(std::move(site_ptr), std::move(html), std::move(graph));
+  return LinkedSite(std::move(site_ptr), std::move(html), std::move(graph), notes.take_uses());
 }
 
 }  // namespace pb::link

@@ -10,12 +10,14 @@
 #include "core/diagnostics.hpp"
 #include "link/link_graph.hpp"
 #include "link/markdown.hpp"
+#include "link/notes.hpp"
 
 namespace pb::inline link {
 
 class LinkedSite {
  public:
-  LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph);
+  LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph,
+             std::vector<std::vector<std::vector<NoteUse>>> note_uses = {});
 
   const Site& site() const { return *site_; }
   const LinkGraph& graph() const { return graph_; }
@@ -35,11 +37,16 @@ class LinkedSite {
 
   std::size_t texts() const { return html_.size(); }
 
+  // The references to a model's note (by index into its footnotes), in reading order.
+  const std::vector<NoteUse>& note_uses(std::size_t model, std::size_t note) const;
+
  private:
   std::shared_ptr<const Site> site_;
   std::vector<LinkedHtml> html_;  // by Markdown::slot
   LinkGraph graph_;
+  std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
   LinkedHtml empty_;
+  std::vector<NoteUse> no_uses_;
 };
 
 // The link around a mention of `term`: to its page, described by its definition for screen readers

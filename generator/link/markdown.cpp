@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -86,6 +87,40 @@ void link_terms(cmark_node* doc, const TermMatcher& matcher, const std::vector<T
   }
 }
 
+// Turns each `[^marker]` of the text nodes into a link to its note (see NoteLinks).
+void link_notes(cmark_node* doc, NoteLinks& notes) {
+  for (cmark_node* node : linkable_text(doc)) {
+    const std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+    std::size_t from = 0;
+    bool changed = false;
+    for (std::size_t at = literal.find("[^"); at != std::string::npos; at = literal.find("[^", at + 1)) {
+      const std::size_t length = note_reference_at(literal, at);
+      if (length == 0) continue;
+      const std::string marker = literal.substr(at + 2, length);
+      const auto known = std::find(notes.markers.begin(), notes.markers.end(), marker);
+      if (known == notes.markers.end()) {
+        notes.unknown.push_back(marker);
+        continue;
+      }
+      if (at > from) cmark_node_insert_before(node, text_node(std::string_view(literal).substr(from, at - from)));
+      cmark_node* link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+      cmark_node_set_on_enter(link, notes.open(static_cast<std::size_t>(known - notes.markers.begin())).c_str());
+      cmark_node_set_on_exit(link, notes.close.c_str());
+      cmark_node_append_child(link, text_node(marker));
+      cmark_node_insert_before(node, link);
+      from = at + length + 3;
+      changed = true;
+    }
+    if (!changed) continue;
+    if (from < literal.size()) {
+      cmark_node_set_literal(node, literal.substr(from).c_str());
+    } else {
+      cmark_node_unlink(node);
+      cmark_node_free(node);
+    }
+  }
+}
+
 void collect_urls(cmark_node* doc, std::vector<MarkdownUrl>& out) {
   cmark_iter* iter = cmark_iter_new(doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
@@ -101,7 +136,7 @@ void collect_urls(cmark_node* doc, std::vector<MarkdownUrl>& out) {
 
 std::string render_html(std::string_view markdown, int options, const TermMatcher* matcher,
                         const std::vector<TermLink>* links, std::vector<std::uint32_t>& terms,
-                        std::vector<MarkdownUrl>* urls = nullptr) {
+                        std::vector<MarkdownUrl>* urls = nullptr, NoteLinks* notes = nullptr) {
   std::string source(markdown);
   for (char& c : source)
     if (c == root_mark) c = ' ';
@@ -113,6 +148,7 @@ std::string render_html(std::string_view markdown, int options, const TermMatche
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   if (urls) collect_urls(doc.get(), *urls);
   if (matcher) link_terms(doc.get(), *matcher, links, terms);
+  if (notes) link_notes(doc.get(), *notes);
   std::unique_ptr<char, CStringDeleter> html(
       cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
   std::string out = html ? std::string(html.get()) : std::string{};
@@ -132,6 +168,16 @@ std::string unwrap_paragraph(std::string html) {
 }
 
 }  // namespace
+
+std::size_t note_reference_at(std::string_view text, std::size_t pos) {
+  constexpr std::size_t longest = 16;  // "*", "1", "12", "a", "†": a marker is short
+  if (text.substr(pos, 2) != "[^") return 0;
+  const std::size_t end = text.find(']', pos + 2);
+  if (end == std::string_view::npos || end == pos + 2 || end - pos - 2 > longest) return 0;
+  const std::string_view marker = text.substr(pos + 2, end - pos - 2);
+  if (marker.find_first_of(" \t\n[^") != std::string_view::npos) return 0;
+  return marker.size();
+}
 
 std::string LinkedHtml::with_root(std::string_view root) const {
   if (root_at.empty()) return html;
@@ -161,11 +207,13 @@ std::string MarkdownRenderer::block(std::string_view markdown) const {
 std::string MarkdownRenderer::inline_html(std::string_view markdown) const { return unwrap_paragraph(block(markdown)); }
 
 LinkedHtml MarkdownRenderer::render(std::string_view markdown, MarkdownShape shape, const TermMatcher* matcher,
-                                    const std::vector<TermLink>* links, std::vector<MarkdownUrl>* urls) const {
+                                    const std::vector<TermLink>* links, std::vector<MarkdownUrl>* urls,
+                                    NoteLinks* notes) const {
   LinkedHtml out;
-  std::string html = render_html(markdown, options_, matcher, links, out.terms, urls);
+  out.terms_linked = links != nullptr;
+  std::string html = render_html(markdown, options_, matcher, links, out.terms, urls, notes);
   if (shape == MarkdownShape::line) html = unwrap_paragraph(std::move(html));
-  if (links && html.find(root_mark) != std::string::npos) {
+  if ((links || notes) && html.find(root_mark) != std::string::npos) {
     out.html.reserve(html.size());
     for (char c : html) {
       if (c == root_mark) out.root_at.push_back(static_cast<std::uint32_t>(out.html.size()));

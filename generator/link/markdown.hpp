@@ -2,6 +2,7 @@
 // cmark-gfm behind a small interface. cmark-gfm keeps global state (extension registry, character
 // tables, arena): use one MarkdownRenderer on one thread only.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ struct LinkedHtml {
   std::string html;
   std::vector<std::uint32_t> root_at;  // byte offsets into html, ascending
   std::vector<std::uint32_t> terms;    // glossary terms mentioned (indexes), in order of first mention
+  bool terms_linked = false;           // the mentions are links (a page then needs their definitions)
 
   std::string with_root(std::string_view root) const;
 };
@@ -38,6 +40,20 @@ struct MarkdownUrl {
   std::string url;
 };
 
+// The footnotes a text may refer to, written `[^marker]` as in GFM: its model's notes, which live on
+// another page than most references, so the renderer links them instead of cmark's own footnotes.
+struct NoteLinks {
+  std::vector<std::string> markers;  // the model's footnote markers, in order
+  // The opening of the link for the next reference to note `note` (an index into markers); the
+  // renderer writes the marker and closes it with `close`.
+  std::function<std::string(std::size_t note)> open;
+  std::string close = "</a></sup>";
+  std::vector<std::string> unknown;  // filled by the renderer: markers referred to that are not notes
+};
+
+// "[^marker]" at `pos` of a text: the marker's length, or 0 when none starts there.
+std::size_t note_reference_at(std::string_view text, std::size_t pos);
+
 class MarkdownRenderer {
  public:
   explicit MarkdownRenderer(bool allow_html = false);
@@ -50,9 +66,11 @@ class MarkdownRenderer {
   // Renders a text of the site. With `matcher`, glossary terms are found on the document's text nodes
   // (never in code, links, raw HTML or attributes); with `links` (one per term) each term's first
   // mention becomes a link, otherwise terms are only counted.
-  // Every link and image address of the text goes into `urls` when given.
+  // Every link and image address of the text goes into `urls` when given; with `notes`, footnote
+  // references become links to the notes.
   LinkedHtml render(std::string_view markdown, MarkdownShape shape, const TermMatcher* matcher = nullptr,
-                    const std::vector<TermLink>* links = nullptr, std::vector<MarkdownUrl>* urls = nullptr) const;
+                    const std::vector<TermLink>* links = nullptr, std::vector<MarkdownUrl>* urls = nullptr,
+                    NoteLinks* notes = nullptr) const;
 
  private:
   int options_;

@@ -63,9 +63,15 @@ vision: ""                           # optional, one sentence
 #   title: Continuous Quality Improvement
 #   rates: actions                   # actions | sections | model: what one form row rates
 #   roles: [worker, supervisor]      # optional: the roles it applies to
+#   reviewer: Supervisor or coach    # who rates with the person ("" for nobody)
 #   levels:
 #     - name: Novice
 #       description: …
+# closing: |                         # optional Markdown after the sections
+#   …
+# footnotes:                         # notes; any text refers to one as [^1] (linked both ways)
+#   - marker: "1"
+#     text: Where this comes from.
 # tagline: A closing line, as printed.
 )";
 
@@ -87,6 +93,9 @@ blocks:
     items:
       - text: The first principle, word for word.
         topics: [safety]             # ids from content/topics.yaml
+      # - text: "A principle with sub-points:"
+      #   items:                     # sub-points, same form, four levels at most
+      #     - The first sub-point.
   - kind: actions
     role: worker                     # ids from content/roles.yaml
     heading: "Key Worker Actions: Do I..."

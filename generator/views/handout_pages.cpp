@@ -204,6 +204,7 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   d["label"] = section.label;
   d["section_title"] = section.title;
   d["summary_html"] = page.html(section.summary);
+  d["definition_html"] = page.html(section.definition);
   json blocks = json::array(), roles = json::array();
   OnePagerText text{section.title.size() + section.label.size(), page.plain(section.summary).size(),
                     d.contains("qr_svg"), {}, {}};
@@ -214,6 +215,9 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
       group.item_chars.push_back(s.text.source.size() + 4 * static_cast<std::size_t>(depth));
       json item = page.statement(s);
       item["sub"] = depth > 0;
+      // Sub-points keep the document's marker ("a.", "iv.") and their level, in a flat printed list.
+      item["deep"] = depth > 1 ? std::to_string(depth) : "";
+      item["marker"] = depth > 0 && !s.number.empty() ? s.number + "." : "";
       items.push_back(std::move(item));
     });
     if (block.kind == BlockKind::text) group.item_chars.push_back(block.text.source.size());
@@ -226,6 +230,8 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
     } else {
       text.blocks.push_back(std::move(group));
       blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
+                        {"start", block.start > 1 ? std::to_string(block.start) : ""},
+                        {"table", block.kind == BlockKind::table ? table_data(block, page) : json(false)},
                         {"text_html", page.html(block.text)}, {"items", std::move(items)}});
     }
   }

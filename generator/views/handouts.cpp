@@ -36,7 +36,7 @@ json index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* 
 Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, const HandoutPrints* prints) {
   const Site& site = linked.site();
   PageBuilder page(linked, urls::handouts());
-  json d = page.layout("Handouts", "Printable role checklists, self-assessments, one-page sections and topic sheets");
+  json d = page.layout("Handouts", "Printable role checklists, self-assessments, one page per part of each model, and topic sheets");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
   json current = json::array(), archived = json::array();
   auto group_for = [&](json& groups, const std::string& title, const std::string& anchor) -> json& {

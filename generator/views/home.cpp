@@ -44,6 +44,7 @@ Page home_page(const LinkedSite& linked) {
   // "I am a…": straight to what each role is expected to do, across models.
   json roles = json::array();
   for (const auto& role : site.roles) {
+    if (!role_addressed(linked, role)) continue;
     std::string name = role.title;  // "I am an area leader": the role as a common noun
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     roles.push_back({{"title", name}, {"article", name.find_first_of("aeiou") == 0 ? "an" : "a"},

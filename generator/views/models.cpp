@@ -79,19 +79,6 @@ void set_child_tags(json& items, const Block& block, std::size_t depth) {
   }
 }
 
-json table_data(const Block& block, PageBuilder& page) {
-  json header = json::array(), rows = json::array();
-  for (const auto& cell : block.table_header) header.push_back({{"html", page.html(cell)}});
-  for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
-    json cells = json::array();
-    for (std::size_t c = 0; c < block.table_rows[r].size(); ++c)
-      cells.push_back({{"html", page.html(block.table_rows[r][c])}, {"first", c == 0}});
-    rows.push_back({{"id", fmt::format("{}-row-{}", block.key, r + 1)}, {"cells", std::move(cells)}});
-  }
-  return json{{"caption", block.heading.empty() ? "Table" : block.heading},
-              {"has_header", !header.empty()}, {"header", std::move(header)}, {"rows", std::move(rows)}};
-}
-
 json block_data(const Site& site, const Model& model, const Block& block, PageBuilder& page) {
   json items = json::array();
   for (const auto& s : block.items) items.push_back(page.statement(s));
@@ -167,10 +154,19 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
                         {"title", s.title},
                         {"href", page.href(urls::section(model, s))},
                         {"summary_html", page.html(s.summary)},
-                        {"count", fmt::format("{} statements", statement_count(s))}});
+                        {"count", statement_count(s) == 1 ? std::string("1 statement")
+                                                          : fmt::format("{} statements", statement_count(s))}});
   d["sections"] = std::move(sections);
   json footnotes = json::array();
-  for (const auto& note : model.footnotes) footnotes.push_back({{"marker", note.marker}, {"html", page.html(note.text)}});
+  const std::size_t model_index = static_cast<std::size_t>(&model - site.models.data());
+  for (std::size_t n = 0; n < model.footnotes.size(); ++n) {
+    // Back to every reference: a note may be referred to from several places.
+    json back = json::array();
+    for (const NoteUse& use : linked.note_uses(model_index, n))
+      back.push_back({{"href", page.href(use.page) + "#" + use.anchor}, {"place", use.place}});
+    footnotes.push_back({{"id", note_anchor(n)}, {"marker", model.footnotes[n].marker},
+                         {"html", page.html(model.footnotes[n].text)}, {"back", std::move(back)}});
+  }
   d["footnotes"] = std::move(footnotes);
   d["has_footnotes"] = !model.footnotes.empty();
   json editions = json::array();
@@ -185,7 +181,7 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
   for (const auto& role : site.roles)
     if (const auto& actions = graph.actions(model, role.id); !actions.empty())
       roles.push_back({{"title", role_title(site, model, role.id, true)}, {"href", page.href(urls::model_role(model, role.id))},
-                       {"count", fmt::format("{} actions", actions.size())}});
+                       {"count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["handouts_href"] = page.href(urls::handouts() + "#handouts-" + model.id);
@@ -236,6 +232,7 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
                              {"current", e->superseded_by.empty()}});
   }
   d["has_other_editions"] = !elsewhere.empty();
+  d["unit"] = model.vocabulary.unit;
   d["other_editions"] = std::move(elsewhere);
   json roles = json::array();
   for (const auto& role : site.roles)
@@ -245,7 +242,7 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   d["roles"] = std::move(roles);
   d["one_pager_href"] = page.href(urls::one_pager(model, section));
   page.edit_link(d, section.source_file);
-  add_section_navigation(site, d);
+  add_section_navigation(site, model, d);
   return page.finish("section.html", std::move(d));
 }
 

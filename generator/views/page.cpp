@@ -1,5 +1,6 @@
 #include "views/page.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -16,7 +17,7 @@ std::string PageBuilder::href(const std::string& target) const { return urls::re
 
 std::string PageBuilder::html(const Markdown& m) {
   const LinkedHtml& h = linked_.html(m);
-  if (!h.root_at.empty()) terms_used_.insert(h.terms.begin(), h.terms.end());  // it links them
+  if (h.terms_linked) terms_used_.insert(h.terms.begin(), h.terms.end());  // it links them
   return h.with_root(root_);
 }
 
@@ -39,7 +40,10 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   };
   // Models and Roles go to the home page's lists: "what is expected of me" is one click from anywhere.
   if (!site().models.empty()) nav.push_back({{"title", "Models"}, {"href", href(urls::home()) + "#models-heading"}, {"current", false}});
-  if (!site().roles.empty()) nav.push_back({{"title", "Roles"}, {"href", href(urls::home()) + "#roles-heading"}, {"current", false}});
+  // The home page lists the roles that models address: some model has actions by role.
+  const bool roles_listed = std::any_of(site().models.begin(), site().models.end(),
+                                        [&](const Model& m) { return graph().has_actions(m); });
+  if (roles_listed) nav.push_back({{"title", "Roles"}, {"href", href(urls::home()) + "#roles-heading"}, {"current", false}});
   if (!site().topics.empty()) add("Compare", urls::compare(), "compare/");
   if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");
@@ -133,8 +137,7 @@ std::string PageBuilder::place_of(const StatementRef& ref) const {
   std::string where = section->label.empty() ? section->title : section->label;
   const Block& block = *linked_.block(ref);
   if (block.kind == BlockKind::actions) {
-    const Role* role = site().find_role(block.role);
-    where += " · " + (role ? role->title : block.role) + " action";
+    where += " · " + role_title(site(), model, block.role) + " action";
   } else if (!block.heading.empty()) {
     where += " · " + block.heading;
   }
@@ -159,6 +162,32 @@ Page PageBuilder::finish(std::string template_name, json data) {
   data["has_definitions"] = !definitions.empty();
   data["definitions"] = std::move(definitions);
   return Page{path_, std::move(template_name), std::move(data), {}};
+}
+
+std::string in_sentence(std::string name) {
+  if (name.size() >= 2 && name[0] >= 'A' && name[0] <= 'Z' && !(name[1] >= 'A' && name[1] <= 'Z'))
+    name[0] = static_cast<char>(name[0] - 'A' + 'a');
+  return name;
+}
+
+bool role_addressed(const LinkedSite& linked, const Role& role) {
+  for (const auto& model : linked.site().models)
+    for (const auto& r : linked.site().roles)
+      if ((r.id == role.id || r.part_of == role.id) && !linked.graph().actions(model, r.id).empty()) return true;
+  return false;
+}
+
+json table_data(const Block& block, PageBuilder& page) {
+  json header = json::array(), rows = json::array();
+  for (const auto& cell : block.table_header) header.push_back({{"html", page.html(cell)}});
+  for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
+    json cells = json::array();
+    for (std::size_t c = 0; c < block.table_rows[r].size(); ++c)
+      cells.push_back({{"html", page.html(block.table_rows[r][c])}, {"first", c == 0}});
+    rows.push_back({{"id", fmt::format("{}-row-{}", block.key, r + 1)}, {"cells", std::move(cells)}});
+  }
+  return json{{"caption", block.heading.empty() ? "Table" : block.heading},
+              {"has_header", !header.empty()}, {"header", std::move(header)}, {"rows", std::move(rows)}};
 }
 
 std::string model_name(const Model& m) {

@@ -72,8 +72,21 @@ class PageBuilder {
   std::set<std::uint32_t> terms_used_;
 };
 
+// A table block for a template: caption, header cells, rows (each anchored <block>-row-<n>), the first
+// cell of a row as its row header.
+nlohmann::json table_data(const Block& block, PageBuilder& page);
+
 // "At One Table (June 2023)"
 std::string model_name(const Model& m);
+
+// Whether some model has actions for the role, or for a role that is part of it. roles.yaml is a
+// shared vocabulary, larger than what the models of one site address: only these roles get pages and
+// a place in the lists of roles.
+bool role_addressed(const LinkedSite& linked, const Role& role);
+
+// A name as it reads inside a sentence: "Workers" → "workers" (headings are sentences: "What is
+// expected of workers"); a name that starts with an abbreviation ("CPS workers") stays as it is.
+std::string in_sentence(std::string name);
 
 // Text for an element's content: & < > escaped, quotes kept as written ("Do I…?" stays as it reads).
 inline std::string text_html(std::string_view text) {

@@ -12,7 +12,7 @@ void add_page_toc(json& data, const std::vector<std::pair<std::string, std::stri
   data["toc"] = std::move(toc);
 }
 
-void add_section_navigation(const Site& site, json& data) {
+void add_section_navigation(const Site& site, const Model& model, json& data) {
   std::vector<std::pair<std::string, std::string>> entries;
   json roles = json::array();
   if (data.contains("blocks")) {
@@ -26,7 +26,7 @@ void add_section_navigation(const Site& site, json& data) {
       for (const auto& block : data["blocks"]) {
         if (block.value("kind", "") != "actions" || block.value("role", "") != role.id || block.value("heading", "").empty())
           continue;
-        roles.push_back({{"role", role.id}, {"title", role.plural}, {"href", "#" + block.value("id", "")}});
+        roles.push_back({{"role", role.id}, {"title", role_title(site, model, role.id, true)}, {"href", "#" + block.value("id", "")}});
         break;
       }
     }

@@ -17,8 +17,8 @@ void add_page_toc(nlohmann::json& data, const std::vector<std::pair<std::string,
                   std::size_t min_entries = 3);
 
 // A section page: its blocks (from data["blocks"]: id, heading, kind, role) as contents, and the role
-// filter over its actions blocks, in the order of roles.yaml.
-void add_section_navigation(const Site& site, nlohmann::json& data);
+// filter over its actions blocks, in the order of roles.yaml, each role named in the model's words.
+void add_section_navigation(const Site& site, const Model& model, nlohmann::json& data);
 
 // A model overview: the parts it shows (vision, priorities, contents, roles, rubric, letter, …).
 void add_overview_navigation(nlohmann::json& data);

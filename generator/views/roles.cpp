@@ -79,8 +79,8 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::role(role.id));
-  json d = page.layout(fmt::format("What is expected of {}", role.plural),
-                       fmt::format("The actions every practice model expects of {}", role.plural));
+  json d = page.layout(fmt::format("What is expected of {}", in_sentence(role.plural)),
+                       fmt::format("The actions every practice model expects of {}", in_sentence(role.plural)));
   page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
   d["role_title"] = role.title;
   d["role_plural"] = role.plural;
@@ -99,8 +99,14 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
       actions.insert(actions.end(), some.begin(), some.end());
     }
     std::sort(actions.begin(), actions.end());
-    if (covered.size() > 1 && !actions.empty() && model.superseded_by.empty())
-      addressed.push_back({{"title", model_name(model)}, {"href", "#" + model.id}});
+    if (!actions.empty() && model.superseded_by.empty()) {
+      // Under a broader role, say which of its roles the model has ("area leadership, state leadership").
+      std::string parts;
+      for (const auto& id : covered)
+        if (covered.size() > 1 && !graph.actions(model, id).empty())
+          parts += (parts.empty() ? "" : ", ") + in_sentence(role_title(site, model, id, true));
+      addressed.push_back({{"title", model_name(model)}, {"href", "#" + model.id}, {"parts", parts}});
+    }
     // A model that has only narrower roles links to its overview's roles, not to a page it lacks.
     const std::string href =
         page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles" : urls::model_role(model, role.id));
@@ -118,12 +124,11 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
                       {"jurisdiction", model.jurisdiction},
                       {"anchor", model.id},
                       {"href", href},
-                      {"count", std::to_string(actions.size())},
+                      {"count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())},
                       {"groups", grouped_actions(page, actions)}});
   }
-  if (covered.size() == 1)
-    for (const auto& m : models) addressed.push_back({{"title", m["title"]}, {"href", "#" + m["anchor"].get<std::string>()}});
-  d["has_addressed"] = covered.size() > 1;  // said plainly where the page gathers several roles
+  d["has_addressed"] = !addressed.empty();
+  d["addressed_count"] = addressed.size() == 1 ? std::string("one model") : fmt::format("{} models", addressed.size());
   d["addressed"] = std::move(addressed);
   d["models"] = std::move(models);
   d["has_archived"] = !archived.empty();
@@ -132,7 +137,8 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   d["without"] = std::move(without);
   json roles = json::array();
   for (const auto& r : site.roles)
-    roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
+    if (role_addressed(linked, r))
+      roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
   d["roles"] = std::move(roles);
   add_role_navigation(d);
   return page.finish("role-all.html", std::move(d));
@@ -150,7 +156,8 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked) {
         tasks.push_back({urls::model_role(model, role.id), true,
                          [&linked, &model, &role] { return model_role_page(linked, model, role); }});
   for (const auto& role : site.roles)
-    tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role); }});
+    if (role_addressed(linked, role))
+      tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role); }});
   return tasks;
 }
 

@@ -77,6 +77,10 @@ void add_model_docs(const LinkedSite& linked, const Model& m, IndexTables& t) {
     }
     t.doc("l", title, text, t.place(overview, "Rubric levels: " + levels), "rubric", -1, "rubric levels " + levels);
   }
+  if (m.framework) {
+    const std::string heading = m.framework->heading.empty() ? "Framework" : m.framework->heading;
+    t.doc("x", heading, linked.plain_text(m.framework->body), t.place(overview, heading), "framework");
+  }
   if (!m.closing.empty()) t.doc("x", "", linked.plain_text(m.closing), t.place(overview, "Closing"));
   for (const auto& note : m.footnotes)
     t.doc("f", "", linked.plain_text(note.text), t.place(overview, "Notes"), "notes");
@@ -85,7 +89,14 @@ void add_model_docs(const LinkedSite& linked, const Model& m, IndexTables& t) {
     std::string about_section = linked.plain_text(s.summary);
     join_into(about_section, linked.plain_text(s.intro));
     t.doc("p", section_title(s), about_section, t.place(p, ""));
+    if (!s.definition.empty()) t.doc("x", "Definition", linked.plain_text(s.definition), t.place(p, "Definition"), "definition");
     for (const auto& b : s.blocks) {
+      // A table's rows are found one by one, each at its anchor.
+      for (std::size_t r = 0; r < b.table_rows.size(); ++r) {
+        std::string row;
+        for (const auto& cell : b.table_rows[r]) join_into(row, linked.plain_text(cell));
+        t.doc("x", b.heading, row, t.place(p, b.heading), b.key + "-row-" + std::to_string(r + 1));
+      }
       // Statements are documents of their own; a block adds its heading, intro and free text (tables too).
       std::string body = linked.plain_text(b.intro);
       join_into(body, linked.plain_text(b.text));
@@ -133,11 +144,13 @@ std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats
     const int ri = t.role_index[r.id];
     for (const auto& m : site.models) {
       if (graph.actions(m, r.id).empty()) continue;
-      const int p = t.page(urls::model_role(m, r.id), r.title + " actions", t.model_index[m.id]);
-      t.doc("r", r.title + " actions", linked.plain_text(r.description), t.place(p, "Role page"), "", ri, r.plural);
+      const std::string own = role_title(site, m, r.id) + " actions";  // the model's name for the role
+      const int p = t.page(urls::model_role(m, r.id), own, t.model_index[m.id]);
+      t.doc("r", own, linked.plain_text(r.description), t.place(p, "Role page"), "", ri, r.plural);
     }
-    const int p = t.page(urls::role(r.id), "What is expected of " + r.plural, -1);
-    t.doc("r", "What is expected of " + r.plural, linked.plain_text(r.description), t.place(p, "Role page"), "", ri,
+    if (!role_addressed(linked, r)) continue;  // no page
+    const int p = t.page(urls::role(r.id), "What is expected of " + in_sentence(r.plural), -1);
+    t.doc("r", "What is expected of " + in_sentence(r.plural), linked.plain_text(r.description), t.place(p, "Role page"), "", ri,
           r.title + " " + r.plural);
   }
   for (const auto& topic : site.topics) {

@@ -2,7 +2,9 @@
 // The browser quality gate: builds the site, crawls every page over http:// and file:// in headless
 // Chromium, and runs every check in checks/. A check is a module exporting
 //   { name, origins: ['http', 'file'], perPage({page, url, label, report}), once({context, base, report}) }
-// so a new check is one small file. Prints a summary; exits 1 on any failure.
+// so a new check is one small file. With --fixtures, the models of other shapes (tests/fixtures/content)
+// are built and crawled too, over http:// only, with the per-page checks (links, anchors, axe, phone
+// width). Prints a summary; exits 1 on any failure.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -14,7 +16,7 @@ const { launch } = require('./lib/browser');
 const { crawl } = require('./lib/crawl');
 
 function parseArgs(argv) {
-  const args = { binary: null, content: null, site: null, only: null };
+  const args = { binary: null, content: null, site: null, only: null, fixtures: null };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     args[key] = argv[++i];
@@ -38,11 +40,30 @@ function loadChecks(only) {
     .filter((c) => !only || c.name.includes(only));
 }
 
-function buildSite(args) {
-  if (args.site) return args.site;
+function buildSite(args, content = args.content) {
+  if (args.site && content === args.content) return args.site;
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-')), 'site');
-  execFileSync(args.binary, ['build', '--no-pdf', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'inherit' });
   return out;
+}
+
+// The fixture models: every page once, over http://, with the checks that look at each page.
+async function crawlFixtures(args, browser, checks, report) {
+  const started = Date.now();
+  const site = path.resolve(buildSite(args, args.fixtures));
+  const server = await serve(site);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const mine = checks.filter((c) => c.perPage && (c.origins || ['http', 'file']).includes('http'));
+    const start = `http://127.0.0.1:${server.address().port}/index.html`;
+    const { pages, links } = await crawl({ context, start, checks: mine, report, label: 'fixtures' });
+    report.count('pages crawled (fixtures)', pages);
+    report.count('links checked (fixtures)', links);
+    report.count('seconds for the fixtures', Math.round((Date.now() - started) / 1000));
+    await context.close();
+  } finally {
+    server.close();
+  }
 }
 
 // Pages the once-checks use: the home page and one page of each kind that exists.
@@ -84,6 +105,7 @@ async function main() {
         }
       }
     }));
+    if (args.fixtures) await crawlFixtures(args, browser, checks, report);
   } finally {
     await browser.close();
     server.close();

@@ -5,6 +5,7 @@ clean, and every construct shows on its pages in the model's own words (issue 13
 """
 import argparse
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -23,6 +24,24 @@ def check(condition, message):
 def read(site, path):
     with open(os.path.join(site, path), encoding="utf-8") as f:
         return f.read()
+
+
+def note_links(site, path, cls):
+    """(id, root-relative target) of each footnote link of class `cls` on a page: a reference's own id, or
+    for a link back, the id of the note it sits in."""
+    html = read(site, path)
+    out = []
+    if cls == "note-ref":
+        for href, ident in re.findall(r'<sup class="note-ref"><a href="([^"]*)" id="([^"]*)"', html):
+            out.append((ident, resolve(path, href)))
+    else:
+        for ident, body in re.findall(r'<li id="(fn-\d+)">(.*?)</li>', html, re.S):
+            out += [(ident, resolve(path, href)) for href in re.findall(r'class="note-back" href="([^"]*)"', body)]
+    return out
+
+
+def resolve(page, href):
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0])) + "#" + href.split("#")[1]
 
 
 def main_of(html):
@@ -46,8 +65,11 @@ def run(binary, fixtures):
     check("Area leadership" not in overview and "Youth" not in overview, "no role the model never mentions")
     check("<h1>Caseworker actions</h1>" in read(site, wm + "roles/worker/index.html"), "role page in own words")
     leadership = main_of(read(site, "roles/leadership/index.html"))
-    check("Westmark Core Practice Model" in leadership and "Addressed by" in leadership,
-          "the leadership page gathers the model and says which models address it")
+    check("Westmark Core Practice Model" in leadership and "Addressed by one model (current editions)" in leadership
+          and 'Westmark Core Practice Model (2024)</a> (leadership)</li>' in leadership,
+          "the leadership page gathers the model and says which models address it, with which tier")
+    worker_page = main_of(read(site, "roles/worker/index.html"))
+    check("Addressed by one model (current editions)" in worker_page, "every role page says which models address it")
     # Vocabulary: the model's words, never Arkansas's.
     for path in [wm + "index.html", wm + "roles/worker/index.html", wm + "engagement/index.html",
                  "handouts/westmark-core-practice-2022/self-assessment/worker/index.html",
@@ -77,6 +99,36 @@ def run(binary, fixtures):
     check('<ol class="statements" start="5">' in teaming, "a list starts where the document starts")
     check('<table class="content-table">' in teaming and '<th scope="col">Who attends</th>' in teaming
           and "Before any move" in teaming, "a table block with a header row")
+    # Footnotes: each reference links to its note on the overview, each note back to every reference.
+    fn = "westmark-core-practice-2022"
+    refs = note_links(site, wm + "index.html", "note-ref") + note_links(site, wm + "teaming/index.html", "note-ref")
+    check((f"fnref-{fn}-1", wm + "index.html#fn-1") in refs, f"the framework's reference links to note 1: {refs}")
+    check((f"fnref-{fn}-2", wm + "index.html#fn-2") in refs, f"a section summary's reference links to note 2: {refs}")
+    backs = note_links(site, wm + "index.html", "note-back")
+    check(("fn-1", wm + f"index.html#fnref-{fn}-1") in backs and ("fn-2", wm + f"teaming/index.html#fnref-{fn}-2") in backs,
+          f"each note links back to its reference: {backs}")
+    check("Back to Practice element 2" in overview and "Back to Theoretical framework" in overview, "the back links say where")
+    alder = "models/alder-county-framework/"
+    check(("fnref-alder-county-framework-1", alder + "index.html#fn-1") in note_links(site, alder + "teaming/index.html", "note-ref")
+          and ("fn-1", alder + "teaming/index.html#fnref-alder-county-framework-1") in note_links(site, alder + "index.html", "note-back"),
+          "a table cell's reference and its note link both ways")
+    for page_path in [wm + "index.html", wm + "teaming/index.html", "models/alder-county-framework/teaming/index.html"]:
+        ids = sitelib.Page(read(site, page_path)).id_counts
+        check(all(n == 1 for n in ids.values()), f"{page_path}: an id repeats: {[i for i, n in ids.items() if n > 1]}")
+    # The shared role vocabulary: only roles some model addresses get pages; a broader role gathers its parts.
+    check(not os.path.exists(os.path.join(site, "roles/youth/index.html")), "no page for a role no model addresses")
+    check("I am a youth" not in home and "I am a leader" in read(site, "index.html"), "home lists the addressed roles")
+    check("<h1>What is expected of leadership</h1>" in read(site, "roles/leadership/index.html"),
+          "headings read as sentences")
+    # One-page handouts keep the definition, the table, the numbering and the sub-point markers.
+    one_pager = main_of(read(site, "handouts/westmark-core-practice-2022/sections/engagement/index.html"))
+    check('<section class="definition op-definition"><h2>Definition</h2>' in one_pager, "one-pager: the definition")
+    alder_safety = main_of(read(site, "handouts/alder-county-framework/sections/safety/index.html"))
+    check('<ol start="3">' in alder_safety and '<span class="op-marker">a.</span> the people' in alder_safety
+          and 'class="sub depth-2 marked"><span class="op-marker">i.</span> at home,' in alder_safety,
+          "one-pager: numbering that continues and lettered and roman sub-points")
+    alder_teaming = main_of(read(site, "handouts/alder-county-framework/sections/teaming/index.html"))
+    check('<th scope="col">Who attends</th>' in alder_teaming and "Before any move" in alder_teaming, "one-pager: the table")
     # Rubric scope: a rubric that rates sections gives one row per practice element, for its roles only.
     form = main_of(read(site, "handouts/westmark-core-practice-2022/self-assessment/worker/index.html"))
     check('<th scope="col" class="action-col">Practice element</th>' in form, "form rows are practice elements")
@@ -86,9 +138,13 @@ def run(binary, fixtures):
           "no form for a role the rubric does not apply to")
     # Editions: exactly the edits made.
     changes = main_of(read(site, "models/westmark-core-practice-2024/changes/index.html"))
-    check("1 added, 1 removed, 1 reworded, 1 moved; 1 other change" in changes,
+    # The edits made to the 2024 edition (see the YAML diff): one behavior inserted first in Engagement,
+    # one reworded, one removed; one moved from the caseworker's to the supervisor's behaviors in Teaming;
+    # Engagement's definition and note 2 reworded. The statements after the insertion are not "moved".
+    check("1 added, 1 removed, 1 reworded, 1 moved; 2 other changes" in changes,
           "changes page reports exactly the edits: " + (re.search(r"\d+ added[^<.]*", changes) or [""])[0])
     check("Practice element 1: definition" in changes, "a reworded definition is reported")
+    check("Note 2" in changes and "since 2019" in changes, "a reworded footnote is reported")
 
 
 def main():

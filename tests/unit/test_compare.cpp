@@ -98,3 +98,67 @@ TEST_CASE("edition diff: matched by id, then by wording; typography ignored") {
   CHECK(d.fields[0].what == "Letter: signature");
   CHECK(edition_diff_text(d, false).find("[-A-]{+B+}") != std::string::npos);
 }
+
+TEST_CASE("edition diff: a block inserted before others moves none of their statements; another block is a move") {
+  auto block = [](BlockKind kind, std::string key, std::string heading, std::vector<std::string> texts) {
+    Block b;
+    b.kind = kind;
+    b.key = std::move(key);
+    b.heading = std::move(heading);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      Statement st;
+      st.id = b.key + "-" + std::to_string(i + 1);
+      st.text.source = texts[i];
+      b.items.push_back(st);
+    }
+    return b;
+  };
+  Model before, after;
+  Section s;
+  s.id = "safety";
+  s.blocks = {block(BlockKind::principles, "principles", "Safety at home", {"Children are safest at home.", "A plan names who keeps the child safe."}),
+              block(BlockKind::principles, "principles-b", "Safety in care", {"A child keeps the same school.", "Visits happen weekly."})};
+  before.sections = {s};
+  // The newer edition puts a new group first: the two groups' keys shift (principles-b, principles-c),
+  // their headings stay; and one statement goes from the first group to the second.
+  s.blocks = {block(BlockKind::principles, "principles", "Safety first", {"Safety is everyone's work."}),
+              block(BlockKind::principles, "principles-b", "Safety at home", {"Children are safest at home."}),
+              block(BlockKind::principles, "principles-c", "Safety in care",
+                    {"A child keeps the same school.", "Visits happen weekly.", "A plan names who keeps the child safe."})};
+  after.sections = {s};
+  const EditionDiff d = diff_editions(before, after);
+  using Kind = StatementChange::Kind;
+  CHECK(d.count(Kind::added) == 1);
+  CHECK(d.count(Kind::moved) == 1);
+  CHECK(d.count(Kind::removed) == 0);
+  CHECK(d.count(Kind::reworded) == 0);
+  for (const auto& c : d.statements)
+    if (c.kind == Kind::moved) CHECK(c.after->text.source == "A plan names who keeps the child safe.");
+}
+
+TEST_CASE("edition diff: a block's heading and a table's cells are texts compared like the others") {
+  auto model = [](std::string heading, std::string cell) {
+    Model m;
+    Section s;
+    s.id = "teaming";
+    s.label = "Group B";
+    Block b;
+    b.kind = BlockKind::table;
+    b.key = "table";
+    b.heading = std::move(heading);
+    b.table_header = {Markdown{"Meeting"}, Markdown{"When"}};
+    b.table_rows = {{Markdown{"Family team meeting"}, Markdown{std::move(cell)}}};
+    s.blocks.push_back(b);
+    m.sections.push_back(s);
+    return m;
+  };
+  const EditionDiff d = diff_editions(model("Who meets when", "Within 30 days"), model("Who meets, and when", "Within 14 days"));
+  // The header is the same; the heading and one cell are not, and the reworded heading does not make the
+  // table's rows look removed and added.
+  REQUIRE(d.fields.size() == 2);
+  CHECK(d.fields[0].what == "Group B: table: heading");
+  CHECK(side_of(d.fields[0].diff, DiffOp::deleted) == "Who meets when");
+  CHECK(side_of(d.fields[0].diff, DiffOp::inserted) == "Who meets, and when");
+  CHECK(d.fields[1].what == "Group B: Who meets, and when: row 1");
+  CHECK(notation(d.fields[1].diff) == "Family team meeting | Within[- 30-]{+ 14+} days");
+}

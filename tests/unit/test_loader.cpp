@@ -318,8 +318,8 @@ TEST_CASE("a statement id may not repeat an anchor of the overview page") {
                       "/models/m1/model.yaml:8:11: error: statement id 'vision' is also an anchor of the model's "
                       "overview page\n"
                       "  hint: the overview keeps these anchors for its own elements: main-content, site-search-input, "
-                      "vision, priorities, letter, framework, contents, roles, rubric, notes, editions, and def-<term> for each "
-                      "glossary term; give the statement another id");
+                      "vision, priorities, letter, framework, contents, roles, rubric, notes, editions, def-<term> for each "
+                      "glossary term, fn-<n> and fnref-<model>-<n> for footnotes; give the statement another id");
 }
 
 TEST_CASE("a statement id may not repeat an anchor of its section page: fixed ones, block ids, term definitions") {
@@ -344,7 +344,8 @@ TEST_CASE("a statement id may not repeat an anchor of its section page: fixed on
   const std::string file = (dir.path() / "content/models/m1/sections/01-first.yaml").string();
   const std::string hint =
       "  hint: a section page keeps these anchors for its own elements: main-content, site-search-input, "
-      "definition, related-roles, related-editions, and def-<term> for each glossary term, and the ids of its blocks "
+      "definition, related-roles, related-editions, def-<term> for each glossary term, fn-<n> and "
+      "fnref-<model>-<n> for footnotes, and the ids of its blocks "
       "(here: principles, worker, supervisor); give the statement another id";
   CHECK(errors[0] == file + ":7:13: error: statement id 'related-roles' is also an anchor of its section page\n" + hint);
   CHECK(errors[1] == file + ":10:13: error: statement id 'worker' is also an anchor of its section page\n" + hint);
@@ -369,7 +370,8 @@ TEST_CASE("a section id may not make a role page's group anchor repeat one of it
                          "/models/main/sections/01-content.yaml:1:5: error: section id 'content' makes the anchor "
                          "'main-content' on the role pages of model 'main', which they already use\n"
                          "  hint: a role page keeps these anchors for its own elements: main-content, "
-                         "site-search-input, other-roles, and def-<term> for each glossary term; it anchors each "
+                         "site-search-input, other-roles, def-<term> for each glossary term, fn-<n> and "
+                         "fnref-<model>-<n> for footnotes; it anchors each "
                          "section as <model>-<section>; choose another section id");
 }
 

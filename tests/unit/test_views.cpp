@@ -29,3 +29,29 @@ TEST_CASE("a model of hundreds of sections: no section page repeats the whole mo
   }
   CHECK(section_pages == 299);
 }
+
+TEST_CASE("roles.yaml is a shared vocabulary: only addressed roles get pages; a broader role gathers its parts") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/roles.yaml",
+            "roles:\n  - id: worker\n    title: Worker\n    aliases: [caseworker]\n"
+            "  - id: leadership\n    title: Leader\n    plural: Leadership\n"
+            "  - id: supervisor\n    title: Supervisor\n    part_of: leadership\n"
+            "  - id: youth\n    title: Youth\n    plural: Youth\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  std::vector<std::string> role_pages;
+  for (const PageTask& task : plan_site(linked)) {
+    if (!task.path.starts_with("roles/")) continue;
+    role_pages.push_back(task.path);
+    if (task.path != "roles/leadership/index.html") continue;
+    const Page page = task.make();
+    CHECK(page.data["page_title"] == "What is expected of leadership");
+    REQUIRE(page.data["addressed"].size() == 1);
+    CHECK(page.data["addressed"][0]["parts"] == "supervisors");  // the model has only this part of leadership
+    CHECK(page.data["models"][0]["count"] == "1 action");
+  }
+  CHECK(role_pages == std::vector<std::string>{"roles/worker/index.html", "roles/leadership/index.html",
+                                               "roles/supervisor/index.html"});
+  CHECK(in_sentence("Area leadership") == "area leadership");
+  CHECK(in_sentence("CPS workers") == "CPS workers");
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Search quality: builds the site (or takes --site), runs the real search (assets/lunr.min.js, the
-// built search-index.js and assets/search-core.js) in node over the staff queries of queries.json,
+// built search-index.js with its shards, and assets/search-core.js) in node over the staff queries of queries.json,
 // and checks hit@5, zero results and duplicates. Prints hit@1 and hit@5 and every miss.
 //   node tests/search/quality.js --binary build/practicebook --content content [--site DIR] [--verbose 1]
 'use strict';
@@ -26,16 +26,19 @@ function buildSite(args) {
   return out;
 }
 
-// The engine as the browser runs it: the same three files, evaluated as scripts in one global scope.
+// The engine as the browser runs it: the same files, evaluated as scripts in one global scope, with
+// every shard the query needs (as the search page loads them; shards are cached once loaded).
 function loadEngine(site) {
   const context = { console };
   context.window = context;
   context.globalThis = context;
   vm.createContext(context);
-  for (const file of ['assets/lunr.min.js', 'search-index.js', 'assets/search-core.js'])
-    vm.runInContext(fs.readFileSync(path.join(site, file), 'utf8'), context, { filename: file });
+  const run = (file) => vm.runInContext(fs.readFileSync(path.join(site, file), 'utf8'), context, { filename: file });
+  for (const file of ['assets/lunr.min.js', 'search-index.js', 'assets/search-core.js']) run(file);
   const engine = context.PracticebookSearch.create(context.PRACTICEBOOK_SEARCH, context.lunr);
   return (q) => {
+    for (const shard of engine.shardsFor(q, {})) if (!shard.loaded) run(shard.src);
+    engine.adopt();
     const result = engine.search(q, {});
     result.visible = context.PracticebookSearch.visible(result);
     return result;

@@ -3,6 +3,7 @@
 // built search-index.js with its shards, and assets/search-core.js) in node over the staff queries of queries.json,
 // and checks hit@5, zero results and duplicates. Prints hit@1 and hit@5 and every miss.
 //   node tests/search/quality.js --binary build/practicebook --content content [--site DIR] [--verbose 1]
+//                                [--queries FILE]
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -55,7 +56,8 @@ function main() {
   const site = buildSite(args);
   // --engine FILE: another engine to compare with (a module exporting load(site) → query → result).
   const search = args.engine ? require(path.resolve(args.engine)).load(site) : loadEngine(site);
-  const { queries } = JSON.parse(fs.readFileSync(path.join(__dirname, 'queries.json'), 'utf8'));
+  // --queries FILE: another set of queries (to try new ones before they join queries.json).
+  const { queries } = JSON.parse(fs.readFileSync(args.queries || path.join(__dirname, 'queries.json'), 'utf8'));
   let hit1 = 0, hit5 = 0, zero = 0, duplicates = 0;
   const problems = [];
   for (const query of queries) {

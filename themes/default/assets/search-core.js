@@ -128,12 +128,12 @@
         return { n: n, src: s[0], bytes: s[1], loaded: !!shards[n] };
       });
     }
-    // The names a query can give a model by: its jurisdiction ("Maine", "Alder County"), its state, and
-    // the acronyms of its agency ("DCFS"), each as folded words, longest first.
+    // The names a query can give a model by: its jurisdiction ("Maine", "Alder County") and its state,
+    // each as folded words, longest first. (An agency's name or acronym is searched as words: texts and
+    // the glossary use them too.)
     var modelNames = [];
     head.models.forEach(function (m, i) {
-      var acronyms = (m[6] || '').match(/\b[A-Z]{3,}\b/g) || [];
-      [m[3], m[7]].concat(acronyms).forEach(function (name) {
+      [m[3], m[7]].forEach(function (name) {
         var w = words(name || '');
         if (w.length && w.join(' ').length > 2) modelNames.push({ words: w, model: i });
       });
@@ -361,13 +361,17 @@
         if (roleIdx >= 0 && (doc.role !== roleIdx || doc.kind !== 'a')) return;  // that role's actions
         if (doc.archived && !options.includeArchived && modelIdx < 0) { archivedHidden++; return; }
         var cov = coverage(r, doc, q);
-        var s = r.score * (0.25 + cov * cov) * (cov === 1 ? 2 : 1);
-        // Glossary, topic and role pages answer a query that names them; otherwise they step back
+        // Covering the whole query counts for more than matching one word of it often.
+        var s = r.score * (0.1 + cov * cov) * (cov === 1 ? 2 : 1);
+        // Glossary, topic, role pages and rubrics answer a query that names them; otherwise they step back
         // for the statements that say what to do.
-        if (doc.kind === 't' || doc.kind === 'c' || doc.kind === 'r') s *= titleCoverage(r, q) === 1 ? 1.3 : 0.45;
+        if (doc.kind === 't' || doc.kind === 'c' || doc.kind === 'r' || doc.kind === 'l') s *= titleCoverage(r, q) === 1 ? 1.3 : 0.3;
         var body = fold(doc.title + ' ' + doc.text);
         if (q.raw.length > 1 && body.indexOf(q.whole) >= 0) s *= 1.6;   // the words as typed, together
         q.phrases.forEach(function (p) { s *= body.indexOf(p) >= 0 ? 2 : 0.2; });
+        // Each word as typed, not only its stem: "accomplished" (a rubric level) before "accomplishments".
+        if (!doc.padded) doc.padded = ' ' + words(doc.title + ' ' + doc.text + ' ' + doc.keywords).join(' ') + ' ';
+        q.seq.forEach(function (t) { if (doc.padded.indexOf(' ' + t.word + ' ') >= 0) s *= 1.25; });
         scored.push({ doc: doc, score: s, coverage: cov });
       });
       scored.sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
@@ -386,6 +390,7 @@
           return;
         }
         var hit = hitOf(h.doc, h.score);
+        hit.coverage = h.coverage;
         seen[key] = hit;
         seen['url:' + href] = hit;
         hits.push(hit);

@@ -77,12 +77,14 @@
         return rest.reduce(function (p, s, i) {
           return p.then(function () {
             if (!current()) return;
-            return loadShard(e, s).then(function () { if (current()) show(e, progress(rest.length - i - 1)); });
+            // One shard at a time, with a pause between, so the page stays responsive.
+            return loadShard(e, s).then(pause).then(function () { if (current()) show(e, progress(rest.length - i - 1)); });
           });
         }, Promise.resolve());
       });
     });
   }
+  function pause() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
   // After the box gets focus: the first shard's scripts, and its index when the browser is idle.
   function prepare() {
     getEngine().then(function (e) {
@@ -238,7 +240,10 @@
     form.addEventListener('submit', function (e) { e.preventDefault(); run(); remember(); });
     showMore(results);
     arrowKeys(input, results);
-    run();
+    input.addEventListener('focus', prepare);
+    // After the page's load event: shards added before it would hold the page "loading" until the
+    // last one is in.
+    if (document.readyState === 'complete') run(); else window.addEventListener('load', run);
   }
 
   // --- The header box on every other page -----------------------------------------------------------

@@ -63,8 +63,9 @@ void add_role_navigation(json& data) {
   std::vector<std::pair<std::string, std::string>> entries;
   if (data.contains("models"))
     for (const auto& m : data["models"]) entries.emplace_back(m.value("anchor", ""), m.value("jurisdiction", "") + ": " + m.value("title", ""));
+  if (data.contains("without"))
+    for (const auto& m : data["without"]) entries.emplace_back(m.value("anchor", ""), m.value("jurisdiction", "") + ": " + m.value("title", ""));
   if (data.value("has_archived", false)) entries.emplace_back("archived-editions", "In archived editions");
-  if (data.value("has_without", false)) entries.emplace_back("no-roles", "Models without actions by role");
   add_page_toc(data, entries, 2);
 }
 

@@ -27,7 +27,7 @@ function buildBigSite(args) {
   execFileSync('python3', [path.join(ROOT, 'bench', 'site_bench.py'), '--models', args.models, '--corpus-only', dir]);
   const out = path.join(dir, 'site');
   // The synthetic models leave glossary terms unused: warnings, not errors; keep the log short.
-  execFileSync(args.binary, ['build', '--content', path.join(dir, 'content'), '--out', out, '--quiet'], { stdio: 'pipe' });
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', path.join(dir, 'content'), '--out', out, '--quiet'], { stdio: 'pipe' });
   return out;
 }
 

@@ -3,6 +3,7 @@
 same pages with Hugo when it is installed (Debian's `hugo` package), and print time and peak memory.
 
     python3 bench/site_bench.py --binary build/practicebook --models 500 [--hugo /usr/bin/hugo]
+    python3 bench/site_bench.py --models 60 --corpus-only DIR   (only write the corpus, to DIR/content)
 
 Each synthetic model has the shape of "At One Table" (six values, principles, practice and four
 roles' actions, 270 statements) with its words redrawn from the seed vocabulary, so models are alike
@@ -111,7 +112,12 @@ def main():
     parser.add_argument("--models", type=int, default=500)
     parser.add_argument("--hugo", default=shutil.which("hugo"))
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--corpus-only", metavar="DIR", help="write the corpus to DIR/content and stop (for tests)")
     args = parser.parse_args()
+    if args.corpus_only:
+        os.makedirs(args.corpus_only, exist_ok=True)
+        print(make_corpus(args.corpus_only, args.models))
+        return
     folder = tempfile.mkdtemp(prefix="pb-bench-")
     content = make_corpus(folder, args.models)
     out = os.path.join(folder, "site")

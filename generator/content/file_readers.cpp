@@ -351,6 +351,7 @@ Section read_section(const SourceNode& root, Diagnostics& diags) {
   section.id = read_id(r, diags, true);
   section.label = r.text("label");
   section.title = r.text("title", true);
+  section.short_title = r.text("short_title");
   section.summary = markdown_of(r, "summary");
   section.definition = markdown_of(r, "definition");
   section.intro = markdown_of(r, "intro");

@@ -64,6 +64,7 @@ struct Section {
   std::string id;
   std::string label;
   std::string title;
+  std::string short_title;   // a few words for the section pills on a phone; derived from the title when absent
   Markdown summary;          // the sidebar quote; inline Markdown
   Markdown definition;       // what the document says the unit is, when it defines it
   Markdown intro;

@@ -29,6 +29,7 @@ std::string framework_model(const std::string& framework, const Model& m) {
 }
 std::string search() { return "search/index.html"; }
 std::string search_index() { return "search-index.js"; }
+std::string search_shard(std::size_t n) { return "search/shard-" + std::to_string(n) + ".js"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 
 std::string handouts() { return "handouts/index.html"; }

@@ -1,6 +1,7 @@
 #pragma once
 // The URL layout of the built site (DESIGN.md's URL contract), in one place. Paths are relative to the
 // site root and always name a file ("…/index.html"), so they work from file:// as well as over HTTP.
+#include <cstddef>
 #include <string>
 
 #include "content/model.hpp"
@@ -30,6 +31,7 @@ std::string framework(const std::string& framework);
 std::string framework_model(const std::string& framework, const Model& m);
 std::string search();
 std::string search_index();
+std::string search_shard(std::size_t n);   // "search/shard-3.js": one part of the search index
 std::string asset(const std::string& name);
 std::string handouts();
 std::string checklist(const Model& m, const std::string& role);

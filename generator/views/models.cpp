@@ -49,7 +49,7 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   json nav = json::array();
   for (std::size_t i = from; i < to; ++i) {
     const Section& s = model.sections[i];
-    nav.push_back({{"label", s.label}, {"title", s.title}, {"href", page.href(urls::section(model, s))},
+    nav.push_back({{"label", s.label}, {"title", s.title}, {"short", pill_title(s)}, {"href", page.href(urls::section(model, s))},
                    {"current", current == &s}});
   }
   if (windowed)

@@ -1,5 +1,7 @@
 #include "views/page_nav.hpp"
 
+#include <set>
+
 namespace pb::inline views {
 
 using json = nlohmann::json;
@@ -59,12 +61,26 @@ void add_overview_navigation(json& data) {
 
 namespace pb::inline views {
 
+std::string pill_title(const Section& section) {
+  constexpr std::size_t fits = 24;
+  if (!section.short_title.empty()) return section.short_title;
+  std::string title = section.title.substr(0, section.title.find_first_of(",:;."));
+  if (title.size() <= fits) return title;
+  // Whole words that fit, without a small word left hanging at the end.
+  static const std::set<std::string> small{"a", "an", "and", "by", "for", "in", "of", "on", "or", "that", "the", "to", "with"};
+  std::string cut = title.substr(0, title.rfind(' ', fits));
+  while (cut.find(' ') != std::string::npos && small.count(cut.substr(cut.rfind(' ') + 1)))
+    cut.erase(cut.rfind(' '));
+  return cut + "\u2026";
+}
+
 void add_role_navigation(json& data) {
   std::vector<std::pair<std::string, std::string>> entries;
   if (data.contains("models"))
     for (const auto& m : data["models"]) entries.emplace_back(m.value("anchor", ""), m.value("jurisdiction", "") + ": " + m.value("title", ""));
+  if (data.contains("without"))
+    for (const auto& m : data["without"]) entries.emplace_back(m.value("anchor", ""), m.value("jurisdiction", "") + ": " + m.value("title", ""));
   if (data.value("has_archived", false)) entries.emplace_back("archived-editions", "In archived editions");
-  if (data.value("has_without", false)) entries.emplace_back("no-roles", "Models without actions by role");
   add_page_toc(data, entries, 2);
 }
 

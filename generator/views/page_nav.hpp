@@ -23,6 +23,10 @@ void add_section_navigation(const Site& site, const Model& model, nlohmann::json
 // A model overview: the parts it shows (vision, priorities, contents, roles, rubric, letter, …).
 void add_overview_navigation(nlohmann::json& data);
 
+// The few words of a section's pill in the navigation on a phone: its short_title, else its title up
+// to the first comma, colon or full stop, cut to about 24 characters at a word ("Relationships…").
+std::string pill_title(const Section& section);
+
 // Pages that list models or letters: the role across models, the glossary, a topic across models.
 void add_role_navigation(nlohmann::json& data);
 void add_glossary_navigation(nlohmann::json& data);

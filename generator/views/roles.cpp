@@ -15,7 +15,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// Actions grouped by the section they come from, in the model's order.
+// Actions (or other statements) grouped by the section they come from, in the model's order.
 json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions) {
   json groups = json::array();
   const LinkedSite& linked = page.linked();
@@ -33,6 +33,15 @@ json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions)
     groups.back()["items"].push_back(page.statement_ref(ref));
   }
   return groups;
+}
+
+// What a model without actions by role expects of everyone: its sections' statements, in order.
+std::vector<std::size_t> all_staff_statements(const LinkGraph& graph, std::uint32_t model) {
+  std::vector<std::size_t> found;
+  const auto& all = graph.statements();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].model == model && all[i].section != no_index) found.push_back(i);
+  return found;
 }
 
 Page model_role_page(const LinkedSite& linked, const Model& model, const Role& role) {
@@ -92,7 +101,8 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   for (const auto& r : site.roles)
     if (r.part_of == role.id) covered.push_back(r.id);
   json models = json::array(), archived = json::array(), without = json::array(), addressed = json::array();
-  for (const auto& model : site.models) {
+  for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) {
+    const Model& model = site.models[mi];
     std::vector<std::size_t> actions;
     for (const auto& id : covered) {
       const auto& some = graph.actions(model, id);
@@ -111,8 +121,11 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
     const std::string href =
         page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles" : urls::model_role(model, role.id));
     if (!graph.has_actions(model)) {
-      without.push_back({{"title", model_name(model)}, {"jurisdiction", model.jurisdiction},
-                         {"href", page.href(urls::model(model))}});
+      // Its expectations of all staff, inline: a worker in Maine finds here what Maine expects.
+      if (model.superseded_by.empty())
+        without.push_back({{"title", model_name(model)}, {"jurisdiction", model.jurisdiction}, {"anchor", model.id},
+                           {"href", page.href(urls::model(model))}, {"units", model.vocabulary.units_or_default()},
+                           {"groups", grouped_actions(page, all_staff_statements(graph, mi))}});
       continue;
     }
     if (actions.empty()) continue;
@@ -129,6 +142,12 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   }
   d["has_addressed"] = !addressed.empty();
   d["addressed_count"] = addressed.size() == 1 ? std::string("one model") : fmt::format("{} models", addressed.size());
+  // The jump list the page opens with: every model on it, with role actions or not.
+  json jump = json::array();
+  for (const json* list : {&models, &without})
+    for (const auto& m : *list)
+      jump.push_back({{"href", "#" + m["anchor"].get<std::string>()}, {"title", m["title"]}, {"jurisdiction", m["jurisdiction"]}});
+  d["jump"] = std::move(jump);
   d["addressed"] = std::move(addressed);
   d["models"] = std::move(models);
   d["has_archived"] = !archived.empty();

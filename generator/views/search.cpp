@@ -1,4 +1,6 @@
-// The search page and its index.
+// The search page and its index: the head (search-index.js) and its shards (search/shard-N.js).
+#include <memory>
+
 #include "views/search_index.hpp"
 #include "link/urls.hpp"
 #include "views/plan.hpp"
@@ -26,18 +28,28 @@ Page search_page(const LinkedSite& linked) {
   return page.finish("search.html", std::move(d));
 }
 
-Page search_index_file(const LinkedSite& linked) {
-  Page index;
-  index.path = urls::search_index();
-  index.raw = build_search_index(linked);
-  return index;
+Page script(std::string path, std::string js) {
+  Page page;
+  page.path = std::move(path);
+  page.raw = std::move(js);
+  return page;
 }
 
 }  // namespace
 
 std::vector<PageTask> plan_search(const LinkedSite& linked) {
-  return {{urls::search(), true, [&] { return search_page(linked); }},
-          {urls::search_index(), false, [&] { return search_index_file(linked); }}};
+  // The shards are planned now (their paths are in the head), and each is built by its own task.
+  auto shards = std::make_shared<const SearchShards>(plan_search_shards(linked.site()));
+  std::vector<PageTask> tasks{
+      {urls::search(), true, [&] { return search_page(linked); }},
+      {urls::search_index(), false, [&linked, shards] {
+         return script(urls::search_index(), build_search_head(linked, *shards));
+       }}};
+  for (std::size_t n = 0; n < shards->models.size(); ++n)
+    tasks.push_back({urls::search_shard(n), false, [&linked, shards, n] {
+                       return script(urls::search_shard(n), build_search_shard(linked, *shards, n));
+                     }});
+  return tasks;
 }
 
 }  // namespace pb::views

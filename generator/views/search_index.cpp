@@ -1,9 +1,11 @@
-// The search index: the documents search.js hands to lunr, and the synonym groups it expands queries
-// with. Everything a page shows that someone might look for is a document: statements and role actions,
-// overviews and section pages, role and topic pages, glossary terms, rubric levels, letters, text
-// blocks (with their tables) and footnotes.
+// The search index: the documents search-core.js hands to lunr, and the synonym groups it expands
+// queries with. Everything a page shows that someone might look for is a document: statements and role
+// actions, overviews and section pages (with their definitions), role and topic pages, glossary terms,
+// rubric levels, letters, frameworks, text blocks, tables and footnotes. Labels use each model's own
+// words: its role titles and what it calls its actions.
 #include "views/search_index.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -16,12 +18,11 @@ using json = nlohmann::json;
 
 namespace {
 
-// The tables of the index: each URL, title and place is written once and referenced by position.
+// The tables of one shard: each URL, title and place is written once and referenced by position.
+// Models and roles are referenced by their position in the site (the head lists them in that order).
 class IndexTables {
  public:
-  json models = json::array(), roles = json::array(), pages = json::array(), places = json::array(),
-       docs = json::array();
-  std::map<std::string, int> model_index, role_index;
+  json pages = json::array(), places = json::array(), docs = json::array();
 
   int page(const std::string& url, const std::string& title, int model) {
     auto [it, inserted] = page_index_.emplace(url, static_cast<int>(pages.size()));
@@ -52,15 +53,38 @@ void join_into(std::string& out, const std::string& more) {
   out += more;
 }
 
+int role_position(const Site& site, const std::string& id) {
+  for (std::size_t i = 0; i < site.roles.size(); ++i)
+    if (site.roles[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+// A table as text: the header, then each row, cells apart.
+std::string table_text(const LinkedSite& linked, const Block& b) {
+  std::string text;
+  for (const auto& cell : b.table_header) join_into(text, linked.plain_text(cell));
+  for (const auto& row : b.table_rows)
+    for (const auto& cell : row) join_into(text, linked.plain_text(cell));
+  return text;
+}
+
 // The overview of a model and everything on it that is not a statement.
-void add_model_docs(const LinkedSite& linked, const Model& m, IndexTables& t) {
-  const int mi = t.model_index[m.id];
+void add_overview_docs(const LinkedSite& linked, const Model& m, int mi, IndexTables& t) {
   const int overview = t.page(urls::model(m), model_name(m), mi);
   const int top = t.place(overview, "");
   std::string about = m.subtitle;
   join_into(about, linked.plain_text(m.vision));
   join_into(about, linked.plain_text(m.intro));
-  t.doc("p", model_name(m), about, top, "", -1, m.jurisdiction + " " + m.agency + " " + m.title);
+  join_into(about, m.tagline);
+  std::string names = m.jurisdiction + " " + m.agency + " " + m.title;
+  if (!m.state.empty() && m.state != m.jurisdiction) join_into(names, m.state);
+  t.doc("p", model_name(m), about, top, "", -1, names);
+  if (m.framework)
+    t.doc("x", m.framework->heading.empty() ? "Framework" : m.framework->heading, linked.plain_text(m.framework->body),
+          t.place(overview, m.framework->heading.empty() ? "Framework" : m.framework->heading));
+  if (m.priorities && !m.priorities->intro.empty())
+    t.doc("x", m.priorities->heading, linked.plain_text(m.priorities->intro),
+          t.place(overview, m.priorities->heading.empty() ? "Priorities" : m.priorities->heading));
   if (m.letter) {
     std::string body = linked.plain_text(m.letter->body);
     join_into(body, m.letter->signature);
@@ -69,89 +93,91 @@ void add_model_docs(const LinkedSite& linked, const Model& m, IndexTables& t) {
   }
   if (m.rubric) {
     // One document: its levels share the rubric's anchor, and one result is enough to reach them.
-    const std::string title = m.rubric->title.empty() ? "Rubric" : m.rubric->title;
+    const std::string title = m.rubric->title.empty() ? m.vocabulary.rubric + " rubric" : m.rubric->title;
     std::string levels, text = linked.plain_text(m.rubric->intro);
     for (const auto& level : m.rubric->levels) {
       join_into(levels, level.name);
       join_into(text, level.name + ": " + linked.plain_text(level.description));
     }
-    t.doc("l", title, text, t.place(overview, "Rubric levels: " + levels), "rubric", -1, "rubric levels " + levels);
-  }
-  if (m.framework) {
-    const std::string heading = m.framework->heading.empty() ? "Framework" : m.framework->heading;
-    t.doc("x", heading, linked.plain_text(m.framework->body), t.place(overview, heading), "framework");
+    t.doc("l", title, text, t.place(overview, "Rubric levels: " + levels), "rubric", -1,
+          "rubric levels " + m.vocabulary.rubric + " " + levels);
   }
   if (!m.closing.empty()) t.doc("x", "", linked.plain_text(m.closing), t.place(overview, "Closing"));
   for (const auto& note : m.footnotes)
     t.doc("f", "", linked.plain_text(note.text), t.place(overview, "Notes"), "notes");
-  for (const auto& s : m.sections) {
-    const int p = t.page(urls::section(m, s), section_title(s), mi);
-    std::string about_section = linked.plain_text(s.summary);
-    join_into(about_section, linked.plain_text(s.intro));
-    t.doc("p", section_title(s), about_section, t.place(p, ""));
-    if (!s.definition.empty()) t.doc("x", "Definition", linked.plain_text(s.definition), t.place(p, "Definition"), "definition");
-    for (const auto& b : s.blocks) {
-      // A table's rows are found one by one, each at its anchor.
-      for (std::size_t r = 0; r < b.table_rows.size(); ++r) {
-        std::string row;
-        for (const auto& cell : b.table_rows[r]) join_into(row, linked.plain_text(cell));
-        t.doc("x", b.heading, row, t.place(p, b.heading), b.key + "-row-" + std::to_string(r + 1));
-      }
-      // Statements are documents of their own; a block adds its heading, intro and free text (tables too).
-      std::string body = linked.plain_text(b.intro);
-      join_into(body, linked.plain_text(b.text));
-      if (body.empty()) continue;
-      t.doc("x", b.heading, body, t.place(p, b.heading), b.heading.empty() ? "" : b.key);
-    }
+}
+
+// A section page: its summary, definition and intro, and each block's heading, intro, text and table.
+void add_section_docs(const LinkedSite& linked, const Model& m, const Section& s, int mi, IndexTables& t) {
+  const int p = t.page(urls::section(m, s), section_title(s), mi);
+  std::string about = linked.plain_text(s.summary);
+  join_into(about, linked.plain_text(s.definition));
+  join_into(about, linked.plain_text(s.intro));
+  t.doc("p", section_title(s), about, t.place(p, ""));
+  for (const auto& b : s.blocks) {
+    // Statements are documents of their own; a block adds its heading, intro and free text.
+    std::string body = linked.plain_text(b.intro);
+    join_into(body, linked.plain_text(b.text));
+    if (b.kind == BlockKind::table) join_into(body, table_text(linked, b));
+    if (body.empty()) continue;
+    t.doc("x", b.heading, body, t.place(p, b.heading), b.heading.empty() ? "" : b.key);
   }
 }
 
-}  // namespace
+// Where a statement is, in its model's words: "Value 2 · Supervisor · "Do I…?" actions".
+std::string statement_place(const Site& site, const Model& m, const Section* section, const Block* block) {
+  if (!section) return m.priorities && !m.priorities->heading.empty() ? m.priorities->heading : "Priorities";
+  std::string where = section->label.empty() ? section->title : section->label;
+  if (block && block->kind == BlockKind::actions)
+    where += " \u00b7 " + role_title(site, m, block->role) + " \u00b7 " + m.vocabulary.actions;
+  else if (block && !block->heading.empty())
+    where += " \u00b7 " + block->heading;
+  return where;
+}
 
-std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats) {
+void add_statement_docs(const LinkedSite& linked, std::uint32_t mi, IndexTables& t) {
   const Site& site = linked.site();
-  const LinkGraph& graph = linked.graph();
-  IndexTables t;
-  // [id, name, archived, jurisdiction, family]: archived editions are searched only on request.
-  for (const auto& m : site.models) {
-    t.model_index[m.id] = static_cast<int>(t.models.size());
-    t.models.push_back({m.id, model_name(m), m.superseded_by.empty() ? 0 : 1, m.jurisdiction, m.family});
-  }
-  for (const auto& r : site.roles) {
-    t.role_index[r.id] = static_cast<int>(t.roles.size());
-    t.roles.push_back({r.id, r.title, r.plural});
-  }
-
-  for (const auto& m : site.models) add_model_docs(linked, m, t);
-
-  PageBuilder labeller(linked, urls::search());
-  for (const auto& ref : graph.statements()) {
+  const auto& all = linked.graph().statements();
+  // Statements are in site order, so a model's are one run.
+  auto first = std::lower_bound(all.begin(), all.end(), mi, [](const StatementRef& r, std::uint32_t m) { return r.model < m; });
+  for (auto it = first; it != all.end() && it->model == mi; ++it) {
+    const StatementRef& ref = *it;
     const Model& model = linked.model(ref);
     const Section* section = linked.section(ref);
     const Block* block = linked.block(ref);
     const Statement& statement = linked.statement(ref);
-    const std::string page_url = section ? urls::section(model, *section) : urls::model(model);
-    const std::string page_title = section ? section_title(*section) : model_name(model);
-    const int p = t.page(page_url, page_title, t.model_index[model.id]);
+    const int p = t.page(section ? urls::section(model, *section) : urls::model(model),
+                         section ? section_title(*section) : model_name(model), static_cast<int>(mi));
     const bool action = block && block->kind == BlockKind::actions;
-    const auto role = action ? t.role_index.find(block->role) : t.role_index.end();
-    t.doc(action ? "a" : "s", "", linked.plain_text(statement.text), t.place(p, labeller.place_of(ref)), statement.id,
-          role == t.role_index.end() ? -1 : role->second);
+    t.doc(action ? "a" : "s", "", linked.plain_text(statement.text), t.place(p, statement_place(site, model, section, block)),
+          statement.id, action ? role_position(site, block->role) : -1);
   }
+}
 
-  // Role pages: one per model and role, and the role across every model.
-  for (const auto& r : site.roles) {
-    const int ri = t.role_index[r.id];
-    for (const auto& m : site.models) {
-      if (graph.actions(m, r.id).empty()) continue;
-      const std::string own = role_title(site, m, r.id) + " actions";  // the model's name for the role
-      const int p = t.page(urls::model_role(m, r.id), own, t.model_index[m.id]);
-      t.doc("r", own, linked.plain_text(r.description), t.place(p, "Role page"), "", ri, r.plural);
-    }
-    if (!role_addressed(linked, r)) continue;  // no page
+// A model's role pages, titled in its words ("Caseworker practice behaviors").
+void add_model_role_docs(const LinkedSite& linked, const Model& m, int mi, IndexTables& t) {
+  const Site& site = linked.site();
+  for (std::size_t ri = 0; ri < site.roles.size(); ++ri) {
+    const Role& r = site.roles[ri];
+    if (linked.graph().actions(m, r.id).empty()) continue;
+    const std::string title = role_title(site, m, r.id) + " " + m.vocabulary.actions;
+    const int p = t.page(urls::model_role(m, r.id), title, mi);
+    t.doc("r", title, linked.plain_text(r.description), t.place(p, "Role page"), "", static_cast<int>(ri),
+          r.plural + " " + role_title(site, m, r.id, true));
+  }
+}
+
+// Role pages across models, topic pages and the glossary: shard 0.
+void add_docs_across_models(const LinkedSite& linked, IndexTables& t) {
+  const Site& site = linked.site();
+  for (std::size_t ri = 0; ri < site.roles.size(); ++ri) {
+    const Role& r = site.roles[ri];
+    if (!role_addressed(linked, r)) continue;  // no page: no model addresses the role
     const int p = t.page(urls::role(r.id), "What is expected of " + in_sentence(r.plural), -1);
-    t.doc("r", "What is expected of " + in_sentence(r.plural), linked.plain_text(r.description), t.place(p, "Role page"), "", ri,
-          r.title + " " + r.plural);
+    std::string keywords = r.title + " " + r.plural;
+    for (const auto& alias : r.aliases) join_into(keywords, alias);
+    t.doc("r", "What is expected of " + in_sentence(r.plural), linked.plain_text(r.description), t.place(p, "Role page"), "",
+          static_cast<int>(ri), keywords);
   }
   for (const auto& topic : site.topics) {
     const int p = t.page(urls::compare_topic(topic.id), topic.title, -1);
@@ -174,6 +200,26 @@ std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats
     for (const auto& alias : term.aliases) join_into(keywords, alias);
     t.doc("t", term.term, linked.plain_text(term.definition), t.place(p, "Glossary"), "", -1, keywords);
   }
+}
+
+}  // namespace
+
+std::string build_search_head(const LinkedSite& linked, const SearchShards& shards) {
+  const Site& site = linked.site();
+  std::vector<std::size_t> shard_of(site.models.size(), 0);
+  for (std::size_t n = 0; n < shards.models.size(); ++n)
+    for (std::uint32_t mi : shards.models[n]) shard_of[mi] = n;
+  // [id, name, archived, jurisdiction, family, shard, agency, state]: archived editions are searched on
+  // request; state is the state a county, tribe or city belongs to, when it is not the jurisdiction.
+  json models = json::array(), roles = json::array(), list = json::array();
+  for (std::size_t i = 0; i < site.models.size(); ++i) {
+    const Model& m = site.models[i];
+    models.push_back({m.id, model_name(m), m.superseded_by.empty() ? 0 : 1, m.jurisdiction, m.family, shard_of[i],
+                      m.agency, m.state == m.jurisdiction ? "" : m.state});
+  }
+  for (const auto& r : site.roles) roles.push_back({r.id, r.title, r.plural});
+  // [path, estimated bytes]: the browser loads shards in order until a budget is spent.
+  for (std::size_t n = 0; n < shards.models.size(); ++n) list.push_back({urls::search_shard(n), shards.estimated_bytes[n]});
 
   // Synonym groups: content/synonyms.yaml, then each glossary term with its abbreviation and aliases.
   json synonyms = json::array();
@@ -184,16 +230,26 @@ std::string build_search_index(const LinkedSite& linked, SearchIndexStats* stats
     for (const auto& alias : term.aliases) words.push_back(alias);
     if (words.size() > 1) synonyms.push_back(std::move(words));
   }
+  json head{{"version", 3},        {"models", std::move(models)}, {"roles", std::move(roles)},
+            {"synonyms", std::move(synonyms)}, {"shards", std::move(list)}};
+  return "window.PRACTICEBOOK_SEARCH=" + head.dump() + ";\n";
+}
 
-  json index{{"version", 2},          {"models", std::move(t.models)}, {"roles", std::move(t.roles)},
-             {"pages", std::move(t.pages)}, {"places", std::move(t.places)}, {"synonyms", std::move(synonyms)},
-             {"docs", std::move(t.docs)}};
-  std::string js = "window.PRACTICEBOOK_SEARCH=" + index.dump() + ";\n";
-  if (stats) {
-    stats->documents = index["docs"].size();
-    stats->bytes = js.size();
+std::string build_search_shard(const LinkedSite& linked, const SearchShards& shards, std::size_t n) {
+  const Site& site = linked.site();
+  IndexTables t;
+  if (n == 0) add_docs_across_models(linked, t);
+  for (std::uint32_t mi : shards.models.at(n)) {
+    const Model& m = site.models[mi];
+    add_overview_docs(linked, m, static_cast<int>(mi), t);
+    for (const auto& s : m.sections) add_section_docs(linked, m, s, static_cast<int>(mi), t);
+    add_statement_docs(linked, mi, t);
+    add_model_role_docs(linked, m, static_cast<int>(mi), t);
   }
-  return js;
+  json shard{{"pages", std::move(t.pages)}, {"places", std::move(t.places)}, {"docs", std::move(t.docs)}};
+  // Shards may arrive in any order: each files itself under its number.
+  return "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) +
+         "]=" + shard.dump() + ";\n";
 }
 
 }  // namespace pb::views

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Search quality: builds the site (or takes --site), runs the real search (assets/lunr.min.js, the
-// built search-index.js and assets/search-core.js) in node over the staff queries of queries.json,
+// built search-index.js with its shards, and assets/search-core.js) in node over the staff queries of queries.json,
 // and checks hit@5, zero results and duplicates. Prints hit@1 and hit@5 and every miss.
 //   node tests/search/quality.js --binary build/practicebook --content content [--site DIR] [--verbose 1]
+//                                [--queries FILE]
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -26,16 +27,19 @@ function buildSite(args) {
   return out;
 }
 
-// The engine as the browser runs it: the same three files, evaluated as scripts in one global scope.
+// The engine as the browser runs it: the same files, evaluated as scripts in one global scope, with
+// every shard the query needs (as the search page loads them; shards are cached once loaded).
 function loadEngine(site) {
   const context = { console };
   context.window = context;
   context.globalThis = context;
   vm.createContext(context);
-  for (const file of ['assets/lunr.min.js', 'search-index.js', 'assets/search-core.js'])
-    vm.runInContext(fs.readFileSync(path.join(site, file), 'utf8'), context, { filename: file });
+  const run = (file) => vm.runInContext(fs.readFileSync(path.join(site, file), 'utf8'), context, { filename: file });
+  for (const file of ['assets/lunr.min.js', 'search-index.js', 'assets/search-core.js']) run(file);
   const engine = context.PracticebookSearch.create(context.PRACTICEBOOK_SEARCH, context.lunr);
   return (q) => {
+    for (const shard of engine.shardsFor(q, {})) if (!shard.loaded) run(shard.src);
+    engine.adopt();
     const result = engine.search(q, {});
     result.visible = context.PracticebookSearch.visible(result);
     return result;
@@ -52,7 +56,8 @@ function main() {
   const site = buildSite(args);
   // --engine FILE: another engine to compare with (a module exporting load(site) → query → result).
   const search = args.engine ? require(path.resolve(args.engine)).load(site) : loadEngine(site);
-  const { queries } = JSON.parse(fs.readFileSync(path.join(__dirname, 'queries.json'), 'utf8'));
+  // --queries FILE: another set of queries (to try new ones before they join queries.json).
+  const { queries } = JSON.parse(fs.readFileSync(args.queries || path.join(__dirname, 'queries.json'), 'utf8'));
   let hit1 = 0, hit5 = 0, zero = 0, duplicates = 0;
   const problems = [];
   for (const query of queries) {

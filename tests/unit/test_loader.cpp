@@ -66,7 +66,7 @@ TEST_CASE("unknown key with nothing close lists the allowed keys") {
   REQUIRE(out.size() == 1);
   CHECK(out[0] ==
         "models/m1/sections/01-first.yaml:3:1: error: unknown key 'colour' in section\n"
-        "  hint: the keys of a section are: blocks, definition, id, intro, label, summary, title");
+        "  hint: the keys of a section are: blocks, definition, id, intro, label, short_title, summary, title");
 }
 
 TEST_CASE("wrong type: a list where text is expected") {

@@ -7,16 +7,37 @@
 #include "content/loader.hpp"
 #include "core/diagnostics.hpp"
 
+#include <cstdint>
 #include <set>
 
 using namespace pb;
 
 namespace {
-nlohmann::json index_of(const LinkedSite& linked) {
-  const std::string js = build_search_index(linked);
-  const std::string prefix = "window.PRACTICEBOOK_SEARCH=";
+nlohmann::json parse_script(const std::string& js, const std::string& prefix) {
   REQUIRE(js.starts_with(prefix));
+  REQUIRE(js.ends_with(";\n"));
   return nlohmann::json::parse(js.substr(prefix.size(), js.size() - prefix.size() - 2));
+}
+
+// The head, with the documents of every shard gathered in one "docs" table (and pages, places),
+// each document's place renumbered into the gathered tables.
+nlohmann::json index_of(const LinkedSite& linked, std::size_t target = search_shard_target_bytes) {
+  const SearchShards shards = plan_search_shards(linked.site(), target);
+  auto index = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
+  index["docs"] = index["pages"] = index["places"] = nlohmann::json::array();
+  for (std::size_t n = 0; n < shards.models.size(); ++n) {
+    const std::string prefix =
+        "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) + "]=";
+    auto shard = parse_script(build_search_shard(linked, shards, n), prefix);
+    const std::size_t pages = index["pages"].size(), places = index["places"].size();
+    for (auto& page : shard["pages"]) index["pages"].push_back(page);
+    for (auto& place : shard["places"]) index["places"].push_back({place[0].get<std::size_t>() + pages, place[1]});
+    for (auto& doc : shard["docs"]) {
+      doc[3] = doc[3].get<std::size_t>() + places;
+      index["docs"].push_back(doc);
+    }
+  }
+  return index;
 }
 }  // namespace
 
@@ -49,10 +70,11 @@ TEST_CASE("the search index holds role pages, topics, terms and the model's juri
   for (const auto& doc : index["docs"]) kinds.insert(doc[0].get<std::string>());
   CHECK(kinds.count("r"));  // role pages
   CHECK(kinds.count("p"));  // overview and section pages
-  // [id, name, archived, jurisdiction, family]
+  // [id, name, archived, jurisdiction, family, shard, agency, state]
   REQUIRE(index["models"].size() >= 1);
   CHECK(index["models"][0][2] == 0);
   CHECK(!index["models"][0][3].get<std::string>().empty());
+  CHECK(index["models"][0][5] == 0);
 }
 
 TEST_CASE("synonyms.yaml and glossary aliases become synonym groups") {
@@ -91,4 +113,62 @@ TEST_CASE("the index grows linearly: each page URL and place is stored once") {
   for (const auto& page : index["pages"]) urls.insert(page[0].get<std::string>());
   CHECK(urls.size() == index["pages"].size());  // each page once
   CHECK(index["places"].size() < 20);            // a handful of places, not one per statement
+}
+
+TEST_CASE("a large site's index is split into shards of whole models, current editions first") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  std::string section = "id: first\ntitle: First\nblocks:\n  - kind: practice\n    items:\n";
+  for (int i = 0; i < 50; ++i) section += "      - text: A statement long enough to count for something, number " + std::to_string(i) + ".\n";
+  for (const std::string id : {"m2", "m3", "m4", "m5", "m6"}) {
+    dir.write("content/models/" + id + "/model.yaml", "title: Model " + id + "\njurisdiction: State " + id + "\nagency: Agency\n");
+    dir.write("content/models/" + id + "/sections/01-first.yaml", section);
+  }
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  // About 4 KB a model: a 9 KB target holds two models a shard.
+  const SearchShards shards = plan_search_shards(linked.site(), 9000);
+  REQUIRE(shards.models.size() >= 3);
+  std::set<std::uint32_t> seen;
+  for (std::size_t n = 0; n < shards.models.size(); ++n) {
+    CHECK(!shards.models[n].empty());
+    CHECK(shards.estimated_bytes[n] <= 9000 + 4500);
+    for (std::uint32_t m : shards.models[n]) CHECK(seen.insert(m).second);  // each model in one shard
+  }
+  CHECK(seen.size() == linked.site().models.size());
+
+  const auto head = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
+  REQUIRE(head["shards"].size() == shards.models.size());
+  CHECK(head["shards"][1][0] == "search/shard-1.js");
+  CHECK(!head.contains("docs"));
+  // Each document is in the shard of its model; the glossary and roles across models are in shard 0.
+  const auto merged = index_of(linked, 9000);
+  std::size_t statements = 0;
+  for (const auto& doc : merged["docs"]) statements += doc[0] == "s";
+  CHECK(statements == 5 * 50 + 1);
+  const auto second = parse_script(build_search_shard(linked, shards, 1),
+                                   "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[1]=");
+  for (const auto& page : second["pages"]) {
+    REQUIRE(page[2].get<int>() >= 0);
+    CHECK(head["models"][page[2].get<int>()][5] == 1);
+  }
+}
+
+TEST_CASE("section definitions, frameworks, tables and taglines are searchable, labelled in the model's words") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/sections/02-second.yaml",
+            "id: second\ntitle: Second\ndefinition: A unit means a quiddity of practice.\nblocks:\n"
+            "  - kind: table\n    heading: Timelines\n    header: [Step, Days]\n    rows:\n      - [Petition filed, '30']\n"
+            "  - kind: actions\n    role: worker\n    items:\n      - Do I write it down?\n");
+  const auto index = index_of(test::read_and_link(dir.path() / "content"));
+  std::string all;
+  for (const auto& doc : index["docs"]) all += doc[1].get<std::string>() + " " + doc[2].get<std::string>() + "\n";
+  CHECK(all.find("quiddity") != std::string::npos);
+  CHECK(all.find("Petition filed 30") != std::string::npos);
+  // A role action's place: the section, the role and what the model calls its actions.
+  bool labelled = false;
+  for (const auto& doc : index["docs"])
+    if (doc[2] == "Do I write it down?")
+      labelled = index["places"][doc[3].get<int>()][1] == "Second \u00b7 Worker \u00b7 \"Do I\u2026?\" actions";
+  CHECK(labelled);
 }

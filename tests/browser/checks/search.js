@@ -51,7 +51,7 @@ module.exports = {
     await page.goto(new URL('search/index.html?q=genogram&role=supervisor', base).href);
     await page.waitForSelector('#search-results li');
     const metas = await page.$$eval('#search-results .search-meta', (els) => els.map((e) => e.textContent));
-    if (!metas.length || metas.some((m) => !/Supervisor action/.test(m))) report.fail('search', page.url(), `role filter leaks: ${metas.join(' | ')}`);
+    if (!metas.length || metas.some((m) => !/\bSupervisor\b.*\bactions\b/.test(m))) report.fail('search', page.url(), `role filter leaks: ${metas.join(' | ')}`);
     await page.close();
   },
 };

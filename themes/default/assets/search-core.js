@@ -3,12 +3,16 @@
  * grouped by model. No DOM here: search.js draws the results, and tests/search-quality runs this file
  * in node over a built site.
  *
- * The index, search-index.js, sets window.PRACTICEBOOK_SEARCH = {
- *   version: 2,
- *   models: [[id, name, archived, jurisdiction, family]], roles: [[id, title, plural]],
+ * The head of the index, search-index.js, sets window.PRACTICEBOOK_SEARCH = {
+ *   version: 3,
+ *   models: [[id, name, archived, jurisdiction, family, shard, agency, state]], roles: [[id, title, plural]],
+ *   synonyms: [[word or phrase, …]], shards: [[path, estimated bytes]] }
+ * and each shard, search/shard-N.js, files itself as window.PRACTICEBOOK_SEARCH_SHARDS[N] = {
  *   pages: [[url, title, modelIndex]], places: [[pageIndex, label]],
- *   synonyms: [[word or phrase, …]],
  *   docs: [[kind, title, text, placeIndex, anchor, roleIndex, keywords]] }
+ * Shard 0 holds the pages across models (roles, topics, glossary) and the first models; search.js loads
+ * the others with script tags when a search needs them (see shardsFor), and the engine searches the
+ * shards it has.
  * kinds: p (overview or section page), s (statement), a (role action), r (role page), c (topic page),
  * t (glossary term), l (rubric level), x (letter, rubric, text block), f (footnote).
  */
@@ -47,9 +51,9 @@
     return prev[b.length];
   }
 
-  function create(data, lunr) {
+  function create(head, lunr) {
     lunr = lunr || root.lunr;
-    if (!data || !lunr) return null;
+    if (!head || !lunr) return null;
     lunr.tokenizer.separator = /[\s\-\/]+/;
     // "children's" and "children" are one word.
     var possessive = function (token) {
@@ -57,33 +61,100 @@
     };
     lunr.Pipeline.registerFunction(possessive, 'pbPossessive');
 
-    var docs = data.docs.map(function (d, i) {
-      var place = data.places[d[3]], page = data.pages[place[0]];
-      var model = page[2] >= 0 ? data.models[page[2]] : null, role = d[5] >= 0 ? data.roles[d[5]] : null;
-      return {
-        i: i, kind: d[0], title: d[1], text: d[2], label: place[1], anchor: d[4], keywords: d[6] || '',
-        url: page[0], pageTitle: page[1], model: page[2], role: d[5],
-        archived: model ? model[2] === 1 : false,
-        place: [place[1], page[1], role ? role[1] + ' ' + role[2] : ''].join(' '),
-        where: model ? model[3] + ' ' + model[1] : ''
-      };
-    });
-
-    var index = lunr(function () {
-      this.pipeline.reset();
-      this.pipeline.add(lunr.trimmer, possessive, lunr.stopWordFilter, lunr.stemmer);
-      this.searchPipeline.reset();
-      this.ref('i');
-      this.field('title', { boost: 3 });
-      this.field('keywords', { boost: 3 });
-      this.field('text');
-      this.field('place', { boost: 0.6 });
-      this.field('where', { boost: 0.5 });
-      var builder = this;
-      docs.forEach(function (d) {
-        builder.add({ i: d.i, title: d.title, keywords: d.keywords, text: d.text, place: d.place, where: d.where });
+    // The shards loaded so far, by number; each builds its lunr index the first time it is searched
+    // (or when warm() asks), so loading a page or a shard costs no indexing.
+    var shards = [], loadedCount = 0, vocabulary = null;
+    function Shard(n, data) {
+      this.n = n;
+      this.index = null;
+      this.docs = data.docs.map(function (d, i) {
+        var place = data.places[d[3]], page = data.pages[place[0]];
+        var model = page[2] >= 0 ? head.models[page[2]] : null, role = d[5] >= 0 ? head.roles[d[5]] : null;
+        return {
+          i: i, order: n * 1e7 + i, shard: n, kind: d[0], title: d[1], text: d[2], label: place[1], anchor: d[4],
+          keywords: d[6] || '', url: page[0], pageTitle: page[1], model: page[2], role: d[5],
+          archived: model ? model[2] === 1 : false,
+          place: [place[1], page[1], role ? role[1] + ' ' + role[2] : ''].join(' ')
+        };
+      });
+    }
+    Shard.prototype.ensure = function () {
+      if (this.index) return this.index;
+      var docs = this.docs;
+      this.index = lunr(function () {
+        this.pipeline.reset();
+        this.pipeline.add(lunr.trimmer, possessive, lunr.stopWordFilter, lunr.stemmer);
+        this.searchPipeline.reset();
+        this.ref('i');
+        this.field('title', { boost: 3 });
+        this.field('keywords', { boost: 3 });
+        this.field('text');
+        this.field('place', { boost: 0.6 });
+        var builder = this;
+        docs.forEach(function (d) {
+          builder.add({ i: d.i, title: d.title, keywords: d.keywords, text: d.text, place: d.place });
+        });
+      });
+      return this.index;
+    };
+    function addShard(n, data) {
+      if (shards[n] || !data) return;
+      shards[n] = new Shard(n, data);
+      loadedCount++;
+      vocabulary = null;
+    }
+    // Shards that scripts have filed under window.PRACTICEBOOK_SEARCH_SHARDS, taken over by the engine.
+    function adopt() {
+      var filed = root.PRACTICEBOOK_SEARCH_SHARDS || [];
+      for (var n = 0; n < filed.length; n++) if (filed[n]) { addShard(n, filed[n]); filed[n] = null; }
+    }
+    function loadedShards() { return shards.filter(Boolean); }
+    // The shards a search needs, in the order to load them: shard 0 (what is across models), then the
+    // shards of models the query names by state, agency or title, then the rest; archived editions'
+    // shards only when asked, one model's only when filtered to it.
+    function shardsFor(query, options) {
+      options = options || {};
+      var wanted = [], named = [], byName = namedModels(words(query)).models;
+      head.models.forEach(function (m, i) {
+        if (options.model && m[0] !== options.model) return;
+        if (m[2] === 1 && !options.includeArchived && !options.model) return;
+        if (wanted.indexOf(m[5]) < 0) wanted.push(m[5]);
+        if (byName[i] && named.indexOf(m[5]) < 0) named.push(m[5]);
+      });
+      var order = [0].concat(named);
+      wanted.sort(function (a, b) { return a - b; }).forEach(function (n) { if (order.indexOf(n) < 0) order.push(n); });
+      return order.map(function (n) {
+        var s = head.shards[n];
+        return { n: n, src: s[0], bytes: s[1], loaded: !!shards[n] };
+      });
+    }
+    // The names a query can give a model by: its jurisdiction ("Maine", "Alder County") and its state,
+    // each as folded words, longest first. (An agency's name or acronym is searched as words: texts and
+    // the glossary use them too.)
+    var modelNames = [];
+    head.models.forEach(function (m, i) {
+      [m[3], m[7]].forEach(function (name) {
+        var w = words(name || '');
+        if (w.length && w.join(' ').length > 2) modelNames.push({ words: w, model: i });
       });
     });
+    modelNames.sort(function (a, b) { return b.words.length - a.words.length; });
+    // The models a list of words names, and which of the words name them.
+    function namedModels(list) {
+      var models = Object.create(null), used = [], count = 0;
+      modelNames.forEach(function (name) {
+        for (var at = 0; at + name.words.length <= list.length; at++) {
+          var k = 0;
+          while (k < name.words.length && list[at + k] === name.words[k] && (!used[at + k] || used[at + k] === name.words.join(' '))) k++;
+          if (k < name.words.length) continue;
+          if (!used[at]) count++;
+          for (k = 0; k < name.words.length; k++) used[at + k] = name.words.join(' ');
+          models[name.model] = true;
+        }
+      });
+      return { models: models, used: used, count: count };
+    }
+    function warm(n) { if (shards[n]) shards[n].ensure(); }
 
     // A word's search form: trimmed, possessive dropped, stemmed; null for a stop word.
     function stem(word) {
@@ -99,7 +170,7 @@
     }
 
     // Synonym groups, each phrase as its stemmed words.
-    var synonyms = (data.synonyms || []).map(function (group) {
+    var synonyms = (head.synonyms || []).map(function (group) {
       return group.map(function (phrase) {
         return words(phrase).map(stem).filter(Boolean);
       }).filter(function (p) { return p.length > 0; });
@@ -111,18 +182,23 @@
     phrasesByLength.sort(function (a, b) { return b[1].length - a[1].length; });
 
     // The site's vocabulary, for "Did you mean": each word as written, with how often it occurs.
-    var vocabulary = null;
     function vocab() {
       if (vocabulary) return vocabulary;
       vocabulary = Object.create(null);
-      docs.forEach(function (d) {
-        words(d.title + ' ' + d.text + ' ' + d.keywords + ' ' + d.where).forEach(function (w) {
-          if (w.length >= 3 && !/^\d+$/.test(w)) vocabulary[w] = (vocabulary[w] || 0) + 1;
+      loadedShards().forEach(function (shard) {
+        shard.docs.forEach(function (d) {
+          words(d.title + ' ' + d.text + ' ' + d.keywords + ' ' + d.where).forEach(function (w) {
+            if (w.length >= 3 && !/^\d+$/.test(w)) vocabulary[w] = (vocabulary[w] || 0) + 1;
+          });
         });
       });
       return vocabulary;
     }
-    var indexed = function (term) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, term); };
+    var indexed = function (term) {
+      return loadedShards().some(function (shard) {
+        return Object.prototype.hasOwnProperty.call(shard.ensure().invertedIndex, term);
+      });
+    };
 
     // A query as concepts: each is a list of alternatives (the words typed, or a synonym's words), and a
     // document covers a concept when it holds every word of one alternative.
@@ -130,10 +206,12 @@
       var raw = words(query.replace(/"/g, ' '));
       var phrases = [];
       fold(query).replace(/"([^"]+)"/g, function (_, p) { phrases.push(p.trim()); return ' '; });
+      // Words that name a model ("Maine safety") choose its results rather than match its texts.
+      var named = namedModels(raw);
       var seq = [];
       raw.forEach(function (w, n) {
         var s = stem(w);
-        if (s) seq.push({ word: w, stem: s, last: n === raw.length - 1 });
+        if (s && !named.used[n]) seq.push({ word: w, stem: s, last: n === raw.length - 1 });
       });
       var concepts = [], used = [];
       phrasesByLength.forEach(function (entry) {
@@ -154,13 +232,30 @@
         concepts.push({ typed: [t], alternatives: [alone], original: alone });
       });
       return { raw: raw, seq: seq, concepts: concepts, phrases: phrases, typing: !!typing,
-               whole: raw.join(' ') };
+               whole: raw.join(' '), named: named.models, namedCount: named.count };
     }
 
     function fuzziness(term) { return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0; }
 
+    // Each loaded shard's matches, as [lunr result, document].
     function runQuery(q) {
-      if (!q.concepts.length) return [];
+      var matches = [];
+      if (!q.concepts.length) {
+        // Only a model's name: its overview first, then its section pages.
+        loadedShards().forEach(function (shard) {
+          shard.docs.forEach(function (d) {
+            if (d.kind !== 'p' || !q.named[d.model]) return;
+            matches.push([{ score: d.title === head.models[d.model][1] ? 2 : 1, matchData: { metadata: {} } }, d]);
+          });
+        });
+        return matches;
+      }
+      loadedShards().forEach(function (shard) {
+        queryShard(shard.ensure(), q).forEach(function (r) { matches.push([r, shard.docs[+r.ref]]); });
+      });
+      return matches;
+    }
+    function queryShard(index, q) {
       return index.query(function (lq) {
         q.concepts.forEach(function (c) {
           c.alternatives.forEach(function (alt) {
@@ -179,8 +274,14 @@
       });
     }
 
-    // Which concepts a lunr result covers, from the index terms it matched.
-    function coverage(result, q) {
+    // The share of the query a result covers: the concepts it matched (from the index terms), and the
+    // model names when it belongs to a model named.
+    function coverage(result, doc, q) {
+      var total = q.concepts.length + q.namedCount;
+      var named = doc.model >= 0 && q.named[doc.model] ? q.namedCount : 0;
+      return total ? (conceptsCovered(result, q) + named) / total : 0;
+    }
+    function conceptsCovered(result, q) {
       var matched = Object.keys(result.matchData.metadata);
       var covered = 0;
       q.concepts.forEach(function (c) {
@@ -198,7 +299,7 @@
         });
         if (ok) covered++;
       });
-      return covered / q.concepts.length;
+      return covered;
     }
 
     // The share of concepts matched in a result's title or keywords.
@@ -228,7 +329,7 @@
     }
 
     function hitOf(doc, score) {
-      var model = doc.model >= 0 ? data.models[doc.model] : null;
+      var model = doc.model >= 0 ? head.models[doc.model] : null;
       return {
         kind: doc.kind, kindLabel: KIND_LABEL[doc.kind], score: score,
         title: doc.kind === 's' || doc.kind === 'a' || doc.kind === 'f' ? doc.text
@@ -240,8 +341,8 @@
         label: doc.label || (doc.kind === 'p' ? 'Page' : ''),
         pageTitle: doc.pageTitle,
         model: model ? model[0] : '', modelName: model ? model[1] : '', jurisdiction: model ? model[3] : '',
-        archived: doc.archived, role: doc.role >= 0 ? data.roles[doc.role][0] : '',
-        roleTitle: doc.role >= 0 ? data.roles[doc.role][1] : '', also: []
+        archived: doc.archived, role: doc.role >= 0 ? head.roles[doc.role][0] : '',
+        roleTitle: doc.role >= 0 ? head.roles[doc.role][1] : '', also: []
       };
     }
 
@@ -250,26 +351,30 @@
       options = options || {};
       var q = analyse(query, options.typing);
       var modelIdx = -1, roleIdx = -1, i;
-      for (i = 0; i < data.models.length; i++) if (data.models[i][0] === options.model) modelIdx = i;
-      for (i = 0; i < data.roles.length; i++) if (data.roles[i][0] === options.role) roleIdx = i;
+      for (i = 0; i < head.models.length; i++) if (head.models[i][0] === options.model) modelIdx = i;
+      for (i = 0; i < head.roles.length; i++) if (head.roles[i][0] === options.role) roleIdx = i;
       var archivedHidden = 0;
       var scored = [];
-      runQuery(q).forEach(function (r) {
-        var doc = docs[+r.ref];
+      runQuery(q).forEach(function (match) {
+        var r = match[0], doc = match[1];
         if (modelIdx >= 0 && doc.model !== modelIdx) return;
         if (roleIdx >= 0 && (doc.role !== roleIdx || doc.kind !== 'a')) return;  // that role's actions
         if (doc.archived && !options.includeArchived && modelIdx < 0) { archivedHidden++; return; }
-        var cov = coverage(r, q);
-        var s = r.score * (0.25 + cov * cov) * (cov === 1 ? 2 : 1);
-        // Glossary, topic and role pages answer a query that names them; otherwise they step back
+        var cov = coverage(r, doc, q);
+        // Covering the whole query counts for more than matching one word of it often.
+        var s = r.score * (0.1 + cov * cov) * (cov === 1 ? 2 : 1);
+        // Glossary, topic, role pages and rubrics answer a query that names them; otherwise they step back
         // for the statements that say what to do.
-        if (doc.kind === 't' || doc.kind === 'c' || doc.kind === 'r') s *= titleCoverage(r, q) === 1 ? 1.3 : 0.45;
+        if (doc.kind === 't' || doc.kind === 'c' || doc.kind === 'r' || doc.kind === 'l') s *= titleCoverage(r, q) === 1 ? 1.3 : 0.3;
         var body = fold(doc.title + ' ' + doc.text);
         if (q.raw.length > 1 && body.indexOf(q.whole) >= 0) s *= 1.6;   // the words as typed, together
         q.phrases.forEach(function (p) { s *= body.indexOf(p) >= 0 ? 2 : 0.2; });
+        // Each word as typed, not only its stem: "accomplished" (a rubric level) before "accomplishments".
+        if (!doc.padded) doc.padded = ' ' + words(doc.title + ' ' + doc.text + ' ' + doc.keywords).join(' ') + ' ';
+        q.seq.forEach(function (t) { if (doc.padded.indexOf(' ' + t.word + ' ') >= 0) s *= 1.25; });
         scored.push({ doc: doc, score: s, coverage: cov });
       });
-      scored.sort(function (a, b) { return b.score - a.score || a.doc.i - b.doc.i; });
+      scored.sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
       // No statement twice: the same words in another model are shown once, with "also in".
       var seen = Object.create(null), hits = [];
       scored.forEach(function (h) {
@@ -279,12 +384,13 @@
         if (seen[key]) {
           if (key === 'url:' + href) return;                          // one result per page part
           var first = seen[key];
-          var sameModel = h.doc.model >= 0 && first.model === data.models[h.doc.model][0];
-          first.also.push({ modelName: h.doc.model >= 0 && !sameModel ? data.models[h.doc.model][1] : '',
+          var sameModel = h.doc.model >= 0 && first.model === head.models[h.doc.model][0];
+          first.also.push({ modelName: h.doc.model >= 0 && !sameModel ? head.models[h.doc.model][1] : '',
                             label: h.doc.label, href: h.doc.url + (h.doc.anchor ? '#' + h.doc.anchor : '') });
           return;
         }
         var hit = hitOf(h.doc, h.score);
+        hit.coverage = h.coverage;
         seen[key] = hit;
         seen['url:' + href] = hit;
         hits.push(hit);
@@ -318,7 +424,17 @@
       return result;
     }
 
-    return { search: search, documents: docs.length, fold: fold };
+    adopt();
+    return {
+      search: search, fold: fold, adopt: adopt, addShard: addShard, shardsFor: shardsFor, warm: warm,
+      shardCount: head.shards.length, loadedCount: function () { return loadedCount; },
+      isLoaded: function (n) { return !!shards[n]; },
+      documents: function () { return loadedShards().reduce(function (n, s) { return n + s.docs.length; }, 0); },
+      // How many models the shards of a shardsFor() list hold.
+      modelsIn: function (list) {
+        return head.models.filter(function (m) { return list.some(function (s) { return s.n === m[5]; }); }).length;
+      }
+    };
   }
 
   // The results of each group shown at first on the search page; the rest wait behind "Show more".

@@ -2,6 +2,10 @@
  * box) and the search page (results grouped by model, filters, "Did you mean"). The engine is
  * search-core.js over lunr; on pages other than the search page it is loaded with script tags the
  * first time the box is used, so pages stay light and everything works from file://.
+ * The index comes in shards (search/shard-N.js). A search first loads the shards that fit in
+ * FIRST_RESULTS_BYTES and shows their results; the search page then loads the other shards the query
+ * needs one at a time, updating the results. Each shard's lunr index is built when it is first
+ * searched, or earlier when the browser is idle after the box got focus, so no page pays for it on load.
  * "/" or Ctrl+K (Cmd+K) focuses the search box; Esc closes the results.
  */
 (function () {
@@ -9,6 +13,11 @@
   var me = document.currentScript;
   var ROOT = (me && me.getAttribute('data-root')) || '';
   var engine = null, loading = null;
+  // Index shards (estimated bytes) loaded before the first results appear: shard 0 and one or two more,
+  // so scripts stay far under 1.5 MB and few indexes are built before the first answer. The header box
+  // stops there; the search page goes on.
+  var FIRST_RESULTS_BYTES = 512 * 1024;
+  var shardLoads = Object.create(null);
 
   function escapeHtml(s) {
     return String(s).replace(/[&<>"']/g, function (c) {
@@ -24,7 +33,7 @@
       document.head.appendChild(s);
     });
   }
-  // The engine, loading lunr, the index and search-core.js first when the page does not have them.
+  // The engine, loading lunr, the index's head and search-core.js first when the page does not have them.
   function getEngine() {
     if (engine) return Promise.resolve(engine);
     if (!loading) {
@@ -39,6 +48,52 @@
         });
     }
     return loading;
+  }
+  function loadShard(e, shard) {
+    if (!shardLoads[shard.src]) {
+      shardLoads[shard.src] = loadScript(ROOT + shard.src).then(function () { e.adopt(); });
+    }
+    return shardLoads[shard.src];
+  }
+  // Loads the shards a query needs and calls show(engine, progress) when the first ones are in, then
+  // (unless firstOnly) after each further shard; stops as soon as current() says the query has changed.
+  // progress: {done: no more calls, complete: every shard searched, searched, total: in models}.
+  function searchShards(query, options, firstOnly, show, current) {
+    return getEngine().then(function (e) {
+      var list = e.shardsFor(query, options), first = [], bytes = 0, rest = [];
+      list.forEach(function (s) {
+        var fits = bytes + s.bytes <= FIRST_RESULTS_BYTES || !bytes;
+        if (s.loaded || fits) bytes += s.bytes;
+        if (!s.loaded) (fits ? first : rest).push(s);
+      });
+      function progress(left) {
+        var searched = e.modelsIn(list.filter(function (s) { return e.isLoaded(s.n); })), total = e.modelsIn(list);
+        return { done: !left, complete: searched === total, searched: searched, total: total };
+      }
+      return Promise.all(first.map(function (s) { return loadShard(e, s); })).then(function () {
+        if (!current()) return;
+        show(e, progress(firstOnly ? 0 : rest.length));
+        if (firstOnly) return;
+        return rest.reduce(function (p, s, i) {
+          return p.then(function () {
+            if (!current()) return;
+            // One shard at a time, with a pause between, so the page stays responsive.
+            return loadShard(e, s).then(pause).then(function () { if (current()) show(e, progress(rest.length - i - 1)); });
+          });
+        }, Promise.resolve());
+      });
+    });
+  }
+  function pause() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+  // After the box gets focus: the first shard's scripts, and its index when the browser is idle.
+  function prepare() {
+    getEngine().then(function (e) {
+      var first = e.shardsFor('', {})[0];
+      return loadShard(e, first).then(function () {
+        var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+        idle(function () { e.warm(first.n); }, { timeout: 3000 });
+      });
+    }).catch(function () {});
   }
 
   // Marks the query's words (and words starting with them) in a text.
@@ -69,17 +124,19 @@
       '<span class="search-meta">' + escapeHtml(meta.join(' \u00b7 ')) + '</span>' + also + '</li>';
   }
 
-  // Groups by model, each with its heading; `perGroup` results shown, the rest behind a button.
+  // Groups by model, each with its heading; `perGroup` results shown, more (up to MAX_PER_GROUP) behind
+  // a button: a national site's common words match thousands of statements.
+  var MAX_PER_GROUP = 30;
   function renderGroups(result, root, perGroup, idPrefix, headingLevel) {
     var h = 'h' + headingLevel;
     return result.groups.map(function (g, gi) {
       var id = idPrefix + '-group-' + gi;
-      var items = g.hits.map(function (hit, i) {
+      var items = g.hits.slice(0, MAX_PER_GROUP).map(function (hit, i) {
         var li = resultItem(hit, result.query, root);
         return i < perGroup ? li : li.replace('<li class="', '<li hidden class="search-more ');
       }).join('');
       var more = g.hits.length > perGroup
-        ? '<button type="button" class="search-show-more" data-group="' + id + '">Show ' + (g.hits.length - perGroup) +
+        ? '<button type="button" class="search-show-more" data-group="' + id + '">Show ' + (Math.min(g.hits.length, MAX_PER_GROUP) - perGroup) +
           ' more from ' + escapeHtml(g.title) + '</button>' : '';
       return '<section class="search-group" aria-labelledby="' + id + '"><' + h + ' id="' + id + '" class="search-group-title">' +
         escapeHtml(g.title) + ' <span class="search-count">' + g.hits.length + '</span></' + h + '><ol class="search-list" id="' + id + '-list">' +
@@ -134,16 +191,23 @@
     var status = document.getElementById('search-status');
     var suggestion = document.getElementById('search-suggestion');
     var results = document.getElementById('search-results');
-    var root = '../';
+    var root = '../', generation = 0, shownAt = 0;
     function run() {
-      var query = input.value.trim();
+      var query = input.value.trim(), mine = ++generation;
       if (!query) { status.textContent = ''; results.innerHTML = ''; suggestion.hidden = true; return; }
-      getEngine().then(function (e) {
-        var result = e.search(query, { model: modelSelect.value, role: roleSelect.value, includeArchived: archived.checked,
-                                       typing: document.activeElement === input });
+      var options = { model: modelSelect.value, role: roleSelect.value, includeArchived: archived.checked,
+                      typing: document.activeElement === input };
+      shownAt = 0;
+      searchShards(query, options, false, function (e, progress) {
+        // Results found in later shards wait while someone is moving through the ones shown, and come at
+        // most once a second (each search goes over every shard loaded).
+        if (!progress.done && (results.contains(document.activeElement) || Date.now() - shownAt < 1000)) return;
+        shownAt = Date.now();
+        var result = e.search(query, options);
         results.innerHTML = renderGroups(result, root, window.PracticebookSearch.VISIBLE_PER_GROUP, 'search', 2);
         status.textContent = statusText(result, query) +
-          (result.archivedHidden && !archived.checked ? ' Earlier editions are left out.' : '');
+          (result.archivedHidden && !archived.checked ? ' Earlier editions are left out.' : '') +
+          (progress.done ? '' : ' Searched ' + progress.searched + ' of ' + progress.total + ' models so far\u2026');
         if (result.suggestion && (result.usedSuggestion || result.total < 3)) {
           suggestion.innerHTML = 'Did you mean <a href="?q=' + encodeURIComponent(result.suggestion) + '">' +
             escapeHtml(result.suggestion) + '</a>?';
@@ -151,7 +215,7 @@
         } else {
           suggestion.hidden = true;
         }
-      });
+      }, function () { return mine === generation; });
     }
     function remember() {
       var params = new URLSearchParams();
@@ -176,7 +240,10 @@
     form.addEventListener('submit', function (e) { e.preventDefault(); run(); remember(); });
     showMore(results);
     arrowKeys(input, results);
-    run();
+    input.addEventListener('focus', prepare);
+    // After the page's load event: shards added before it would hold the page "loading" until the
+    // last one is in.
+    if (document.readyState === 'complete') run(); else window.addEventListener('load', run);
   }
 
   // --- The header box on every other page -----------------------------------------------------------
@@ -185,12 +252,13 @@
     var panel = form.querySelector('.site-search-panel');
     var status = form.querySelector('.site-search-status');
     if (!input || !panel) return;
-    var timer = null;
+    var timer = null, generation = 0;
     function close() { panel.hidden = true; }
     function run() {
-      var query = input.value.trim();
+      var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); status.textContent = ''; return; }
-      getEngine().then(function (e) {
+      // The box answers from the first shards; the search page it links to searches them all.
+      searchShards(query, { typing: true }, true, function (e, progress) {
         var result = e.search(query, { typing: true });
         var top = { query: result.query, groups: [], suggestion: result.suggestion };
         // The best eight, still grouped by model.
@@ -204,12 +272,14 @@
         panel.innerHTML = (result.total ? renderGroups(top, ROOT, 8, 'site-search', 2) : '') +
           (result.suggestion && (result.usedSuggestion || !result.total)
             ? '<p class="search-suggestion">Did you mean <a href="' + escapeHtml(form.getAttribute('action') + '?q=' + encodeURIComponent(result.suggestion)) + '">' + escapeHtml(result.suggestion) + '</a>?</p>' : '') +
-          '<p class="search-all"><a href="' + escapeHtml(all) + '">All ' + result.total + ' results, with filters</a></p>';
+          '<p class="search-all"><a href="' + escapeHtml(all) + '">' +
+          (progress.complete ? 'All ' + result.total + ' results, with filters'
+            : result.total + ' results from ' + progress.searched + ' of ' + progress.total + ' models: search them all') + '</a></p>';
         panel.hidden = false;
         status.textContent = statusText(result, query);
-      }, function () { close(); });
+      }, function () { return mine === generation; }).catch(function () { close(); });
     }
-    input.addEventListener('focus', function () { getEngine().catch(function () {}); });
+    input.addEventListener('focus', prepare);
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
     panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); input.focus(); } });

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Search at scale: a synthetic corpus of many models (bench/site_bench.py) builds into a sharded
+// search index with no script over 1.5 MB, and search answers from file:// in Chromium after at most
+// 1.5 MB of script; the search page then goes through every shard the query needs. Prints the time to
+// first results (typing in the header box of a model page, and opening the search page with ?q=).
+//   node tests/browser/search-shards.js --binary build/practicebook [--models 60] [--site DIR]
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { pathToFileURL, fileURLToPath } = require('url');
+const { launch } = require('./lib/browser');
+
+const LIMIT = 1.5 * 1000 * 1000;
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function parseArgs(argv) {
+  const args = { models: '60' };
+  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
+  return args;
+}
+
+function buildBigSite(args) {
+  if (args.site) return path.resolve(args.site);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-shards-'));
+  execFileSync('python3', [path.join(ROOT, 'bench', 'site_bench.py'), '--models', args.models, '--corpus-only', dir]);
+  const out = path.join(dir, 'site');
+  // The synthetic models leave glossary terms unused: warnings, not errors; keep the log short.
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', path.join(dir, 'content'), '--out', out, '--quiet'], { stdio: 'pipe' });
+  return out;
+}
+
+function scripts(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...scripts(full));
+    else if (entry.name.endsWith('.js')) found.push(full);
+  }
+  return found;
+}
+
+// Before any page script: note when each script element arrives and when the first result appears.
+function watchScripts() {
+  window.__pb = { scripts: [], first: 0 };
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.tagName === 'SCRIPT' && node.src) window.__pb.scripts.push({ src: node.src, t: performance.now() });
+        if (!window.__pb.first && (node.matches('.search-result') || node.querySelector('.search-result')))
+          window.__pb.first = performance.now();
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const site = buildBigSite(args);
+  const failures = [];
+  const fail = (message) => failures.push(message);
+
+  const all = scripts(site);
+  const shards = all.filter((f) => /search\/shard-\d+\.js$/.test(f));
+  const biggest = all.reduce((a, f) => (fs.statSync(f).size > fs.statSync(a).size ? f : a));
+  const total = shards.reduce((n, f) => n + fs.statSync(f).size, 0);
+  console.log(`${shards.length} shards, ${(total / 1e6).toFixed(1)} MB in all; largest script ${path.relative(site, biggest)} ` +
+              `${(fs.statSync(biggest).size / 1e3).toFixed(0)} KB`);
+  if (shards.length < 4) fail(`only ${shards.length} shards: the corpus should need several`);
+  for (const f of all) if (fs.statSync(f).size > LIMIT) fail(`${path.relative(site, f)} is ${fs.statSync(f).size} bytes`);
+
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(watchScripts);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const bytesBeforeFirst = async () => {
+      const seen = await page.evaluate(() => window.__pb);
+      const srcs = seen.scripts.filter((s) => s.t <= seen.first).map((s) => fileURLToPath(s.src.split('?')[0]));
+      return srcs.reduce((n, f) => n + fs.statSync(f).size, 0);
+    };
+
+    // The header box of a model page: type, results under the box.
+    await page.goto(pathToFileURL(path.join(site, 'models', 'model-0007', 'index.html')).href);
+    await page.focus('#site-search-input');
+    const typed = await page.evaluate(() => performance.now());
+    await page.keyboard.type('genogram', { delay: 30 });
+    await page.waitForSelector('.site-search-panel .search-result', { timeout: 20000 });
+    const first = await page.evaluate(() => window.__pb.first);
+    const boxBytes = await bytesBeforeFirst();
+    console.log(`header box: first results ${Math.round(first - typed)} ms after the first key, ` +
+                `${(boxBytes / 1e3).toFixed(0)} KB of script before them`);
+    if (boxBytes > LIMIT) fail(`header box loaded ${boxBytes} bytes of script before its first results`);
+    const more = await page.textContent('.site-search-panel .search-all');
+    if (!/of \d+ models/.test(more)) fail(`the header box does not say it searched only some models: "${more}"`);
+
+    // The search page: first results, then every shard; a state named in the query is searched first.
+    const query = 'State 07 genogram';
+    await page.goto(pathToFileURL(path.join(site, 'search', 'index.html')).href + '?q=' + encodeURIComponent(query));
+    const loadedAt = Math.round(await page.evaluate(() => performance.timing.loadEventEnd - performance.timing.navigationStart));
+    await page.waitForSelector('#search-results .search-result', { timeout: 20000 });
+    // Times from the start of the page's navigation, as the page measured them.
+    const firstMs = Math.round(await page.evaluate(() => window.__pb.first));
+    const pageBytes = await bytesBeforeFirst();
+    await page.waitForFunction(() => /results? for/.test(document.getElementById('search-status').textContent) &&
+      !/so far/.test(document.getElementById('search-status').textContent), null, { timeout: 300000 });
+    const allMs = Math.round(await page.evaluate(() => performance.now()));
+    const status = await page.textContent('#search-status');
+    const groups = await page.$$eval('#search-results .search-group-title', (els) => els.map((e) => e.textContent));
+    const loaded = await page.evaluate(() => window.__pb.scripts.filter((s) => /shard-/.test(s.src)).length);
+    console.log(`search page "${query}": loaded ${loadedAt} ms, first results ${firstMs} ms (${(pageBytes / 1e3).toFixed(0)} KB of script), ` +
+                `all ${loaded} shards in ${allMs} ms; ${status}`);
+    if (loadedAt > firstMs) fail(`the search page's load event waited for the shards (${loadedAt} ms)`);
+    if (pageBytes > LIMIT) fail(`search page loaded ${pageBytes} bytes of script before its first results`);
+    if (loaded < shards.length - 1) fail(`the search page loaded ${loaded} of ${shards.length} shards`);
+    if (!/^State 07/.test(groups[0] || '')) fail(`the state named comes first: groups ${groups.slice(0, 3).join(' | ')}`);
+    if (groups.length < 3) fail(`results from ${groups.length} groups only`);
+    if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
+  } finally {
+    await browser.close();
+  }
+  console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (failures.length) {
+    failures.forEach((f) => console.log(`FAILED: ${f}`));
+    process.exit(1);
+  }
+  console.log('search shards: all checks passed');
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

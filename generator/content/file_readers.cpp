@@ -17,10 +17,6 @@
 
 namespace pb::inline content {
 
-namespace {
-
-constexpr int max_statement_depth = 4;  // a statement and three levels of sub-points
-
 Markdown markdown_of(MapReader& reader, std::string_view key) {
   Markdown md;
   md.where = reader.location_of(key);
@@ -28,7 +24,6 @@ Markdown markdown_of(MapReader& reader, std::string_view key) {
   return md;
 }
 
-// Reads `id` (required or not) and checks its form.
 std::string read_id(MapReader& reader, Diagnostics& diags, bool required) {
   std::string id = reader.text("id", required);
   if (!id.empty() && !is_valid_id(id))
@@ -36,6 +31,10 @@ std::string read_id(MapReader& reader, Diagnostics& diags, bool required) {
                 "ids use lowercase letters, digits and single hyphens, e.g. 'kinship-first'");
   return id;
 }
+
+namespace {
+
+constexpr int max_statement_depth = 4;  // a statement and three levels of sub-points
 
 void read_items(const SourceNode& list, const std::string& prefix, int depth, std::vector<Statement>& out,
                 Diagnostics& diags);

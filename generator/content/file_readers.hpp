@@ -7,6 +7,7 @@
 #include "core/diagnostics.hpp"
 #include "content/model.hpp"
 #include "content/source_node.hpp"
+#include "content/source_reader.hpp"
 
 namespace pb::inline content {
 
@@ -17,5 +18,10 @@ std::vector<Term> read_terms(const SourceNode& root, Diagnostics& diags);    // 
 Model read_model(const SourceNode& root, Diagnostics& diags);                // models/<id>/model.yaml
 // models/<id>/sections/NN-<id>.yaml; statement ids are derived here (principles-1, worker-2, …).
 Section read_section(const SourceNode& root, Diagnostics& diags);
+
+// Fields every kind of file has, for these readers and content/frameworks.cpp:
+Markdown markdown_of(MapReader& reader, std::string_view key);  // a Markdown text, with its position
+// `id` (required or not), its form checked.
+std::string read_id(MapReader& reader, Diagnostics& diags, bool required);
 
 }  // namespace pb::content

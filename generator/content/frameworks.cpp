@@ -8,6 +8,7 @@
 #include <map>
 #include <regex>
 
+#include "content/file_readers.hpp"
 #include "content/source_reader.hpp"
 #include "core/text_util.hpp"
 
@@ -20,23 +21,6 @@ const std::vector<std::string>& page_anchors() {
   static const std::vector<std::string> anchors{"main-content", "site-search-input", "gaps",
                                                 "archived-editions", "about"};
   return anchors;
-}
-
-Markdown markdown_of(MapReader& reader, std::string_view key) {
-  Markdown md;
-  md.where = reader.location_of(key);
-  md.source = reader.text(key);
-  return md;
-}
-
-std::string read_id(MapReader& reader, Diagnostics& diags, bool required) {
-  std::string id = reader.text("id", required);
-  if (!id.empty() && !is_valid_id(id)) {
-    diags.error(reader.location_of("id"), fmt::format("invalid id '{}'", id),
-                "ids use lowercase letters, digits and single hyphens, e.g. 'item-3'");
-    id.clear();
-  }
-  return id;
 }
 
 // A keyword term, checked: a word or phrase with at least one letter or digit, '*' only at its end.

@@ -1,7 +1,6 @@
 // Comparisons across models: the topic × model matrix, and one page per topic with a column per model.
 #include <fmt/format.h>
 
-#include "compare/text_compare.hpp"
 #include "link/urls.hpp"
 #include "views/diff_html.hpp"
 #include "views/page_nav.hpp"
@@ -79,13 +78,6 @@ Page matrix_page(const LinkedSite& linked) {
 
 constexpr std::size_t items_before_fold = 6;  // a long column shows these, then "Show all N"
 
-// The shared sentence of a cluster member, as text (Markdown markers dropped).
-std::string sentence_html(const LinkedSite& linked, const ClusterMember& member) {
-  const std::string& text = linked.statement(linked.graph().statements()[member.text]).text.source;
-  const std::string_view sentence = std::string_view(text).substr(member.sentence.begin, member.sentence.end - member.sentence.begin);
-  return diff_to_html(word_diff(sentence, sentence));
-}
-
 bool has_topic(const Statement& s, const std::string& topic) {
   return std::find(s.topics.begin(), s.topics.end(), topic) != s.topics.end();
 }
@@ -112,7 +104,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic) {
     for (const auto& m : cluster.members) {
       const StatementRef& ref = graph.statements()[m.text];
       aligned.insert(m.text);
-      by_model[&linked.model(ref)].push_back({{"html", sentence_html(linked, m)}, {"href", page.href(ref.url)}, {"place", page.place_of(ref)}});
+      by_model[&linked.model(ref)].push_back({{"html", words_html(shared_sentence(linked, m))}, {"href", page.href(ref.url)}, {"place", page.place_of(ref)}});
     }
     json cells = json::array();
     for (const Model* m : current)

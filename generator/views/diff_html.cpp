@@ -26,6 +26,12 @@ std::string diff_to_html(const std::vector<DiffSpan>& spans) {
   return html;
 }
 
+std::string words_html(std::string_view text) {
+  std::string words;
+  for (const auto& token : tokenize_for_diff(text)) words += token.text;
+  return diff_to_html({{DiffOp::same, std::move(words)}});
+}
+
 std::string side_to_html(const std::vector<DiffSpan>& spans, DiffOp side, const std::string& label) {
   std::string html;
   for (const auto& span : spans) {

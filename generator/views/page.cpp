@@ -121,6 +121,11 @@ json PageBuilder::statement(const Statement& s) {
               {"children", std::move(children)}};
 }
 
+std::string_view shared_sentence(const LinkedSite& linked, const ClusterMember& member) {
+  const std::string& text = linked.statement(linked.graph().statements()[member.text]).text.source;
+  return std::string_view(text).substr(member.sentence.begin, member.sentence.end - member.sentence.begin);
+}
+
 std::string PageBuilder::cluster_anchor(const Cluster& cluster) const {
   const ClusterMember& first = cluster.members.front();
   const StatementRef& ref = graph().statements()[first.text];

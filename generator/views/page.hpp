@@ -84,6 +84,9 @@ std::string model_name(const Model& m);
 // a place in the lists of roles.
 bool role_addressed(const LinkedSite& linked, const Role& role);
 
+// The sentence(s) a shared-language cluster member shares, within its statement's text.
+std::string_view shared_sentence(const LinkedSite& linked, const ClusterMember& member);
+
 // A name as it reads inside a sentence: "Workers" → "workers" (headings are sentences: "What is
 // expected of workers"); a name that starts with an abbreviation ("CPS workers") stays as it is.
 std::string in_sentence(std::string name);

@@ -46,11 +46,6 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
-std::string_view sentence_of(const LinkedSite& linked, const ClusterMember& member) {
-  const std::string& text = linked.statement(linked.graph().statements()[member.text]).text.source;
-  return std::string_view(text).substr(member.sentence.begin, member.sentence.end - member.sentence.begin);
-}
-
 // The texts of a cluster, each with the statements that say it in those words; the most said first.
 struct Wording {
   std::string_view text;
@@ -61,7 +56,7 @@ struct Wording {
 std::vector<Wording> wordings(const LinkedSite& linked, const Cluster& cluster) {
   std::vector<Wording> out;
   for (const auto& member : cluster.members) {
-    const std::string_view text = sentence_of(linked, member);
+    const std::string_view text = shared_sentence(linked, member);
     auto same = std::find_if(out.begin(), out.end(), [&](const Wording& w) { return same_wording(w.text, text); });
     if (same == out.end()) same = out.insert(out.end(), Wording{text, {}, {}});
     same->members.push_back(&member);
@@ -140,12 +135,12 @@ class SharedLanguagePage {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       std::string html;
       if (!same_words || texts.size() == 1) {
-        html = diff_to_html(word_diff(texts[i].text, texts[i].text));
+        html = words_html(texts[i].text);
       } else if (texts.size() == 2) {  // side by side: each side marks its own words
         const auto spans = word_diff(texts[0].text, texts[1].text);
         html = side_to_html(spans, i == 0 ? DiffOp::deleted : DiffOp::inserted, label_of(texts[i]));
       } else {  // each variant marks what it has that the most said wording has not
-        html = i == 0 ? diff_to_html(word_diff(texts[0].text, texts[0].text))
+        html = i == 0 ? words_html(texts[0].text)
                       : side_to_html(word_diff(texts[0].text, texts[i].text), DiffOp::inserted, label_of(texts[i]));
       }
       json links = json::array(), more = json::array();
@@ -187,7 +182,7 @@ Page shared_language_json(const LinkedSite& linked) {
       statements.push_back(nlohmann::ordered_json{{"model", linked.model(r).id},
                                                   {"id", linked.statement(r).id},
                                                   {"section", linked.section(r) ? linked.section(r)->id : ""},
-                                                  {"text", std::string(sentence_of(linked, member))},
+                                                  {"text", std::string(shared_sentence(linked, member))},
                                                   {"url", base + r.url}});
     }
     clusters.push_back(nlohmann::ordered_json{

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <future>
+#include <numeric>
 #include <unordered_map>
 
 namespace pb::inline compare {
@@ -116,28 +119,79 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
       for (std::size_t y = x + 1; y < n; ++y) filed.push_back({std::uint64_t(entries[x].first) << 32 | entries[y].first, i});
   }
   std::sort(filed.begin(), filed.end());
-  std::vector<std::uint64_t> pairs;  // (a << 32 | b), a < b
+  // For every vector, where it is filed in a group worth comparing within (flat, by vector), and
+  // where that group ends: a vector meets the later members of its groups, with no list of every
+  // pair to sort. Two words that very many sentences share tell none of them apart: like a stop word.
+  std::vector<std::uint32_t> run_end(filed.size(), 0), starts(vectors.size() + 1, 0);
   for (std::size_t start = 0; start < filed.size();) {
     std::size_t end = start;
     while (end < filed.size() && filed[end].first == filed[start].first) ++end;
-    // Two words that very many sentences share tell none of them apart: like a stop word.
-    if (end - start <= max_shared_pair_group)
-      for (std::size_t x = start; x < end; ++x)
-        for (std::size_t y = x + 1; y < end; ++y) pairs.push_back(std::uint64_t(filed[x].second) << 32 | filed[y].second);
+    if (end - start >= 2 && end - start <= max_shared_pair_group)
+      for (std::size_t x = start; x + 1 < end; ++x) {
+        run_end[x] = static_cast<std::uint32_t>(end);
+        ++starts[filed[x].second + 1];
+      }
     start = end;
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  std::vector<CandidatePair> out;
-  for (const std::uint64_t pair : pairs) {
-    const auto a = static_cast<std::uint32_t>(pair >> 32), b = static_cast<std::uint32_t>(pair);
-    if (const double score = dot(vectors[a], vectors[b]); score >= threshold - 1e-9) out.push_back({a, b, score});
+  std::partial_sum(starts.begin(), starts.end(), starts.begin());
+  std::vector<std::uint32_t> filed_at(starts.back());
+  {
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    for (std::uint32_t x = 0; x < filed.size(); ++x)
+      if (run_end[x]) filed_at[next[filed[x].second]++] = x;
   }
+  // The vectors in one flat array, for the dot products' sake.
+  std::vector<std::uint32_t> offset(vectors.size() + 1, 0);
+  for (std::size_t i = 0; i < vectors.size(); ++i) offset[i + 1] = offset[i] + static_cast<std::uint32_t>(vectors[i].entries.size());
+  std::vector<std::pair<std::uint32_t, float>> flat;
+  flat.reserve(offset.back());
+  std::uint32_t features = 0;  // after normalise, features are numbered 0 … features-1
+  for (const auto& v : vectors)
+    for (const auto& e : v.entries) features = std::max(features, e.first + 1);
+  for (auto& v : vectors) {
+    flat.insert(flat.end(), v.entries.begin(), v.entries.end());
+    std::vector<std::pair<std::uint32_t, float>>().swap(v.entries);
+  }
+  // Vectors in blocks, every other block on a second thread.
+  constexpr std::uint32_t block = 1024;
+  auto search = [&](std::uint32_t first_block, std::size_t& candidates) {
+    std::vector<CandidatePair> out;
+    std::vector<std::uint32_t> seen(vectors.size(), UINT32_MAX), found;
+    // a's weights spread over a dense array: a dot product is then one load per entry of b, with
+    // no merge of two sorted lists (whose branches the processor cannot predict).
+    std::vector<float> weight_of(features, 0.0f);
+    for (std::uint32_t from = first_block * block; from < vectors.size(); from += 2 * block)
+      for (std::uint32_t a = from; a < std::min<std::size_t>(vectors.size(), from + block); ++a) {
+        found.clear();
+        for (std::uint32_t k = starts[a]; k < starts[a + 1]; ++k)
+          for (std::uint32_t x = filed_at[k] + 1; x < run_end[filed_at[k]]; ++x)
+            if (const std::uint32_t b = filed[x].second; seen[b] != a) {
+              seen[b] = a;
+              found.push_back(b);
+            }
+        candidates += found.size();
+        std::sort(found.begin(), found.end());
+        for (std::uint32_t i = offset[a]; i < offset[a + 1]; ++i) weight_of[flat[i].first] = flat[i].second;
+        for (std::uint32_t b : found) {
+          double sum = 0;
+          for (std::uint32_t j = offset[b]; j < offset[b + 1]; ++j) sum += double(weight_of[flat[j].first]) * flat[j].second;
+          if (sum >= threshold - 1e-9) out.push_back({a, b, sum});
+        }
+        for (std::uint32_t i = offset[a]; i < offset[a + 1]; ++i) weight_of[flat[i].first] = 0.0f;
+      }
+    return out;
+  };
+  std::size_t candidates = 0, other_candidates = 0;
+  auto other = std::async(std::launch::async, search, 1u, std::ref(other_candidates));
+  std::vector<CandidatePair> out = search(0, candidates);
+  const std::vector<CandidatePair> more = other.get();
+  out.insert(out.end(), more.begin(), more.end());
+  sort_pairs(out);
   if (stats) {
-    stats->candidates += pairs.size();
+    stats->candidates += candidates + other_candidates;
     stats->all_pairs += vectors.size() * (vectors.size() - (vectors.empty() ? 0 : 1)) / 2;
   }
-  return out;  // in (a, b) order already
+  return out;
 }
 
 std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>> sets, double fraction, SearchStats* stats) {

@@ -1,6 +1,7 @@
 #include "compare/shared_language.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -124,6 +125,22 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   const Sentences sentences = distinct_sentences(texts, options.min_words, stats);
   const std::size_t n = sentences.list.size();
 
+  // The idea tier needs the word groups only to combine its pairs: it searches on another thread
+  // while the words tier runs on this one.
+  struct IdeaPairs {
+    std::vector<std::vector<std::uint32_t>> features;
+    std::vector<CandidatePair> pairs;
+    SearchStats search;
+  };
+  auto ideas = std::async(std::launch::async, [&] {
+    IdeaPairs found;
+    IdeaVocabulary vocabulary(options.synonyms);
+    found.features.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) found.features.push_back(vocabulary.features(sentences.first_text[i]));
+    found.pairs = cosine_pairs(vocabulary.weigh(found.features), options.idea_cosine, options.idea_rarest, &found.search);
+    return found;
+  });
+
   // Same words: sentences joined through near-verbatim pairs form one group.
   std::vector<std::vector<std::uint32_t>> word_sets;
   for (const auto& s : sentences.list) word_sets.push_back(s.word_pairs);
@@ -136,12 +153,11 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   // Same idea: paraphrases between those groups, each group joining at most one idea cluster:
   // the group with the most paraphrases leads, and takes the groups that paraphrase it (so every
   // member says the same thing as the leader, and chains of loose likeness do not grow).
-  IdeaVocabulary vocabulary(options.synonyms);
-  std::vector<std::vector<std::uint32_t>> features;
-  for (std::size_t i = 0; i < n; ++i) features.push_back(vocabulary.features(sentences.first_text[i]));
-  SearchStats idea_search;
+  const IdeaPairs idea = ideas.get();
+  const auto& features = idea.features;
+  const SearchStats& idea_search = idea.search;
   std::map<std::uint32_t, std::vector<std::uint32_t>> paraphrases;  // group → groups
-  for (const auto& p : cosine_pairs(vocabulary.weigh(features), options.idea_cosine, options.idea_rarest, &idea_search)) {
+  for (const auto& p : idea.pairs) {
     const std::uint32_t a = words.find(p.a), b = words.find(p.b);
     if (a == b || !across_families(sentences.list[p.a].families, sentences.list[p.b].families)) continue;
     if (!covers_both(features[p.a], features[p.b], options.idea_coverage)) continue;

@@ -45,7 +45,9 @@ const Statement& statement_at(const Site& site, const std::vector<StatementRef>&
   return model.sections.at(ref.section).blocks.at(ref.block).items.at(ref.position);
 }
 
-LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms) {
+LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms,
+                     SharedLanguage shared)
+    : shared_(std::move(shared.clusters)), shared_stats_(shared.stats) {
   Lister lister{site, statement_terms, statements_, topics_, terms_};
   for (std::uint32_t m = 0; m < site.models.size(); ++m) {
     const Model& model = site.models[m];
@@ -65,20 +67,32 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
       }
     }
   }
-  find_shared_language(site);
+  for (std::size_t c = 0; c < shared_.size(); ++c)
+    for (const auto& member : shared_[c].members) clusters_of_[member.text].push_back(c);
 }
 
-void LinkGraph::find_shared_language(const Site& site) {
+SharedLanguage find_site_shared_language(const Site& site) {
   // Current editions only: an archived edition would repeat every cluster of its successor.
-  std::vector<std::size_t> members;
+  std::vector<std::uint32_t> members;  // site statement index of each text
   std::vector<SharedText> texts;
   std::map<std::string, std::uint32_t> family_number;
-  for (std::size_t i = 0; i < statements_.size(); ++i) {
-    const Model& model = site.models[statements_[i].model];
-    if (!model.superseded_by.empty()) continue;
-    members.push_back(i);
+  std::uint32_t index = 0;
+  for (const Model& model : site.models) {
+    const bool current = model.superseded_by.empty();
     const auto family = family_number.emplace(model.family, static_cast<std::uint32_t>(family_number.size())).first->second;
-    texts.push_back({statement_at(site, statements_, i).text.source, family});
+    auto walk = [&](auto& self, const std::vector<Statement>& items) -> void {
+      for (const Statement& s : items) {
+        if (current) {
+          members.push_back(index);
+          texts.push_back({s.text.source, family});
+        }
+        ++index;
+        self(self, s.children);
+      }
+    };
+    if (model.priorities) walk(walk, model.priorities->items);
+    for (const auto& section : model.sections)
+      for (const auto& block : section.blocks) walk(walk, block.items);
   }
   SharedLanguageOptions options;
   options.words_jaccard = site.config.shared_language_threshold;
@@ -91,12 +105,11 @@ void LinkGraph::find_shared_language(const Site& site) {
     names.insert(names.end(), term.aliases.begin(), term.aliases.end());
     if (names.size() > 1) options.synonyms.push_back(std::move(names));
   }
-  shared_ = compare::find_shared_language(texts, options, &shared_stats_);
-  for (std::size_t c = 0; c < shared_.size(); ++c)
-    for (auto& member : shared_[c].members) {
-      member.text = static_cast<std::uint32_t>(members[member.text]);
-      clusters_of_[member.text].push_back(c);
-    }
+  SharedLanguage out;
+  out.clusters = compare::find_shared_language(texts, options, &out.stats);
+  for (auto& cluster : out.clusters)
+    for (auto& member : cluster.members) member.text = members[member.text];
+  return out;
 }
 
 const std::vector<std::size_t>& LinkGraph::clusters_of(std::size_t statement) const {

@@ -31,10 +31,22 @@ struct StatementRef {
 // The statement at `index` of `refs`, found through its place (sub-points through their parents).
 const Statement& statement_at(const Site& site, const std::vector<StatementRef>& refs, std::size_t index);
 
+// Shared language across model families among the current editions' statements; a member's `text`
+// is the statement's index in site order (for_each_site_statement). It needs only the sources, so
+// link_site finds it beside the Markdown rendering.
+struct SharedLanguage {
+  std::vector<Cluster> clusters;
+  SharedLanguageStats stats;
+};
+SharedLanguage find_site_shared_language(const Site& site);
+
 class LinkGraph {
  public:
-  // `terms_of(statement index)` gives the glossary terms (indexes) a statement mentions.
-  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms);
+  // `statement_terms[statement index]` gives the glossary terms (indexes) a statement mentions.
+  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms, SharedLanguage shared);
+  // Finds the shared language itself.
+  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms)
+      : LinkGraph(site, statement_terms, find_site_shared_language(site)) {}
 
   const std::vector<StatementRef>& statements() const { return statements_; }
   // Indexes into statements(), in site order.
@@ -50,8 +62,6 @@ class LinkGraph {
   const SharedLanguageStats& shared_language_stats() const { return shared_stats_; }
 
  private:
-  void find_shared_language(const Site& site);
-
   std::vector<StatementRef> statements_;
   std::map<std::string, std::vector<std::size_t>> topics_, terms_;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> actions_;  // (model, role)

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <future>
+
 #include "core/text_util.hpp"
 #include "core/url.hpp"
 #include "link/markdown_limits.hpp"
@@ -66,6 +68,9 @@ void check_urls(const std::vector<MarkdownUrl>& urls, const Markdown& m, const c
 
 LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, LinkStats* stats) {
   const Site& site = *site_ptr;
+  // Shared language reads only the sources: it is found on another core while Markdown renders here
+  // (cmark-gfm is used on this thread alone).
+  auto shared_language = std::async(std::launch::async, [&site] { return find_site_shared_language(site); });
   const MarkdownRenderer markdown(site.config.allow_html);
   const TermMatcher matcher(site.terms);
   matcher.report_shadowing(diags);
@@ -131,7 +136,7 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
 
   std::vector<std::vector<std::uint32_t>> statement_terms;
   for_each_site_statement(site, [&](const Statement& s) { statement_terms.push_back(html[s.text.slot].terms); });
-  LinkGraph graph(site, statement_terms);
+  LinkGraph graph(site, statement_terms, shared_language.get());
   if (stats) stats->texts = html.size();
   return LinkedSite(std::move(site_ptr), std::move(html), std::move(graph), notes.take_uses());
 }

@@ -53,7 +53,7 @@ std::string shown(const fs::path& content_dir, const fs::path& relative) {
   return (content_dir / relative).lexically_normal().generic_string();
 }
 
-// yaml-cpp is the slowest stage of a build, and files parse independently: parse them all on every
+// YAML parsing is the slowest stage of a build, and files parse independently: parse them all on every
 // core first, then read the records in the fixed order below, so output stays deterministic.
 class ParsedFiles {
  public:

@@ -1,5 +1,5 @@
 #pragma once
-// A YAML document as plain data with positions: the loader reads these, never yaml-cpp types.
+// A YAML document as plain data with positions: the loader reads these, never libfyaml types.
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -1,10 +1,11 @@
-// The only file that includes yaml-cpp: it turns a YAML document into SourceNodes with positions.
-#include <yaml-cpp/yaml.h>
+// The only file that includes libfyaml: it turns a YAML document into SourceNodes with positions.
+#include <libfyaml.h>
 
 #include <fmt/format.h>
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "content/source_node.hpp"
@@ -24,107 +25,225 @@ std::string describe_kind(const SourceNode& node) {
 
 namespace {
 
-class Converter {
+// Builds SourceNodes from libfyaml's parse events, with no document in between: every value gets
+// the position its event starts at. An explicit stack, not recursion, so nesting cannot overflow.
+class Builder {
  public:
-  Converter(std::shared_ptr<const std::string> file, Diagnostics& diags, const SourceLimits& limits)
+  Builder(std::shared_ptr<const std::string> file, Diagnostics& diags, const SourceLimits& limits)
       : file_(std::move(file)), diags_(diags), limits_(limits) {}
 
-  // Returns false when a limit was hit; the partial tree must then be discarded.
-  bool convert(const YAML::Node& in, SourceNode& out, int depth) {
-    if (++nodes_ > limits_.max_nodes || bytes_ > limits_.max_expanded_bytes) {
-      if (!reported_limit_) {
-        diags_.error(location_in(file_),
-                     nodes_ > limits_.max_nodes
-                         ? fmt::format("the document holds more than {} values", limits_.max_nodes)
-                         : fmt::format("the document expands to more than {} MB of text",
-                                       limits_.max_expanded_bytes >> 20),
-                     "split it into several files, and remove repeated YAML aliases (*name): Practicebook "
-                     "sources do not need them");
-        reported_limit_ = true;
-      }
+  // Each returns false when the document cannot be used (a limit was hit, or an alias is unknown).
+  bool start_collection(SourceNode::Kind kind, const fy_mark* mark, fy_token* anchor) {
+    SourceNode node;
+    node.kind = kind;
+    node.where = where(mark);
+    if (!count(1, 0)) return false;
+    if (static_cast<int>(open_.size()) > limits_.max_depth) {
+      report_limit(node.where, fmt::format("values are nested more than {} levels deep", limits_.max_depth),
+                   "flatten the structure; statements nest at most two levels");
       return false;
     }
-    out.where = where(in);
-    if (depth > limits_.max_depth) {
-      if (!reported_limit_) {
-        diags_.error(out.where, fmt::format("values are nested more than {} levels deep", limits_.max_depth),
-                     "flatten the structure; statements nest at most two levels");
-        reported_limit_ = true;
-      }
+    open_.push_back({std::move(node), token_text(anchor), std::nullopt, nodes_, {}});
+    return true;
+  }
+  bool end_collection() {
+    Open done = std::move(open_.back());
+    open_.pop_back();
+    if (done.pending_key) {  // a key with no value cannot happen in valid YAML; keep it as null
+      done.node.entries.push_back(SourceEntry{std::move(*done.pending_key), {}});
+    }
+    return add(std::move(done.node), done.anchor, nodes_ - done.nodes_before + 1);
+  }
+  bool scalar(const fy_mark* mark, fy_token* value, fy_token* anchor) {
+    SourceNode node;
+    node.where = where(mark);
+    std::size_t length = 0;
+    const char* text = value ? fy_token_get_text(value, &length) : nullptr;
+    const fy_scalar_style style = value ? fy_token_scalar_style(value) : FYSS_PLAIN;
+    node.scalar.assign(text ? text : "", text ? length : 0);
+    node.quoted = style != FYSS_PLAIN;
+    // A quoted text starts at its opening quote, as an editor shows it (libfyaml marks the letter after).
+    if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && node.where.column > 1) --node.where.column;
+    if (!node.quoted && (node.scalar.empty() || node.scalar == "~" || node.scalar == "null" || node.scalar == "Null" ||
+                         node.scalar == "NULL")) {
+      node.kind = SourceNode::Kind::null;
+      node.scalar.clear();
+    } else {
+      node.kind = SourceNode::Kind::scalar;
+    }
+    if (!count(1, node.scalar.size())) return false;
+    // The file was checked before parsing; escapes ("\0", "\uD800") can still make bad text.
+    if (const auto problem = find_utf8_problem(node.scalar)) {
+      diags_.error(node.where, fmt::format("this text holds {} once its escapes are read", problem->what),
+                   "remove the escape sequence (\\0, \\x…, \\u…) that makes it");
+      node.scalar.clear();
+    }
+    return add(std::move(node), token_text(anchor), 1);
+  }
+  // An alias repeats its anchor's value: counted in full against the limits before it is copied.
+  bool alias(const fy_mark* mark, fy_token* anchor) {
+    SourceLocation at = where(mark);
+    if (at.column > 1) --at.column;  // at its '*', as for quoted text
+    const auto found = anchors_.find(token_text(anchor));
+    if (found == anchors_.end()) {
+      diags_.error(at, fmt::format("invalid YAML: the alias *{} names no anchor", token_text(anchor)),
+                   "define the anchor (&name) before the alias, or write the value out");
       return false;
     }
-    switch (in.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
-        out.kind = SourceNode::Kind::null;
-        return true;
-      case YAML::NodeType::Scalar:
-        out.kind = SourceNode::Kind::scalar;
-        out.scalar = in.Scalar();
-        out.quoted = in.Tag() == "!";
-        bytes_ += out.scalar.size();
-        // The file was checked before parsing; escapes ("\0", "\uD800") can still make bad text.
-        if (const auto problem = find_utf8_problem(out.scalar)) {
-          diags_.error(out.where, fmt::format("this text holds {} once its escapes are read", problem->what),
-                       "remove the escape sequence (\\0, \\x…, \\u…) that makes it");
-          out.scalar.clear();
-        }
-        return true;
-      case YAML::NodeType::Sequence:
-        out.kind = SourceNode::Kind::sequence;
-        out.items.reserve(in.size());
-        for (const auto& child : in) {
-          out.items.emplace_back();
-          if (!convert(child, out.items.back(), depth + 1)) return false;
-        }
-        return true;
-      case YAML::NodeType::Map: {
-        out.kind = SourceNode::Kind::map;
-        std::unordered_map<std::string, int> first_line;  // yaml-cpp keeps duplicates: we refuse them
-        for (const auto& kv : in) {
-          SourceNode key, value;
-          if (!convert(kv.first, key, depth + 1)) return false;
-          if (!convert(kv.second, value, depth + 1)) return false;
-          if (!key.is_scalar()) {
-            diags_.error(key.where, "a key must be plain text");
-            continue;
-          }
-          auto [it, inserted] = first_line.emplace(key.scalar, key.where.line);
-          if (!inserted) {
-            diags_.error(key.where, fmt::format("duplicate key '{}'", key.scalar),
-                         fmt::format("'{}' is already set on line {}; keep one of them", key.scalar, it->second));
-            continue;
-          }
-          out.entries.push_back(SourceEntry{std::move(key), std::move(value)});
-        }
-        return true;
-      }
+    if (!count(found->second.nodes, found->second.bytes)) return false;
+    SourceNode copy = found->second.node;
+    copy.where = at;
+    return add(std::move(copy), "", found->second.nodes);
+  }
+
+  std::optional<SourceNode> take_root() { return std::move(root_); }
+
+ private:
+  struct Open {
+    SourceNode node;
+    std::string anchor;
+    std::optional<SourceNode> pending_key;  // a mapping's key waiting for its value
+    std::size_t nodes_before = 0;
+    std::unordered_map<std::string, int> key_lines;  // a mapping's keys so far, and their lines
+  };
+  struct Anchored {
+    SourceNode node;
+    std::size_t nodes = 0, bytes = 0;
+  };
+
+  bool add(SourceNode node, const std::string& anchor, std::size_t nodes) {
+    if (!anchor.empty()) anchors_[anchor] = Anchored{node, nodes, text_bytes(node)};
+    if (open_.empty()) {
+      if (!root_) root_ = std::move(node);  // the first document is the file's
+      return true;
+    }
+    Open& parent = open_.back();
+    if (parent.node.kind == SourceNode::Kind::sequence) {
+      parent.node.items.push_back(std::move(node));
+      return true;
+    }
+    if (!parent.pending_key) {
+      parent.pending_key = std::move(node);
+      return true;
+    }
+    SourceNode key = std::move(*parent.pending_key);
+    parent.pending_key.reset();
+    if (!key.is_scalar()) {
+      diags_.error(key.where, "a key must be plain text");
+      return true;
+    }
+    // YAML forbids duplicate keys; say where the first one is.
+    if (auto [first, added] = parent.key_lines.emplace(key.scalar, key.where.line); !added) {
+      diags_.error(key.where, fmt::format("duplicate key '{}'", key.scalar),
+                   fmt::format("'{}' is already set on line {}; keep one of them", key.scalar, first->second));
+      return true;
+    }
+    parent.node.entries.push_back(SourceEntry{std::move(key), std::move(node)});
+    return true;
+  }
+
+  static std::size_t text_bytes(const SourceNode& node) {
+    std::size_t bytes = node.scalar.size();
+    for (const auto& item : node.items) bytes += text_bytes(item);
+    for (const auto& entry : node.entries) bytes += text_bytes(entry.key) + text_bytes(entry.value);
+    return bytes;
+  }
+
+  bool count(std::size_t nodes, std::size_t bytes) {
+    nodes_ += nodes;
+    bytes_ += bytes;
+    if (nodes_ > limits_.max_nodes) {
+      report_limit(location_in(file_), fmt::format("the document holds more than {} values", limits_.max_nodes),
+                   "split it into several files, and remove repeated YAML aliases (*name): Practicebook sources "
+                   "do not need them");
+      return false;
+    }
+    if (bytes_ > limits_.max_expanded_bytes) {
+      report_limit(location_in(file_),
+                   fmt::format("the document expands to more than {} MB of text", limits_.max_expanded_bytes >> 20),
+                   "split it into several files, and remove repeated YAML aliases (*name): Practicebook sources "
+                   "do not need them");
+      return false;
     }
     return true;
   }
 
- private:
-  SourceLocation where(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return location_in(file_);
-    return location_in(file_, mark.line + 1, mark.column + 1);
+  void report_limit(const SourceLocation& where, std::string message, std::string hint) {
+    if (reported_limit_) return;
+    diags_.error(where, std::move(message), std::move(hint));
+    reported_limit_ = true;
+  }
+
+  static std::string token_text(fy_token* token) {
+    if (!token) return "";
+    std::size_t length = 0;
+    const char* text = fy_token_get_text(token, &length);
+    return text ? std::string(text, length) : "";
+  }
+
+  SourceLocation where(const fy_mark* mark) const {
+    if (!mark) return location_in(file_);
+    return location_in(file_, mark->line + 1, mark->column + 1);
   }
 
   std::shared_ptr<const std::string> file_;
   Diagnostics& diags_;
   const SourceLimits& limits_;
+  std::vector<Open> open_;
+  std::unordered_map<std::string, Anchored> anchors_;
+  std::optional<SourceNode> root_;
   std::size_t nodes_ = 0, bytes_ = 0;
   bool reported_limit_ = false;
 };
 
-// yaml-cpp's messages are terse and lower-case; keep them, but make the common ones say what to do.
+// libfyaml's parser and the diagnostics it collects, freed however parsing ends.
+struct Parser {
+  fy_diag* diag = nullptr;
+  fy_parser* parser = nullptr;
+  Parser() {
+    fy_diag_cfg dcfg;
+    fy_diag_cfg_default(&dcfg);
+    dcfg.fp = nullptr;
+    diag = fy_diag_create(&dcfg);
+    if (diag) fy_diag_set_collect_errors(diag, true);
+    fy_parse_cfg cfg{};
+    // Duplicate keys are ours to report, with the line of the first one.
+    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_ALLOW_DUPLICATE_KEYS | FYPCF_DISABLE_MMAP_OPT);
+    cfg.diag = diag;
+    parser = fy_parser_create(&cfg);
+  }
+  ~Parser() {
+    if (parser) fy_parser_destroy(parser);
+    if (diag) fy_diag_destroy(diag);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+// libfyaml's messages are terse and lower-case; keep them, but make the common ones say what to do.
 std::string hint_for_parse_error(const std::string& msg) {
-  if (msg.find("sequence flow") != std::string::npos) return "a list opened with '[' is not closed with ']'";
-  if (msg.find("map flow") != std::string::npos) return "a mapping opened with '{' is not closed with '}'";
+  if (msg.find("flow sequence") != std::string::npos) return "a list opened with '[' is not closed with ']'";
+  if (msg.find("flow mapping") != std::string::npos) return "a mapping opened with '{' is not closed with '}'";
   if (msg.find("tab") != std::string::npos) return "indent with spaces; YAML does not allow tabs";
-  if (msg.find("map") != std::string::npos || msg.find("indentation") != std::string::npos)
+  if (msg.find("key") != std::string::npos || msg.find("mapping") != std::string::npos ||
+      msg.find("indend") != std::string::npos || msg.find("indent") != std::string::npos)
     return "check the indentation (keys of one mapping line up) and quote any text that contains ': '";
   return "compare the line with a file that builds, or see https://yaml.org/spec/1.2.2/";
+}
+
+// The first line indented with a tab, if any: YAML refuses tabs there, and the parser's own message
+// for them ("invalid multiline plain key") points elsewhere.
+std::optional<std::pair<int, int>> tab_in_indentation(std::string_view text) {
+  int line = 1;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    for (std::size_t i = start; i < end && (text[i] == ' ' || text[i] == '\t'); ++i)
+      if (text[i] == '\t') return std::pair{line, static_cast<int>(i - start) + 1};
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
 }
 
 // A UTF-8 byte order mark and CRLF (or lone CR) line ends, as editors on Windows write them, read
@@ -163,24 +282,49 @@ std::optional<SourceNode> parse_yaml(const std::string& raw, std::shared_ptr<con
                 "split the content into several section files");
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-    diags.error(location_in(file, line, column), fmt::format("invalid YAML: {}", e.msg),
-                hint_for_parse_error(e.msg));
+  Parser parser;
+  if (!parser.parser || fy_parser_set_string(parser.parser, text.data(), text.size()) != 0)
+    throw std::runtime_error("the YAML parser could not be set up");
+  Builder builder(file, diags, limits);
+  bool ok = true, in_first_document = false, done = false;
+  while (ok && !done) {
+    fy_event* event = fy_parser_parse(parser.parser);
+    if (!event) break;  // the end, or a syntax error (collected below)
+    const fy_mark* mark = fy_event_start_mark(event);
+    switch (event->type) {
+      case FYET_DOCUMENT_START: in_first_document = true; break;
+      case FYET_DOCUMENT_END: done = in_first_document; break;  // later documents are not read
+      case FYET_MAPPING_START:
+        ok = builder.start_collection(SourceNode::Kind::map, mark, event->mapping_start.anchor);
+        break;
+      case FYET_SEQUENCE_START:
+        ok = builder.start_collection(SourceNode::Kind::sequence, mark, event->sequence_start.anchor);
+        break;
+      case FYET_MAPPING_END:
+      case FYET_SEQUENCE_END: ok = builder.end_collection(); break;
+      case FYET_SCALAR: ok = builder.scalar(mark, event->scalar.value, event->scalar.anchor); break;
+      case FYET_ALIAS: ok = builder.alias(mark, event->alias.anchor); break;
+      default: break;
+    }
+    fy_parser_event_free(parser.parser, event);
+  }
+  if (ok && fy_parser_get_stream_error(parser.parser)) {
+    // The first error is the one to fix; the rest usually follow from it. libfyaml's positions are 1-based.
+    void* iterator = nullptr;
+    if (const auto tab = tab_in_indentation(text)) {
+      diags.error(location_in(file, tab->first, tab->second), "invalid YAML: a tab in the indentation",
+                  hint_for_parse_error("tab"));
+    } else if (fy_diag_error* e = parser.diag ? fy_diag_errors_iterate(parser.diag, &iterator) : nullptr) {
+      const std::string message = e->msg ? e->msg : "the text cannot be parsed";
+      diags.error(location_in(file, std::max(1, e->line), std::max(1, e->column)),
+                  fmt::format("invalid YAML: {}", message), hint_for_parse_error(message));
+    } else {
+      diags.error(location_in(file), "invalid YAML: the text cannot be parsed", hint_for_parse_error(""));
+    }
     return std::nullopt;
   }
-  SourceNode out;
-  Converter converter(file, diags, limits);
-  try {
-    if (!converter.convert(root, out, 0)) return std::nullopt;
-  } catch (const YAML::Exception& e) {  // e.g. a bad alias met while walking
-    diags.error(location_in(file, e.mark.line + 1, e.mark.column + 1), fmt::format("invalid YAML: {}", e.msg));
-    return std::nullopt;
-  }
+  if (!ok) return std::nullopt;
+  SourceNode out = builder.take_root().value_or(SourceNode{});
   if (out.where.line == 0) out.where = location_in(file, 1, 1);
   return out;
 }

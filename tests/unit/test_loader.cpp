@@ -154,16 +154,16 @@ TEST_CASE("YAML syntax errors carry the file name, the position and a hint") {
   auto out = diagnostics_for_section("id: first\ntitle: [unclosed\n");
   REQUIRE(out.size() == 1);
   CHECK(out[0] ==
-        "models/m1/sections/01-first.yaml:3:1: error: invalid YAML: end of sequence flow not found\n"
+        "models/m1/sections/01-first.yaml:3:1: error: invalid YAML: flow sequence without a closing bracket\n"
         "  hint: a list opened with '[' is not closed with ']'");
   auto out2 = diagnostics_for_section("id: first\n  title: bad indent\n");
   REQUIRE(out2.size() == 1);
   CHECK(out2[0] ==
-        "models/m1/sections/01-first.yaml:2:8: error: invalid YAML: illegal map value\n"
+        "models/m1/sections/01-first.yaml:1:5: error: invalid YAML: invalid multiline plain key\n"
         "  hint: check the indentation (keys of one mapping line up) and quote any text that contains ': '");
   auto out3 = diagnostics_for_section("id: first\ntitle: x\n\tfoo: 1\n");
   REQUIRE(out3.size() == 1);
-  CHECK(out3[0].ends_with("01-first.yaml:3:1: error: invalid YAML: illegal tab when looking for indentation\n"
+  CHECK(out3[0].ends_with("01-first.yaml:3:1: error: invalid YAML: a tab in the indentation\n"
                           "  hint: indent with spaces; YAML does not allow tabs"));
 }
 
@@ -410,7 +410,7 @@ TEST_CASE("text that is not UTF-8 is an error at its byte, in check as in build;
       {"id: first\ntitle: A\x00B\n", ":2:9: error: a NUL byte (0x00)"},
       {"id: first\ntitle: \"A\\0B\"\n", ":2:8: error: this text holds a NUL byte (0x00) once its escapes are read"},
       {"id: first\ntitle: \"A\\fB\"\n", ":2:8: error: this text holds a control character (U+000C) once its escapes are read"},
-      {"id: first\ntitle: \"\\uD800\"\n", ":2:15: error: invalid YAML: invalid unicode: 55296"},
+      {"id: first\ntitle: \"\\uD800\"\n", ":2:9: error: invalid YAML: double-quoted scalar has invalid UTF8 escape"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.message);
@@ -459,4 +459,29 @@ TEST_CASE("a topic listed many times counts once, with one warning") {
   REQUIRE(out.size() == 1);
   INFO(out[0]);
   CHECK(out[0].starts_with("models/m1/sections/01-first.yaml:7:17: warning: 5000 repeated topics ignored"));
+}
+
+TEST_CASE("YAML values: nulls, quoted text, aliases, and only the first document") {
+  Diagnostics diags;
+  auto file = std::make_shared<const std::string>("v.yaml");
+  auto root = parse_yaml("a: ~\nb:\nc: 'null'\nd: &x [one, \"two\"]\ne: *x\n---\nf: later\n", file, diags);
+  REQUIRE(root);
+  CHECK(diags.error_count() == 0);
+  REQUIRE(root->entries.size() == 5);
+  CHECK(root->entries[0].value.is_null());
+  CHECK(root->entries[1].value.is_null());
+  CHECK(root->entries[2].value.is_scalar());  // quoted: text, never null
+  CHECK(root->entries[2].value.quoted);
+  CHECK(root->entries[2].value.scalar == "null");
+  REQUIRE(root->entries[4].value.items.size() == 2);
+  CHECK(root->entries[4].value.items[1].scalar == "two");
+  CHECK(root->entries[4].value.where.line == 5);  // the alias is where it is written
+  CHECK(root->entries[3].value.items[1].where.column == 13);  // a quoted text starts at its quote
+
+  Diagnostics d2;
+  CHECK_FALSE(parse_yaml("a: *nowhere\n", file, d2).has_value());
+  REQUIRE(d2.error_count() == 1);
+  CHECK(format_diagnostic(d2.sorted()[0]) ==
+        "v.yaml:1:4: error: invalid YAML: the alias *nowhere names no anchor\n"
+        "  hint: define the anchor (&name) before the alias, or write the value out");
 }

@@ -73,14 +73,14 @@ RenderStats render_tasks(const std::vector<PageTask>& tasks, const Theme& theme,
   ParallelTask task{.count = tasks.size(), .threads = threads, .min_per_thread = 16,
                     .name = [&](std::size_t i) { return tasks[i].path; }};
   parallel_for(task, [&](std::size_t i, unsigned worker) {
-    const Page page = tasks[i].make();  // its data lives only while this page renders
+    Page page = tasks[i].make();  // its data lives only while this page renders
     if (page.template_name.empty()) {
       writer.write(page.path, page.raw);
       bytes += page.raw.size();
       return;
     }
     if (!copies[worker]) copies[worker].emplace(theme);
-    const std::string html = copies[worker]->render_page(page.template_name, "layout.html", page.data);
+    const std::string html = copies[worker]->render_page(page.template_name, "layout.html", std::move(page.data));
     writer.write(page.path, html);
     bytes += html.size();
   }, diags);

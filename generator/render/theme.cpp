@@ -29,27 +29,34 @@ Theme::Theme(const Theme& other) : assets_(other.assets_), sources_(other.source
 
 namespace {
 
-// Mustache data from JSON: objects, lists, booleans and text (numbers become text). Values are moved
-// into place: kainjow's set() and push_back() copy whole subtrees.
-mstch::data to_mustache(const nlohmann::json& j) {
+// Mustache data from JSON: objects, lists, booleans and text (numbers become text). The JSON is used
+// up: its texts and values are moved into place, never copied. kainjow's own list and text
+// constructors copy (a list deeply, with every value in it), but the list or text a value makes
+// for itself is an ordinary object behind a const accessor, so values are moved into that instead.
+mstch::data to_mustache(nlohmann::json&& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mstch::data d(mstch::data::type::object);
-      for (const auto& [key, value] : j.items()) d[key] = to_mustache(value);
+      for (auto& [key, value] : j.items()) d[key] = to_mustache(std::move(value));
       return d;
     }
     case nlohmann::json::value_t::array: {
-      mstch::list items;
+      mstch::data d(mstch::data::type::list);
+      auto& items = const_cast<mstch::list&>(d.list_value());
       items.reserve(j.size());
-      for (const auto& value : j) items.emplace_back(to_mustache(value));
-      return mstch::data(items);
+      for (auto& value : j) items.emplace_back(to_mustache(std::move(value)));
+      return d;
     }
     case nlohmann::json::value_t::boolean:
       return mstch::data(j.get<bool>());
-    case nlohmann::json::value_t::string:
+    case nlohmann::json::value_t::string: {
       // Empty text is false, as in most Mustache implementations: {{#label}}…{{/label}} skips it.
-      if (j.get_ref<const std::string&>().empty()) return mstch::data(false);
-      return mstch::data(j.get_ref<const std::string&>());
+      auto& text = j.get_ref<std::string&>();
+      if (text.empty()) return mstch::data(false);
+      mstch::data d(mstch::data::type::string);
+      const_cast<std::string&>(d.string_value()) = std::move(text);
+      return d;
+    }
     case nlohmann::json::value_t::null:
     case nlohmann::json::value_t::discarded:
       return mstch::data(false);
@@ -127,20 +134,22 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
 
 bool Theme::has_template(const std::string& name) const { return templates_.count(name) > 0; }
 
-std::string Theme::render(const std::string& name, const nlohmann::json& data) {
-  return render_page(name, "", data);
+std::string Theme::render(const std::string& name, nlohmann::json data) {
+  return render_page(name, "", std::move(data));
 }
 
-std::string Theme::render_page(const std::string& name, const std::string& layout, const nlohmann::json& data) {
+std::string Theme::render_page(const std::string& name, const std::string& layout, nlohmann::json data) {
   auto body = templates_.find(name);
   if (body == templates_.end()) throw std::logic_error("no template named " + name);
   // One conversion serves both the page template and the layout around it.
-  mstch::data view = to_mustache(data);
+  mstch::data view = to_mustache(std::move(data));
   std::string html = body->second->tmpl.render(view);
   if (layout.empty()) return html;
   auto frame = templates_.find(layout);
   if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
-  view["content"] = mstch::data(html);
+  mstch::data content(mstch::data::type::string);
+  const_cast<std::string&>(content.string_value()) = std::move(html);
+  view["content"] = std::move(content);
   return frame->second->tmpl.render(view);
 }
 

@@ -1,12 +1,13 @@
 #include "render/writer.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-
-#include <fstream>
+#include <cstring>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -69,10 +70,18 @@ SiteWriter::SiteWriter(fs::path out, Diagnostics& diags) : out_(std::move(out)),
     ok_ = false;
     return;
   }
+  // Files and folders are made relative to the staging folder: the kernel walks only the part below it.
+  staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (staging_fd_ < 0) {
+    diags_.error(where_of(staging_), fmt::format("cannot open the output folder: {}", std::strerror(errno)));
+    ok_ = false;
+    return;
+  }
   write(marker, "Built by Practicebook. This folder is replaced on every build.\n");
 }
 
 SiteWriter::~SiteWriter() {
+  if (staging_fd_ >= 0) ::close(staging_fd_);
   if (!committed_ && !staging_.empty()) {
     std::error_code ec;
     fs::remove_all(staging_, ec);
@@ -80,32 +89,41 @@ SiteWriter::~SiteWriter() {
 }
 
 void SiteWriter::prepare_directories(const std::vector<std::string>& relative_files) {
-  std::set<fs::path> dirs;
-  for (const auto& f : relative_files) dirs.insert(fs::path(f).parent_path());
+  // Every folder once, parents before children (a sorted set of every folder and its parents), each
+  // with one mkdir: the staging folder is new, so nothing is there to check first.
+  std::set<std::string> dirs;
+  for (const auto& f : relative_files)
+    for (auto slash = f.rfind('/'); slash != std::string::npos && slash > 0; slash = f.rfind('/', slash - 1))
+      if (!dirs.insert(f.substr(0, slash)).second) break;  // its parents are in already
   for (const auto& d : dirs) {
-    if (d.empty()) continue;
-    std::error_code ec;
-    fs::create_directories(staging_ / d, ec);
-    if (ec) {
-      diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", ec.message()));
-      ok_ = false;
-    }
+    if (::mkdirat(staging_fd_, d.c_str(), 0755) == 0 || errno == EEXIST) continue;
+    diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", std::strerror(errno)));
+    ok_ = false;
   }
 }
 
 void SiteWriter::write(const std::string& relative, std::string_view bytes) {
-  const fs::path path = staging_ / relative;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) {
-    diags_.error(where_of(path), "cannot write the file", "check the free disk space and the folder's permissions");
+  // open, write, close: three system calls for a page (a stream adds seeks, flushes and copies).
+  const int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool written = fd >= 0;
+  for (std::size_t done = 0; written && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) written = false;
+    else done += static_cast<std::size_t>(n);
+  }
+  if (fd >= 0 && ::close(fd) != 0) written = false;
+  if (!written) {
+    diags_.error(where_of(staging_ / relative), "cannot write the file",
+                 "check the free disk space and the folder's permissions");
     ok_ = false;
   }
 }
 
 bool SiteWriter::commit() {
   if (!ok_) return false;
+  ::close(staging_fd_);
+  staging_fd_ = -1;
   std::error_code ec;
   fs::path old = out_;
   old += fmt::format(".old-{}", ::getpid());

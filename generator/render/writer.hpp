@@ -34,6 +34,7 @@ class SiteWriter {
 
  private:
   std::filesystem::path out_, staging_;
+  int staging_fd_ = -1;  // the staging folder, open for openat and mkdirat
   Diagnostics& diags_;
   std::atomic<bool> ok_{true};  // written by every rendering thread
   bool committed_ = false;

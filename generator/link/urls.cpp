@@ -1,5 +1,7 @@
 #include "link/urls.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace pb::inline link::urls {
@@ -7,6 +9,7 @@ namespace pb::inline link::urls {
 std::string home() { return "index.html"; }
 std::string not_found() { return "404.html"; }
 std::string sitemap() { return "sitemap.xml"; }
+std::string sitemap_part(std::size_t n) { return fmt::format("sitemaps/sitemap-{}.xml", n); }
 std::string stylesheet() { return "assets/style.css"; }
 std::string model(const Model& m) { return "models/" + m.id + "/index.html"; }
 std::string model_json(const Model& m) { return "models/" + m.id + "/model.json"; }

@@ -11,6 +11,7 @@ namespace pb::inline link::urls {
 std::string home();
 std::string not_found();
 std::string sitemap();
+std::string sitemap_part(std::size_t n);  // "sitemaps/sitemap-2.xml": one part of a large site's sitemap
 std::string stylesheet();
 std::string model(const Model& m);
 std::string model_json(const Model& m);

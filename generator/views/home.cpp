@@ -14,6 +14,9 @@ using json = nlohmann::json;
 
 namespace {
 
+// URLs in one sitemap file: 10,000 of them make about 700 KB (the protocol allows 50,000).
+constexpr std::size_t sitemap_part = 10000;
+
 Page home_page(const LinkedSite& linked) {
   const Site& site = linked.site();
   PageBuilder page(linked, urls::home());
@@ -83,21 +86,40 @@ std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vecto
 
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  std::vector<std::string> locations;
   for (const auto& p : pages) {
     if (!p.in_sitemap) continue;
     std::string loc = p.path;
     if (loc.ends_with("index.html")) loc.resize(loc.size() - 10);  // pretty URLs on a server
-    xml += fmt::format("  <url><loc>{}</loc></url>\n", html_escape(base + loc));
+    locations.push_back(html_escape(base + loc));
   }
-  xml += "</urlset>\n";
-  out.push_back({urls::sitemap(), false, [xml = std::move(xml)] {
-                   Page sitemap;
-                   sitemap.path = urls::sitemap();
-                   sitemap.raw = xml;
-                   return sitemap;
-                 }});
+  auto raw_file = [&out](std::string path, std::string bytes) {
+    out.push_back({path, false, [path, bytes = std::move(bytes)] {
+                     Page file;
+                     file.path = path;
+                     file.raw = bytes;
+                     return file;
+                   }});
+  };
+  auto urlset = [&](std::size_t begin, std::size_t end) {
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (std::size_t i = begin; i < end; ++i) xml += fmt::format("  <url><loc>{}</loc></url>\n", locations[i]);
+    return xml + "</urlset>\n";
+  };
+  // A national site has tens of thousands of pages: past a part's worth, sitemap.xml becomes a
+  // sitemap index of parts (the protocol's way), so that no file grows with the site.
+  if (locations.size() <= sitemap_part) {
+    raw_file(urls::sitemap(), urlset(0, locations.size()));
+    return out;
+  }
+  std::string index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (std::size_t begin = 0, part = 1; begin < locations.size(); begin += sitemap_part, ++part) {
+    raw_file(urls::sitemap_part(part), urlset(begin, std::min(locations.size(), begin + sitemap_part)));
+    index += fmt::format("  <sitemap><loc>{}</loc></sitemap>\n", html_escape(base + urls::sitemap_part(part)));
+  }
+  raw_file(urls::sitemap(), index + "</sitemapindex>\n");
   return out;
 }
 

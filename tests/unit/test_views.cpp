@@ -1,6 +1,8 @@
 // Page data of the views: sizes that do not grow with the size of the model.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "test_support.hpp"
 #include "views/plan.hpp"
 
@@ -54,4 +56,38 @@ TEST_CASE("roles.yaml is a shared vocabulary: only addressed roles get pages; a 
                                                "roles/supervisor/index.html"});
   CHECK(in_sentence("Area leadership") == "area leadership");
   CHECK(in_sentence("CPS workers") == "CPS workers");
+}
+
+TEST_CASE("a sitemap past 10,000 pages becomes a sitemap index of parts, every page in exactly one part") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  auto pages_of = [](std::size_t n) {
+    std::vector<PageTask> pages;
+    for (std::size_t i = 0; i < n; ++i) pages.push_back({"p/" + std::to_string(i) + "/index.html", true, [] { return Page{}; }});
+    return pages;
+  };
+  auto files = [&](std::size_t n) {
+    std::map<std::string, std::string> out;
+    for (const PageTask& task : plan_site_files(linked, pages_of(n)))
+      if (task.path.find("sitemap") != std::string::npos) out[task.path] = task.make().raw;
+    return out;
+  };
+  const auto small = files(10000);
+  REQUIRE(small.size() == 1);
+  CHECK(small.at("sitemap.xml").find("<urlset") != std::string::npos);
+
+  const auto large = files(25001);
+  REQUIRE(large.size() == 4);  // the index and three parts
+  const std::string& index = large.at("sitemap.xml");
+  CHECK(index.find("<sitemapindex") != std::string::npos);
+  std::size_t urls = 0;
+  for (int part = 1; part <= 3; ++part) {
+    const std::string name = "sitemaps/sitemap-" + std::to_string(part) + ".xml";
+    CHECK(index.find("<loc>" + name + "</loc>") != std::string::npos);
+    const std::string& xml = large.at(name);
+    for (auto at = xml.find("<url>"); at != std::string::npos; at = xml.find("<url>", at + 1)) ++urls;
+  }
+  CHECK(urls == 25001);
+  CHECK(large.at("sitemaps/sitemap-3.xml").find("<loc>p/25000/</loc>") != std::string::npos);
 }

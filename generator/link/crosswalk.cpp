@@ -45,28 +45,44 @@ std::string keyword_text(std::string_view text) {
 
 namespace {
 
-bool has_term(const std::string& text, const std::string& term) {
+// " investigat" for "investigat*" finds " investigation " and " investigative "; " visit " for
+// "visit" finds only the word. Empty for a term with no word in it.
+std::string needle_of(const std::string& term) {
   const bool prefix = !term.empty() && term.back() == '*';
   std::string needle = keyword_text(prefix ? std::string_view(term).substr(0, term.size() - 1) : term);
-  if (prefix) needle.pop_back();  // " investigat" matches " investigation " and " investigative "
-  return needle.size() > 1 && text.find(needle) != std::string::npos;
+  if (prefix) needle.pop_back();
+  return needle.size() > 1 ? needle : "";
 }
 
 }  // namespace
 
-bool has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& keywords) {
-  return std::any_of(keywords.begin(), keywords.end(), [&](const std::vector<std::string>& terms) {
-    return std::all_of(terms.begin(), terms.end(), [&](const std::string& t) { return has_term(text, t); });
+KeywordSearch::KeywordSearch(const std::vector<std::vector<std::string>>& keywords) {
+  for (const auto& terms : keywords) {
+    std::vector<std::string> entry;
+    for (const auto& term : terms) entry.push_back(needle_of(term));
+    needles_.push_back(std::move(entry));
+  }
+}
+
+bool KeywordSearch::found_in(const std::string& text) const {
+  return std::any_of(needles_.begin(), needles_.end(), [&](const std::vector<std::string>& entry) {
+    return std::all_of(entry.begin(), entry.end(),
+                       [&](const std::string& needle) { return !needle.empty() && text.find(needle) != std::string::npos; });
   });
+}
+
+bool has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& keywords) {
+  return KeywordSearch(keywords).found_in(text);
 }
 
 std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords) {
   if (keywords.empty()) return plain;
+  const KeywordSearch search(keywords);
   for (std::size_t start = 0; start < plain.size();) {
     std::size_t end = plain.find(". ", start);
     end = end == std::string::npos ? plain.size() : end + 1;
     const std::string sentence = plain.substr(start, end - start);
-    if (has_keyword(keyword_text(sentence), keywords)) return sentence;
+    if (search.found_in(keyword_text(sentence))) return sentence;
     start = plain.find_first_not_of(' ', end);
     if (start == std::string::npos) break;
   }
@@ -116,9 +132,10 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
     const FrameworkItem& item = *row.item;
     std::set<std::size_t> found = resolve(item.statements);
     const std::set<std::size_t> excluded = resolve(item.exclude);
+    const KeywordSearch search(item.keywords);
     for (const auto& topic : item.topics)
       for (std::size_t index : graph.by_topic(topic))
-        if (item.keywords.empty() || has_keyword(text_of(index), item.keywords)) found.insert(index);
+        if (item.keywords.empty() || search.found_in(text_of(index))) found.insert(index);
     std::vector<std::size_t> list;
     for (std::size_t index : found)
       if (!excluded.count(index)) list.push_back(index);

@@ -16,6 +16,17 @@ namespace pb::inline link {
 // (punctuation, curly quotes, ™, HTML entities) one space, with a space at each end.
 std::string keyword_text(std::string_view text);
 
+// Keyword entries made ready for searching once: each term as the text keyword_text would find.
+class KeywordSearch {
+ public:
+  explicit KeywordSearch(const std::vector<std::vector<std::string>>& keywords);
+  // Whether `text` (made by keyword_text) has one of the entries (all terms of an entry).
+  bool found_in(const std::string& text) const;
+
+ private:
+  std::vector<std::vector<std::string>> needles_;
+};
+
 // Whether `text` (made by keyword_text) has one of the keyword entries (all terms of an entry).
 bool has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& keywords);
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <regex>
 #include <unordered_map>
 
@@ -89,6 +90,58 @@ bool is_file(const fs::path& p) {
   return fs::is_regular_file(p, ec);
 }
 
+struct ModelFiles {
+  std::string id;
+  fs::path relative;
+  std::vector<std::string> section_names;
+};
+
+struct FileCounts {
+  std::atomic<std::size_t> files{0}, bytes{0}, unparsed{0};
+};
+
+std::optional<SourceNode> load_counted(const fs::path& content_dir, const fs::path& relative, Diagnostics& diags,
+                                       FileCounts& counts) {
+  std::error_code ec;
+  counts.files += 1;
+  counts.bytes += static_cast<std::size_t>(fs::file_size(content_dir / relative, ec));
+  auto root = load_yaml_file(content_dir / relative, shown(content_dir, relative), diags);
+  if (!root) counts.unparsed += 1;
+  return root;
+}
+
+// One model's folder: model.yaml and its sections, each parsed, read into the model and its parse
+// tree freed before the next, so a national site never holds every file's tree at once.
+std::optional<Model> read_model_folder(const fs::path& content_dir, const ModelFiles& files, Diagnostics& diags,
+                                       FileCounts& counts) {
+  std::optional<Model> model;
+  if (const auto root = load_counted(content_dir, files.relative / "model.yaml", diags, counts))
+    model = read_model(*root, diags);
+  for (const auto& name : files.section_names) {
+    const fs::path section_relative = files.relative / "sections" / name;
+    const auto section_root = load_counted(content_dir, section_relative, diags, counts);
+    if (!section_root || !model) continue;
+    std::smatch match;
+    std::regex_match(name, match, section_file_pattern());
+    Section section = read_section(*section_root, diags);
+    section.file = shown(content_dir, section_relative);
+    section.source_file = section_relative.generic_string();
+    if (!section.id.empty() && section.id != match[2].str())
+      diags.error(section.where,
+                  fmt::format("section id '{}' does not match its file name '{}'", section.id, name),
+                  fmt::format("rename the file to {}-{}.yaml, or set 'id: {}'", match[1].str(), section.id,
+                              match[2].str()));
+    model->sections.push_back(std::move(section));
+  }
+  if (!model) return model;
+  model->id = files.id;
+  model->file = shown(content_dir, files.relative / "model.yaml");
+  model->source_file = (files.relative / "model.yaml").generic_string();
+  model->dir = shown(content_dir, files.relative);
+  if (model->family.empty()) model->family = files.id;
+  return model;
+}
+
 }  // namespace
 
 Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats) {
@@ -106,11 +159,6 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   if (!is_file(content_dir / "site.yaml"))
     diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, "site.yaml"))),
                 "site.yaml is missing", "create it with at least 'title: …'");
-  struct ModelFiles {
-    std::string id;
-    fs::path relative;
-    std::vector<std::string> section_names;
-  };
   std::vector<ModelFiles> models;
   for (const fs::path& model_dir : sorted_entries(content_dir / "models", true)) {
     const std::string id = model_dir.filename().string();
@@ -127,7 +175,6 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
       continue;
     }
     ModelFiles m{id, relative, {}};
-    to_parse.push_back(relative / "model.yaml");
     for (const fs::path& path : sorted_entries(content_dir / relative / "sections", false)) {
       const std::string name = path.filename().string();
       const fs::path section_relative = relative / "sections" / name;
@@ -138,7 +185,6 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                       "name section files NN-<id>.yaml, e.g. 01-relationships.yaml; the number sets the order");
         continue;  // other files (notes, images) are not sections
       }
-      to_parse.push_back(section_relative);
       m.section_names.push_back(name);
     }
     std::sort(m.section_names.begin(), m.section_names.end(), section_file_before);
@@ -160,7 +206,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     to_parse.push_back(fs::path("frameworks") / name);
   }
 
-  // 2. Parse everything at once.
+  // 2. Parse the site's own files and the frameworks at once.
   const ParsedFiles parsed(content_dir, to_parse, diags);
 
   // 3. Read the records, in order.
@@ -176,33 +222,15 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   if (is_file(content_dir / "synonyms.yaml"))
     if (const auto& root = parsed.get("synonyms.yaml")) site.synonyms = read_synonyms(*root, diags);
 
-  for (const auto& files : models) {
-    const auto& root = parsed.get(files.relative / "model.yaml");
-    if (!root) continue;
-    Model model = read_model(*root, diags);
-    model.id = files.id;
-    model.file = shown(content_dir, files.relative / "model.yaml");
-    model.source_file = (files.relative / "model.yaml").generic_string();
-    model.dir = shown(content_dir, files.relative);
-    if (model.family.empty()) model.family = files.id;
-    for (const auto& name : files.section_names) {
-      const fs::path section_relative = files.relative / "sections" / name;
-      const auto& section_root = parsed.get(section_relative);
-      if (!section_root) continue;
-      std::smatch match;
-      std::regex_match(name, match, section_file_pattern());
-      Section section = read_section(*section_root, diags);
-      section.file = shown(content_dir, section_relative);
-      section.source_file = section_relative.generic_string();
-      if (!section.id.empty() && section.id != match[2].str())
-        diags.error(section.where,
-                    fmt::format("section id '{}' does not match its file name '{}'", section.id, name),
-                    fmt::format("rename the file to {}-{}.yaml, or set 'id: {}'", match[1].str(), section.id,
-                                match[2].str()));
-      model.sections.push_back(std::move(section));
-    }
-    site.models.push_back(std::move(model));
-  }
+  // 4. Every model on every core, kept in folder order.
+  FileCounts counts;
+  std::vector<std::optional<Model>> read(models.size());
+  ParallelTask task{.count = models.size(), .threads = 0, .min_per_thread = 1,
+                    .name = [&](std::size_t i) { return shown(content_dir, models[i].relative); }};
+  parallel_for(task, [&](std::size_t i, unsigned) { read[i] = read_model_folder(content_dir, models[i], diags, counts); },
+               diags);
+  for (auto& model : read)
+    if (model) site.models.push_back(std::move(*model));
   for (const auto& id : framework_ids) {
     const fs::path relative = fs::path("frameworks") / (id + ".yaml");
     const auto& root = parsed.get(relative);
@@ -213,7 +241,8 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     fw.source_file = relative.generic_string();
     site.frameworks.push_back(std::move(fw));
   }
-  if (stats) *stats = LoadStats{parsed.files(), parsed.bytes(), parsed.unparsed()};
+  if (stats)
+    *stats = LoadStats{parsed.files() + counts.files, parsed.bytes() + counts.bytes, parsed.unparsed() + counts.unparsed};
   return site;
 }
 

@@ -143,14 +143,23 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   if (body == templates_.end()) throw std::logic_error("no template named " + name);
   // One conversion serves both the page template and the layout around it.
   mstch::data view = to_mustache(std::move(data));
-  std::string html = body->second->tmpl.render(view);
+  // kainjow's render() returning a string goes through a string stream; its handler form appends to
+  // our own string, reserved for a page, with no stream and no final copy.
+  auto render_into = [](mstch::mustache& tmpl, const mstch::data& data, std::size_t reserve) {
+    std::string out;
+    out.reserve(reserve);
+    tmpl.render(data, [&out](const std::string& text) { out += text; });
+    return out;
+  };
+  std::string html = render_into(body->second->tmpl, view, 32 * 1024);
   if (layout.empty()) return html;
   auto frame = templates_.find(layout);
   if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
+  const std::size_t size = html.size();
   mstch::data content(mstch::data::type::string);
   const_cast<std::string&>(content.string_value()) = std::move(html);
   view["content"] = std::move(content);
-  return frame->second->tmpl.render(view);
+  return render_into(frame->second->tmpl, view, size + 16 * 1024);
 }
 
 }  // namespace pb::render

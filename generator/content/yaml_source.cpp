@@ -129,6 +129,7 @@ class Builder {
     SourceNode key = std::move(*parent.pending_key);
     parent.pending_key.reset();
     if (!key.is_scalar()) {
+      if (key.where.line == 0) key.where = parent.node.where;  // an empty key has no position of its own
       diags_.error(key.where, "a key must be plain text");
       return true;
     }

@@ -54,6 +54,8 @@ class LinkGraph {
   const std::vector<std::size_t>& by_term(const std::string& term) const;
   const std::vector<std::size_t>& actions(const Model& model, const std::string& role) const;
   bool has_actions(const Model& model) const;
+  // Whether any model has actions by role (every page's navigation links the roles then).
+  bool any_actions() const { return !actions_.empty(); }
   // Shared language across model families (current editions only), the widest clusters first;
   // a member's `text` is its index in statements().
   const std::vector<Cluster>& shared_language() const { return shared_; }

@@ -41,9 +41,7 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   // Models and Roles go to the home page's lists: "what is expected of me" is one click from anywhere.
   if (!site().models.empty()) nav.push_back({{"title", "Models"}, {"href", href(urls::home()) + "#models-heading"}, {"current", false}});
   // The home page lists the roles that models address: some model has actions by role.
-  const bool roles_listed = std::any_of(site().models.begin(), site().models.end(),
-                                        [&](const Model& m) { return graph().has_actions(m); });
-  if (roles_listed) nav.push_back({{"title", "Roles"}, {"href", href(urls::home()) + "#roles-heading"}, {"current", false}});
+  if (graph().any_actions()) nav.push_back({{"title", "Roles"}, {"href", href(urls::home()) + "#roles-heading"}, {"current", false}});
   if (!site().topics.empty()) add("Compare", urls::compare(), "compare/");
   if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");

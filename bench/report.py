@@ -58,7 +58,9 @@ def print_all(figures, series, say):
         say(f"  … and {output['non_pdf_over_limit'] - 10} more")
 
     runs = figures["runs"]
-    say(f"\n{figures['models']} models, {runs} timed run{'s' if runs != 1 else ''} of each case (seed site: 5)")
+    say(f"\n{figures['models']} models, {runs} timed run{'s' if runs != 1 else ''} of each case (seed site: 5); "
+        f"load average {figures['machine_at_start']['load_average'][0]:.2f} at the start, {figures['load_average_at_end'][0]:.2f} at the end "
+        f"on {figures['machine_at_start']['cores']} cores")
     say(f"{'case':<34}{'median':>9}{'min':>9}{'max':>9}{'peak memory':>14}")
     for value in series.values():
         seconds = value.seconds()

@@ -83,6 +83,12 @@ def practicebook(binary, content, out, quiet=False):
     return [binary, "build", "--no-pdf", "--content", content, "--out", out] + (["--quiet"] if quiet else [])
 
 
+def machine():
+    """Cores, load and the commit measured: the machine is shared, so the figures say how busy it was."""
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+    return {"cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()], "commit": commit or None}
+
+
 def say(text):
     print(text, flush=True)
 
@@ -129,6 +135,9 @@ def main():
 def run_benchmark(args, binary, hugo, folder, shm):
     figures = {"models": args.models, "runs": args.runs, "binary": binary, "disk": f"{folder} ({filesystem(folder)})",
                "memory": f"{shm} ({filesystem(shm)})" if shm else None, "hugo": None, "series": {}}
+    figures["machine_at_start"] = machine()
+    start_state = figures["machine_at_start"]
+    say(f"machine:   {start_state['cores']} cores, load average {start_state['load_average'][0]:.2f} at the start; commit {start_state['commit']}")
     say(f"disk:      {figures['disk']}")
     say(f"in memory: {figures['memory'] or 'no /dev/shm: in-memory rows skipped'}")
     say("page cache: not cleared (that needs root); each program runs once untimed first, and sync runs before each timed run")
@@ -202,6 +211,7 @@ def run_benchmark(args, binary, hugo, folder, shm):
     figures["phases"] = {key: series[key].median_run().output.strip().splitlines() for key in ("pb_disk", "pb_memory") if key in series}
     figures["diagnostics"] = diagnostics_summary(series["pb_disk"].median_run().errors)
     figures["goals"] = report.goals(series, figures["output"])
+    figures["load_average_at_end"] = machine()["load_average"]
     report.print_all(figures, series, say)
     return figures
 

@@ -133,9 +133,9 @@ def main():
 
 
 def run_benchmark(args, binary, hugo, folder, shm):
-    figures = {"models": args.models, "runs": args.runs, "binary": binary, "disk": f"{folder} ({filesystem(folder)})",
-               "memory": f"{shm} ({filesystem(shm)})" if shm else None, "hugo": None, "series": {}}
-    figures["machine_at_start"] = machine()
+    figures = {"models": args.models, "runs": args.runs, "binary": binary, "machine_at_start": machine(),
+               "disk": f"{folder} ({filesystem(folder)})", "memory": f"{shm} ({filesystem(shm)})" if shm else None,
+               "hugo": None}
     start_state = figures["machine_at_start"]
     say(f"machine:   {start_state['cores']} cores, load average {start_state['load_average'][0]:.2f} at the start; commit {start_state['commit']}")
     say(f"disk:      {figures['disk']}")
@@ -148,64 +148,16 @@ def run_benchmark(args, binary, hugo, folder, shm):
     figures["corpus"] = {"models": args.models, "bytes": corpus_bytes, "seconds": round(time.perf_counter() - start, 2)}
     say(f"corpus:    {args.models} models, {corpus_bytes / 1e6:.1f} MB of sources, written in {figures['corpus']['seconds']:.1f} s")
 
-    site, copy = os.path.join(folder, "site"), os.path.join(folder, "site-copy")
-    measure(practicebook(binary, content, site, quiet=True))  # warm-up
-    figures["output"] = output_stats(site)
     series = {}
-    series["pb_disk"] = Series("practicebook, disk")
-    series["copy"] = Series("write floor: cp -r")
-    say(f"write floor: cp -r {site} {copy} ({figures['output']['files']} files, {figures['output']['bytes'] / 1e6:.1f} MB: "
-        "Practicebook's output tree, copied on the same disk)")
-    for n in range(args.runs):
-        remove(site)
-        remove(copy)
-        settle()
-        run = series["pb_disk"].add(measure(practicebook(binary, content, site)))
-        settle()
-        copied = series["copy"].add(measure(["cp", "-r", site, copy]))
-        say(f"  run {n + 1}/{args.runs}: practicebook to disk {run.seconds:.2f} s, cp -r {copied.seconds:.2f} s")
-    remove(copy)
-
+    site = os.path.join(folder, "site")
+    figures["output"] = practicebook_on_disk(args.runs, binary, content, site, series)
     if shm:
-        series["pb_memory"] = Series("practicebook, /dev/shm")
-        shm_site = os.path.join(shm, "site")
-        for n in range(args.runs):
-            remove(shm_site)
-            run = series["pb_memory"].add(measure(practicebook(binary, content, shm_site)))
-            say(f"  run {n + 1}/{args.runs}: practicebook to /dev/shm {run.seconds:.2f} s")
-        remove(shm_site)
-
+        practicebook_in_memory(args.runs, binary, content, os.path.join(shm, "site"), series)
     if hugo:
-        start = time.perf_counter()
-        hugo_source, pages = make_hugo_site(folder, site)
-        converted = time.perf_counter() - start
-        public = os.path.join(folder, "hugo-public")
-        hugo_disk = [hugo, "--source", hugo_source, "--destination", public]
-        hugo_memory = [hugo, "--source", hugo_source, "--renderToMemory"]
-        measure(hugo_memory)  # warm-up
-        series["hugo_disk"] = Series("hugo, disk")
-        series["hugo_memory"] = Series("hugo --renderToMemory")
-        for n in range(args.runs):
-            remove(public)
-            settle()
-            on_disk = series["hugo_disk"].add(measure(hugo_disk))
-            in_memory = series["hugo_memory"].add(measure(hugo_memory))
-            say(f"  run {n + 1}/{args.runs}: hugo to disk {on_disk.seconds:.2f} s, --renderToMemory {in_memory.seconds:.2f} s")
-        hugo_pages = sum(1 for _, _, names in os.walk(public) for name in names if name.endswith(".html"))
-        version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
-        figures["hugo"] = {"binary": hugo, "version": version, "markdown_pages": pages, "html_pages": hugo_pages,
-                           "markdown_seconds": round(converted, 2)}
-        say(f"hugo:      {version}; {pages} Markdown pages (each built page's <main> text) → {hugo_pages} HTML pages")
+        figures["hugo"] = hugo_runs(args.runs, hugo, folder, site, series)
     else:
         say("hugo:      " + ("skipped (--no-hugo)" if args.no_hugo else "not installed (apt-get install hugo): Hugo's rows skipped"))
-
-    seed_out = os.path.join(shm or folder, "seed")
-    seed_content = os.path.join(ROOT, "content")
-    measure(practicebook(binary, seed_content, seed_out, quiet=True))  # warm-up
-    series["seed"] = Series(f"seed site (content/) to {'/dev/shm' if shm else 'disk'}")
-    for _ in range(SEED_RUNS):
-        remove(seed_out)
-        series["seed"].add(measure(practicebook(binary, seed_content, seed_out)))
+    seed_runs(binary, os.path.join(shm or folder, "seed"), series)
 
     figures["series"] = {key: value.as_json() for key, value in series.items()}
     figures["phases"] = {key: series[key].median_run().output.strip().splitlines() for key in ("pb_disk", "pb_memory") if key in series}
@@ -214,6 +166,68 @@ def run_benchmark(args, binary, hugo, folder, shm):
     figures["load_average_at_end"] = machine()["load_average"]
     report.print_all(figures, series, say)
     return figures
+
+
+def practicebook_on_disk(runs, binary, content, site, series):
+    """The disk build and the write floor (cp -r of that build's output), run alternately; returns the
+    output's figures (from the untimed warm-up build: the output is the same every time)."""
+    copy = site + "-copy"
+    measure(practicebook(binary, content, site, quiet=True))  # warm-up
+    output = output_stats(site)
+    build, floor = series.setdefault("pb_disk", Series("practicebook, disk")), series.setdefault("copy", Series("write floor: cp -r"))
+    say(f"write floor: cp -r {site} {copy} ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "
+        "Practicebook's output tree, copied on the same disk)")
+    for n in range(runs):
+        remove(site)
+        remove(copy)
+        settle()
+        built = build.add(measure(practicebook(binary, content, site)))
+        settle()
+        copied = floor.add(measure(["cp", "-r", site, copy]))
+        say(f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s")
+    remove(copy)
+    return output
+
+
+def practicebook_in_memory(runs, binary, content, site, series):
+    build = series.setdefault("pb_memory", Series("practicebook, /dev/shm"))
+    for n in range(runs):
+        remove(site)
+        built = build.add(measure(practicebook(binary, content, site)))
+        say(f"  run {n + 1}/{runs}: practicebook to /dev/shm {built.seconds:.2f} s")
+    remove(site)
+
+
+def hugo_runs(runs, hugo, folder, site, series):
+    """Hugo on the same pages' text, to disk and into memory, run alternately; returns Hugo's figures."""
+    start = time.perf_counter()
+    source, pages = make_hugo_site(folder, site)
+    converted = time.perf_counter() - start
+    public = os.path.join(folder, "hugo-public")
+    to_disk = [hugo, "--source", source, "--destination", public]
+    to_memory = [hugo, "--source", source, "--renderToMemory"]
+    measure(to_memory)  # warm-up
+    on_disk, in_memory = series.setdefault("hugo_disk", Series("hugo, disk")), series.setdefault("hugo_memory", Series("hugo --renderToMemory"))
+    for n in range(runs):
+        remove(public)
+        settle()
+        disk_run = on_disk.add(measure(to_disk))
+        memory_run = in_memory.add(measure(to_memory))
+        say(f"  run {n + 1}/{runs}: hugo to disk {disk_run.seconds:.2f} s, --renderToMemory {memory_run.seconds:.2f} s")
+    html_pages = sum(1 for _, _, names in os.walk(public) for name in names if name.endswith(".html"))
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    say(f"hugo:      {version}; {pages} Markdown pages (each built page's <main> text, made in {converted:.1f} s) → {html_pages} HTML pages")
+    return {"binary": hugo, "version": version, "markdown_pages": pages, "html_pages": html_pages, "markdown_seconds": round(converted, 2)}
+
+
+def seed_runs(binary, out, series):
+    content = os.path.join(ROOT, "content")
+    measure(practicebook(binary, content, out, quiet=True))  # warm-up
+    seed = series.setdefault("seed", Series(f"seed site (content/) to {'/dev/shm' if out.startswith('/dev/shm/') else 'disk'}"))
+    for _ in range(SEED_RUNS):
+        remove(out)
+        seed.add(measure(practicebook(binary, content, out)))
+    remove(out)
 
 
 if __name__ == "__main__":

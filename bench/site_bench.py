@@ -113,6 +113,10 @@ def main():
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        parser.error(f"{binary} is not a program; build it first (cmake --build build) or pass --binary")
+    if args.hugo and not args.no_hugo and not os.access(args.hugo, os.X_OK):
+        parser.error(f"--hugo {args.hugo} is not a program; pass Hugo's path, or --no-hugo")
     hugo = None if args.no_hugo else args.hugo
     folder = tempfile.mkdtemp(prefix="pb-bench-", dir=args.workdir)
     shm = tempfile.mkdtemp(prefix="pb-bench-", dir="/dev/shm") if os.path.isdir("/dev/shm") else None

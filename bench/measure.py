@@ -6,6 +6,12 @@ import sys
 import tempfile
 import time
 
+# GNU time (Debian's `time`) reads the program's peak resident memory from wait4. This script cannot
+# do that itself: Linux carries a parent's resident memory over fork and exec into the child's peak,
+# so a program started from a Python process that holds half a gigabyte would report half a gigabyte.
+# GNU time's own share is about 1 MiB.
+GNU_TIME = "/usr/bin/time"
+
 
 class Run:
     def __init__(self, seconds, peak_mib, output, errors):
@@ -16,20 +22,22 @@ class Run:
 
 
 def measure(command):
-    """Runs `command` and returns its wall time, its own peak resident memory (from wait4's rusage of
-    that one process, not this script's) and its output. Exits with the output when it fails."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    """Runs `command` and returns its wall time, its peak resident memory and its output. Exits with
+    the output when it fails."""
+    if not os.access(GNU_TIME, os.X_OK):
+        sys.exit(f"error: {GNU_TIME} not found: the benchmark reads peak memory with GNU time\n  hint: apt-get install time")
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r", prefix="pb-bench-peak-") as peak:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
+        code = subprocess.run([GNU_TIME, "--format=%M", f"--output={peak.name}", *command], stdout=out, stderr=err).returncode
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         output, errors = out.read(), err.read()
-    if process.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed with exit code {process.returncode}:\n{output[-2000:]}\n{errors[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output, errors)
+        report = peak.read().strip().splitlines()
+    if code != 0:
+        sys.exit(f"{' '.join(command)} failed ({report[0] if report else f'exit code {code}'}):\n{output[-2000:]}\n{errors[-2000:]}")
+    return Run(seconds, int(report[-1]) / 1024, output, errors)
 
 
 class Series:

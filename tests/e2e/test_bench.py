@@ -99,6 +99,9 @@ class Bench(unittest.TestCase):
         self.assertEqual(set(figures["series"]), {"pb_disk", "copy", "pb_memory", "seed"})
         self.assertEqual([len(figures["series"][key]["seconds"]) for key in ("pb_disk", "copy", "pb_memory", "seed")], [1, 1, 1, 5])
         self.assertIsNone(figures["hugo"])
+        # Peak memory is the program's own: cp needs about 2 MiB, not this Python process's share.
+        self.assertLess(figures["series"]["copy"]["peak_mib"], 8)
+        self.assertGreater(figures["series"]["copy"]["peak_mib"], 0.5)
         # The output figures agree with the site the benchmark built.
         built = snapshot(os.path.join(kept.group(1), "site"))
         output = figures["output"]

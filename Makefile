@@ -10,8 +10,9 @@ BUILD_PACKAGES := g++ make cmake pkg-config \
   libjs-lunr libstemmer-dev libqrencode-dev libpoppler-cpp-dev libjemalloc-dev
 # Extra tools used only by the tests: Python for the end-to-end tests, Debian's Chromium for the
 # browser suite (never a downloaded browser), poppler-utils to count printed pages, zbar-tools to
-# decode a printed handout's QR code.
-TEST_PACKAGES := python3 chromium poppler-utils zbar-tools
+# decode a printed handout's QR code; for the benchmark (bench/site_bench.py), GNU time to read peak
+# memory and hugo to compare with.
+TEST_PACKAGES := python3 chromium poppler-utils zbar-tools time hugo
 
 # The sanitizer runs of `make test`, each in its own build folder: AddressSanitizer with
 # UndefinedBehaviorSanitizer, and ThreadSanitizer for the parallel code (loading, rendering).

@@ -1,140 +1,236 @@
 #!/usr/bin/env python3
-"""Benchmark (not a test): build a synthetic corpus of N practice models with Practicebook, and the
-same pages with Hugo when it is installed (Debian's `hugo` package), and print time and peak memory.
+"""Benchmark (not a test) of issue 17's goals, in one run on one synthetic corpus of N practice models
+(bench/corpus.py): Practicebook (`build --no-pdf`) to disk and to /dev/shm (tmpfs, the in-memory
+case); Hugo, when installed (Debian's `hugo`), on the same pages' text (bench/hugo_site.py) to disk and
+with --renderToMemory; the write floor (`cp -r` of Practicebook's own output tree on the same disk);
+the output's size, files and largest file; the seed site (content/) to /dev/shm. Prints a table and
+each goal with PASS or FAIL; --json writes every figure.
 
-    python3 bench/site_bench.py --binary build/practicebook --models 500 [--hugo /usr/bin/hugo]
+    python3 bench/site_bench.py [--models 500] [--runs 3] [--binary build/practicebook] [--json FILE]
     python3 bench/site_bench.py --models 60 --corpus-only DIR   (only write the corpus, to DIR/content)
-
-Each synthetic model has the shape of "At One Table" (six values, principles, practice and four
-roles' actions, 270 statements) with its words redrawn from the seed vocabulary, so models are alike
-in size but do not all share language (which would make the shared-language list quadratic in size).
 """
 import argparse
+import json
 import os
-import random
-import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from corpus import ROOT, make_corpus
+from hugo_site import make_hugo_site
+from measure import Series, measure
+import report
+
+SEED_RUNS = 5
 
 
-def vocabulary():
-    words = []
-    for dirpath, _, files in os.walk(os.path.join(ROOT, "content", "models")):
-        for name in files:
-            if name.endswith(".yaml"):
-                with open(os.path.join(dirpath, name), encoding="utf-8") as f:
-                    words += re.findall(r"[a-z]{3,}", f.read().lower())
-    return sorted(set(words))
+def filesystem(path):
+    """'type device' of the mount that holds path (from /proc/mounts), for saying where we write."""
+    path = os.path.realpath(path)
+    best = ("", "?", "?")
+    try:
+        with open("/proc/mounts", encoding="utf-8") as f:
+            for line in f:
+                device, mount, kind = line.split()[:3]
+                if (path == mount or path.startswith(mount.rstrip("/") + "/")) and len(mount) >= len(best[0]):
+                    best = (mount, kind, device)
+    except OSError:
+        pass
+    return f"{best[1]} {best[2]}"
 
 
-def redraw(text, rng, words):
-    # Keep the length and the punctuation; replace each word by a random seed word.
-    return re.sub(r"[A-Za-z]{3,}", lambda m: rng.choice(words), text)
+def remove(path):
+    shutil.rmtree(path, ignore_errors=True)
 
 
-def make_corpus(folder, models, seed=1):
-    rng = random.Random(seed)
-    words = vocabulary()
-    content = os.path.join(folder, "content")
-    shutil.copytree(os.path.join(ROOT, "content"), content, ignore=shutil.ignore_patterns("models"))
-    template = os.path.join(ROOT, "content", "models", "ar-at-one-table-2023")
-    for n in range(models):
-        target = os.path.join(content, "models", f"model-{n:04d}")
-        os.makedirs(os.path.join(target, "sections"))
-        for rel in ["model.yaml"] + [os.path.join("sections", s) for s in sorted(os.listdir(os.path.join(template, "sections")))]:
-            with open(os.path.join(template, rel), encoding="utf-8") as f:
-                text = f.read()
-            text = re.sub(r"(?m)^supersedes:.*\n", "", text)
-            text = re.sub(r"(?m)^family:.*\n", "", text)
-            text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: State {n % 50:02d}", text)
-            # Redraw statement texts only (keys, ids and topics stay valid).
-            text = re.sub(r"(?m)^(\s*(?:- )?text: )(.*)$", lambda m: m.group(1) + redraw(m.group(2), rng, words), text)
-            with open(os.path.join(target, rel), "w", encoding="utf-8") as f:
-                f.write(text)
-    return content
+def settle():
+    # Writes of the previous run reach the disk before the next run starts, so no run pays for
+    # another's writeback. The page cache is not dropped: that needs root.
+    os.sync()
 
 
-# Runs a command in a fresh Python process that reports the command's own peak memory (RSS).
-WRAPPER = ("import resource, subprocess, sys, time\n"
-           "t = time.perf_counter(); p = subprocess.run(sys.argv[1:]); t = time.perf_counter() - t\n"
-           "print(f'@@ {p.returncode} {t} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}', file=sys.stderr)")
-
-
-def timed(command):
-    proc = subprocess.run([sys.executable, "-c", WRAPPER, *command], capture_output=True, text=True)
-    code, seconds, rss_kib = re.search(r"@@ (\S+) (\S+) (\S+)", proc.stderr).groups()
-    if code != "0":
-        sys.exit(f"{command[0]} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    return float(seconds), int(rss_kib) / 1024, proc
-
-
-def count_files(folder, suffix=".html"):
-    return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(suffix))
-
-
-def make_hugo_site(folder, site):
-    """The same HTML pages as Markdown for Hugo, with a minimal theme of the same structure."""
-    hugo = os.path.join(folder, "hugo")
-    os.makedirs(os.path.join(hugo, "layouts", "_default"))
-    with open(os.path.join(hugo, "config.toml"), "w") as f:
-        f.write('baseURL = "/"\ntitle = "Bench"\nuglyURLs = false\ndisableKinds = ["taxonomy", "term", "RSS"]\n')
-    layout = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
-              '<body><header><a href="/">Home</a></header><nav>{{ range .Site.Menus.main }}{{ .Name }}{{ end }}</nav>'
-              '<main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>')
-    for name in ("single.html", "list.html"):
-        with open(os.path.join(hugo, "layouts", "_default", name), "w") as f:
-            f.write(layout)
-    content = os.path.join(hugo, "content")
-    for dirpath, _, files in os.walk(site):
-        for name in files:
-            if not name.endswith(".html"):
+def output_stats(site):
+    files, total, html, biggest, over = 0, 0, 0, ("", 0), []
+    for dirpath, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            size = os.path.getsize(path)
+            rel = os.path.relpath(path, site)
+            files += 1
+            total += size
+            html += name.endswith(".html")
+            if name.endswith(".pdf"):
                 continue
-            rel = os.path.relpath(os.path.join(dirpath, name), site)
-            with open(os.path.join(dirpath, name), encoding="utf-8") as f:
-                html = f.read()
-            body = re.sub(r"(?s).*<main[^>]*>(.*)</main>.*", r"\1", html)
-            text = re.sub(r"<[^>]+>", " ", body)
-            md_path = os.path.join(content, rel[:-len("index.html")] + "_index.md" if rel.endswith("index.html") else rel[:-5] + ".md")
-            os.makedirs(os.path.dirname(md_path), exist_ok=True)
-            with open(md_path, "w", encoding="utf-8") as f:
-                f.write('---\ntitle: "page"\n---\n' + re.sub(r"[ \t]+", " ", text))
-    return hugo
+            if size > biggest[1]:
+                biggest = (rel, size)
+            if size > report.FILE_LIMIT:
+                over.append((rel, size))
+    over.sort(key=lambda item: (-item[1], item[0]))
+    return {"bytes": total, "files": files, "html_pages": html, "largest_non_pdf": {"path": biggest[0], "bytes": biggest[1]},
+            "non_pdf_over_limit": len(over), "over_limit_files": [{"path": p, "bytes": s} for p, s in over]}
+
+
+def diagnostics_summary(errors):
+    """Practicebook's count line ('0 errors, 60 warnings'): the synthetic models leave glossary terms
+    unused and the frameworks point at seed models the corpus leaves out, which are warnings."""
+    counts = [line.strip() for line in errors.splitlines() if line.strip().startswith("0 errors")]
+    return counts[-1] if counts else "no warnings"
+
+
+def practicebook(binary, content, out, quiet=False):
+    return [binary, "build", "--no-pdf", "--content", content, "--out", out] + (["--quiet"] if quiet else [])
+
+
+def machine():
+    """Cores, load and the commit measured: the machine is shared, so the figures say how busy it was."""
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+    return {"cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()], "commit": commit or None}
+
+
+def say(text):
+    print(text, flush=True)
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, "build", "practicebook"))
     parser.add_argument("--models", type=int, default=500)
-    parser.add_argument("--hugo", default=shutil.which("hugo"))
-    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each case (median, min, max)")
+    parser.add_argument("--hugo", default=shutil.which("hugo"), help="Hugo binary (default: hugo on PATH)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo's rows")
+    default_workdir = os.path.join(ROOT, "build") if os.path.isdir(os.path.join(ROOT, "build")) else tempfile.gettempdir()
+    parser.add_argument("--workdir", default=default_workdir, help="where the corpus and the disk builds go (default: %(default)s)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and the built sites")
+    parser.add_argument("--json", metavar="FILE", help="write every figure as JSON to FILE")
     parser.add_argument("--corpus-only", metavar="DIR", help="write the corpus to DIR/content and stop (for tests)")
     args = parser.parse_args()
     if args.corpus_only:
         os.makedirs(args.corpus_only, exist_ok=True)
         print(make_corpus(args.corpus_only, args.models))
         return
-    folder = tempfile.mkdtemp(prefix="pb-bench-")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        parser.error(f"{binary} is not a program; build it first (cmake --build build) or pass --binary")
+    if args.hugo and not args.no_hugo and not os.access(args.hugo, os.X_OK):
+        parser.error(f"--hugo {args.hugo} is not a program; pass Hugo's path, or --no-hugo")
+    hugo = None if args.no_hugo else args.hugo
+    folder = tempfile.mkdtemp(prefix="pb-bench-", dir=args.workdir)
+    shm = tempfile.mkdtemp(prefix="pb-bench-", dir="/dev/shm") if os.path.isdir("/dev/shm") else None
+    try:
+        figures = run_benchmark(args, binary, hugo, folder, shm)
+    finally:
+        if args.keep:
+            say(f"kept: {folder}" + (f" and {shm}" if shm else ""))
+        else:
+            remove(folder)
+            if shm:
+                remove(shm)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(figures, f, indent=1)
+            f.write("\n")
+        say(f"figures written to {args.json}")
+
+
+def run_benchmark(args, binary, hugo, folder, shm):
+    figures = {"models": args.models, "runs": args.runs, "binary": binary, "machine_at_start": machine(),
+               "disk": f"{folder} ({filesystem(folder)})", "memory": f"{shm} ({filesystem(shm)})" if shm else None,
+               "hugo": None}
+    start_state = figures["machine_at_start"]
+    say(f"machine:   {start_state['cores']} cores, load average {start_state['load_average'][0]:.2f} at the start; commit {start_state['commit']}")
+    say(f"disk:      {figures['disk']}")
+    say(f"in memory: {figures['memory'] or 'no /dev/shm: in-memory rows skipped'}")
+    say("page cache: not cleared (that needs root); each program runs once untimed first, and sync runs before each timed run")
+
+    start = time.perf_counter()
     content = make_corpus(folder, args.models)
-    out = os.path.join(folder, "site")
-    seconds, rss, proc = timed([args.binary, "build", "--no-pdf", "--content", content, "--out", out])
-    pages = count_files(out)
-    print(f"practicebook: {args.models} models, {pages} HTML pages in {seconds:.2f} s, peak memory {rss:.0f} MiB")
-    print("  " + "\n  ".join(proc.stdout.strip().splitlines()))
-    if args.hugo:
-        hugo = make_hugo_site(folder, out)
-        hseconds, hrss, _ = timed([args.hugo, "--quiet", "--source", hugo, "--destination", os.path.join(folder, "hugo-public")])
-        hpages = count_files(os.path.join(folder, "hugo-public"))
-        print(f"hugo:         {hpages} HTML pages in {hseconds:.2f} s, peak memory {hrss:.0f} MiB")
-        print(f"practicebook: {hseconds / seconds:.1f}x faster, {rss / hrss:.2f}x Hugo's memory")
+    corpus_bytes = sum(os.path.getsize(os.path.join(d, n)) for d, _, names in os.walk(content) for n in names)
+    figures["corpus"] = {"models": args.models, "bytes": corpus_bytes, "seconds": round(time.perf_counter() - start, 2)}
+    say(f"corpus:    {args.models} models, {corpus_bytes / 1e6:.1f} MB of sources, written in {figures['corpus']['seconds']:.1f} s")
+
+    series = {}
+    site = os.path.join(folder, "site")
+    figures["output"] = practicebook_on_disk(args.runs, binary, content, site, series)
+    if shm:
+        practicebook_in_memory(args.runs, binary, content, os.path.join(shm, "site"), series)
+    if hugo:
+        figures["hugo"] = hugo_runs(args.runs, hugo, folder, site, series)
     else:
-        print("hugo: not installed (apt-get install hugo) — comparison skipped")
-    if not args.keep:
-        shutil.rmtree(folder, ignore_errors=True)
+        say("hugo:      " + ("skipped (--no-hugo)" if args.no_hugo else "not installed (apt-get install hugo): Hugo's rows skipped"))
+    seed_runs(binary, os.path.join(shm or folder, "seed"), series)
+
+    figures["series"] = {key: value.as_json() for key, value in series.items()}
+    figures["phases"] = {key: series[key].median_run().output.strip().splitlines() for key in ("pb_disk", "pb_memory") if key in series}
+    figures["diagnostics"] = diagnostics_summary(series["pb_disk"].median_run().errors)
+    figures["goals"] = report.goals(series, figures["output"])
+    figures["load_average_at_end"] = machine()["load_average"]
+    report.print_all(figures, series, say)
+    return figures
+
+
+def practicebook_on_disk(runs, binary, content, site, series):
+    """The disk build and the write floor (cp -r of that build's output), run alternately; returns the
+    output's figures (from the untimed warm-up build: the output is the same every time)."""
+    copy = site + "-copy"
+    measure(practicebook(binary, content, site, quiet=True))  # warm-up
+    output = output_stats(site)
+    build, floor = series.setdefault("pb_disk", Series("practicebook, disk")), series.setdefault("copy", Series("write floor: cp -r"))
+    say(f"write floor: cp -r {site} {copy} ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "
+        "Practicebook's output tree, copied on the same disk)")
+    for n in range(runs):
+        remove(site)
+        remove(copy)
+        settle()
+        built = build.add(measure(practicebook(binary, content, site)))
+        settle()
+        copied = floor.add(measure(["cp", "-r", site, copy]))
+        say(f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s")
+    remove(copy)
+    return output
+
+
+def practicebook_in_memory(runs, binary, content, site, series):
+    build = series.setdefault("pb_memory", Series("practicebook, /dev/shm"))
+    for n in range(runs):
+        remove(site)
+        built = build.add(measure(practicebook(binary, content, site)))
+        say(f"  run {n + 1}/{runs}: practicebook to /dev/shm {built.seconds:.2f} s")
+    remove(site)
+
+
+def hugo_runs(runs, hugo, folder, site, series):
+    """Hugo on the same pages' text, to disk and into memory, run alternately; returns Hugo's figures."""
+    start = time.perf_counter()
+    source, pages = make_hugo_site(folder, site)
+    converted = time.perf_counter() - start
+    public = os.path.join(folder, "hugo-public")
+    to_disk = [hugo, "--source", source, "--destination", public]
+    to_memory = [hugo, "--source", source, "--renderToMemory"]
+    measure(to_memory)  # warm-up
+    on_disk, in_memory = series.setdefault("hugo_disk", Series("hugo, disk")), series.setdefault("hugo_memory", Series("hugo --renderToMemory"))
+    for n in range(runs):
+        remove(public)
+        settle()
+        disk_run = on_disk.add(measure(to_disk))
+        memory_run = in_memory.add(measure(to_memory))
+        say(f"  run {n + 1}/{runs}: hugo to disk {disk_run.seconds:.2f} s, --renderToMemory {memory_run.seconds:.2f} s")
+    html_pages = sum(1 for _, _, names in os.walk(public) for name in names if name.endswith(".html"))
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    say(f"hugo:      {version}; {pages} Markdown pages (each built page's <main> text, made in {converted:.1f} s) → {html_pages} HTML pages")
+    return {"binary": hugo, "version": version, "markdown_pages": pages, "html_pages": html_pages, "markdown_seconds": round(converted, 2)}
+
+
+def seed_runs(binary, out, series):
+    content = os.path.join(ROOT, "content")
+    measure(practicebook(binary, content, out, quiet=True))  # warm-up
+    seed = series.setdefault("seed", Series(f"seed site (content/) to {'/dev/shm' if out.startswith('/dev/shm/') else 'disk'}"))
+    for _ in range(SEED_RUNS):
+        remove(out)
+        seed.add(measure(practicebook(binary, content, out)))
+    remove(out)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,49 @@
+"""The synthetic corpus of the site benchmark: N practice models of the shape of "At One Table" (six
+values, principles, practice and four roles' actions, 270 statements) with the words of their
+statements redrawn from the seed vocabulary, so models are alike in size but do not all share language
+(which would make the shared-language list quadratic in size). Deterministic: the same seed and count
+give the same files."""
+import os
+import random
+import re
+import shutil
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def vocabulary():
+    words = []
+    for dirpath, _, files in os.walk(os.path.join(ROOT, "content", "models")):
+        for name in files:
+            if name.endswith(".yaml"):
+                with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                    words += re.findall(r"[a-z]{3,}", f.read().lower())
+    return sorted(set(words))
+
+
+def redraw(text, rng, words):
+    # Keep the length and the punctuation; replace each word by a random seed word.
+    return re.sub(r"[A-Za-z]{3,}", lambda m: rng.choice(words), text)
+
+
+def make_corpus(folder, models, seed=1):
+    """Writes folder/content (the seed site's pages and N synthetic models) and returns its path."""
+    rng = random.Random(seed)
+    words = vocabulary()
+    content = os.path.join(folder, "content")
+    shutil.copytree(os.path.join(ROOT, "content"), content, ignore=shutil.ignore_patterns("models"))
+    template = os.path.join(ROOT, "content", "models", "ar-at-one-table-2023")
+    for n in range(models):
+        target = os.path.join(content, "models", f"model-{n:04d}")
+        os.makedirs(os.path.join(target, "sections"))
+        for rel in ["model.yaml"] + [os.path.join("sections", s) for s in sorted(os.listdir(os.path.join(template, "sections")))]:
+            with open(os.path.join(template, rel), encoding="utf-8") as f:
+                text = f.read()
+            text = re.sub(r"(?m)^supersedes:.*\n", "", text)
+            text = re.sub(r"(?m)^family:.*\n", "", text)
+            text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: State {n % 50:02d}", text)
+            # Redraw statement texts only (keys, ids and topics stay valid).
+            text = re.sub(r"(?m)^(\s*(?:- )?text: )(.*)$", lambda m: m.group(1) + redraw(m.group(2), rng, words), text)
+            with open(os.path.join(target, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+    return content

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""The site benchmark (bench/site_bench.py) works: a deterministic corpus, the Hugo site it compares
+against (same tree, sibling navigation), and a whole run at 3 models without Hugo whose figures agree
+with the built output. Times are printed by the benchmark, never asserted here."""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+BENCH = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "bench")
+sys.path.insert(0, BENCH)
+from corpus import make_corpus  # noqa: E402
+from hugo_site import make_hugo_site, markdown_path, strip_tags  # noqa: E402
+
+ARGS = None
+
+
+def snapshot(folder):
+    out = {}
+    for root, _, files in os.walk(folder):
+        for name in files:
+            full = os.path.join(root, name)
+            with open(full, "rb") as f:
+                out[os.path.relpath(full, folder)] = f.read()
+    return out
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+class Bench(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="pb-bench-test-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_corpus_is_the_same_each_time(self):
+        first = snapshot(make_corpus(os.path.join(self.tmp, "a"), 2))
+        second = snapshot(make_corpus(os.path.join(self.tmp, "b"), 2))
+        self.assertEqual(first, second)
+        models = {path.split(os.sep)[1] for path in first if path.startswith("models" + os.sep)}
+        self.assertEqual(models, {"model-0000", "model-0001"})
+        self.assertIn("jurisdiction: State 01", first[os.path.join("models", "model-0001", "model.yaml")].decode())
+
+    def test_pages_map_to_the_same_urls_in_hugo(self):
+        sections = {"models", "models/a"}
+        self.assertEqual(markdown_path("index.html", sections), "_index.md")
+        self.assertEqual(markdown_path("models/a/index.html", sections), "models/a/_index.md")
+        self.assertEqual(markdown_path("models/a/values/index.html", sections), "models/a/values.md")
+        self.assertEqual(markdown_path("404.html", sections), "404.md")
+
+    def test_tags_become_spaces_and_runs_of_spaces_one(self):
+        self.assertEqual(strip_tags('<p class="x">Keep    <b>these</b>\n\twords</p>'), " Keep these \n words ")
+
+    def test_hugo_site_has_parent_and_sibling_links(self):
+        hugo = shutil.which("hugo")
+        if not hugo:
+            self.skipTest("hugo is not installed")
+        site = os.path.join(self.tmp, "site")
+        page = "<html><head><title>{0}</title></head><body><nav>menu</nav><main><h1>{0}</h1><p>Text of {0}</p></main></body></html>"
+        for rel, title in [("index.html", "Home"), ("a/index.html", "Part A"), ("a/one/index.html", "One"),
+                           ("a/two/index.html", "Two"), ("404.html", "Not found")]:
+            write(os.path.join(site, rel), page.format(title))
+        source, pages = make_hugo_site(self.tmp, site)
+        self.assertEqual(pages, 5)
+        with open(os.path.join(source, "content", "a", "one.md"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), '---\ntitle: "One"\n---\n One Text of One \n')
+        public = os.path.join(self.tmp, "public")
+        subprocess.run([hugo, "--quiet", "--source", source, "--destination", public], check=True)
+        with open(os.path.join(public, "a", "one", "index.html"), encoding="utf-8") as f:
+            one = f.read()
+        with open(os.path.join(public, "a", "two", "index.html"), encoding="utf-8") as f:
+            two = f.read()
+        self.assertIn('› <a href="/a/">Part A</a>', one)
+        self.assertRegex(one, r'(?s)<nav aria-label="Pages in this section">.*href="/a/two/">Two</a>')
+        self.assertRegex(two, r'(?s)<nav aria-label="Pages in this section">.*href="/a/one/">One</a>')
+        self.assertIn("<p>One Text of One</p>", one)
+
+    def test_a_run_at_three_models_without_hugo(self):
+        figures_file = os.path.join(self.tmp, "figures.json")
+        proc = subprocess.run([sys.executable, os.path.join(BENCH, "site_bench.py"), "--binary", ARGS.binary,
+                               "--models", "3", "--runs", "1", "--no-hugo", "--keep", "--workdir", self.tmp,
+                               "--json", figures_file], capture_output=True, text=True, timeout=120)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        kept = re.search(r"^kept: (\S+) and (\S+)$", proc.stdout, re.M)
+        self.assertIsNotNone(kept, proc.stdout)
+        self.addCleanup(shutil.rmtree, kept.group(2), True)
+        with open(figures_file, encoding="utf-8") as f:
+            figures = json.load(f)
+        self.assertEqual(set(figures["series"]), {"pb_disk", "copy", "pb_memory", "seed"})
+        self.assertEqual([len(figures["series"][key]["seconds"]) for key in ("pb_disk", "copy", "pb_memory", "seed")], [1, 1, 1, 5])
+        self.assertIsNone(figures["hugo"])
+        # Peak memory is the program's own: cp needs about 2 MiB, not this Python process's share.
+        self.assertLess(figures["series"]["copy"]["peak_mib"], 8)
+        self.assertGreater(figures["series"]["copy"]["peak_mib"], 0.5)
+        # The output figures agree with the site the benchmark built.
+        built = snapshot(os.path.join(kept.group(1), "site"))
+        output = figures["output"]
+        self.assertEqual(output["files"], len(built))
+        self.assertEqual(output["bytes"], sum(len(data) for data in built.values()))
+        self.assertEqual(output["html_pages"], sum(path.endswith(".html") for path in built))
+        largest = max((path for path in built if not path.endswith(".pdf")), key=lambda path: len(built[path]))
+        self.assertEqual(output["largest_non_pdf"]["bytes"], len(built[largest]))
+        self.assertEqual(output["non_pdf_over_limit"], 0)
+        results = {item["goal"]: item["result"] for item in figures["goals"]}
+        self.assertEqual(results["on disk faster than Hugo on disk"], "SKIP")
+        self.assertEqual(results["no file but PDFs over 1.5 MB"], "PASS")
+        self.assertEqual(len(results), 6)
+        self.assertIn("(Hugo's rows skipped)", proc.stdout)
+        self.assertRegex(proc.stdout, r"(?m)^  render +[0-9.]+ ms +\d+ pages")
+        self.assertRegex(proc.stdout, r"(?m)^practicebook, /dev/shm +[0-9.]+s")
+
+    def test_corpus_only_writes_the_corpus_and_stops(self):
+        proc = subprocess.run([sys.executable, os.path.join(BENCH, "site_bench.py"), "--models", "2", "--corpus-only", self.tmp],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout.strip(), os.path.join(self.tmp, "content"))
+        self.assertEqual(sorted(os.listdir(os.path.join(self.tmp, "content", "models"))), ["model-0000", "model-0001"])
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["content"])
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    ARGS, rest = parser.parse_known_args()
+    ARGS.binary = os.path.abspath(ARGS.binary)
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)

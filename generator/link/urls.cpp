@@ -35,6 +35,10 @@ std::string search_index() { return "search-index.js"; }
 std::string search_shard(std::size_t n) { return "search/shard-" + std::to_string(n) + ".js"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 
+std::string state_page(const std::string& split_page, const std::string& state_slug, std::size_t n) {
+  const std::string folder = split_page.substr(0, split_page.rfind('/') + 1);  // "" for a page at the root
+  return folder + "states/" + state_slug + "/" + (n > 1 ? std::to_string(n) + "/" : "") + "index.html";
+}
 std::string handouts() { return "handouts/index.html"; }
 std::string checklist(const Model& m, const std::string& role) { return "handouts/" + m.id + "/roles/" + role + "/index.html"; }
 std::string self_assessment(const Model& m, const std::string& role) {

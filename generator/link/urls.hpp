@@ -39,6 +39,10 @@ std::string checklist(const Model& m, const std::string& role);
 std::string self_assessment(const Model& m, const std::string& role);
 std::string one_pager(const Model& m, const Section& s);
 std::string topic_sheet(const std::string& topic);
+// A cross-model page split by state (a large site): one state's page under the page's folder, and
+// its n-th page of results when the state alone is over the budget (n counts from 1):
+// "roles/workers/states/virginia/index.html", "roles/workers/states/virginia/2/index.html".
+std::string state_page(const std::string& split_page, const std::string& state_slug, std::size_t n = 1);
 // The PDF printed beside a handout page: "handouts/x/roles/worker/<name>.pdf".
 std::string pdf_beside(const std::string& handout_page, const std::string& name);
 

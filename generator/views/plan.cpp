@@ -2,14 +2,14 @@
 
 namespace pb::inline views {
 
-std::vector<PageTask> plan_site(const LinkedSite& linked) {
+std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget) {
   std::vector<PageTask> tasks;
   auto append = [&](std::vector<PageTask> more) {
     for (auto& t : more) tasks.push_back(std::move(t));
   };
   append(plan_home(linked));
   append(plan_model_pages(linked));
-  append(plan_role_pages(linked));
+  append(plan_role_pages(linked, budget));
   append(plan_glossary_pages(linked));
   append(plan_compare_pages(linked));
   append(plan_shared_language(linked));

@@ -4,6 +4,7 @@
 
 #include "link/linked_site.hpp"
 #include "content/model.hpp"
+#include "views/by_state.hpp"
 #include "views/handouts.hpp"
 #include "views/page.hpp"
 
@@ -13,7 +14,8 @@ namespace pb::inline views {
 std::vector<PageTask> plan_home(const LinkedSite& linked);            // home.cpp: index.html
 std::vector<PageTask> plan_model_pages(const LinkedSite& linked);     // models.cpp: models/<m>/ (overview,
                                                                        //   sections, changes/, model.json)
-std::vector<PageTask> plan_role_pages(const LinkedSite& linked);      // roles.cpp: roles/<r>/, models/<m>/roles/<r>/
+// roles.cpp: roles/<r>/ (split by state past `budget`: views/state_split.hpp), models/<m>/roles/<r>/
+std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked);  // glossary.cpp: glossary/
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp: compare/, compare/topics/
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked); // shared_language.cpp: compare/shared-language/
@@ -26,7 +28,8 @@ std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const Handout
 // home.cpp: 404.html and sitemap.xml; the sitemap lists the pages planned so far.
 std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vector<PageTask>& pages);
 
-// Every page of the site, in a fixed order, each built when its task runs.
-std::vector<PageTask> plan_site(const LinkedSite& linked);
+// Every page of the site, in a fixed order, each built when its task runs. Cross-model pages whose
+// statements are over `budget` are split by state (tests pass a small one to split the seed site).
+std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget = split_budget);
 
 }  // namespace pb::views

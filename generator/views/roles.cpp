@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "content/assemble.hpp"
 #include "link/urls.hpp"
 #include "views/page_nav.hpp"
 #include "views/handouts.hpp"
 #include "views/plan.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
@@ -84,31 +86,84 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   return page.finish("role.html", std::move(d));
 }
 
-Page role_across_models(const LinkedSite& linked, const Role& role) {
+// The roles a role's page gathers: a broader role ("leadership") gathers the roles that are part of it
+// ("area leadership", "state leadership"), so a model of one leadership tier and a model of two both
+// appear under it.
+std::vector<std::string> covered_roles(const Site& site, const Role& role) {
+  std::vector<std::string> covered{role.id};
+  for (const auto& r : site.roles)
+    if (r.part_of == role.id) covered.push_back(r.id);
+  return covered;
+}
+
+std::vector<std::size_t> covered_actions(const LinkGraph& graph, const Model& model, const std::vector<std::string>& covered) {
+  std::vector<std::size_t> actions;
+  for (const auto& id : covered) {
+    const auto& some = graph.actions(model, id);
+    actions.insert(actions.end(), some.begin(), some.end());
+  }
+  std::sort(actions.begin(), actions.end());
+  return actions;
+}
+
+// The statements the role's page lists for a current edition: its actions for the role, or, when it
+// has no actions by role, what it expects of all staff.
+std::vector<std::size_t> listed_statements(const Site& site, const LinkGraph& graph, std::uint32_t mi,
+                                           const std::vector<std::string>& covered) {
+  const Model& model = site.models[mi];
+  return graph.has_actions(model) ? covered_actions(graph, model, covered) : all_staff_statements(graph, mi);
+}
+
+// The current editions the role's page lists, with the length of the statement text each brings.
+struct RoleListing {
+  std::vector<std::uint32_t> models;
+  std::vector<std::size_t> weights;
+};
+
+RoleListing role_listing(const LinkedSite& linked, const Role& role) {
+  const LinkGraph& graph = linked.graph();
+  const auto covered = covered_roles(linked.site(), role);
+  RoleListing listing;
+  for (std::uint32_t mi = 0; mi < linked.site().models.size(); ++mi) {
+    if (!linked.site().models[mi].superseded_by.empty()) continue;
+    const auto listed = listed_statements(linked.site(), graph, mi, covered);
+    if (listed.empty()) continue;
+    std::size_t weight = 0;
+    for (std::size_t index : listed) weight += linked.statement(graph.statements()[index]).text.source.size();
+    listing.models.push_back(mi);
+    listing.weights.push_back(weight);
+  }
+  return listing;
+}
+
+// The role across models: the whole page (`split` none), the summary of a split page (`part` none),
+// or one state's page of it.
+Page role_across_models(const LinkedSite& linked, const Role& role, const StateSplit* split, const StatePart* part) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, urls::role(role.id));
-  json d = page.layout(fmt::format("What is expected of {}", in_sentence(role.plural)),
-                       fmt::format("The actions every practice model expects of {}", in_sentence(role.plural)));
-  page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
+  const std::string path = part ? part->path : urls::role(role.id);
+  PageBuilder page(linked, path);
+  const std::string in_state = part ? " in " + part_name(*split, *part) : std::string();
+  json d = page.layout(fmt::format("What is expected of {}{}", in_sentence(role.plural), in_state),
+                       fmt::format("The actions every practice model{} expects of {}", in_state, in_sentence(role.plural)));
+  if (part)
+    page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}, {part_name(*split, *part), path}});
+  else
+    page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
   d["role_title"] = role.title;
   d["role_plural"] = role.plural;
   d["role_description_html"] = page.html(role.description);
   // The current edition of each model in full; older editions by link.
-  // A broader role ("leadership") gathers the roles that are part of it ("area leadership", "state
-  // leadership"), so a model of one leadership tier and a model of two both appear under it.
-  std::vector<std::string> covered{role.id};
-  for (const auto& r : site.roles)
-    if (r.part_of == role.id) covered.push_back(r.id);
+  const std::vector<std::string> covered = covered_roles(site, role);
+  std::vector<std::uint32_t> shown;  // the models this page lists: all, none (a summary) or a state's
+  if (!split)
+    for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) shown.push_back(mi);
+  else if (part)
+    shown = split->models_of(*part);
   json models = json::array(), archived = json::array(), without = json::array(), addressed = json::array();
-  for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) {
+  for (std::uint32_t mi : shown) {
     const Model& model = site.models[mi];
-    std::vector<std::size_t> actions;
-    for (const auto& id : covered) {
-      const auto& some = graph.actions(model, id);
-      actions.insert(actions.end(), some.begin(), some.end());
-    }
-    std::sort(actions.begin(), actions.end());
+    const std::vector<std::size_t> actions = covered_actions(graph, model, covered);
     if (!actions.empty() && model.superseded_by.empty()) {
       // Under a broader role, say which of its roles the model has ("area leadership, state leadership").
       std::string parts;
@@ -137,8 +192,39 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
                       {"jurisdiction", model.jurisdiction},
                       {"anchor", model.id},
                       {"href", href},
-                      {"count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())},
+                      {"count", count_phrase(actions.size(), "action")},
                       {"groups", grouped_actions(page, actions)}});
+  }
+  if (split && !part) {
+    // The summary: the states, each model linking its own page of the role's actions; archived
+    // editions stay listed here, by link.
+    for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) {
+      const Model& model = site.models[mi];
+      if (!model.superseded_by.empty() && !covered_actions(graph, model, covered).empty())
+        archived.push_back({{"title", model_name(model)},
+                            {"href", page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles"
+                                                                                     : urls::model_role(model, role.id))}});
+    }
+    auto entry = [&](std::uint32_t mi) -> SummaryEntry {
+      const Model& model = site.models[mi];
+      if (!graph.has_actions(model))
+        return {{{"title", model_name(model)}, {"href", page.href(urls::model(model))}, {"count", "for all staff"}}, 0};
+      const std::size_t n = covered_actions(graph, model, covered).size();
+      const bool own_page = !graph.actions(model, role.id).empty();
+      return {{{"title", model_name(model)},
+               {"href", page.href(own_page ? urls::model_role(model, role.id) : urls::model(model) + "#roles")},
+               {"count", count_phrase(n, "action")}},
+              n};
+    };
+    std::size_t listed = 0;
+    for (const auto& g : split->groups) listed += g.models.size();
+    d["summary"] = {{"intro", fmt::format("{} in {} expect something of {}: too many for one page, so the list is split "
+                                          "by state. Each state's page has its models' actions in full.",
+                                          count_phrase(listed, "model"), count_phrase(split->groups.size(), "state"),
+                                          in_sentence(role.plural))},
+                    {"caption", fmt::format("{} by state", role.plural)},
+                    {"count_heading", "Actions"},
+                    {"states", state_rows(page, *split, entry, [](std::size_t n) { return count_phrase(n, "action"); })}};
   }
   d["has_addressed"] = !addressed.empty();
   d["addressed_count"] = addressed.size() == 1 ? std::string("one model") : fmt::format("{} models", addressed.size());
@@ -147,6 +233,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
   for (const json* list : {&models, &without})
     for (const auto& m : *list)
       jump.push_back({{"href", "#" + m["anchor"].get<std::string>()}, {"title", m["title"]}, {"jurisdiction", m["jurisdiction"]}});
+  d["has_jump"] = !jump.empty();
   d["jump"] = std::move(jump);
   d["addressed"] = std::move(addressed);
   d["models"] = std::move(models);
@@ -159,13 +246,14 @@ Page role_across_models(const LinkedSite& linked, const Role& role) {
     if (role_addressed(linked, r))
       roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
   d["roles"] = std::move(roles);
+  if (part) add_pagination(d, page, *split, *part);
   add_role_navigation(d);
   return page.finish("role-all.html", std::move(d));
 }
 
 }  // namespace
 
-std::vector<PageTask> plan_role_pages(const LinkedSite& linked) {
+std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   std::vector<PageTask> tasks;
@@ -174,9 +262,19 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked) {
       if (!graph.actions(model, role.id).empty())
         tasks.push_back({urls::model_role(model, role.id), true,
                          [&linked, &model, &role] { return model_role_page(linked, model, role); }});
-  for (const auto& role : site.roles)
-    if (role_addressed(linked, role))
-      tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role); }});
+  for (const auto& role : site.roles) {
+    if (!role_addressed(linked, role)) continue;
+    const RoleListing listing = role_listing(linked, role);
+    auto split = split_by_state(site, urls::role(role.id), listing.models, listing.weights, budget);
+    if (!split) {
+      tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role, nullptr, nullptr); }});
+      continue;
+    }
+    auto shared = std::make_shared<const StateSplit>(std::move(*split));
+    tasks.push_back({urls::role(role.id), true, [&linked, &role, shared] { return role_across_models(linked, role, shared.get(), nullptr); }});
+    for (const auto& part : shared->parts)
+      tasks.push_back({part.path, true, [&linked, &role, shared, &part] { return role_across_models(linked, role, shared.get(), &part); }});
+  }
   return tasks;
 }
 

@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "link/urls.hpp"
 #include "views/page_nav.hpp"
 #include "views/plan.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
@@ -64,12 +66,42 @@ Page index_page(const LinkedSite& linked) {
   return page.finish("glossary.html", std::move(d));
 }
 
-Page term_page(const LinkedSite& linked, const Term& term) {
+// The models that use a term, in site order, with how many of their statements do and the length of
+// those statements' text.
+struct TermListing {
+  std::vector<std::uint32_t> models;
+  std::vector<std::size_t> uses, weights;
+};
+
+TermListing term_listing(const LinkedSite& linked, const Term& term) {
+  const LinkGraph& graph = linked.graph();
+  TermListing listing;
+  for (std::size_t index : graph.by_term(term.id)) {
+    const StatementRef& ref = graph.statements()[index];
+    if (listing.models.empty() || listing.models.back() != ref.model) {
+      listing.models.push_back(ref.model);
+      listing.uses.push_back(0);
+      listing.weights.push_back(0);
+    }
+    ++listing.uses.back();
+    listing.weights.back() += statement_weight(linked, ref);
+  }
+  return listing;
+}
+
+// A term's page: the whole page (`split` none), the summary of a split page (`part` none), or the uses
+// in one state's models.
+Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* split, const StatePart* part) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, urls::term(term.id));
-  json d = page.layout(term.term, page.plain(term.definition));
-  page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)}});
+  const std::string path = part ? part->path : urls::term(term.id);
+  PageBuilder page(linked, path);
+  json d = page.layout(part ? fmt::format("{} in {}", term.term, part_name(*split, *part)) : term.term, page.plain(term.definition));
+  if (part)
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)},
+                         {part_name(*split, *part), path}});
+  else
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)}});
   d["abbreviation"] = term.abbreviation;
   d["aliases"] = term.aliases;
   d["has_aliases"] = !term.aliases.empty();
@@ -80,34 +112,71 @@ Page term_page(const LinkedSite& linked, const Term& term) {
       if (other.id == id) see_also.push_back({{"term", other.term}, {"href", page.href(urls::term(id))}});
   d["has_see_also"] = !see_also.empty();
   d["see_also"] = std::move(see_also);
-  // Where it is used, grouped by model.
+  // Where it is used, grouped by model: every model on a whole page, a state's on a state page.
+  const auto& uses = graph.by_term(term.id);
+  std::vector<std::uint32_t> shown;
+  if (part) shown = split->models_of(*part);
   json models = json::array();
   std::uint32_t current = no_index;
-  const auto& uses = graph.by_term(term.id);
+  std::size_t listed = 0;
   for (std::size_t index : uses) {
     const StatementRef& ref = graph.statements()[index];
+    if (split && std::find(shown.begin(), shown.end(), ref.model) == shown.end()) continue;
     if (ref.model != current) {
       current = ref.model;
       models.push_back({{"title", model_name(linked.model(ref))}, {"items", json::array()}});
+      if (split) models.back()["anchor"] = linked.model(ref).id;
     }
     models.back()["items"].push_back(page.statement_ref(ref));
+    ++listed;
   }
   d["uses"] = uses_label(uses.size());
   d["has_uses"] = !uses.empty();
   d["models"] = std::move(models);
+  if (part) {
+    d["uses_here"] = fmt::format("{} in {}", listed == 1 ? "One of them is" : fmt::format("{} of them are", listed),
+                                 part_name(*split, *part));
+    add_pagination(d, page, *split, *part);
+  }
+  if (split && !part) {
+    const TermListing listing = term_listing(linked, term);
+    auto entry = [&](std::uint32_t mi) -> SummaryEntry {
+      const auto at = std::find(listing.models.begin(), listing.models.end(), mi) - listing.models.begin();
+      const std::size_t n = listing.uses[static_cast<std::size_t>(at)];
+      return {{{"title", model_name(site.models[mi])},
+               {"href", page.href(split->part_of(mi)->path) + "#" + site.models[mi].id},
+               {"count", count_phrase(n, "statement")}},
+              n};
+    };
+    d["summary"] = {{"intro", fmt::format("{} in {} use the term: too many for one page, so its uses are listed by state.",
+                                          count_phrase(listing.models.size(), "model"), count_phrase(split->groups.size(), "state"))},
+                    {"caption", fmt::format("Uses of {} by state", term.term)},
+                    {"count_heading", "Statements"},
+                    {"states", state_rows(page, *split, entry, [](std::size_t n) { return count_phrase(n, "statement"); })}};
+  }
   page.edit_link(d, "glossary.yaml");
   return page.finish("term.html", std::move(d));
 }
 
 }  // namespace
 
-std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked) {
+std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   std::vector<PageTask> tasks;
   if (site.terms.empty()) return tasks;
   tasks.push_back({urls::glossary(), true, [&] { return index_page(linked); }});
-  for (const auto& term : site.terms)
-    tasks.push_back({urls::term(term.id), true, [&] { return term_page(linked, term); }});
+  for (const auto& term : site.terms) {
+    const TermListing listing = term_listing(linked, term);
+    auto split = split_by_state(site, urls::term(term.id), listing.models, listing.weights, budget);
+    if (!split) {
+      tasks.push_back({urls::term(term.id), true, [&linked, &term] { return term_page(linked, term, nullptr, nullptr); }});
+      continue;
+    }
+    auto shared = std::make_shared<const StateSplit>(std::move(*split));
+    tasks.push_back({urls::term(term.id), true, [&linked, &term, shared] { return term_page(linked, term, shared.get(), nullptr); }});
+    for (const auto& part : shared->parts)
+      tasks.push_back({part.path, true, [&linked, &term, shared, &part] { return term_page(linked, term, shared.get(), &part); }});
+  }
   return tasks;
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "content/assemble.hpp"
 #include "link/urls.hpp"
@@ -32,12 +33,28 @@ json index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* 
 }
 
 // Grouped by model: current editions first (in the site's order), then the topic sheets, then the
-// archived editions apart, each saying which edition replaced it.
-Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, const HandoutPrints* prints) {
+// archived editions apart, each saying which edition replaced it. On a site whose index is split by
+// state, the index (no `part`) keeps the topic sheets and a table of states, and each state's page
+// (`part`) its models' handouts.
+Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, const HandoutPrints* prints,
+                const StateSplit* split, const StatePart* part) {
   const Site& site = linked.site();
-  PageBuilder page(linked, urls::handouts());
-  json d = page.layout("Handouts", "Printable role checklists, self-assessments, one page per part of each model, and topic sheets");
-  page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
+  const std::string path = part ? part->path : urls::handouts();
+  PageBuilder page(linked, path);
+  json d = page.layout(part ? "Handouts in " + part_name(*split, *part) : std::string("Handouts"),
+                       "Printable role checklists, self-assessments, one page per part of each model, and topic sheets");
+  if (part)
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}, {part_name(*split, *part), path}});
+  else
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
+  std::vector<std::uint32_t> shown;
+  if (part) shown = split->models_of(*part);
+  auto on_page = [&](const Handout& h) {
+    if (!split) return true;
+    if (!part) return h.model == nullptr;
+    const auto m = static_cast<std::uint32_t>(h.model ? h.model - site.models.data() : -1);
+    return h.model && std::find(shown.begin(), shown.end(), m) != shown.end();
+  };
   json current = json::array(), archived = json::array();
   auto group_for = [&](json& groups, const std::string& title, const std::string& anchor) -> json& {
     for (auto& g : groups)
@@ -47,13 +64,15 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
   };
   std::size_t count = 0;
   for (const auto& h : handouts) {
+    if (!on_page(h)) continue;
     const bool old = h.model && !h.model->superseded_by.empty();
     json& g = h.model ? group_for(old ? archived : current, model_name(*h.model), "handouts-" + h.model->id)
                       : group_for(current, "Across models", "handouts-compare");
     if (old && !g.contains("replaced_by")) {
       const Model& newest = *current_edition(site, *h.model);
       g["replaced_by"] = model_name(newest);
-      g["replaced_by_href"] = page.href(urls::handouts()) + "#handouts-" + newest.id;
+      const StatePart* at = split ? split->part_of(static_cast<std::uint32_t>(&newest - site.models.data())) : nullptr;
+      g["replaced_by_href"] = page.href(at ? at->path : urls::handouts()) + "#handouts-" + newest.id;
     }
     const std::string kind = handout_kind_label(h.kind, h.model);
     json* k = nullptr;
@@ -66,6 +85,25 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     (*k)["items"].push_back(index_item(page, h, prints));
     ++count;
   }
+  if (split && !part) {
+    // Each model's handouts counted, linking them on its state's page.
+    std::vector<std::size_t> per_model(site.models.size(), 0);
+    for (const auto& h : handouts)
+      if (h.model) ++per_model[static_cast<std::size_t>(h.model - site.models.data())];
+    auto entry = [&](std::uint32_t mi) -> SummaryEntry {
+      return {{{"title", model_name(site.models[mi])}, {"href", page.href(model_handouts(split, site, site.models[mi]))},
+               {"count", count_phrase(per_model[mi], "handout")}},
+              per_model[mi]};
+    };
+    std::size_t models = 0;
+    for (const auto& g : split->groups) models += g.models.size();
+    d["summary"] = {{"intro", fmt::format("The handouts of {} in {} are too many for one page: each state's page lists its "
+                                          "models' handouts.", count_phrase(models, "model"), count_phrase(split->groups.size(), "state"))},
+                    {"caption", "Handouts by state"},
+                    {"count_heading", "Handouts"},
+                    {"states", state_rows(page, *split, entry, [](std::size_t n) { return count_phrase(n, "handout"); })}};
+    count = handouts.size();
+  }
   // Topic sheets compare the current editions: they follow them, before the archive.
   std::stable_partition(current.begin(), current.end(), [](const json& g) { return g["anchor"] != "handouts-compare"; });
   d["count"] = std::to_string(count);
@@ -73,10 +111,30 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
   d["has_archived"] = !archived.empty();
   d["archived_groups"] = std::move(archived);
   d["pdfs"] = prints != nullptr && !prints->empty();
+  if (part) add_pagination(d, page, *split, *part);
   return page.finish("handouts.html", std::move(d));
 }
 
 }  // namespace
+
+std::optional<StateSplit> split_handouts_index(const Site& site, const std::vector<Handout>& handouts, std::size_t budget) {
+  std::vector<std::size_t> weight_of(site.models.size(), 0);
+  for (const auto& h : handouts)
+    if (h.model) weight_of[static_cast<std::size_t>(h.model - site.models.data())] += handout_entry_weight;
+  std::vector<std::uint32_t> models;
+  std::vector<std::size_t> weights;
+  for (std::uint32_t m = 0; m < site.models.size(); ++m)
+    if (weight_of[m] > 0) {
+      models.push_back(m);
+      weights.push_back(weight_of[m]);
+    }
+  return split_by_state(site, urls::handouts(), models, weights, budget);
+}
+
+std::string model_handouts(const StateSplit* split, const Site& site, const Model& model) {
+  const StatePart* part = split ? split->part_of(static_cast<std::uint32_t>(&model - site.models.data())) : nullptr;
+  return (part ? part->path : urls::handouts()) + "#handouts-" + model.id;
+}
 
 std::string handout_kind_label(HandoutKind kind, const Model* model) {
   switch (kind) {
@@ -130,15 +188,22 @@ std::vector<Handout> list_handouts(const LinkedSite& linked) {
   return out;
 }
 
-std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints) {
+std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints, std::size_t budget) {
   std::vector<PageTask> tasks;
   auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked));
   if (handouts->empty()) return tasks;
   // The tasks run after planning returns: they keep their own copy of what printing gave.
   auto printed = prints ? std::make_shared<const HandoutPrints>(*prints) : nullptr;
-  tasks.push_back({urls::handouts(), true, [&linked, handouts, printed] {
-                     return index_page(linked, *handouts, printed.get());
+  std::shared_ptr<const StateSplit> split;
+  if (auto found = split_handouts_index(linked.site(), *handouts, budget)) split = std::make_shared<const StateSplit>(std::move(*found));
+  tasks.push_back({urls::handouts(), true, [&linked, handouts, printed, split] {
+                     return index_page(linked, *handouts, printed.get(), split.get(), nullptr);
                    }});
+  if (split)
+    for (const auto& part : split->parts)
+      tasks.push_back({part.path, true, [&linked, handouts, printed, split, &part] {
+                         return index_page(linked, *handouts, printed.get(), split.get(), &part);
+                       }});
   for (const auto& h : *handouts) {
     tasks.push_back({h.path, true, [&linked, handouts, printed, &h]() -> Page {
                        const HandoutPrint* print = nullptr;

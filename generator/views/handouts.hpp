@@ -7,6 +7,7 @@
 
 #include "link/linked_site.hpp"
 #include "content/model.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
@@ -45,5 +46,17 @@ std::string handout_kind_label(HandoutKind kind, const Model* model = nullptr);
 // Whether the model's rubric gives `role` a self-assessment form: the rubric applies to the role
 // (its `roles`, or every role with actions), and rates actions the role has, or sections, or the model.
 bool has_self_assessment(const LinkGraph& graph, const Model& model, const std::string& role);
+
+// What a handout's entry in the index weighs against the split budget: an entry with its thumbnail and
+// PDF facts is about 450 bytes of markup, and the budget counts text that pages carry about three times.
+inline constexpr std::size_t handout_entry_weight = 150;
+
+// How the handouts index is split by state on a large site (by its models' handouts, each weighing
+// handout_entry_weight); none when it stays one page. The topic sheets stay on the index.
+std::optional<StateSplit> split_handouts_index(const Site& site, const std::vector<Handout>& handouts, std::size_t budget);
+
+// Where the handouts index lists a model's handouts: "handouts/index.html#handouts-<m>", or on a
+// split index its state's page.
+std::string model_handouts(const StateSplit* split, const Site& site, const Model& model);
 
 }  // namespace pb::views

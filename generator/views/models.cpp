@@ -2,6 +2,8 @@
 // (changes/), and model.json. Role pages under models/<model>/roles/ are in roles.cpp.
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "compare/edition_diff.hpp"
 #include "content/assemble.hpp"
 #include "views/page_nav.hpp"
@@ -101,7 +103,8 @@ json block_data(const Site& site, const Model& model, const Block& block, PageBu
               {"items", std::move(items)}};
 }
 
-Page overview_page(const LinkedSite& linked, const Model& model) {
+// `handouts_index`: how the handouts index is split by state, when it is.
+Page overview_page(const LinkedSite& linked, const Model& model, const StateSplit* handouts_index) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::model(model));
@@ -184,7 +187,7 @@ Page overview_page(const LinkedSite& linked, const Model& model) {
                        {"count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())}});
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
-  d["handouts_href"] = page.href(urls::handouts() + "#handouts-" + model.id);
+  d["handouts_href"] = page.href(model_handouts(handouts_index, linked.site(), model));
   page.edit_link(d, model.source_file);
   // What changed: on the newer edition, its own changes page; on the older, the successor's.
   if (site.find_model(model.supersedes))
@@ -294,11 +297,17 @@ Page changes_page(const LinkedSite& linked, const Model& newer, const Model& old
 
 }  // namespace
 
-std::vector<PageTask> plan_model_pages(const LinkedSite& linked) {
+std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   std::vector<PageTask> tasks;
+  // Each overview links its model's handouts in the index, or on its state's page of a split index.
+  std::shared_ptr<const StateSplit> handouts_index;
+  if (auto split = split_handouts_index(site, list_handouts(linked), budget))
+    handouts_index = std::make_shared<const StateSplit>(std::move(*split));
   for (const auto& model : site.models) {
-    tasks.push_back({urls::model(model), true, [&] { return overview_page(linked, model); }});
+    tasks.push_back({urls::model(model), true, [&linked, &model, handouts_index] {
+                       return overview_page(linked, model, handouts_index.get());
+                     }});
     for (std::size_t i = 0; i < model.sections.size(); ++i)
       tasks.push_back({urls::section(model, model.sections[i]), true,
                        [&linked, &model, i] { return section_page(linked, model, i); }});

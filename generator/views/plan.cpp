@@ -8,14 +8,14 @@ std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget) {
     for (auto& t : more) tasks.push_back(std::move(t));
   };
   append(plan_home(linked));
-  append(plan_model_pages(linked));
+  append(plan_model_pages(linked, budget));
   append(plan_role_pages(linked, budget));
-  append(plan_glossary_pages(linked));
+  append(plan_glossary_pages(linked, budget));
   append(plan_compare_pages(linked));
   append(plan_shared_language(linked));
   append(plan_framework_pages(linked));
   append(plan_search(linked));
-  append(plan_handout_pages(linked, nullptr));
+  append(plan_handout_pages(linked, nullptr, budget));
   append(plan_site_files(linked, tasks));
   return tasks;
 }

@@ -12,11 +12,13 @@ namespace pb::inline views {
 
 // One planner per URL prefix, each in the file named after it:
 std::vector<PageTask> plan_home(const LinkedSite& linked);            // home.cpp: index.html
-std::vector<PageTask> plan_model_pages(const LinkedSite& linked);     // models.cpp: models/<m>/ (overview,
-                                                                       //   sections, changes/, model.json)
+// models.cpp: models/<m>/ (overview, sections, changes/, model.json); `budget` tells where the split
+// handouts index lists a model's handouts.
+std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // roles.cpp: roles/<r>/ (split by state past `budget`: views/state_split.hpp), models/<m>/roles/<r>/
 std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget = split_budget);
-std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked);  // glossary.cpp: glossary/
+// glossary.cpp: glossary/, glossary/<term>/ (split by state past `budget`)
+std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp: compare/, compare/topics/
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked); // shared_language.cpp: compare/shared-language/
 // frameworks.cpp: compare/frameworks/<f>/ and compare/frameworks/<f>/<m>/
@@ -24,7 +26,9 @@ std::vector<PageTask> plan_framework_pages(const LinkedSite& linked);
 std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.cpp: search/, search-index.js
 // handouts.cpp: handouts/; with `prints` (when the build printed PDFs) each handout page and the index
 // link its PDF and say how many pages it printed on.
-std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints);
+// Past `budget` the index is split by state (handouts/states/<slug>/), the handouts staying where they are.
+std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints,
+                                         std::size_t budget = split_budget);
 // home.cpp: 404.html and sitemap.xml; the sitemap lists the pages planned so far.
 std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vector<PageTask>& pages);
 

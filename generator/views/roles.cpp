@@ -129,7 +129,7 @@ RoleListing role_listing(const LinkedSite& linked, const Role& role) {
     const auto listed = listed_statements(linked.site(), graph, mi, covered);
     if (listed.empty()) continue;
     std::size_t weight = 0;
-    for (std::size_t index : listed) weight += linked.statement(graph.statements()[index]).text.source.size();
+    for (std::size_t index : listed) weight += statement_weight(linked, graph.statements()[index]);
     listing.models.push_back(mi);
     listing.weights.push_back(weight);
   }

@@ -37,6 +37,10 @@ std::optional<StateSplit> split_by_state(const Site& site, const std::string& pa
   return split;
 }
 
+std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref) {
+  return linked.html(linked.statement(ref).text).html.size();
+}
+
 json state_rows(const PageBuilder& page, const StateSplit& split, const std::function<SummaryEntry(std::uint32_t)>& entry,
                 const std::function<std::string(std::size_t)>& count_label) {
   json rows = json::array();

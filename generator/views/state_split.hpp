@@ -42,6 +42,11 @@ struct StateSplit {
 std::optional<StateSplit> split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
                                          const std::vector<std::size_t>& weights, std::size_t budget);
 
+// What a statement listed on a cross-model page weighs against the budget: the length of its HTML,
+// glossary links and their definitions included (a page of a term's uses carries its definition with
+// every statement, which its source text does not show).
+std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref);
+
 // A model's row entry in the summary: its template data and the count summed per state.
 struct SummaryEntry {
   nlohmann::json data;

@@ -38,7 +38,13 @@ TEST_CASE("every template prints only names its page data has, on every page of 
   REQUIRE(theme);
   const auto& sources = theme->template_sources();
   std::map<std::string, std::size_t> pages_per_template;
-  for (const PageTask& task : plan_site(linked)) {
+  // The pages a large site splits by state too: planned at a budget of one byte, the seed's are split.
+  std::vector<PageTask> tasks = plan_site(linked);
+  for (PageTask& task : plan_site(linked, 1))
+    if (task.path.find("/states/") != std::string::npos || task.path.starts_with("roles/") ||
+        task.path.starts_with("glossary/") || task.path == "handouts/index.html")
+      tasks.push_back(std::move(task));
+  for (const PageTask& task : tasks) {
     const Page page = task.make();
     if (page.template_name.empty()) continue;
     ++pages_per_template[page.template_name];

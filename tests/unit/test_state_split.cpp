@@ -1,0 +1,141 @@
+// Cross-model pages split by state (views/state_split.hpp): the seed content planned with a budget of
+// one byte splits every such page, so each model is its own page of results.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "link/urls.hpp"
+#include "test_support.hpp"
+#include "views/plan.hpp"
+
+using namespace pb;
+
+namespace {
+
+const LinkedSite& seed() {
+  static const LinkedSite linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  return linked;
+}
+
+std::map<std::string, Page> pages_under(const std::vector<PageTask>& tasks, const std::string& prefix) {
+  std::map<std::string, Page> pages;
+  for (const PageTask& task : tasks)
+    if (task.path.starts_with(prefix)) pages.emplace(task.path, task.make());
+  return pages;
+}
+
+}  // namespace
+
+TEST_CASE("a state's page lives under the split page's folder, its further pages numbered") {
+  CHECK(urls::state_page("roles/worker/index.html", "virginia") == "roles/worker/states/virginia/index.html");
+  CHECK(urls::state_page("roles/worker/index.html", "virginia", 1) == "roles/worker/states/virginia/index.html");
+  CHECK(urls::state_page("glossary/kinship/index.html", "state-07", 3) == "glossary/kinship/states/state-07/3/index.html");
+  CHECK(urls::state_page("handouts/index.html", "maine") == "handouts/states/maine/index.html");
+}
+
+TEST_CASE("the seed site keeps its cross-model pages whole at the real budget") {
+  for (const PageTask& task : plan_site(seed())) CHECK_MESSAGE(task.path.find("/states/") == std::string::npos, task.path);
+}
+
+TEST_CASE("past the budget, the role across models is a summary of states linking one page per state") {
+  const auto pages = pages_under(plan_role_pages(seed(), 1), "roles/worker/");
+  REQUIRE(pages.count("roles/worker/index.html"));
+  const Page& summary = pages.at("roles/worker/index.html");
+  CHECK(summary.data["page_title"] == "What is expected of workers");
+  CHECK(summary.data["models"].empty());  // the actions are on the state pages
+  CHECK(summary.data["has_jump"] == false);
+  const auto& states = summary.data["summary"]["states"];
+  REQUIRE(states.size() == 3);
+  CHECK(states[0]["state"] == "Arkansas");
+  CHECK(states[0]["href"] == "../../roles/worker/states/arkansas/index.html");
+  CHECK(states[0]["pages"] == "2 pages");  // two current editions, each over a budget of one byte
+  CHECK(states[1]["state"] == "Maine");
+  CHECK(states[1]["models"][0]["count"] == "for all staff");
+  CHECK(states[2]["href"] == "../../roles/worker/states/virginia/index.html");
+  CHECK(states[2]["pages"] == "");
+  // Each model's entry links its own page of the role's actions.
+  CHECK(states[0]["models"][0]["href"] == "../../models/ar-at-one-table-2023/roles/worker/index.html");
+  CHECK(summary.data["summary"]["intro"].get<std::string>().starts_with("4 models in 3 states expect something of workers"));
+  // The archived edition stays on the summary, by link.
+  REQUIRE(summary.data["archived"].size() == 1);
+  CHECK(summary.data["archived"][0]["title"] == "At One Table (Mischa Martin edition, undated)");
+
+  // Every current edition is on exactly one state page.
+  std::multiset<std::string> listed;
+  for (const auto& [path, page] : pages) {
+    if (path == "roles/worker/index.html") continue;
+    for (const auto& m : page.data["models"]) listed.insert(m["anchor"].get<std::string>());
+    for (const auto& m : page.data["without"]) listed.insert(m["anchor"].get<std::string>());
+  }
+  CHECK(listed == std::multiset<std::string>{"ar-at-one-table-2023", "ar-practice-model", "me-practice-model", "va-practice-model"});
+
+  const Page& first = pages.at("roles/worker/states/arkansas/index.html");
+  CHECK(first.data["page_title"] == "What is expected of workers in Arkansas, page 1 of 2");
+  CHECK(first.data["breadcrumbs"][1]["href"] == "../../../../roles/worker/index.html");
+  CHECK(first.data["breadcrumbs"][2]["title"] == "Arkansas, page 1 of 2");
+  CHECK(first.data["pagination"]["label"] == "Page 1 of 2");
+  CHECK(first.data["pagination"]["prev_href"] == "");
+  CHECK(first.data["pagination"]["next_href"] == "../../../../roles/worker/states/arkansas/2/index.html");
+  CHECK(first.data["jump"][0]["href"] == "#ar-at-one-table-2023");
+  const Page& second = pages.at("roles/worker/states/arkansas/2/index.html");
+  CHECK(second.data["pagination"]["prev_href"] == "../../../../../roles/worker/states/arkansas/index.html");
+  CHECK(second.data["pagination"]["next_href"] == "");
+  CHECK(second.data["pagination"]["pages"][1]["current"] == true);
+  // A state of one page has no page navigation.
+  CHECK_FALSE(pages.at("roles/worker/states/virginia/index.html").data.contains("pagination"));
+}
+
+TEST_CASE("past the budget, a term's uses are listed by state; the summary links each model's uses") {
+  const auto tasks = plan_glossary_pages(seed(), 1);
+  std::string term;
+  for (const PageTask& task : tasks)
+    if (task.path.find("/states/") != std::string::npos) {
+      term = task.path.substr(0, task.path.find("/states/"));
+      break;
+    }
+  REQUIRE_FALSE(term.empty());
+  const auto pages = pages_under(tasks, term + "/");
+  const Page& summary = pages.at(term + "/index.html");
+  REQUIRE(summary.data.contains("summary"));
+  std::size_t uses_on_state_pages = 0, summed = 0;
+  for (const auto& row : summary.data["summary"]["states"])
+    for (const auto& m : row["models"]) {
+      // "../../glossary/<t>/states/<s>/index.html#<model>": the page exists and lists that model.
+      const std::string href = m["href"], target = href.substr(6, href.find('#') - 6), anchor = href.substr(href.find('#') + 1);
+      REQUIRE(pages.count(target));
+      bool found = false;
+      for (const auto& group : pages.at(target).data["models"]) found = found || group["anchor"] == anchor;
+      CHECK_MESSAGE(found, href);
+      summed += std::stoul(m["count"].get<std::string>());
+    }
+  for (const auto& [path, page] : pages)
+    if (path != term + "/index.html")
+      for (const auto& group : page.data["models"]) uses_on_state_pages += group["items"].size();
+  CHECK(uses_on_state_pages == summed);
+  CHECK(summary.data["uses"] == fmt::format("used in {} statement{}", summed, summed == 1 ? "" : "s"));
+}
+
+TEST_CASE("past the budget, the handouts index keeps the topic sheets and links a page per state") {
+  const auto tasks = plan_handout_pages(seed(), nullptr, 1);
+  const auto pages = pages_under(tasks, "handouts/");
+  const Page& index = pages.at("handouts/index.html");
+  REQUIRE(index.data["groups"].size() == 1);
+  CHECK(index.data["groups"][0]["anchor"] == "handouts-compare");
+  const auto& states = index.data["summary"]["states"];
+  REQUIRE(states.size() == 3);
+  CHECK(states[0]["href"] == "../handouts/states/arkansas/index.html");
+  CHECK(states[0]["models"][0]["href"] == "../handouts/states/arkansas/index.html#handouts-ar-at-one-table-2023");
+  // Arkansas has three editions, each its own page at this budget; the archived one says where its
+  // successor's handouts are.
+  const Page& archived = pages.at("handouts/states/arkansas/2/index.html");
+  REQUIRE(archived.data["archived_groups"].size() == 1);
+  CHECK(archived.data["archived_groups"][0]["replaced_by_href"] == "../../../../handouts/states/arkansas/index.html#handouts-ar-at-one-table-2023");
+  CHECK(pages.at("handouts/states/maine/index.html").data["page_title"] == "Handouts in Maine");
+  // A model's overview links its handouts on its state's page.
+  for (const PageTask& task : plan_model_pages(seed(), 1))
+    if (task.path == "models/va-practice-model/index.html")
+      CHECK(task.make().data["handouts_href"] == "../../handouts/states/virginia/index.html#handouts-va-practice-model");
+}

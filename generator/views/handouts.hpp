@@ -47,9 +47,10 @@ std::string handout_kind_label(HandoutKind kind, const Model* model = nullptr);
 // (its `roles`, or every role with actions), and rates actions the role has, or sections, or the model.
 bool has_self_assessment(const LinkGraph& graph, const Model& model, const std::string& role);
 
-// What a handout's entry in the index weighs against the split budget: an entry with its thumbnail and
-// PDF facts is about 450 bytes of markup, and the budget counts text that pages carry about three times.
-inline constexpr std::size_t handout_entry_weight = 150;
+// What a handout's entry in the index weighs against the split budget: the index prints about 430
+// bytes per handout (its model's headings included), about 700 with its thumbnail and PDF facts; a
+// listed statement weighs about half of what its page prints for it, and so does a handout.
+inline constexpr std::size_t handout_entry_weight = 350;
 
 // How the handouts index is split by state on a large site (by its models' handouts, each weighing
 // handout_entry_weight); none when it stays one page. The topic sheets stay on the index.

@@ -38,7 +38,7 @@ std::optional<StateSplit> split_by_state(const Site& site, const std::string& pa
 }
 
 std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref) {
-  return linked.html(linked.statement(ref).text).html.size();
+  return linked.html(linked.statement(ref).text).html.size() + statement_ref_weight;
 }
 
 json state_rows(const PageBuilder& page, const StateSplit& split, const std::function<SummaryEntry(std::uint32_t)>& entry,

@@ -1,0 +1,174 @@
+"""End-to-end: cross-model pages at national scale (issue 17).
+
+Builds a corpus of 140 models from bench/site_bench.py (50 states), 70 of them made the counties of one
+state, and checks the pages that list every model: the role across models, a glossary term's uses and
+the handouts index.
+
+- No HTML file is over 1.5 MB.
+- Each split page's summary links every page of its states; each state page links back to it.
+- Every model is on exactly one state page of each split page.
+- A state over the budget (the county state) has numbered pages of results that link each other.
+
+    python3 tests/e2e/test_split_pages.py --binary build/practicebook
+"""
+import argparse
+import collections
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import sitelib  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MODELS, COUNTIES = 140, 70
+MAX_PAGE = 1_500_000
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def make_corpus(folder):
+    """The bench corpus, its first COUNTIES models made the counties of one state ("Westmark"), and the
+    statements of each model's first section speaking of kinship (a term then used in 140 models)."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder,
+                    "--models", str(MODELS)], check=True, capture_output=True)
+    content = os.path.join(folder, "content")
+    for n in range(COUNTIES):
+        path = os.path.join(content, "models", f"model-{n:04d}", "model.yaml")
+        text = sitelib.read(path)
+        text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: County {n:02d}\nstate: Westmark", text)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    for n in range(MODELS):
+        path = os.path.join(content, "models", f"model-{n:04d}", "sections", "01-relationships.yaml")
+        text = re.sub(r"(?m)^(\s*(?:- )?text: )(.*)$", lambda m: m.group(1) + m.group(2) + " Think of kinship.", sitelib.read(path))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return content
+
+
+def state_pages(site, split_page):
+    """The pages of a split page's states: {state slug: [page 1, page 2, …]} (site-relative paths)."""
+    folder = os.path.join(site, os.path.dirname(split_page), "states")
+    states = {}
+    if not os.path.isdir(folder):
+        check(False, f"{split_page} is not split by state")
+        return states
+    for slug in sorted(os.listdir(folder)):
+        pages = [f"{os.path.dirname(split_page)}/states/{slug}/index.html"]
+        numbers = sorted(int(n) for n in os.listdir(os.path.join(folder, slug)) if n.isdigit())
+        check(numbers == list(range(2, len(numbers) + 2)), f"{split_page}: {slug}'s pages are numbered 2, 3, …: {numbers}")
+        pages += [f"{os.path.dirname(split_page)}/states/{slug}/{n}/index.html" for n in numbers]
+        states[slug] = pages
+    return states
+
+
+def links_of(pages, relative):
+    """The site-relative files a page links (fragments dropped)."""
+    out = set()
+    for href in pages[relative].links:
+        target = sitelib.resolve(relative, href)
+        if target:
+            out.add(target[0])
+    return out
+
+
+def check_split_page(site, pages, split_page, model_anchor, expected_models):
+    """The summary links every state page, each state page links back, each model is on exactly one
+    state page (found by its anchor: `model_anchor` turns an id of the page into a model id or None)."""
+    states = state_pages(site, split_page)
+    expected_states = len({n % 50 for n in range(COUNTIES, MODELS)}) + 1  # the bench's "State nn" and Westmark
+    check(len(states) == expected_states, f"{split_page}: {expected_states} states expected, got {len(states)}")
+    summary_links = links_of(pages, split_page)
+    seen = collections.Counter()
+    for slug, numbered in states.items():
+        check(numbered[0] in summary_links, f"{split_page} does not link {numbered[0]}")
+        for i, relative in enumerate(numbered):
+            page = pages[relative]
+            here = links_of(pages, relative)
+            check(split_page in here, f"{relative} does not link back to {split_page}")
+            for target in here:
+                if not target.endswith(".html") or target.startswith(".."):
+                    continue
+                check(os.path.exists(os.path.join(site, target)), f"{relative} links a missing page {target}")
+            for element_id in page.ids:
+                model = model_anchor(element_id)
+                if model:
+                    seen[model] += 1
+            if len(numbered) > 1:
+                # Pages of results: "Page i of n", every page linked, rel=prev/next to the neighbours.
+                raw = sitelib.read(os.path.join(site, relative))
+                check(f"Page {i + 1} of {len(numbered)}" in page.text, f"{relative}: no 'Page {i + 1} of {len(numbered)}'")
+                check('<nav class="pagination" aria-label="Pages">' in raw, f"{relative}: no page navigation")
+                check(all(other in here for other in numbered if other != relative), f"{relative}: does not link all its pages")
+                prev = re.search(r'<a href="([^"]+)" rel="prev"', raw)
+                nxt = re.search(r'<a href="([^"]+)" rel="next"', raw)
+                check((prev is not None) == (i > 0), f"{relative}: rel=prev on page {i + 1}")
+                check((nxt is not None) == (i + 1 < len(numbered)), f"{relative}: rel=next on page {i + 1}")
+                if prev:
+                    check(sitelib.resolve(relative, prev.group(1))[0] == numbered[i - 1], f"{relative}: rel=prev leads elsewhere")
+                if nxt:
+                    check(sitelib.resolve(relative, nxt.group(1))[0] == numbered[i + 1], f"{relative}: rel=next leads elsewhere")
+    missing = sorted(m for m in expected_models if seen[m] == 0)
+    twice = sorted(m for m, n in seen.items() if n > 1)
+    check(not missing, f"{split_page}: models on no state page: {missing[:5]}")
+    check(not twice, f"{split_page}: models on more than one state page: {twice[:5]}")
+    return states
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="pb-split-")
+    content = make_corpus(folder)
+    proc, site = sitelib.build(args.binary, content, extra=("--quiet",))
+    if proc.returncode != 0:
+        print(proc.stderr)
+        sys.exit("the corpus does not build")
+
+    largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site))
+    check(largest[0] <= MAX_PAGE, f"{largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
+
+    models = {f"model-{n:04d}" for n in range(MODELS)}
+    pages = sitelib.PageCache(site)
+    is_model = lambda element_id: element_id if element_id in models else None  # noqa: E731
+    split = {}
+    for role in ("worker", "leadership"):
+        split[role] = check_split_page(site, pages, f"roles/{role}/index.html", is_model, models)
+    check(len(split["worker"].get("westmark", [])) >= 2, "the county state's worker page is split into pages of results")
+    # The summary links each model's own page of the role's actions.
+    check("models/model-0100/roles/worker/index.html" in links_of(pages, "roles/worker/index.html"),
+          "roles/worker/ does not link models/model-0100/roles/worker/")
+
+    # The term every model uses: its uses split by state.
+    check_split_page(site, pages, "glossary/kinship/index.html", is_model, models)
+
+    handout_model = lambda i: i[len("handouts-"):] if i.startswith("handouts-model-") else None  # noqa: E731
+    check_split_page(site, pages, "handouts/index.html", handout_model, models)
+    check("handouts-compare" in pages["handouts/index.html"].ids, "handouts/ no longer lists the topic sheets")
+    overview = "models/model-0103/index.html"
+    check(any("handouts/states/state-03/index.html#handouts-model-0103" in link for link in pages[overview].links),
+          f"{overview} does not link its handouts on its state's page")
+
+    sitemap = sitelib.read(os.path.join(site, "sitemap.xml"))
+    check("roles/worker/states/westmark/2/</loc>" in sitemap, "the sitemap lists the pages of results")
+
+    print(f"largest page: {largest[1]} ({largest[0]} bytes); worker role: {len(split['worker'])} states, "
+          f"Westmark in {len(split['worker'].get('westmark', []))} pages")
+    shutil.rmtree(folder)
+    shutil.rmtree(os.path.dirname(site))
+    for failure in FAILURES:
+        print("FAIL:", failure)
+    sys.exit(1 if FAILURES else 0)
+
+
+if __name__ == "__main__":
+    main()

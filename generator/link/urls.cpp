@@ -35,10 +35,6 @@ std::string search_index() { return "search-index.js"; }
 std::string search_shard(std::size_t n) { return "search/shard-" + std::to_string(n) + ".js"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 
-std::string state_page(const std::string& split_page, const std::string& state_slug, std::size_t n) {
-  const std::string folder = split_page.substr(0, split_page.rfind('/') + 1);  // "" for a page at the root
-  return folder + "states/" + state_slug + "/" + (n > 1 ? std::to_string(n) + "/" : "") + "index.html";
-}
 std::string handouts() { return "handouts/index.html"; }
 std::string checklist(const Model& m, const std::string& role) { return "handouts/" + m.id + "/roles/" + role + "/index.html"; }
 std::string self_assessment(const Model& m, const std::string& role) {
@@ -46,6 +42,13 @@ std::string self_assessment(const Model& m, const std::string& role) {
 }
 std::string one_pager(const Model& m, const Section& s) { return "handouts/" + m.id + "/sections/" + s.id + "/index.html"; }
 std::string topic_sheet(const std::string& topic) { return "handouts/compare/" + topic + "/index.html"; }
+std::string state_page(const std::string& page, const std::string& slug, std::size_t number) {
+  const std::string folder = page.substr(0, page.rfind('/') + 1);
+  return folder + "states/" + slug + "/" + (number > 1 ? std::to_string(number) + "/" : "") + "index.html";
+}
+std::string results_page(const std::string& page, std::size_t number) {
+  return page.substr(0, page.rfind('/') + 1) + std::to_string(number) + "/index.html";
+}
 std::string pdf_beside(const std::string& handout_page, const std::string& name) {
   return handout_page.substr(0, handout_page.rfind('/') + 1) + name + ".pdf";
 }

@@ -39,10 +39,12 @@ std::string checklist(const Model& m, const std::string& role);
 std::string self_assessment(const Model& m, const std::string& role);
 std::string one_pager(const Model& m, const Section& s);
 std::string topic_sheet(const std::string& topic);
-// A cross-model page split by state (a large site): one state's page under the page's folder, and
-// its n-th page of results when the state alone is over the budget (n counts from 1):
-// "roles/workers/states/virginia/index.html", "roles/workers/states/virginia/2/index.html".
-std::string state_page(const std::string& split_page, const std::string& state_slug, std::size_t n = 1);
+// A cross-model page split by state (large sites): the page of one state beside `page`
+// ("compare/topics/x/index.html" → "compare/topics/x/states/<slug>/index.html"), its page `number`
+// of results past the first at ".../states/<slug>/<number>/index.html".
+std::string state_page(const std::string& page, const std::string& slug, std::size_t number = 1);
+// Numbered pages of results under a summary: "compare/shared-language/index.html" → "…/<number>/index.html".
+std::string results_page(const std::string& page, std::size_t number);
 // The PDF printed beside a handout page: "handouts/x/roles/worker/<name>.pdf".
 std::string pdf_beside(const std::string& handout_page, const std::string& name);
 

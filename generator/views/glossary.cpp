@@ -7,7 +7,7 @@
 #include "link/urls.hpp"
 #include "views/page_nav.hpp"
 #include "views/plan.hpp"
-#include "views/state_split.hpp"
+#include "views/state_lists.hpp"
 
 namespace pb::inline views {
 
@@ -91,15 +91,15 @@ TermListing term_listing(const LinkedSite& linked, const Term& term) {
 
 // A term's page: the whole page (`split` none), the summary of a split page (`part` none), or the uses
 // in one state's models.
-Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* split, const StatePart* part) {
+Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* split, const StatePage* part) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   const std::string path = part ? part->path : urls::term(term.id);
   PageBuilder page(linked, path);
-  json d = page.layout(part ? fmt::format("{} in {}", term.term, part_name(*split, *part)) : term.term, page.plain(term.definition));
+  json d = page.layout(part ? fmt::format("{} in {}", term.term, state_page_name(*split, *part)) : term.term, page.plain(term.definition));
   if (part)
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)},
-                         {part_name(*split, *part), path}});
+                         {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)}});
   d["abbreviation"] = term.abbreviation;
@@ -115,7 +115,7 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
   // Where it is used, grouped by model: every model on a whole page, a state's on a state page.
   const auto& uses = graph.by_term(term.id);
   std::vector<std::uint32_t> shown;
-  if (part) shown = split->models_of(*part);
+  if (part) shown = part->models;
   json models = json::array();
   std::uint32_t current = no_index;
   std::size_t listed = 0;
@@ -135,8 +135,8 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
   d["models"] = std::move(models);
   if (part) {
     d["uses_here"] = fmt::format("{} in {}", listed == 1 ? "One of them is" : fmt::format("{} of them are", listed),
-                                 part_name(*split, *part));
-    add_pagination(d, page, *split, *part);
+                                 state_page_name(*split, *part));
+    d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
   }
   if (split && !part) {
     const TermListing listing = term_listing(linked, term);
@@ -144,15 +144,15 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
       const auto at = std::find(listing.models.begin(), listing.models.end(), mi) - listing.models.begin();
       const std::size_t n = listing.uses[static_cast<std::size_t>(at)];
       return {{{"title", model_name(site.models[mi])},
-               {"href", page.href(split->part_of(mi)->path) + "#" + site.models[mi].id},
-               {"count", count_phrase(n, "statement")}},
+               {"href", page.href(split->path_of(mi)) + "#" + site.models[mi].id},
+               {"count", count_of(n, "statement", "statements")}},
               n};
     };
     d["summary"] = {{"intro", fmt::format("{} in {} use the term: too many for one page, so its uses are listed by state.",
-                                          count_phrase(listing.models.size(), "model"), count_phrase(split->groups.size(), "state"))},
+                                          count_of(listing.models.size(), "model", "models"), count_of(split->groups.size(), "state", "states"))},
                     {"caption", fmt::format("Uses of {} by state", term.term)},
                     {"count_heading", "Statements"},
-                    {"states", state_rows(page, *split, entry, [](std::size_t n) { return count_phrase(n, "statement"); })}};
+                    {"states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "statement", "statements"); })}};
   }
   page.edit_link(d, "glossary.yaml");
   return page.finish("term.html", std::move(d));
@@ -168,13 +168,13 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t 
   for (const auto& term : site.terms) {
     const TermListing listing = term_listing(linked, term);
     auto split = split_by_state(site, urls::term(term.id), listing.models, listing.weights, budget);
-    if (!split) {
+    if (!split.split()) {
       tasks.push_back({urls::term(term.id), true, [&linked, &term] { return term_page(linked, term, nullptr, nullptr); }});
       continue;
     }
-    auto shared = std::make_shared<const StateSplit>(std::move(*split));
+    auto shared = std::make_shared<const StateSplit>(std::move(split));
     tasks.push_back({urls::term(term.id), true, [&linked, &term, shared] { return term_page(linked, term, shared.get(), nullptr); }});
-    for (const auto& part : shared->parts)
+    for (const auto& part : shared->pages)
       tasks.push_back({part.path, true, [&linked, &term, shared, &part] { return term_page(linked, term, shared.get(), &part); }});
   }
   return tasks;

@@ -37,18 +37,18 @@ json index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* 
 // state, the index (no `part`) keeps the topic sheets and a table of states, and each state's page
 // (`part`) its models' handouts.
 Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, const HandoutPrints* prints,
-                const StateSplit* split, const StatePart* part) {
+                const StateSplit* split, const StatePage* part) {
   const Site& site = linked.site();
   const std::string path = part ? part->path : urls::handouts();
   PageBuilder page(linked, path);
-  json d = page.layout(part ? "Handouts in " + part_name(*split, *part) : std::string("Handouts"),
+  json d = page.layout(part ? "Handouts in " + state_page_name(*split, *part) : std::string("Handouts"),
                        "Printable role checklists, self-assessments, one page per part of each model, and topic sheets");
   if (part)
-    page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}, {part_name(*split, *part), path}});
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}, {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
   std::vector<std::uint32_t> shown;
-  if (part) shown = split->models_of(*part);
+  if (part) shown = part->models;
   auto on_page = [&](const Handout& h) {
     if (!split) return true;
     if (!part) return h.model == nullptr;
@@ -71,8 +71,8 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     if (old && !g.contains("replaced_by")) {
       const Model& newest = *current_edition(site, *h.model);
       g["replaced_by"] = model_name(newest);
-      const StatePart* at = split ? split->part_of(static_cast<std::uint32_t>(&newest - site.models.data())) : nullptr;
-      g["replaced_by_href"] = page.href(at ? at->path : urls::handouts()) + "#handouts-" + newest.id;
+      const std::string at = split ? split->path_of(static_cast<std::uint32_t>(&newest - site.models.data())) : urls::handouts();
+      g["replaced_by_href"] = page.href(at) + "#handouts-" + newest.id;
     }
     const std::string kind = handout_kind_label(h.kind, h.model);
     json* k = nullptr;
@@ -92,16 +92,16 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
       if (h.model) ++per_model[static_cast<std::size_t>(h.model - site.models.data())];
     auto entry = [&](std::uint32_t mi) -> SummaryEntry {
       return {{{"title", model_name(site.models[mi])}, {"href", page.href(model_handouts(split, site, site.models[mi]))},
-               {"count", count_phrase(per_model[mi], "handout")}},
+               {"count", count_of(per_model[mi], "handout", "handouts")}},
               per_model[mi]};
     };
     std::size_t models = 0;
     for (const auto& g : split->groups) models += g.models.size();
     d["summary"] = {{"intro", fmt::format("The handouts of {} in {} are too many for one page: each state's page lists its "
-                                          "models' handouts.", count_phrase(models, "model"), count_phrase(split->groups.size(), "state"))},
+                                          "models' handouts.", count_of(models, "model", "models"), count_of(split->groups.size(), "state", "states"))},
                     {"caption", "Handouts by state"},
                     {"count_heading", "Handouts"},
-                    {"states", state_rows(page, *split, entry, [](std::size_t n) { return count_phrase(n, "handout"); })}};
+                    {"states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "handout", "handouts"); })}};
     count = handouts.size();
   }
   // Topic sheets compare the current editions: they follow them, before the archive.
@@ -111,7 +111,7 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
   d["has_archived"] = !archived.empty();
   d["archived_groups"] = std::move(archived);
   d["pdfs"] = prints != nullptr && !prints->empty();
-  if (part) add_pagination(d, page, *split, *part);
+  if (part) d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
   return page.finish("handouts.html", std::move(d));
 }
 
@@ -128,12 +128,14 @@ std::optional<StateSplit> split_handouts_index(const Site& site, const std::vect
       models.push_back(m);
       weights.push_back(weight_of[m]);
     }
-  return split_by_state(site, urls::handouts(), models, weights, budget);
+  StateSplit split = split_by_state(site, urls::handouts(), models, weights, budget);
+  if (!split.split()) return std::nullopt;
+  return split;
 }
 
 std::string model_handouts(const StateSplit* split, const Site& site, const Model& model) {
-  const StatePart* part = split ? split->part_of(static_cast<std::uint32_t>(&model - site.models.data())) : nullptr;
-  return (part ? part->path : urls::handouts()) + "#handouts-" + model.id;
+  return (split ? split->path_of(static_cast<std::uint32_t>(&model - site.models.data())) : urls::handouts()) + "#handouts-" +
+         model.id;
 }
 
 std::string handout_kind_label(HandoutKind kind, const Model* model) {
@@ -200,7 +202,7 @@ std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const Handout
                      return index_page(linked, *handouts, printed.get(), split.get(), nullptr);
                    }});
   if (split)
-    for (const auto& part : split->parts)
+    for (const auto& part : split->pages)
       tasks.push_back({part.path, true, [&linked, handouts, printed, split, &part] {
                          return index_page(linked, *handouts, printed.get(), split.get(), &part);
                        }});

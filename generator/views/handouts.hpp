@@ -7,7 +7,7 @@
 
 #include "link/linked_site.hpp"
 #include "content/model.hpp"
-#include "views/state_split.hpp"
+#include "views/state_lists.hpp"
 
 namespace pb::inline views {
 

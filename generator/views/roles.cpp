@@ -9,7 +9,7 @@
 #include "views/page_nav.hpp"
 #include "views/handouts.hpp"
 #include "views/plan.hpp"
-#include "views/state_split.hpp"
+#include "views/state_lists.hpp"
 
 namespace pb::inline views {
 
@@ -138,16 +138,16 @@ RoleListing role_listing(const LinkedSite& linked, const Role& role) {
 
 // The role across models: the whole page (`split` none), the summary of a split page (`part` none),
 // or one state's page of it.
-Page role_across_models(const LinkedSite& linked, const Role& role, const StateSplit* split, const StatePart* part) {
+Page role_across_models(const LinkedSite& linked, const Role& role, const StateSplit* split, const StatePage* part) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   const std::string path = part ? part->path : urls::role(role.id);
   PageBuilder page(linked, path);
-  const std::string in_state = part ? " in " + part_name(*split, *part) : std::string();
+  const std::string in_state = part ? " in " + state_page_name(*split, *part) : std::string();
   json d = page.layout(fmt::format("What is expected of {}{}", in_sentence(role.plural), in_state),
                        fmt::format("The actions every practice model{} expects of {}", in_state, in_sentence(role.plural)));
   if (part)
-    page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}, {part_name(*split, *part), path}});
+    page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}, {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
   d["role_title"] = role.title;
@@ -159,7 +159,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
   if (!split)
     for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) shown.push_back(mi);
   else if (part)
-    shown = split->models_of(*part);
+    shown = part->models;
   json models = json::array(), archived = json::array(), without = json::array(), addressed = json::array();
   for (std::uint32_t mi : shown) {
     const Model& model = site.models[mi];
@@ -192,7 +192,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
                       {"jurisdiction", model.jurisdiction},
                       {"anchor", model.id},
                       {"href", href},
-                      {"count", count_phrase(actions.size(), "action")},
+                      {"count", count_of(actions.size(), "action", "actions")},
                       {"groups", grouped_actions(page, actions)}});
   }
   if (split && !part) {
@@ -213,18 +213,18 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
       const bool own_page = !graph.actions(model, role.id).empty();
       return {{{"title", model_name(model)},
                {"href", page.href(own_page ? urls::model_role(model, role.id) : urls::model(model) + "#roles")},
-               {"count", count_phrase(n, "action")}},
+               {"count", count_of(n, "action", "actions")}},
               n};
     };
     std::size_t listed = 0;
     for (const auto& g : split->groups) listed += g.models.size();
     d["summary"] = {{"intro", fmt::format("{} in {} expect something of {}: too many for one page, so the list is split "
                                           "by state. Each state's page has its models' actions in full.",
-                                          count_phrase(listed, "model"), count_phrase(split->groups.size(), "state"),
+                                          count_of(listed, "model", "models"), count_of(split->groups.size(), "state", "states"),
                                           in_sentence(role.plural))},
                     {"caption", fmt::format("{} by state", role.plural)},
                     {"count_heading", "Actions"},
-                    {"states", state_rows(page, *split, entry, [](std::size_t n) { return count_phrase(n, "action"); })}};
+                    {"states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "action", "actions"); })}};
   }
   d["has_addressed"] = !addressed.empty();
   d["addressed_count"] = addressed.size() == 1 ? std::string("one model") : fmt::format("{} models", addressed.size());
@@ -246,7 +246,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     if (role_addressed(linked, r))
       roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
   d["roles"] = std::move(roles);
-  if (part) add_pagination(d, page, *split, *part);
+  if (part) d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
   add_role_navigation(d);
   return page.finish("role-all.html", std::move(d));
 }
@@ -266,13 +266,13 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
     if (!role_addressed(linked, role)) continue;
     const RoleListing listing = role_listing(linked, role);
     auto split = split_by_state(site, urls::role(role.id), listing.models, listing.weights, budget);
-    if (!split) {
+    if (!split.split()) {
       tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role, nullptr, nullptr); }});
       continue;
     }
-    auto shared = std::make_shared<const StateSplit>(std::move(*split));
+    auto shared = std::make_shared<const StateSplit>(std::move(split));
     tasks.push_back({urls::role(role.id), true, [&linked, &role, shared] { return role_across_models(linked, role, shared.get(), nullptr); }});
-    for (const auto& part : shared->parts)
+    for (const auto& part : shared->pages)
       tasks.push_back({part.path, true, [&linked, &role, shared, &part] { return role_across_models(linked, role, shared.get(), &part); }});
   }
   return tasks;

@@ -8,82 +8,88 @@ namespace pb::inline views {
 
 using json = nlohmann::json;
 
-std::vector<std::uint32_t> StateSplit::models_of(const StatePart& part) const {
-  const auto& all = groups[part.group].models;
-  return {all.begin() + static_cast<std::ptrdiff_t>(part.run.begin), all.begin() + static_cast<std::ptrdiff_t>(part.run.end)};
+const std::string& StateSplit::path_of(std::uint32_t model) const {
+  const auto found = page_of.find(model);
+  return found == page_of.end() ? summary : pages[found->second].path;
 }
 
-const StatePart* StateSplit::part_of(std::uint32_t m) const {
-  for (const auto& part : parts)
-    for (std::size_t i = part.run.begin; i < part.run.end; ++i)
-      if (groups[part.group].models[i] == m) return &part;
-  return nullptr;
+std::size_t StateSplit::first_page(std::size_t g) const {
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    if (pages[i].group == g) return i;
+  return 0;
 }
 
-std::optional<StateSplit> split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
-                                         const std::vector<std::size_t>& weights, std::size_t budget) {
-  if (total_weight(weights) <= budget) return std::nullopt;
-  StateSplit split{page, group_by_state(site, models), {}};
-  // Each model's weight by its index in the site, to weigh each state's models in their order.
-  std::vector<std::size_t> weight_of(site.models.size(), 0);
+StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
+                          const std::vector<std::size_t>& weights, std::size_t budget) {
+  StateSplit split;
+  split.summary = page;
+  if (total_weight(weights) <= budget) return split;
+  std::map<std::uint32_t, std::size_t> weight_of;
   for (std::size_t i = 0; i < models.size(); ++i) weight_of[models[i]] = weights[i];
+  split.groups = group_by_state(site, models);
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
-    std::vector<std::size_t> state_weights;
-    for (std::uint32_t m : split.groups[g].models) state_weights.push_back(weight_of[m]);
-    const auto runs = pack_runs(state_weights, budget);
-    for (std::size_t n = 0; n < runs.size(); ++n)
-      split.parts.push_back({g, runs[n], n + 1, runs.size(), urls::state_page(page, split.groups[g].slug, n + 1)});
+    const StateGroup& group = split.groups[g];
+    std::vector<std::size_t> group_weights;
+    for (std::uint32_t m : group.models) group_weights.push_back(weight_of[m]);
+    const auto runs = pack_runs(group_weights, budget);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      StatePage p{g, r + 1, runs.size(), {}, urls::state_page(page, group.slug, r + 1)};
+      for (std::size_t i = runs[r].begin; i < runs[r].end; ++i) {
+        p.models.push_back(group.models[i]);
+        split.page_of[group.models[i]] = split.pages.size();
+      }
+      split.pages.push_back(std::move(p));
+    }
   }
   return split;
 }
 
-std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref) {
-  return linked.html(linked.statement(ref).text).html.size() + statement_ref_weight;
+json pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current) {
+  json pages = json::array();
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    pages.push_back({{"number", std::to_string(i + 1)}, {"href", page.href(paths[i])}, {"current", i == current}});
+  const bool has_prev = current > 0, has_next = current + 1 < paths.size();
+  return json{{"label", fmt::format("Page {} of {}", current + 1, paths.size())},
+              {"has_prev", has_prev},
+              {"prev_href", has_prev ? page.href(paths[current - 1]) : ""},
+              {"has_next", has_next},
+              {"next_href", has_next ? page.href(paths[current + 1]) : ""},
+              {"pages", std::move(pages)}};
 }
 
-json state_rows(const PageBuilder& page, const StateSplit& split, const std::function<SummaryEntry(std::uint32_t)>& entry,
-                const std::function<std::string(std::size_t)>& count_label) {
+json state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index) {
+  const StatePage& p = split.pages[index];
+  if (p.of < 2) return false;
+  std::vector<std::string> paths;
+  for (const auto& other : split.pages)
+    if (other.group == p.group) paths.push_back(other.path);
+  return pager(page, paths, p.number - 1);
+}
+
+json state_rows(const PageBuilder& page, const StateSplit& split) {
   json rows = json::array();
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
     const StateGroup& group = split.groups[g];
-    json models = json::array();
-    std::size_t count = 0, pages = 0;
+    std::string names;
     for (std::uint32_t m : group.models) {
-      SummaryEntry e = entry(m);
-      count += e.count;
-      models.push_back(std::move(e.data));
+      const Model& model = page.site().models[m];  // a county's model is named with its county
+      names += (names.empty() ? "" : "; ") + (model.state.empty() ? model_name(model) : model.jurisdiction + ": " + model_name(model));
     }
-    for (const auto& part : split.parts) pages += part.group == g;
+    json pages = json::array();
+    for (const auto& p : split.pages)
+      if (p.group == g) pages.push_back({{"number", std::to_string(p.number)}, {"href", page.href(p.path)}});
     rows.push_back({{"state", group.state},
-                    {"href", page.href(urls::state_page(split.page, group.slug))},
-                    {"pages", pages > 1 ? fmt::format("{} pages", pages) : std::string()},
-                    {"models", std::move(models)},
-                    {"count", count_label(count)}});
+                    {"href", page.href(split.pages[split.first_page(g)].path)},
+                    {"models", names},
+                    {"model_count", count_of(group.models.size(), "model", "models")},
+                    {"has_pages", pages.size() > 1},
+                    {"pages", std::move(pages)}});
   }
   return rows;
 }
 
-std::string part_name(const StateSplit& split, const StatePart& part) {
-  const std::string& state = split.groups[part.group].state;
-  return part.of == 1 ? state : fmt::format("{}, page {} of {}", state, part.number, part.of);
-}
-
-void add_pagination(json& data, const PageBuilder& page, const StateSplit& split, const StatePart& part) {
-  if (part.of == 1) return;
-  const std::string& slug = split.groups[part.group].slug;
-  json pages = json::array();
-  for (std::size_t n = 1; n <= part.of; ++n)
-    pages.push_back({{"number", std::to_string(n)}, {"href", page.href(urls::state_page(split.page, slug, n))},
-                     {"current", n == part.number}});
-  data["pagination"] = {
-      {"label", fmt::format("Page {} of {}", part.number, part.of)},
-      {"pages", std::move(pages)},
-      {"prev_href", part.number > 1 ? page.href(urls::state_page(split.page, slug, part.number - 1)) : std::string()},
-      {"next_href", part.number < part.of ? page.href(urls::state_page(split.page, slug, part.number + 1)) : std::string()}};
-}
-
-std::string count_phrase(std::size_t n, const std::string& noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+std::string count_of(std::size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 }  // namespace pb::views

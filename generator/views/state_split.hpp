@@ -1,12 +1,10 @@
 #pragma once
-// How a cross-model page is split by state on a large site, once the page's listed statements are over
-// the budget (views/by_state.hpp): the page at the same URL becomes a summary whose table links one page
-// per state, and a state still over the budget is packed into numbered pages of results. The planners of
-// the split pages (roles, glossary terms, the handouts index) share this, so their summaries, state
-// pages and "Page 2 of 3" navigation read alike.
+// A cross-model page split by state on a large site: which models each of its pages shows, where
+// each page is, and what the templates need to link them (the summary's table of states and the
+// "Page 2 of 3" navigation of a state too large for one page).
+#include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,59 +15,43 @@
 
 namespace pb::inline views {
 
-// One page of a state: a run of the state's models.
-struct StatePart {
-  std::size_t group = 0;   // index into StateSplit::groups
-  ResultRun run;           // [begin, end) of the group's models
-  std::size_t number = 1;  // its page number in the state, from 1
-  std::size_t of = 1;      // the state's number of pages
-  std::string path;        // urls::state_page(…)
+// One page of a state: all its models, or one run of them when the state is over the budget.
+struct StatePage {
+  std::size_t group = 0;               // index into StateSplit::groups
+  std::size_t number = 1, of = 1;      // "Page <number> of <of>" within its state
+  std::vector<std::uint32_t> models;   // indexes into Site::models, in the order given
+  std::string path;                    // root-relative
 };
 
 struct StateSplit {
-  std::string page;                // the split page, which becomes the summary ("roles/workers/index.html")
-  std::vector<StateGroup> groups;  // states in alphabetical order
-  std::vector<StatePart> parts;    // each state's pages in order, states in order
+  std::string summary;                      // the page that was split: at its URL, the summary
+  std::vector<StateGroup> groups;           // none: the page stays whole
+  std::vector<StatePage> pages;             // state by state, each state's pages in order
+  std::map<std::uint32_t, std::size_t> page_of;  // model → index into pages
 
-  // The models on a part (indexes into Site::models).
-  std::vector<std::uint32_t> models_of(const StatePart& part) const;
-  // The part that lists model `m`; none when the model is not on the page.
-  const StatePart* part_of(std::uint32_t m) const;
+  bool split() const { return !groups.empty(); }
+  // The page that shows a model's part: its state's page of results, or the whole page.
+  const std::string& path_of(std::uint32_t model) const;
+  // The index into `pages` of the first page of group `g`.
+  std::size_t first_page(std::size_t g) const;
 };
 
-// Splits the page at `page` that lists `models` (in site order), each weighing `weights[i]` (its
-// listed statements' text length), when their total is over `budget`; none when the page stays whole.
-std::optional<StateSplit> split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
-                                         const std::vector<std::size_t>& weights, std::size_t budget);
+// Splits the page at `page` when the estimated weights of its models' parts (weights[i] for
+// models[i]) sum past `budget`; a state over the budget gets numbered pages of results.
+StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
+                          const std::vector<std::size_t>& weights, std::size_t budget = split_budget);
 
-// What a statement listed on a cross-model page weighs against the budget: the length of its HTML,
-// glossary links and their definitions included (a page of a term's uses carries its definition with
-// every statement, which its source text does not show), and of the link to it in context. Pages print
-// about twice that (a role's page 1.9 times, a term's 1.2 times, at 500 models): a page listing a
-// budget's worth stays under 1 MB.
-std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref);
-inline constexpr std::size_t statement_ref_weight = 100;  // "in context" and the place it links
+// "Page 2 of 3" navigation between numbered pages (`paths`, the current one at `current`):
+// {label, has_prev, prev_href, has_next, next_href, pages: [{number, href, current}]}.
+nlohmann::json pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current);
+// The same for a state's pages of results; false (no navigation) when the state has one page.
+nlohmann::json state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index);
 
-// A model's row entry in the summary: its template data and the count summed per state.
-struct SummaryEntry {
-  nlohmann::json data;
-  std::size_t count = 0;
-};
+// A summary's table of states, one row per group: {state, href, models (names), model_count,
+// has_pages, pages: [{number, href}]}. Callers add their own counts to the rows, in the same order.
+nlohmann::json state_rows(const PageBuilder& page, const StateSplit& split);
 
-// The summary's table of states: per state its name, a link to its (first) page, how many pages it
-// has, its models (as `entry` gives them) and the sum of their counts, written by `count_label`.
-nlohmann::json state_rows(const PageBuilder& page, const StateSplit& split,
-                          const std::function<SummaryEntry(std::uint32_t)>& entry,
-                          const std::function<std::string(std::size_t)>& count_label);
-
-// "Virginia" or "Virginia, page 2 of 3": what a state page's title and breadcrumb add.
-std::string part_name(const StateSplit& split, const StatePart& part);
-
-// A state page's navigation between its pages of results ("Page 2 of 3", rel=prev/next links, each
-// page by number): `pagination`, left out for a state of one page.
-void add_pagination(nlohmann::json& data, const PageBuilder& page, const StateSplit& split, const StatePart& part);
-
-// "1 action", "3 actions": a count with its noun (plural by adding "s").
-std::string count_phrase(std::size_t n, const std::string& noun);
+// "12 models", "1 statement"
+std::string count_of(std::size_t n, const char* one, const char* many);
 
 }  // namespace pb::views

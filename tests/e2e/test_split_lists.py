@@ -1,4 +1,4 @@
-"""End-to-end: cross-model pages at national scale (issue 17).
+"""End-to-end: the role, term and handouts pages at national scale (issue 17).
 
 Builds a corpus of 140 models from bench/site_bench.py (50 states), 70 of them made the counties of one
 state, and checks the pages that list every model: the role across models, a glossary term's uses and
@@ -9,7 +9,7 @@ the handouts index.
 - Every model is on exactly one state page of each split page.
 - A state over the budget (the county state) has numbered pages of results that link each other.
 
-    python3 tests/e2e/test_split_pages.py --binary build/practicebook
+    python3 tests/e2e/test_split_lists.py --binary build/practicebook
 """
 import argparse
 import collections

@@ -1,5 +1,6 @@
-// Cross-model pages split by state (views/state_split.hpp): the seed content planned with a budget of
-// one byte splits every such page, so each model is its own page of results.
+// The role across models, a term's uses and the handouts index split by state (views/state_lists.hpp):
+// the seed content planned with a budget of one byte splits every such page, so each model is its own
+// page of results.
 #include <doctest/doctest.h>
 
 #include <fmt/format.h>
@@ -29,13 +30,6 @@ std::map<std::string, Page> pages_under(const std::vector<PageTask>& tasks, cons
 
 }  // namespace
 
-TEST_CASE("a state's page lives under the split page's folder, its further pages numbered") {
-  CHECK(urls::state_page("roles/worker/index.html", "virginia") == "roles/worker/states/virginia/index.html");
-  CHECK(urls::state_page("roles/worker/index.html", "virginia", 1) == "roles/worker/states/virginia/index.html");
-  CHECK(urls::state_page("glossary/kinship/index.html", "state-07", 3) == "glossary/kinship/states/state-07/3/index.html");
-  CHECK(urls::state_page("handouts/index.html", "maine") == "handouts/states/maine/index.html");
-}
-
 TEST_CASE("the seed site keeps its cross-model pages whole at the real budget") {
   for (const PageTask& task : plan_site(seed())) CHECK_MESSAGE(task.path.find("/states/") == std::string::npos, task.path);
 }
@@ -51,13 +45,14 @@ TEST_CASE("past the budget, the role across models is a summary of states linkin
   REQUIRE(states.size() == 3);
   CHECK(states[0]["state"] == "Arkansas");
   CHECK(states[0]["href"] == "../../roles/worker/states/arkansas/index.html");
-  CHECK(states[0]["pages"] == "2 pages");  // two current editions, each over a budget of one byte
+  CHECK(states[0]["has_pages"] == true);
+  CHECK(states[0]["page_count"] == "2 pages");  // two current editions, each over a budget of one byte
   CHECK(states[1]["state"] == "Maine");
-  CHECK(states[1]["models"][0]["count"] == "for all staff");
+  CHECK(states[1]["entries"][0]["count"] == "for all staff");
   CHECK(states[2]["href"] == "../../roles/worker/states/virginia/index.html");
-  CHECK(states[2]["pages"] == "");
+  CHECK(states[2]["has_pages"] == false);
   // Each model's entry links its own page of the role's actions.
-  CHECK(states[0]["models"][0]["href"] == "../../models/ar-at-one-table-2023/roles/worker/index.html");
+  CHECK(states[0]["entries"][0]["href"] == "../../models/ar-at-one-table-2023/roles/worker/index.html");
   CHECK(summary.data["summary"]["intro"].get<std::string>().starts_with("4 models in 3 states expect something of workers"));
   // The archived edition stays on the summary, by link.
   REQUIRE(summary.data["archived"].size() == 1);
@@ -85,7 +80,7 @@ TEST_CASE("past the budget, the role across models is a summary of states linkin
   CHECK(second.data["pagination"]["next_href"] == "");
   CHECK(second.data["pagination"]["pages"][1]["current"] == true);
   // A state of one page has no page navigation.
-  CHECK_FALSE(pages.at("roles/worker/states/virginia/index.html").data.contains("pagination"));
+  CHECK(pages.at("roles/worker/states/virginia/index.html").data["pagination"] == false);
 }
 
 TEST_CASE("past the budget, a term's uses are listed by state; the summary links each model's uses") {
@@ -102,7 +97,7 @@ TEST_CASE("past the budget, a term's uses are listed by state; the summary links
   REQUIRE(summary.data.contains("summary"));
   std::size_t uses_on_state_pages = 0, summed = 0;
   for (const auto& row : summary.data["summary"]["states"])
-    for (const auto& m : row["models"]) {
+    for (const auto& m : row["entries"]) {
       // "../../glossary/<t>/states/<s>/index.html#<model>": the page exists and lists that model.
       const std::string href = m["href"], target = href.substr(6, href.find('#') - 6), anchor = href.substr(href.find('#') + 1);
       REQUIRE(pages.count(target));
@@ -127,7 +122,7 @@ TEST_CASE("past the budget, the handouts index keeps the topic sheets and links 
   const auto& states = index.data["summary"]["states"];
   REQUIRE(states.size() == 3);
   CHECK(states[0]["href"] == "../handouts/states/arkansas/index.html");
-  CHECK(states[0]["models"][0]["href"] == "../handouts/states/arkansas/index.html#handouts-ar-at-one-table-2023");
+  CHECK(states[0]["entries"][0]["href"] == "../handouts/states/arkansas/index.html#handouts-ar-at-one-table-2023");
   // Arkansas has three editions, each its own page at this budget; the archived one says where its
   // successor's handouts are.
   const Page& archived = pages.at("handouts/states/arkansas/2/index.html");

@@ -47,13 +47,12 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}, {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
-  std::vector<std::uint32_t> shown;
-  if (part) shown = part->models;
+  // Whole: every handout; the summary of a split index: the topic sheets; a state's page: its models'.
   auto on_page = [&](const Handout& h) {
     if (!split) return true;
-    if (!part) return h.model == nullptr;
-    const auto m = static_cast<std::uint32_t>(h.model ? h.model - site.models.data() : -1);
-    return h.model && std::find(shown.begin(), shown.end(), m) != shown.end();
+    if (!part || !h.model) return !part && !h.model;
+    const auto m = static_cast<std::uint32_t>(h.model - site.models.data());
+    return std::find(part->models.begin(), part->models.end(), m) != part->models.end();
   };
   json current = json::array(), archived = json::array();
   auto group_for = [&](json& groups, const std::string& title, const std::string& anchor) -> json& {

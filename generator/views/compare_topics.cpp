@@ -1,7 +1,12 @@
-// Comparisons across models: the topic × model matrix, and one page per topic with a column per model.
+// compare/topics/<topic>/: one page per topic with a column per model. On a large site the page
+// becomes a summary (states, counts, what several models say alike) linking one page per state.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "link/urls.hpp"
+#include "views/compare_pages.hpp"
 #include "views/diff_html.hpp"
 #include "views/page_nav.hpp"
 #include "views/plan.hpp"
@@ -12,165 +17,236 @@ namespace {
 
 using json = nlohmann::json;
 
-// Shading steps of the matrix by a topic's share of a model's statements.
-std::string share_class(double share) {
-  if (share <= 0) return "share-0";
-  if (share < 0.10) return "share-1";
-  if (share < 0.20) return "share-2";
-  if (share < 0.35) return "share-3";
-  return "share-4";
-}
-
-Page matrix_page(const LinkedSite& linked) {
-  const Site& site = linked.site();
-  const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, urls::compare());
-  json d = page.layout("Compare practice models", "How much of each practice model speaks to each topic");
-  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
-  // Raw counts mislead (one model has ten times the statements of another): each cell also gives
-  // the topic's share of the model's statements, and is shaded by it.
-  std::map<std::string, std::size_t> totals;
-  for (const auto& ref : graph.statements()) ++totals[linked.model(ref).id];
-  json columns = json::array();
-  for (const auto& m : site.models)
-    columns.push_back({{"title", m.title}, {"edition", m.edition}, {"jurisdiction", m.jurisdiction},
-                       {"archived", !m.superseded_by.empty()}, {"href", page.href(urls::model(m))},
-                       {"total", fmt::format("{} statements", totals[m.id])}});
-  json rows = json::array();
-  for (const auto& topic : site.topics) {
-    json cells = json::array();
-    std::map<std::string, std::size_t> counts;
-    for (std::size_t index : graph.by_topic(topic.id)) counts[linked.model(graph.statements()[index]).id]++;
-    for (const auto& m : site.models) {
-      const std::size_t n = counts[m.id];
-      const double share = totals[m.id] ? double(n) / double(totals[m.id]) : 0.0;
-      const std::string percent = fmt::format("{:.0f}%", share * 100);
-      cells.push_back({{"count", std::to_string(n)},
-                       {"share", percent},
-                       {"shade", share_class(share)},
-                       {"label", fmt::format("{} {} of {} on {}: {} of its statements", n,
-                                             n == 1 ? "statement" : "statements", model_name(m), topic.title, percent)},
-                       {"href", page.href(urls::compare_topic(topic.id) + "#" + m.id)}});
-    }
-    rows.push_back({{"title", topic.title}, {"description_html", page.html(topic.description)},
-                    {"href", page.href(urls::compare_topic(topic.id))}, {"cells", std::move(cells)}});
-  }
-  d["columns"] = std::move(columns);
-  d["rows"] = std::move(rows);
-  // Gaps: the topics each model does not address at all.
-  std::map<std::string, std::set<std::string>> addressed;
-  for (const auto& topic : site.topics)
-    for (std::size_t index : graph.by_topic(topic.id)) addressed[linked.model(graph.statements()[index]).id].insert(topic.id);
-  json gaps = json::array();
-  for (const auto& m : site.models) {
-    json missing = json::array();
-    for (const auto& topic : site.topics)
-      if (!addressed[m.id].count(topic.id)) missing.push_back({{"title", topic.title}, {"href", page.href(urls::compare_topic(topic.id))}});
-    gaps.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"none", missing.empty()},
-                    {"count_label", fmt::format("{} {} not addressed", missing.size(), missing.size() == 1 ? "topic" : "topics")},
-                    {"topics", std::move(missing)}});
-  }
-  d["gaps"] = std::move(gaps);
-  d["shared_language_href"] = page.href(urls::shared_language());
-  d["shared_count"] = std::to_string(graph.shared_language().size());
-  return page.finish("compare.html", std::move(d));
-}
-
-constexpr std::size_t items_before_fold = 6;  // a long column shows these, then "Show all N"
+constexpr std::size_t items_before_fold = 6;     // a long column shows these, then "Show all N"
+constexpr std::size_t clusters_on_summary = 40;  // sentences said alike on a summary, most models first
+constexpr std::size_t states_named = 5;          // per sentence on a summary; the rest are counted
 
 bool has_topic(const Statement& s, const std::string& topic) {
   return std::find(s.topics.begin(), s.topics.end(), topic) != s.topics.end();
 }
 
-Page topic_page(const LinkedSite& linked, const Topic& topic) {
+bool on_topic(const LinkedSite& linked, const Cluster& cluster, const std::string& topic) {
+  for (const auto& m : cluster.members)
+    if (has_topic(linked.statement(linked.graph().statements()[m.text]), topic)) return true;
+  return false;
+}
+
+std::set<std::uint32_t> models_of(const LinkedSite& linked, const Cluster& cluster) {
+  std::set<std::uint32_t> models;
+  for (const auto& m : cluster.members) models.insert(linked.graph().statements()[m.text].model);
+  return models;
+}
+
+json topic_links(const PageBuilder& page, const Topic& current) {
+  json topics = json::array();
+  for (const auto& t : page.site().topics)
+    topics.push_back({{"title", t.title}, {"href", page.href(urls::compare_topic(t.id))}, {"current", t.id == current.id}});
+  return topics;
+}
+
+// The models a topic page shows (all of them, or one state's page of results) and how it is named.
+struct TopicView {
+  std::vector<std::uint32_t> models;  // in site order
+  std::string path, title;
+  std::string state;                  // empty on the whole page
+  json pager = false;
+};
+
+Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& view) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, urls::compare_topic(topic.id));
-  json d = page.layout(topic.title, page.plain(topic.description));
-  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()},
-                       {topic.title, urls::compare_topic(topic.id)}});
+  PageBuilder page(linked, view.path);
+  json d = page.layout(view.title, page.plain(topic.description));
+  std::vector<std::pair<std::string, std::string>> trail{
+      {"Home", urls::home()}, {"Compare", urls::compare()}, {topic.title, urls::compare_topic(topic.id)}};
+  if (!view.state.empty()) trail.push_back({view.state, view.path});
+  page.breadcrumbs(d, trail);
   d["description_html"] = page.html(topic.description);
+  d["state_intro"] = view.state.empty() ? "" : fmt::format("The models of {} on {}, side by side.", view.state, topic.title);
+  d["pager"] = view.pager;
+  const std::set<std::uint32_t> shown(view.models.begin(), view.models.end());
   std::vector<const Model*> current;
-  for (const auto& m : site.models)
-    if (m.superseded_by.empty()) current.push_back(&m);
+  for (std::uint32_t m : view.models)
+    if (site.models[m].superseded_by.empty()) current.push_back(&site.models[m]);
   // Aligned rows: what several models say alike (shared-language clusters) on this topic.
   std::set<std::size_t> aligned;
   json rows = json::array();
   for (const auto& cluster : graph.shared_language()) {
-    bool on_topic = false;
-    for (const auto& m : cluster.members) on_topic = on_topic || has_topic(linked.statement(graph.statements()[m.text]), topic.id);
-    if (!on_topic) continue;
+    if (!on_topic(linked, cluster, topic.id)) continue;
     std::map<const Model*, json> by_model;
     for (const auto& m : cluster.members) {
       const StatementRef& ref = graph.statements()[m.text];
+      if (!shown.count(ref.model)) continue;
       aligned.insert(m.text);
       by_model[&linked.model(ref)].push_back({{"html", words_html(shared_sentence(linked, m))}, {"href", page.href(ref.url)}, {"place", page.place_of(ref)}});
     }
+    if (by_model.empty()) continue;
     json cells = json::array();
     for (const Model* m : current)
       cells.push_back({{"id", m->id}, {"empty", !by_model.count(m)}, {"items", by_model.count(m) ? by_model[m] : json::array()}});
     rows.push_back({{"kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea"},
-                    {"models_label", fmt::format("{} models", by_model.size())},
+                    {"models_label", count_of(models_of(linked, cluster).size(), "model", "models")},
                     {"cells", std::move(cells)}});
   }
   json aligned_columns = json::array();
   for (const Model* m : current) aligned_columns.push_back({{"id", m->id}, {"jurisdiction", m->jurisdiction}, {"title", m->title}});
   d["has_aligned"] = !rows.empty();
-  d["aligned_count"] = fmt::format("{} {}", rows.size(), rows.size() == 1 ? "row" : "rows");
+  d["aligned_count"] = count_of(rows.size(), "row", "rows");
   d["aligned_rows"] = std::move(rows);
   d["aligned_columns"] = std::move(aligned_columns);
   // Then each model's other statements on the topic, a column per model.
-  std::map<std::string, json> items;
-  std::map<std::string, std::size_t> totals;
+  std::map<std::uint32_t, json> items;
+  std::map<std::uint32_t, std::size_t> totals;
   for (std::size_t index : graph.by_topic(topic.id)) {
     const StatementRef& ref = graph.statements()[index];
-    ++totals[linked.model(ref).id];
-    if (!aligned.count(index)) items[linked.model(ref).id].push_back(page.statement_ref(ref));
+    if (!shown.count(ref.model)) continue;
+    ++totals[ref.model];
+    if (!aligned.count(index)) items[ref.model].push_back(page.statement_ref(ref));
   }
   json columns = json::array();
-  for (const auto& m : site.models) {
-    json list = items.count(m.id) ? items[m.id] : json::array();
-    json shown = json::array(), folded = json::array();
-    for (auto& item : list) (shown.size() < items_before_fold ? shown : folded).push_back(std::move(item));
-    const std::size_t total = totals[m.id];
+  for (std::uint32_t i : view.models) {
+    const Model& m = site.models[i];
+    json list = items.count(i) ? items[i] : json::array();
+    json shown_items = json::array(), folded = json::array();
+    for (auto& item : list) (shown_items.size() < items_before_fold ? shown_items : folded).push_back(std::move(item));
+    const std::size_t total = totals[i];
     columns.push_back({{"id", m.id},
                        {"title", m.title},
                        {"edition", m.edition},
                        {"jurisdiction", m.jurisdiction},
                        {"archived", !m.superseded_by.empty()},
                        {"href", page.href(urls::model(m))},
-                       {"count", fmt::format("{} {}", total, total == 1 ? "statement" : "statements")},
-                       {"empty", shown.empty()},
+                       {"count", count_of(total, "statement", "statements")},
+                       {"empty", shown_items.empty()},
                        {"empty_label", total ? "Every statement of this model on the topic is in the rows above." : "No statements on this topic."},
-                       {"items", std::move(shown)},
+                       {"items", std::move(shown_items)},
                        {"has_folded", !folded.empty()},
                        {"show_all", fmt::format("Show all {}", list.size())},
                        {"folded", std::move(folded)}});
   }
   // Unticking a model hides its column, with CSS alone: one rule per model, since ids come from content.
   std::string chooser_css;
-  for (const auto& m : site.models)
-    chooser_css += fmt::format("body:has(#show-{0}:not(:checked)) .col-{0} {{ display: none; }} ", m.id);
+  for (std::uint32_t i : view.models)
+    chooser_css += fmt::format("body:has(#show-{0}:not(:checked)) .col-{0} {{ display: none; }} ", site.models[i].id);
   d["page_style"] = chooser_css;
   page.edit_link(d, "topics.yaml");
   d["columns"] = std::move(columns);
-  json topics = json::array();
-  for (const auto& t : site.topics)
-    topics.push_back({{"title", t.title}, {"href", page.href(urls::compare_topic(t.id))}, {"current", t.id == topic.id}});
-  d["topics"] = std::move(topics);
+  d["topics"] = topic_links(page, topic);
   add_topic_navigation(d);
   return page.finish("topic.html", std::move(d));
 }
 
+// "State 03, State 07 and 4 more"
+std::string states_phrase(const Site& site, const std::set<std::uint32_t>& models) {
+  std::set<std::string> states;
+  for (std::uint32_t m : models) states.insert(site.models[m].state.empty() ? site.models[m].jurisdiction : site.models[m].state);
+  std::string out;
+  std::size_t n = 0;
+  for (const auto& s : states) {
+    if (n == states_named) break;
+    out += (n++ ? ", " : "") + s;
+  }
+  if (states.size() > n) out += fmt::format(" and {} more", states.size() - n);
+  return out;
+}
+
+// The summary at the topic's URL when its page would be too large: the states with their models and
+// counts, each linking its page, and the sentences that several models say alike on the topic.
+Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSplit& split) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  PageBuilder page(linked, split.summary);
+  json d = page.layout(topic.title, page.plain(topic.description));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {topic.title, split.summary}});
+  d["description_html"] = page.html(topic.description);
+  std::map<std::uint32_t, std::size_t> counts;
+  for (std::size_t index : graph.by_topic(topic.id)) ++counts[graph.statements()[index].model];
+  json states = state_rows(page, split);
+  for (std::size_t g = 0; g < split.groups.size(); ++g) {
+    std::size_t n = 0;
+    for (std::uint32_t m : split.groups[g].models) n += counts[m];
+    states[g]["statements"] = std::to_string(n);
+  }
+  d["states"] = std::move(states);
+  d["state_count"] = std::to_string(split.groups.size());
+  d["model_count"] = std::to_string(site.models.size());
+  d["statement_count"] = std::to_string(graph.by_topic(topic.id).size());
+  // What several models say alike, the sentences of the most models first.
+  std::vector<std::pair<const Cluster*, std::set<std::uint32_t>>> alike;
+  for (const auto& cluster : graph.shared_language())
+    if (on_topic(linked, cluster, topic.id)) alike.emplace_back(&cluster, models_of(linked, cluster));
+  std::stable_sort(alike.begin(), alike.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  json clusters = json::array();
+  for (std::size_t i = 0; i < alike.size() && i < clusters_on_summary; ++i) {
+    const Cluster& c = *alike[i].first;
+    clusters.push_back({{"html", words_html(shared_sentence(linked, c.members.front()))},
+                        {"kind_label", c.kind == ClusterKind::same_words ? "Same words" : "Same idea"},
+                        {"models_label", "said in " + count_of(alike[i].second.size(), "model", "models")},
+                        {"states", states_phrase(site, alike[i].second)},
+                        {"href", page.href(urls::shared_language()) + "#" + page.cluster_anchor(c)}});
+  }
+  d["has_clusters"] = !clusters.empty();
+  d["clusters"] = std::move(clusters);
+  d["cluster_count"] = std::to_string(alike.size());
+  d["clusters_capped"] = alike.size() > clusters_on_summary;
+  d["clusters_shown"] = std::to_string(std::min(alike.size(), clusters_on_summary));
+  d["shared_language_href"] = page.href(urls::shared_language());
+  page.edit_link(d, "topics.yaml");
+  d["topics"] = topic_links(page, topic);
+  return page.finish("topic-summary.html", std::move(d));
+}
+
+TopicView state_view(const LinkedSite& linked, const Topic& topic, const StateSplit& split, std::size_t index) {
+  const StatePage& p = split.pages[index];
+  const std::string& state = split.groups[p.group].state;
+  std::string title = fmt::format("{} across models in {}", topic.title, state);
+  if (p.of > 1) title += fmt::format(", page {} of {}", p.number, p.of);
+  return {p.models, p.path, std::move(title), state, state_pager(PageBuilder(linked, p.path), split, index)};
+}
+
 }  // namespace
+
+std::vector<StateSplit> topic_splits(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  std::vector<std::uint32_t> models(site.models.size());
+  for (std::uint32_t i = 0; i < models.size(); ++i) models[i] = i;
+  std::vector<StateSplit> splits;
+  for (const auto& topic : site.topics) {
+    // A model's part of the page: its statements on the topic, each with its link and place.
+    std::vector<std::size_t> weights(models.size(), 0);
+    for (std::size_t index : graph.by_topic(topic.id)) {
+      const StatementRef& ref = graph.statements()[index];
+      weights[ref.model] += linked.statement(ref).text.source.size() + statement_overhead;
+    }
+    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights));
+  }
+  return splits;
+}
 
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked) {
   const Site& site = linked.site();
   std::vector<PageTask> tasks;
   if (site.topics.empty()) return tasks;
-  tasks.push_back({urls::compare(), true, [&] { return matrix_page(linked); }});
-  for (const auto& topic : site.topics)
-    tasks.push_back({urls::compare_topic(topic.id), true, [&] { return topic_page(linked, topic); }});
+  auto splits = std::make_shared<const std::vector<StateSplit>>(topic_splits(linked));
+  for (auto& t : plan_matrix_pages(linked, splits)) tasks.push_back(std::move(t));
+  for (std::size_t t = 0; t < site.topics.size(); ++t) {
+    const Topic& topic = site.topics[t];
+    const StateSplit& split = (*splits)[t];
+    if (!split.split()) {
+      tasks.push_back({split.summary, true, [&linked, &topic, splits] {
+                         std::vector<std::uint32_t> all(linked.site().models.size());
+                         for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+                         return topic_page(linked, topic, {std::move(all), urls::compare_topic(topic.id), topic.title, {}, false});
+                       }});
+      continue;
+    }
+    tasks.push_back({split.summary, true, [&linked, &topic, &split, splits] { return topic_summary(linked, topic, split); }});
+    for (std::size_t i = 0; i < split.pages.size(); ++i)
+      tasks.push_back({split.pages[i].path, true, [&linked, &topic, &split, splits, i] {
+                         return topic_page(linked, topic, state_view(linked, topic, split, i));
+                       }});
+  }
   return tasks;
 }
 

@@ -19,7 +19,8 @@ std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t bud
 std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // glossary.cpp: glossary/, glossary/<term>/ (split by state past `budget`)
 std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t budget = split_budget);
-std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp: compare/, compare/topics/
+std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp + compare_matrix.cpp: compare/,
+                                                                       //   compare/states/, compare/topics/
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked); // shared_language.cpp: compare/shared-language/
 // frameworks.cpp: compare/frameworks/<f>/ and compare/frameworks/<f>/<m>/
 std::vector<PageTask> plan_framework_pages(const LinkedSite& linked);

@@ -1,0 +1,189 @@
+// compare/index.html: how much of each model speaks to each topic (a topic × model matrix). On a
+// large site a topic × state matrix, each state linking its own topic × model matrix.
+#include <fmt/format.h>
+
+#include "link/urls.hpp"
+#include "views/compare_pages.hpp"
+#include "views/plan.hpp"
+
+namespace pb::inline views {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Estimated bytes of page text per cell of the matrix (its label for screen readers, its link).
+constexpr std::size_t matrix_cell_weight = 110;
+
+// Shading steps of the matrix by a topic's share of a model's statements.
+std::string share_class(double share) {
+  if (share <= 0) return "share-0";
+  if (share < 0.10) return "share-1";
+  if (share < 0.20) return "share-2";
+  if (share < 0.35) return "share-3";
+  return "share-4";
+}
+
+// Statements per model, on each topic and in all: what a cell counts and the share it shades.
+struct Counts {
+  std::vector<std::size_t> totals;                  // by model
+  std::vector<std::vector<std::size_t>> by_topic;   // by topic, then model
+};
+
+Counts count_statements(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  Counts c{std::vector<std::size_t>(site.models.size(), 0), {}};
+  for (const auto& ref : graph.statements()) ++c.totals[ref.model];
+  for (const auto& topic : site.topics) {
+    c.by_topic.emplace_back(site.models.size(), 0);
+    for (std::size_t index : graph.by_topic(topic.id)) ++c.by_topic.back()[graph.statements()[index].model];
+  }
+  return c;
+}
+
+json cell(const PageBuilder& page, std::size_t n, std::size_t total, const std::string& whose, const Topic& topic,
+          const std::string& href) {
+  const double share = total ? double(n) / double(total) : 0.0;
+  const std::string percent = fmt::format("{:.0f}%", share * 100);
+  return json{{"count", std::to_string(n)},
+              {"share", percent},
+              {"shade", share_class(share)},
+              {"label", fmt::format("{} {} of {} on {}: {} of its statements", n, n == 1 ? "statement" : "statements",
+                                    whose, topic.title, percent)},
+              {"href", page.href(href)}};
+}
+
+// The models a matrix shows (all, or one state's) and how its page is named.
+struct MatrixView {
+  std::vector<std::uint32_t> models;
+  std::string path, title, state;  // state: empty on the whole matrix
+  json pager = false;
+};
+
+Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const MatrixView& view) {
+  const Site& site = linked.site();
+  PageBuilder page(linked, view.path);
+  json d = page.layout(view.title, "How much of each practice model speaks to each topic");
+  std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Compare", urls::compare()}};
+  if (!view.state.empty()) trail.push_back({view.state, view.path});
+  page.breadcrumbs(d, trail);
+  d["state_intro"] = view.state.empty() ? "" : fmt::format("The practice models of {}. ", view.state);
+  d["pager"] = view.pager;
+  // Raw counts mislead (one model has ten times the statements of another): each cell also gives
+  // the topic's share of the model's statements, and is shaded by it.
+  const Counts counts = count_statements(linked);
+  json columns = json::array();
+  for (std::uint32_t i : view.models) {
+    const Model& m = site.models[i];
+    columns.push_back({{"title", m.title}, {"edition", m.edition}, {"jurisdiction", m.jurisdiction},
+                       {"archived", !m.superseded_by.empty()}, {"href", page.href(urls::model(m))},
+                       {"total", count_of(counts.totals[i], "statement", "statements")}});
+  }
+  json rows = json::array();
+  for (std::size_t t = 0; t < site.topics.size(); ++t) {
+    const Topic& topic = site.topics[t];
+    json cells = json::array();
+    for (std::uint32_t i : view.models) {
+      const Model& m = site.models[i];
+      cells.push_back(cell(page, counts.by_topic[t][i], counts.totals[i], model_name(m), topic, topics[t].path_of(i) + "#" + m.id));
+    }
+    rows.push_back({{"title", topic.title}, {"description_html", page.html(topic.description)},
+                    {"href", page.href(urls::compare_topic(topic.id))}, {"cells", std::move(cells)}});
+  }
+  d["columns"] = std::move(columns);
+  d["rows"] = std::move(rows);
+  // Gaps: the topics each model does not address at all.
+  json gaps = json::array();
+  for (std::uint32_t i : view.models) {
+    const Model& m = site.models[i];
+    json missing = json::array();
+    for (std::size_t t = 0; t < site.topics.size(); ++t)
+      if (!counts.by_topic[t][i])
+        missing.push_back({{"title", site.topics[t].title}, {"href", page.href(urls::compare_topic(site.topics[t].id))}});
+    gaps.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"none", missing.empty()},
+                    {"count_label", fmt::format("{} {} not addressed", missing.size(), missing.size() == 1 ? "topic" : "topics")},
+                    {"topics", std::move(missing)}});
+  }
+  d["gaps"] = std::move(gaps);
+  d["shared_language_href"] = page.href(urls::shared_language());
+  d["shared_count"] = std::to_string(linked.graph().shared_language().size());
+  return page.finish("compare.html", std::move(d));
+}
+
+// Where a state's statements on topic t are: its page of the topic, or the whole topic page.
+std::string topic_page_of(const StateSplit& topic, const StateGroup& group) {
+  for (std::size_t g = 0; g < topic.groups.size(); ++g)
+    if (topic.groups[g].slug == group.slug) return topic.pages[topic.first_page(g)].path;
+  return topic.summary;
+}
+
+// The summary at compare/index.html on a large site: a topic × state matrix, a state's cell counting
+// the statements of its models, each state linking its own topic × model matrix.
+Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const StateSplit& split) {
+  const Site& site = linked.site();
+  PageBuilder page(linked, split.summary);
+  json d = page.layout("Compare practice models", "How much of each state's practice models speaks to each topic");
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
+  const Counts counts = count_statements(linked);
+  json columns = json::array();
+  std::vector<std::size_t> totals;
+  for (std::size_t g = 0; g < split.groups.size(); ++g) {
+    std::size_t total = 0;
+    for (std::uint32_t m : split.groups[g].models) total += counts.totals[m];
+    totals.push_back(total);
+    columns.push_back({{"state", split.groups[g].state},
+                       {"href", page.href(split.pages[split.first_page(g)].path)},
+                       {"models", count_of(split.groups[g].models.size(), "model", "models")}});
+  }
+  json rows = json::array();
+  for (std::size_t t = 0; t < site.topics.size(); ++t) {
+    json cells = json::array();
+    for (std::size_t g = 0; g < split.groups.size(); ++g) {
+      std::size_t n = 0;
+      for (std::uint32_t m : split.groups[g].models) n += counts.by_topic[t][m];
+      cells.push_back(cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
+    }
+    rows.push_back({{"title", site.topics[t].title}, {"href", page.href(urls::compare_topic(site.topics[t].id))},
+                    {"cells", std::move(cells)}});
+  }
+  d["columns"] = std::move(columns);
+  d["rows"] = std::move(rows);
+  d["states"] = state_rows(page, split);
+  d["state_count"] = std::to_string(split.groups.size());
+  d["model_count"] = std::to_string(site.models.size());
+  d["shared_language_href"] = page.href(urls::shared_language());
+  d["shared_count"] = std::to_string(linked.graph().shared_language().size());
+  return page.finish("compare-states.html", std::move(d));
+}
+
+}  // namespace
+
+std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_ptr<const std::vector<StateSplit>> topics) {
+  const Site& site = linked.site();
+  std::vector<std::uint32_t> models(site.models.size());
+  for (std::uint32_t i = 0; i < models.size(); ++i) models[i] = i;
+  // A model's part of the matrix: a column of one cell per topic.
+  const std::vector<std::size_t> weights(models.size(), site.topics.size() * matrix_cell_weight);
+  auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights));
+  std::vector<PageTask> tasks;
+  if (!split->split()) {
+    tasks.push_back({urls::compare(), true, [&linked, topics, models] {
+                       return matrix_page(linked, *topics, {models, urls::compare(), "Compare practice models", {}, false});
+                     }});
+    return tasks;
+  }
+  tasks.push_back({urls::compare(), true, [&linked, topics, split] { return state_matrix_page(linked, *topics, *split); }});
+  for (std::size_t i = 0; i < split->pages.size(); ++i)
+    tasks.push_back({split->pages[i].path, true, [&linked, topics, split, i] {
+                       const StatePage& p = split->pages[i];
+                       const std::string& state = split->groups[p.group].state;
+                       std::string title = "Compare the practice models of " + state;
+                       if (p.of > 1) title += fmt::format(", page {} of {}", p.number, p.of);
+                       return matrix_page(linked, *topics,
+                                          {p.models, p.path, std::move(title), state, state_pager(PageBuilder(linked, p.path), *split, i)});
+                     }});
+  return tasks;
+}
+
+}  // namespace pb::views

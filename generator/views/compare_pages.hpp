@@ -1,0 +1,23 @@
+#pragma once
+// The comparison pages (compare/), shared between their files: where each model's statements on each
+// topic are shown, which the topic pages and the matrix that links them must agree on.
+#include <memory>
+#include <vector>
+
+#include "views/page.hpp"
+#include "views/state_split.hpp"
+
+namespace pb::inline views {
+
+// Estimated bytes of page text per statement listed beside its own text (its link, its place).
+inline constexpr std::size_t statement_overhead = 160;
+
+// compare_topics.cpp: each topic page's split by state, by index into Site::topics (whole pages on
+// a small site). A model's column on topic t is on splits[t].path_of(model).
+std::vector<StateSplit> topic_splits(const LinkedSite& linked);
+
+// compare_matrix.cpp: compare/index.html (the topic × model matrix) and, past the budget, the topic ×
+// state matrix there with one topic × model matrix per state at compare/states/<slug>/.
+std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_ptr<const std::vector<StateSplit>> topics);
+
+}  // namespace pb::views

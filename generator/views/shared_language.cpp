@@ -7,6 +7,7 @@
 #include "link/urls.hpp"
 #include "views/diff_html.hpp"
 #include "views/plan.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
@@ -16,6 +17,9 @@ using json = nlohmann::json;
 
 constexpr std::size_t links_shown = 8;   // per text; the rest fold under "and N more"
 constexpr std::size_t names_in_title = 4;
+// Estimated bytes of markup per statement of a cluster (its link, the cluster's frame, the words
+// "only in" a side marks), beside its sentence counted twice (as said, and as a side of a diff).
+constexpr std::size_t member_overhead = 450;
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -66,57 +70,145 @@ std::vector<Wording> wordings(const LinkedSite& linked, const Cluster& cluster) 
   return out;
 }
 
+// The clusters grouped by the models that share them, the groups of most models first; past the
+// size budget, packed into numbered pages of results (a group stays on one page).
+struct Layout {
+  struct Group {
+    std::vector<std::uint32_t> models;
+    std::vector<std::size_t> clusters;  // indexes into LinkGraph::shared_language()
+  };
+  std::vector<Group> groups;
+  std::vector<ResultRun> pages;  // none: one page has every group
+  std::size_t same_words = 0;
+};
+
+Layout layout_groups(const LinkedSite& linked) {
+  const auto& clusters = linked.graph().shared_language();
+  Layout layout;
+  std::map<std::vector<std::uint32_t>, std::vector<std::size_t>> groups;
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    std::set<std::uint32_t> models;
+    for (const auto& m : clusters[c].members) models.insert(linked.graph().statements()[m.text].model);
+    groups[{models.begin(), models.end()}].push_back(c);
+    if (clusters[c].kind == ClusterKind::same_words) ++layout.same_words;
+  }
+  for (auto& [models, members] : groups) layout.groups.push_back({models, std::move(members)});
+  std::stable_sort(layout.groups.begin(), layout.groups.end(), [](const Layout::Group& a, const Layout::Group& b) {
+    if (a.models.size() != b.models.size()) return a.models.size() > b.models.size();
+    return a.clusters.size() > b.clusters.size();
+  });
+  // A group's weight: each of its sentences, once per statement that says it, with its link.
+  std::vector<std::size_t> weights;
+  for (const auto& g : layout.groups) {
+    std::size_t w = 0;
+    for (std::size_t c : g.clusters)
+      for (const auto& m : clusters[c].members) w += 2 * shared_sentence(linked, m).size() + member_overhead;
+    weights.push_back(w);
+  }
+  if (total_weight(weights) > split_budget) layout.pages = pack_runs(weights, split_budget);
+  return layout;
+}
+
 class SharedLanguagePage {
  public:
-  explicit SharedLanguagePage(const LinkedSite& linked)
-      : linked_(linked), page_(linked, urls::shared_language()), labels_(model_labels(linked)) {}
+  // Page `number` of the layout's pages of results (1, 2, …), or 0: the whole page, or the summary.
+  SharedLanguagePage(const LinkedSite& linked, const Layout& layout, std::size_t number)
+      : linked_(linked), layout_(layout), number_(number),
+        page_(linked, number ? urls::results_page(urls::shared_language(), number) : urls::shared_language()),
+        labels_(model_labels(linked)) {}
 
   Page build() {
     const auto& clusters = linked_.graph().shared_language();
-    json d = page_.layout("Shared language across states",
-                          "Sentences that practice models of different states or agencies share, in the same words or the same idea");
-    page_.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {"Shared language", page_.path()}});
-    // Clusters grouped by the models that share them, the groups of most models first.
-    std::map<std::vector<std::uint32_t>, std::vector<std::size_t>> groups;
-    std::size_t same_words = 0;
-    for (std::size_t c = 0; c < clusters.size(); ++c) {
-      groups[models_of(clusters[c])].push_back(c);
-      if (clusters[c].kind == ClusterKind::same_words) ++same_words;
-    }
-    std::vector<const std::pair<const std::vector<std::uint32_t>, std::vector<std::size_t>>*> order;
-    for (const auto& g : groups) order.push_back(&g);
-    std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) {
-      if (a->first.size() != b->first.size()) return a->first.size() > b->first.size();
-      return a->second.size() > b->second.size();
-    });
+    std::string title = "Shared language across states";
+    if (number_) title += fmt::format(", page {} of {}", number_, layout_.pages.size());
+    json d = page_.layout(title, "Sentences that practice models of different states or agencies share, in the same words or the same idea");
+    std::vector<std::pair<std::string, std::string>> trail{
+        {"Home", urls::home()}, {"Compare", urls::compare()}, {"Shared language", urls::shared_language()}};
+    if (number_) trail.push_back({fmt::format("Page {}", number_), page_.path()});
+    page_.breadcrumbs(d, trail);
+    ResultRun shown{0, layout_.groups.size()};
+    if (number_) shown = layout_.pages[number_ - 1];
+    const bool summary = !number_ && !layout_.pages.empty();
     json list = json::array();
-    for (std::size_t g = 0; g < order.size(); ++g) list.push_back(group(g, order[g]->first, order[g]->second));
+    if (!summary)
+      for (std::size_t g = shown.begin; g < shown.end; ++g)
+        list.push_back(group(g, layout_.groups[g].models, layout_.groups[g].clusters));
     d["groups"] = std::move(list);
-    d["has_groups"] = !order.empty();
+    d["has_groups"] = !layout_.groups.empty();
     d["summary"] = fmt::format("{}: {} in the same words and {} in other words (the same idea).",
                                plural(clusters.size(), "sentence is said in more than one model",
                                       "sentences are said in more than one model"),
-                               same_words, clusters.size() - same_words);
+                               layout_.same_words, clusters.size() - layout_.same_words);
     d["json_href"] = page_.href(urls::shared_language_json());
+    d["pager"] = false;
+    if (number_) {
+      std::vector<std::string> paths;
+      for (std::size_t n = 1; n <= layout_.pages.size(); ++n) paths.push_back(urls::results_page(urls::shared_language(), n));
+      d["pager"] = pager(page_, paths, number_ - 1);
+    }
+    if (summary) {
+      d["pages"] = pages_summary();
+      d["index"] = group_index();
+      d["group_count"] = std::to_string(layout_.groups.size());
+      d["page_count"] = std::to_string(layout_.pages.size());
+      return page_.finish("shared-language-summary.html", std::move(d));
+    }
     return page_.finish("shared-language.html", std::move(d));
   }
 
  private:
-  std::vector<std::uint32_t> models_of(const Cluster& cluster) const {
-    std::set<std::uint32_t> models;
-    for (const auto& m : cluster.members) models.insert(linked_.graph().statements()[m.text].model);
-    return {models.begin(), models.end()};
-  }
-
-  json group(std::size_t number, const std::vector<std::uint32_t>& models, const std::vector<std::size_t>& clusters) {
+  std::string title_of(const std::vector<std::uint32_t>& models) const {
     std::vector<std::string> names;
     for (std::uint32_t m : models) names.push_back(labels_.at(m));
+    return join_names(names);
+  }
+
+  std::string anchor_of(std::size_t number, const std::vector<std::uint32_t>& models) const {
     std::string anchor = models.size() <= names_in_title ? "between" : fmt::format("group-{}", number + 1);
     if (models.size() <= names_in_title)
       for (std::uint32_t m : models) anchor += "--" + linked_.site().models[m].id;
+    return anchor;
+  }
+
+  // The summary's table of the pages of results: the groups and sentences on each.
+  json pages_summary() const {
+    json rows = json::array();
+    for (std::size_t n = 0; n < layout_.pages.size(); ++n) {
+      const ResultRun& run = layout_.pages[n];
+      std::size_t sentences = 0;
+      for (std::size_t g = run.begin; g < run.end; ++g) sentences += layout_.groups[g].clusters.size();
+      rows.push_back({{"label", fmt::format("Page {}", n + 1)},
+                      {"href", page_.href(urls::results_page(urls::shared_language(), n + 1))},
+                      {"first", title_of(layout_.groups[run.begin].models)},
+                      {"last", title_of(layout_.groups[run.end - 1].models)},
+                      {"groups", std::to_string(run.end - run.begin)},
+                      {"sentences", std::to_string(sentences)}});
+    }
+    return rows;
+  }
+
+  // Every group, linking its page of results. Each carries the anchors of its sentences, so a link
+  // to a sentence here (from a statement "also said in" many models) lands on its group.
+  json group_index() {
+    json items = json::array();
+    for (std::size_t n = 0; n < layout_.pages.size(); ++n)
+      for (std::size_t g = layout_.pages[n].begin; g < layout_.pages[n].end; ++g) {
+        const auto& group = layout_.groups[g];
+        json anchors = json::array();
+        for (std::size_t c : group.clusters) anchors.push_back(page_.cluster_anchor(linked_.graph().shared_language()[c]));
+        items.push_back({{"title", title_of(group.models)},
+                         {"href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(g, group.models)},
+                         {"count_label", plural(group.clusters.size(), "sentence", "sentences")},
+                         {"anchors", std::move(anchors)}});
+      }
+    return items;
+  }
+
+  json group(std::size_t number, const std::vector<std::uint32_t>& models, const std::vector<std::size_t>& clusters) {
+    const std::string anchor = anchor_of(number, models);
     json items = json::array();
     for (std::size_t c : clusters) items.push_back(cluster(linked_.graph().shared_language()[c]));
-    return json{{"title", join_names(names)},
+    return json{{"title", title_of(models)},
                 {"anchor", anchor},
                 {"count", std::to_string(clusters.size())},
                 {"count_label", plural(clusters.size(), "sentence", "sentences")},
@@ -165,6 +257,8 @@ class SharedLanguagePage {
   }
 
   const LinkedSite& linked_;
+  const Layout& layout_;
+  std::size_t number_;
   PageBuilder page_;
   std::map<std::uint32_t, std::string> labels_;
 };
@@ -190,7 +284,8 @@ Page shared_language_json(const LinkedSite& linked) {
   }
   Page p;
   p.path = urls::shared_language_json();
-  p.raw = nlohmann::ordered_json{{"clusters", std::move(clusters)}}.dump(1) + "\n";
+  // Without indentation: on a national site the clusters run to hundreds of thousands of statements.
+  p.raw = nlohmann::ordered_json{{"clusters", std::move(clusters)}}.dump() + "\n";
   return p;
 }
 
@@ -198,7 +293,11 @@ Page shared_language_json(const LinkedSite& linked) {
 
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked) {
   std::vector<PageTask> tasks;
-  tasks.push_back({urls::shared_language(), true, [&] { return SharedLanguagePage(linked).build(); }});
+  auto layout = std::make_shared<const Layout>(layout_groups(linked));
+  tasks.push_back({urls::shared_language(), true, [&linked, layout] { return SharedLanguagePage(linked, *layout, 0).build(); }});
+  for (std::size_t n = 1; n <= layout->pages.size(); ++n)
+    tasks.push_back({urls::results_page(urls::shared_language(), n), true,
+                     [&linked, layout, n] { return SharedLanguagePage(linked, *layout, n).build(); }});
   tasks.push_back({urls::shared_language_json(), false, [&] { return shared_language_json(linked); }});
   return tasks;
 }

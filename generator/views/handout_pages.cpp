@@ -8,12 +8,16 @@
 #include "core/qr_svg.hpp"
 #include "link/urls.hpp"
 #include "views/print_fit.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
 namespace {
 
 using json = nlohmann::json;
+
+// Estimated bytes of a topic sheet per statement beside its text (its place, its markup).
+constexpr std::size_t sheet_item_overhead = 100;
 
 std::string capitalized(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
@@ -118,6 +122,7 @@ json handout_base(PageBuilder& page, const Handout& h, const std::string& descri
   json d = page.layout(h.title, description);
   std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Handouts", urls::handouts()}};
   if (h.model) trail.push_back({model_name(*h.model), urls::model(*h.model)});
+  if (!h.state.empty()) trail.push_back({h.topic->title, urls::topic_sheet(h.topic->id)});
   trail.push_back({h.title, h.path});
   page.breadcrumbs(d, trail);
   add_print_frame(page, h, d);
@@ -251,31 +256,92 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   return page.finish("handout-one-pager.html", std::move(d));
 }
 
+// A topic's sheet across the current models, split by state when it would be too large to print.
+StateSplit topic_sheet_split(const LinkedSite& linked, const Topic& topic) {
+  const Site& site = linked.site();
+  const LinkGraph& graph = linked.graph();
+  std::vector<std::size_t> by_model(site.models.size(), 0);
+  for (std::size_t i : graph.by_topic(topic.id)) {
+    const StatementRef& ref = graph.statements()[i];
+    by_model[ref.model] += linked.statement(ref).text.source.size() + sheet_item_overhead;
+  }
+  std::vector<std::uint32_t> current;
+  std::vector<std::size_t> weights;
+  for (std::uint32_t m = 0; m < site.models.size(); ++m)
+    if (site.models[m].superseded_by.empty()) {  // a workshop compares the editions in force
+      current.push_back(m);
+      weights.push_back(by_model[m]);
+    }
+  return split_by_state(site, urls::topic_sheet(topic.id), current, weights);
+}
+
 Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutPrint* print) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, h.path);
   json d = handout_base(page, h, page.plain(h.topic->description), print);
   d["description_html"] = page.html(h.topic->description);
-  std::map<std::string, json> items;
+  d["has_states"] = h.summary;
+  d["pager"] = false;
+  d["online_href"] = page.href(urls::compare_topic(h.topic->id));
+  const std::set<std::uint32_t> shown(h.models.begin(), h.models.end());  // none: every current model
+  std::map<std::uint32_t, json> items;
+  std::map<std::uint32_t, std::size_t> counts;
   for (std::size_t i : graph.by_topic(h.topic->id)) {
     const StatementRef& ref = graph.statements()[i];
-    items[linked.model(ref).id].push_back(page.statement_ref(ref));
+    ++counts[ref.model];
+    if (!h.summary && (shown.empty() || shown.count(ref.model))) items[ref.model].push_back(page.statement_ref(ref));
   }
   json models = json::array();
-  for (const auto& m : site.models) {
-    if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
-    json list = items.count(m.id) ? items[m.id] : json::array();
-    const bool short_group = list.size() <= 6;
-    models.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"empty", list.empty()},
-                      {"short", short_group}, {"items", std::move(list)}});
+  if (h.summary || !h.part.empty()) {
+    const StateSplit split = topic_sheet_split(linked, *h.topic);
+    json states = state_rows(page, split);
+    for (std::size_t g = 0; g < split.groups.size(); ++g) {
+      std::size_t n = 0;
+      for (std::uint32_t m : split.groups[g].models) n += counts[m];
+      states[g]["statements"] = std::to_string(n);
+    }
+    d["states"] = std::move(states);
+    d["state_count"] = std::to_string(split.groups.size());
+    d["statement_count"] = std::to_string(graph.by_topic(h.topic->id).size());
+    for (std::size_t i = 0; i < split.pages.size(); ++i)
+      if (split.pages[i].path == h.path) d["pager"] = state_pager(page, split, i);
+  }
+  if (!h.summary) {
+    for (std::uint32_t i = 0; i < site.models.size(); ++i) {
+      const Model& m = site.models[i];
+      if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
+      if (!shown.empty() && !shown.count(i)) continue;
+      json list = items.count(i) ? items[i] : json::array();
+      const bool short_group = list.size() <= 6;
+      models.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"empty", list.empty()},
+                        {"short", short_group}, {"items", std::move(list)}});
+    }
   }
   d["models"] = std::move(models);
-  d["online_href"] = page.href(urls::compare_topic(h.topic->id));
   return page.finish("handout-topic.html", std::move(d));
 }
 
 }  // namespace
+
+std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& topic) {
+  const StateSplit split = topic_sheet_split(linked, topic);
+  std::vector<Handout> sheets;
+  for (const auto& p : split.pages) {
+    const StateGroup& group = split.groups[p.group];
+    std::string name = "topic-" + topic.id + "-" + group.slug + (p.of > 1 ? "-" + std::to_string(p.number) : "");
+    Handout h{HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &topic, topic.title + " in " + group.state, p.path,
+              urls::pdf_beside(p.path, name), false, {}};
+    h.state = group.state;
+    h.models = p.models;
+    if (p.of > 1) {
+      h.part = fmt::format("part {} of {}", p.number, p.of);
+      h.title += ", " + h.part;
+    }
+    sheets.push_back(std::move(h));
+  }
+  return sheets;
+}
 
 std::string pages_phrase(int pages) { return fmt::format("{} page{}", pages, pages == 1 ? "" : "s"); }
 

@@ -11,6 +11,10 @@ namespace pb::inline views {
 // `print` is what printing it to PDF gave, when the build printed it.
 Page handout_page(const LinkedSite& linked, const Handout& h, const HandoutPrint* print);
 
+// A topic's sheets of one state each, when its sheet across the current models would be too large
+// to print (past the size budget): state by state, a state of many models in numbered parts.
+std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& topic);
+
 // "2 pages", "1 page"
 std::string pages_phrase(int pages);
 // "48 KB"

@@ -24,6 +24,12 @@ struct Handout {
   std::string pdf;                   // the PDF beside it, root-relative
   bool landscape = false;
   std::string thumbnail;             // a PNG of the PDF's first page, beside it
+  // Topic sheets on a large site: the sheet across models becomes a summary that lists one sheet per
+  // state (or several, numbered, for a state of many models).
+  bool summary = false;               // the topic's sheet, listing its states' sheets
+  std::string state;                  // a state's sheet: the state, and the current models it shows
+  std::vector<std::uint32_t> models;
+  std::string part;                   // "part 2 of 3" when the state has several sheets
 };
 
 // What printing a handout to PDF gave, for its page and the index (the build fills it in when it

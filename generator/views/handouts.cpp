@@ -184,10 +184,9 @@ std::vector<Handout> list_handouts(const LinkedSite& linked) {
     const std::string path = urls::topic_sheet(t.id);
     out.push_back({HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &t, t.title, path,
                    urls::pdf_beside(path, "topic-" + t.id), false, {}});
-    for (auto& sheet : state_topic_sheets(linked, t)) {
-      out.back().summary = true;
-      out.push_back(std::move(sheet));
-    }
+    auto states = state_topic_sheets(linked, t);
+    out.back().summary = !states.empty();
+    for (auto& sheet : states) out.push_back(std::move(sheet));
   }
   for (auto& h : out) h.thumbnail = h.pdf.substr(0, h.pdf.size() - 4) + ".png";  // "x.pdf" → "x.png"
   return out;

@@ -159,13 +159,14 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
 
 }  // namespace
 
-std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_ptr<const std::vector<StateSplit>> topics) {
+std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_ptr<const std::vector<StateSplit>> topics,
+                                        std::size_t budget) {
   const Site& site = linked.site();
   std::vector<std::uint32_t> models(site.models.size());
   for (std::uint32_t i = 0; i < models.size(); ++i) models[i] = i;
   // A model's part of the matrix: a column of one cell per topic.
   const std::vector<std::size_t> weights(models.size(), site.topics.size() * matrix_cell_weight);
-  auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights));
+  auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights, budget));
   std::vector<PageTask> tasks;
   if (!split->split()) {
     tasks.push_back({urls::compare(), true, [&linked, topics, models] {

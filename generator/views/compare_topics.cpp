@@ -206,7 +206,7 @@ TopicView state_view(const LinkedSite& linked, const Topic& topic, const StateSp
 
 }  // namespace
 
-std::vector<StateSplit> topic_splits(const LinkedSite& linked) {
+std::vector<StateSplit> topic_splits(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   std::vector<std::uint32_t> models(site.models.size());
@@ -219,17 +219,17 @@ std::vector<StateSplit> topic_splits(const LinkedSite& linked) {
       const StatementRef& ref = graph.statements()[index];
       weights[ref.model] += linked.statement(ref).text.source.size() + statement_overhead;
     }
-    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights));
+    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, budget));
   }
   return splits;
 }
 
-std::vector<PageTask> plan_compare_pages(const LinkedSite& linked) {
+std::vector<PageTask> plan_compare_pages(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   std::vector<PageTask> tasks;
   if (site.topics.empty()) return tasks;
-  auto splits = std::make_shared<const std::vector<StateSplit>>(topic_splits(linked));
-  for (auto& t : plan_matrix_pages(linked, splits)) tasks.push_back(std::move(t));
+  auto splits = std::make_shared<const std::vector<StateSplit>>(topic_splits(linked, budget));
+  for (auto& t : plan_matrix_pages(linked, splits, budget)) tasks.push_back(std::move(t));
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
     const Topic& topic = site.topics[t];
     const StateSplit& split = (*splits)[t];

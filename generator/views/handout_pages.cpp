@@ -257,7 +257,7 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
 }
 
 // A topic's sheet across the current models, split by state when it would be too large to print.
-StateSplit topic_sheet_split(const LinkedSite& linked, const Topic& topic) {
+StateSplit topic_sheet_split(const LinkedSite& linked, const Topic& topic, std::size_t budget) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   std::vector<std::size_t> by_model(site.models.size(), 0);
@@ -272,7 +272,7 @@ StateSplit topic_sheet_split(const LinkedSite& linked, const Topic& topic) {
       current.push_back(m);
       weights.push_back(by_model[m]);
     }
-  return split_by_state(site, urls::topic_sheet(topic.id), current, weights);
+  return split_by_state(site, urls::topic_sheet(topic.id), current, weights, budget);
 }
 
 Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutPrint* print) {
@@ -281,20 +281,21 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
   PageBuilder page(linked, h.path);
   json d = handout_base(page, h, page.plain(h.topic->description), print);
   d["description_html"] = page.html(h.topic->description);
-  d["has_states"] = h.summary;
+  d["has_states"] = h.summary();
   d["pager"] = false;
   d["online_href"] = page.href(urls::compare_topic(h.topic->id));
-  const std::set<std::uint32_t> shown(h.models.begin(), h.models.end());  // none: every current model
+  std::set<std::uint32_t> shown;  // none: every current model
+  if (!h.state.empty()) shown.insert(h.states->pages[h.state_page].models.begin(), h.states->pages[h.state_page].models.end());
   std::map<std::uint32_t, json> items;
   std::map<std::uint32_t, std::size_t> counts;
   for (std::size_t i : graph.by_topic(h.topic->id)) {
     const StatementRef& ref = graph.statements()[i];
     ++counts[ref.model];
-    if (!h.summary && (shown.empty() || shown.count(ref.model))) items[ref.model].push_back(page.statement_ref(ref));
+    if (!h.summary() && (shown.empty() || shown.count(ref.model))) items[ref.model].push_back(page.statement_ref(ref));
   }
   json models = json::array();
-  if (h.summary || !h.part.empty()) {
-    const StateSplit split = topic_sheet_split(linked, *h.topic);
+  if (h.states) {
+    const StateSplit& split = *h.states;
     json states = state_rows(page, split);
     for (std::size_t g = 0; g < split.groups.size(); ++g) {
       std::size_t n = 0;
@@ -304,10 +305,9 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
     d["states"] = std::move(states);
     d["state_count"] = std::to_string(split.groups.size());
     d["statement_count"] = std::to_string(graph.by_topic(h.topic->id).size());
-    for (std::size_t i = 0; i < split.pages.size(); ++i)
-      if (split.pages[i].path == h.path) d["pager"] = state_pager(page, split, i);
+    if (!h.state.empty()) d["pager"] = state_pager(page, split, h.state_page);
   }
-  if (!h.summary) {
+  if (!h.summary()) {
     for (std::uint32_t i = 0; i < site.models.size(); ++i) {
       const Model& m = site.models[i];
       if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
@@ -324,20 +324,19 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
 
 }  // namespace
 
-std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& topic) {
-  const StateSplit split = topic_sheet_split(linked, topic);
+std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& topic, std::size_t budget) {
+  const auto split = std::make_shared<const StateSplit>(topic_sheet_split(linked, topic, budget));
   std::vector<Handout> sheets;
-  for (const auto& p : split.pages) {
-    const StateGroup& group = split.groups[p.group];
+  for (std::size_t i = 0; i < split->pages.size(); ++i) {
+    const StatePage& p = split->pages[i];
+    const StateGroup& group = split->groups[p.group];
     std::string name = "topic-" + topic.id + "-" + group.slug + (p.of > 1 ? "-" + std::to_string(p.number) : "");
     Handout h{HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &topic, topic.title + " in " + group.state, p.path,
               urls::pdf_beside(p.path, name), false, {}};
+    h.states = split;
+    h.state_page = i;
     h.state = group.state;
-    h.models = p.models;
-    if (p.of > 1) {
-      h.part = fmt::format("part {} of {}", p.number, p.of);
-      h.title += ", " + h.part;
-    }
+    if (p.of > 1) h.title += fmt::format(", part {} of {}", p.number, p.of);
     sheets.push_back(std::move(h));
   }
   return sheets;

@@ -13,7 +13,7 @@ Page handout_page(const LinkedSite& linked, const Handout& h, const HandoutPrint
 
 // A topic's sheets of one state each, when its sheet across the current models would be too large
 // to print (past the size budget): state by state, a state of many models in numbered parts.
-std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& topic);
+std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& topic, std::size_t budget);
 
 // "2 pages", "1 page"
 std::string pages_phrase(int pages);

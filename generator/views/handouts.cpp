@@ -155,7 +155,7 @@ bool has_self_assessment(const LinkGraph& graph, const Model& model, const std::
   return !graph.actions(model, role).empty();
 }
 
-std::vector<Handout> list_handouts(const LinkedSite& linked) {
+std::vector<Handout> list_handouts(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   std::vector<Handout> out;
@@ -184,9 +184,9 @@ std::vector<Handout> list_handouts(const LinkedSite& linked) {
     const std::string path = urls::topic_sheet(t.id);
     out.push_back({HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &t, t.title, path,
                    urls::pdf_beside(path, "topic-" + t.id), false, {}});
-    auto states = state_topic_sheets(linked, t);
-    out.back().summary = !states.empty();
-    for (auto& sheet : states) out.push_back(std::move(sheet));
+    auto sheets = state_topic_sheets(linked, t, budget);
+    if (!sheets.empty()) out.back().states = sheets.front().states;  // the topic's sheet lists them
+    for (auto& sheet : sheets) out.push_back(std::move(sheet));
   }
   for (auto& h : out) h.thumbnail = h.pdf.substr(0, h.pdf.size() - 4) + ".png";  // "x.pdf" → "x.png"
   return out;
@@ -194,7 +194,7 @@ std::vector<Handout> list_handouts(const LinkedSite& linked) {
 
 std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints, std::size_t budget) {
   std::vector<PageTask> tasks;
-  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked));
+  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked, budget));
   if (handouts->empty()) return tasks;
   // The tasks run after planning returns: they keep their own copy of what printing gave.
   auto printed = prints ? std::make_shared<const HandoutPrints>(*prints) : nullptr;

@@ -2,12 +2,14 @@
 // The printable handouts: which exist (for the pages, the handouts index and the PDF export).
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "link/linked_site.hpp"
 #include "content/model.hpp"
 #include "views/state_lists.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
@@ -26,10 +28,10 @@ struct Handout {
   std::string thumbnail;             // a PNG of the PDF's first page, beside it
   // Topic sheets on a large site: the sheet across models becomes a summary that lists one sheet per
   // state (or several, numbered, for a state of many models).
-  bool summary = false;               // the topic's sheet, listing its states' sheets
-  std::string state;                  // a state's sheet: the state, and the current models it shows
-  std::vector<std::uint32_t> models;
-  std::string part;                   // "part 2 of 3" when the state has several sheets
+  std::shared_ptr<const StateSplit> states;  // the topic's sheets by state: the sheet is their summary
+  std::size_t state_page = 0;                // a state's sheet: its index in states->pages
+  bool summary() const { return states && state.empty(); }
+  std::string state;                         // a state's sheet: its state
 };
 
 // What printing a handout to PDF gave, for its page and the index (the build fills it in when it
@@ -44,7 +46,7 @@ using HandoutPrints = std::map<std::string, HandoutPrint>;  // by handout page p
 
 // Every handout the content supports: checklists and self-assessments for roles with actions
 // (self-assessments only where the model has a rubric), a one-pager per section, a sheet per topic.
-std::vector<Handout> list_handouts(const LinkedSite& linked);
+std::vector<Handout> list_handouts(const LinkedSite& linked, std::size_t budget = split_budget);
 
 // "Role checklists", "CQI self-assessments", "One page per value": in the model's words when there is one.
 std::string handout_kind_label(HandoutKind kind, const Model* model = nullptr);

@@ -11,8 +11,8 @@ std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget) {
   append(plan_model_pages(linked, budget));
   append(plan_role_pages(linked, budget));
   append(plan_glossary_pages(linked, budget));
-  append(plan_compare_pages(linked));
-  append(plan_shared_language(linked));
+  append(plan_compare_pages(linked, budget));
+  append(plan_shared_language(linked, budget));
   append(plan_framework_pages(linked));
   append(plan_search(linked));
   append(plan_handout_pages(linked, nullptr, budget));

@@ -19,9 +19,10 @@ std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t bud
 std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // glossary.cpp: glossary/, glossary/<term>/ (split by state past `budget`)
 std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t budget = split_budget);
-std::vector<PageTask> plan_compare_pages(const LinkedSite& linked);   // compare_topics.cpp + compare_matrix.cpp: compare/,
-                                                                       //   compare/states/, compare/topics/
-std::vector<PageTask> plan_shared_language(const LinkedSite& linked); // shared_language.cpp: compare/shared-language/
+// compare_topics.cpp + compare_matrix.cpp: compare/, compare/states/, compare/topics/ (split by state past `budget`)
+std::vector<PageTask> plan_compare_pages(const LinkedSite& linked, std::size_t budget = split_budget);
+// shared_language.cpp: compare/shared-language/ (numbered pages of results past `budget`)
+std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget = split_budget);
 // frameworks.cpp: compare/frameworks/<f>/ and compare/frameworks/<f>/<m>/
 std::vector<PageTask> plan_framework_pages(const LinkedSite& linked);
 std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.cpp: search/, search-index.js

@@ -82,7 +82,7 @@ struct Layout {
   std::size_t same_words = 0;
 };
 
-Layout layout_groups(const LinkedSite& linked) {
+Layout layout_groups(const LinkedSite& linked, std::size_t budget) {
   const auto& clusters = linked.graph().shared_language();
   Layout layout;
   std::map<std::vector<std::uint32_t>, std::vector<std::size_t>> groups;
@@ -105,7 +105,7 @@ Layout layout_groups(const LinkedSite& linked) {
       for (const auto& m : clusters[c].members) w += 2 * shared_sentence(linked, m).size() + member_overhead;
     weights.push_back(w);
   }
-  if (total_weight(weights) > split_budget) layout.pages = pack_runs(weights, split_budget);
+  if (total_weight(weights) > budget) layout.pages = pack_runs(weights, budget);
   return layout;
 }
 
@@ -291,9 +291,9 @@ Page shared_language_json(const LinkedSite& linked) {
 
 }  // namespace
 
-std::vector<PageTask> plan_shared_language(const LinkedSite& linked) {
+std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget) {
   std::vector<PageTask> tasks;
-  auto layout = std::make_shared<const Layout>(layout_groups(linked));
+  auto layout = std::make_shared<const Layout>(layout_groups(linked, budget));
   tasks.push_back({urls::shared_language(), true, [&linked, layout] { return SharedLanguagePage(linked, *layout, 0).build(); }});
   for (std::size_t n = 1; n <= layout->pages.size(); ++n)
     tasks.push_back({urls::results_page(urls::shared_language(), n), true,

@@ -1,0 +1,121 @@
+// Cross-model pages split by state: where each model's part goes, the URLs, the "Page 2 of 3"
+// navigation, and the seed site's comparison pages split with a budget of one byte.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "link/urls.hpp"
+#include "test_support.hpp"
+#include "views/plan.hpp"
+#include "views/state_split.hpp"
+
+using namespace pb;
+
+namespace {
+Model model_in(std::string id, std::string state) {
+  Model m;
+  m.id = std::move(id);
+  m.title = "Model " + m.id;
+  m.jurisdiction = std::move(state);
+  return m;
+}
+
+const PageTask* task_at(const std::vector<PageTask>& tasks, const std::string& path) {
+  auto found = std::find_if(tasks.begin(), tasks.end(), [&](const PageTask& t) { return t.path == path; });
+  return found == tasks.end() ? nullptr : &*found;
+}
+}  // namespace
+
+TEST_CASE("the URLs of a page's states and of numbered pages of results sit under its folder") {
+  CHECK(urls::state_page("compare/topics/safety/index.html", "virginia") == "compare/topics/safety/states/virginia/index.html");
+  CHECK(urls::state_page("compare/index.html", "st-croix", 2) == "compare/states/st-croix/2/index.html");
+  CHECK(urls::results_page("compare/shared-language/index.html", 3) == "compare/shared-language/3/index.html");
+}
+
+TEST_CASE("split_by_state keeps a page whole under the budget, else a page per state and pages of results") {
+  Site site;
+  site.models = {model_in("va", "Virginia"), model_in("ar1", "Arkansas"), model_in("ar2", "Arkansas"),
+                 model_in("ar3", "Arkansas"), model_in("me", "Maine")};
+  const std::vector<std::uint32_t> models{0, 1, 2, 3, 4};
+  const StateSplit whole = split_by_state(site, "roles/x/index.html", models, {10, 10, 10, 10, 10}, 50);
+  CHECK_FALSE(whole.split());
+  CHECK(whole.path_of(3) == "roles/x/index.html");
+
+  const StateSplit split = split_by_state(site, "roles/x/index.html", models, {10, 30, 30, 10, 10}, 45);
+  REQUIRE(split.split());
+  REQUIRE(split.groups.size() == 3);  // Arkansas, Maine, Virginia
+  // Arkansas (30 + 30 + 10) is over 45: page 1 holds ar1, page 2 ar2 and ar3.
+  REQUIRE(split.pages.size() == 4);
+  CHECK(split.pages[0].path == "roles/x/states/arkansas/index.html");
+  CHECK(split.pages[0].models == std::vector<std::uint32_t>{1});
+  CHECK(split.pages[1].path == "roles/x/states/arkansas/2/index.html");
+  CHECK(split.pages[1].models == std::vector<std::uint32_t>{2, 3});
+  CHECK(split.pages[1].number == 2);
+  CHECK(split.pages[1].of == 2);
+  CHECK(split.pages[2].path == "roles/x/states/maine/index.html");
+  CHECK(split.path_of(3) == "roles/x/states/arkansas/2/index.html");
+  CHECK(split.path_of(0) == "roles/x/states/virginia/index.html");
+  CHECK(split.first_page(2) == 3);
+}
+
+TEST_CASE("pager: Page n of m, previous and next, every page linked from the current one") {
+  Site site;
+  site.models = {model_in("a", "Arkansas"), model_in("b", "Arkansas"), model_in("c", "Arkansas")};
+  const StateSplit split = split_by_state(site, "compare/index.html", {0, 1, 2}, {10, 10, 10}, 10);
+  REQUIRE(split.pages.size() == 3);
+  const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  const PageBuilder page(linked, split.pages[1].path);
+  const nlohmann::json nav = state_pager(page, split, 1);
+  CHECK(nav["label"] == "Page 2 of 3");
+  CHECK(nav["prev_href"] == "../../../../compare/states/arkansas/index.html");
+  CHECK(nav["next_href"] == "../../../../compare/states/arkansas/3/index.html");
+  CHECK(nav["pages"].size() == 3);
+  CHECK(nav["pages"][1]["current"] == true);
+  const nlohmann::json first = state_pager(PageBuilder(linked, split.pages[0].path), split, 0);
+  CHECK(first["has_prev"] == false);
+  CHECK(first["next_href"] == "../../../compare/states/arkansas/2/index.html");
+  const StateSplit one = split_by_state(site, "compare/index.html", {0}, {10}, 5);
+  CHECK(state_pager(page, one, 0) == false);  // a state on one page: no navigation
+}
+
+TEST_CASE("the seed's comparison pages, split with a budget of one byte, link each model where it is") {
+  const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  const auto tasks = plan_compare_pages(linked, 1);
+  // Arkansas has three models: one page each; Maine and Virginia one page.
+  REQUIRE(task_at(tasks, "compare/topics/safety/states/arkansas/3/index.html"));
+  REQUIRE(task_at(tasks, "compare/states/virginia/index.html"));
+  const Page summary = task_at(tasks, "compare/topics/safety/index.html")->make();
+  CHECK(summary.template_name == "topic-summary.html");
+  REQUIRE(summary.data["states"].size() == 3);
+  CHECK(summary.data["states"][0]["state"] == "Arkansas");
+  CHECK(summary.data["states"][0]["href"] == "../../../compare/topics/safety/states/arkansas/index.html");
+  CHECK(summary.data["states"][0]["pages"].size() == 3);
+  // A state's topic × model matrix links each model's column on its page of the topic.
+  const Page virginia = task_at(tasks, "compare/states/virginia/index.html")->make();
+  CHECK(virginia.template_name == "compare.html");
+  CHECK(virginia.data["page_title"] == "Compare the practice models of Virginia");
+  CHECK(virginia.data["rows"][0]["cells"][0]["href"].get<std::string>().starts_with("../../../compare/topics/"));
+  CHECK(virginia.data["rows"][0]["cells"][0]["href"].get<std::string>().ends_with("/states/virginia/index.html#va-practice-model"));
+  const Page page = task_at(tasks, "compare/topics/safety/states/arkansas/2/index.html")->make();
+  CHECK(page.data["page_title"] == "Child safety across models in Arkansas, page 2 of 3");
+  CHECK(page.data["columns"].size() == 1);
+  CHECK(page.data["pager"]["label"] == "Page 2 of 3");
+}
+
+TEST_CASE("shared language past the budget: a summary carrying every sentence's anchor, numbered pages") {
+  const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  const auto tasks = plan_shared_language(linked, 1);
+  REQUIRE(task_at(tasks, "compare/shared-language/2/index.html"));
+  const Page summary = task_at(tasks, urls::shared_language())->make();
+  CHECK(summary.template_name == "shared-language-summary.html");
+  std::size_t anchors = 0;
+  for (const auto& group : summary.data["index"]) {
+    anchors += group["anchors"].size();
+    CHECK(group["href"].get<std::string>().find("/index.html#") != std::string::npos);
+  }
+  CHECK(anchors == linked.graph().shared_language().size());
+  const Page second = task_at(tasks, "compare/shared-language/2/index.html")->make();
+  CHECK(second.data["groups"].size() == 1);  // a group heavier than the budget: a page of its own
+  CHECK(second.data["pager"]["prev_href"] == "../../../compare/shared-language/1/index.html");
+}

@@ -330,7 +330,8 @@ std::vector<Handout> state_topic_sheets(const LinkedSite& linked, const Topic& t
   for (std::size_t i = 0; i < split->pages.size(); ++i) {
     const StatePage& p = split->pages[i];
     const StateGroup& group = split->groups[p.group];
-    std::string name = "topic-" + topic.id + "-" + group.slug + (p.of > 1 ? "-" + std::to_string(p.number) : "");
+    std::string name = fmt::format("topic-{}-{}", topic.id, group.slug);
+    if (p.of > 1) name += fmt::format("-{}", p.number);
     Handout h{HandoutKind::topic_sheet, nullptr, nullptr, nullptr, &topic, topic.title + " in " + group.state, p.path,
               urls::pdf_beside(p.path, name), false, {}};
     h.states = split;

@@ -28,10 +28,10 @@ struct Handout {
   std::string thumbnail;             // a PNG of the PDF's first page, beside it
   // Topic sheets on a large site: the sheet across models becomes a summary that lists one sheet per
   // state (or several, numbered, for a state of many models).
-  std::shared_ptr<const StateSplit> states;  // the topic's sheets by state: the sheet is their summary
+  std::shared_ptr<const StateSplit> states{};  // the topic's sheets by state: the sheet is their summary
   std::size_t state_page = 0;                // a state's sheet: its index in states->pages
   bool summary() const { return states && state.empty(); }
-  std::string state;                         // a state's sheet: its state
+  std::string state{};                       // a state's sheet: its state
 };
 
 // What printing a handout to PDF gave, for its page and the index (the build fills it in when it

@@ -1,6 +1,6 @@
 """End-to-end: comparison pages of a national site split by state (issue 17).
 
-A synthetic corpus (bench/site_bench.py) of 230 models in 50 states, one of them county-administered
+A synthetic corpus (bench/corpus.py) of 230 models in 50 states, one of them county-administered
 (100 county models under "State 00": a state too large for one page), built with the real binary. Checks the topic pages, the
 compare matrix, shared language and the topic sheets: no page over 1.5 MB, each summary links every
 page of every state, each model on exactly one state page of a split page, pages of results that link
@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "..", "bench"))
 import sitelib  # noqa: E402
-import site_bench  # noqa: E402
+from corpus import make_corpus as bench_corpus  # noqa: E402
 
 MAX_BYTES = 1_500_000
 FAILURES = []
@@ -35,7 +35,7 @@ def check(condition, message):
 
 
 def make_corpus(folder):
-    content = site_bench.make_corpus(folder, 230)
+    content = bench_corpus(folder, 230)
     # Models 130–229 become counties of State 00: a state too large for one page of results.
     for n in range(130, 230):
         path = os.path.join(content, "models", f"model-{n:04d}", "model.yaml")

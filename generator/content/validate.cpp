@@ -267,10 +267,12 @@ void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& unt
                     "'see_also' lists ids of other entries in glossary.yaml");
     }
 
+  // handouts/<model>/ sits beside handouts/compare/ (the topic sheets) and handouts/states/ (a large
+  // site's handouts by state).
   for (const auto& model : site.models)
-    if (model.id == "compare")  // handouts/compare/ holds the topic sheets
+    if (model.id == "compare" || model.id == "states")
       diags.error(location_in(std::make_shared<const std::string>(model.dir)),
-                  "'compare' is a reserved name and cannot be a model id", "rename the model's folder");
+                  fmt::format("'{}' is a reserved name and cannot be a model id", model.id), "rename the model's folder");
   check_editions(site, diags);
   check_frameworks(site, diags);
   SectionChecker sections(site, diags, untagged_hint);

@@ -136,6 +136,23 @@ TEST_CASE("reserved section ids") {
         std::string::npos);
 }
 
+TEST_CASE("reserved model ids: handouts/compare/ and handouts/states/ are the site's own") {
+  for (const std::string id : {"compare", "states"}) {
+    test::TempDir dir;
+    test::write_minimal_content(dir);
+    dir.write("content/models/" + id + "/model.yaml", "title: M\njurisdiction: T\nagency: A\n");
+    Diagnostics diags;
+    Site site = load_site(dir.path() / "content", diags);
+    validate_site(site, diags);
+    std::size_t found = 0;
+    for (const auto& line : formatted(diags))
+      found += line.find("models/" + id + ": error: '" + id + "' is a reserved name and cannot be a model id\n"
+                         "  hint: rename the model's folder") != std::string::npos;
+    CAPTURE(id);
+    CHECK(found == 1);
+  }
+}
+
 TEST_CASE("unknown role: did-you-mean and the list of roles") {
   auto out = diagnostics_for_section(
       "id: first\ntitle: First\nblocks:\n  - kind: actions\n    role: wroker\n    items:\n"

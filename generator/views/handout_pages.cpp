@@ -286,15 +286,16 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
   d["online_href"] = page.href(urls::compare_topic(h.topic->id));
   std::set<std::uint32_t> shown;  // none: every current model
   if (!h.state.empty()) shown.insert(h.states->pages[h.state_page].models.begin(), h.states->pages[h.state_page].models.end());
+  // The summary counts every model's statements; a sheet lists its models' statements.
   std::map<std::uint32_t, json> items;
   std::map<std::uint32_t, std::size_t> counts;
   for (std::size_t i : graph.by_topic(h.topic->id)) {
     const StatementRef& ref = graph.statements()[i];
-    ++counts[ref.model];
-    if (!h.summary() && (shown.empty() || shown.count(ref.model))) items[ref.model].push_back(page.statement_ref(ref));
+    if (h.summary()) ++counts[ref.model];
+    else if (shown.empty() || shown.count(ref.model)) items[ref.model].push_back(page.statement_ref(ref));
   }
   json models = json::array();
-  if (h.states) {
+  if (h.states && h.summary()) {
     const StateSplit& split = *h.states;
     json states = state_rows(page, split);
     for (std::size_t g = 0; g < split.groups.size(); ++g) {
@@ -305,14 +306,18 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
     d["states"] = std::move(states);
     d["state_count"] = std::to_string(split.groups.size());
     d["statement_count"] = std::to_string(graph.by_topic(h.topic->id).size());
-    if (!h.state.empty()) d["pager"] = state_pager(page, split, h.state_page);
   }
+  if (h.states && !h.state.empty()) d["pager"] = state_pager(page, *h.states, h.state_page);
   if (!h.summary()) {
-    for (std::uint32_t i = 0; i < site.models.size(); ++i) {
+    // Every current model of the sheet, in site order, with or without statements on the topic.
+    std::vector<std::uint32_t> listed(shown.begin(), shown.end());
+    if (shown.empty())
+      for (std::uint32_t i = 0; i < site.models.size(); ++i) listed.push_back(i);
+    for (std::uint32_t i : listed) {
       const Model& m = site.models[i];
       if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
-      if (!shown.empty() && !shown.count(i)) continue;
-      json list = items.count(i) ? items[i] : json::array();
+      auto found = items.find(i);
+      json list = found == items.end() ? json::array() : std::move(found->second);
       const bool short_group = list.size() <= 6;
       models.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"empty", list.empty()},
                         {"short", short_group}, {"items", std::move(list)}});

@@ -172,7 +172,10 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
         candidates += found.size();
         std::sort(found.begin(), found.end());
         for (std::uint32_t i = offset[a]; i < offset[a + 1]; ++i) weight_of[flat[i].first] = flat[i].second;
-        for (std::uint32_t b : found) {
+        for (std::size_t f = 0; f < found.size(); ++f) {
+          // The vectors met are anywhere in memory: ask for one a few candidates ahead.
+          if (f + 4 < found.size()) __builtin_prefetch(&flat[offset[found[f + 4]]]);
+          const std::uint32_t b = found[f];
           double sum = 0;
           for (std::uint32_t j = offset[b]; j < offset[b + 1]; ++j) sum += double(weight_of[flat[j].first]) * flat[j].second;
           if (sum >= threshold - 1e-9) out.push_back({a, b, sum});

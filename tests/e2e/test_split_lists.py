@@ -106,7 +106,7 @@ def check_split_page(site, pages, split_page, model_anchor, expected_models):
                 # Pages of results: "Page i of n", every page linked, rel=prev/next to the neighbours.
                 raw = sitelib.read(os.path.join(site, relative))
                 check(f"Page {i + 1} of {len(numbered)}" in page.text, f"{relative}: no 'Page {i + 1} of {len(numbered)}'")
-                check('<nav class="pagination" aria-label="Pages">' in raw, f"{relative}: no page navigation")
+                check('<nav class="results-pager" aria-label="Pages">' in raw, f"{relative}: no page navigation")
                 check(all(other in here for other in numbered if other != relative), f"{relative}: does not link all its pages")
                 prev = re.search(r'<a href="([^"]+)" rel="prev"', raw)
                 nxt = re.search(r'<a href="([^"]+)" rel="next"', raw)

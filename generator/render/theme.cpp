@@ -65,6 +65,31 @@ mstch::data to_mustache(nlohmann::json&& j) {
   }
 }
 
+// What {{name}} prints: kainjow's own escape appends one character at a time (a tenth of a build's
+// instructions); this one copies the runs between the five characters it replaces, with the same
+// entities, so pages are byte for byte what they were.
+std::string escape_html(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = nullptr;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default: continue;
+    }
+    out.append(text, from, i - from);
+    out += entity;
+    from = i + 1;
+  }
+  out.append(text, from, std::string::npos);
+  return out;
+}
+
 void add_file(const std::string& path, std::string bytes, const std::string& shown,
               std::map<std::string, std::string>& template_sources, std::map<std::string, std::string>& template_files,
               std::map<std::string, std::string>& assets) {
@@ -125,6 +150,7 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
       continue;
     }
     // Source text never contains markup the page did not ask for: escape everything {{x}} prints.
+    compiled->tmpl.set_custom_escape(escape_html);
     theme.templates_.emplace(name, std::move(compiled));
   }
   if (!ok) return std::nullopt;

@@ -95,30 +95,49 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string strip_tags(const std::string& html) {
-  std::string out;
-  out.reserve(html.size());
-  bool in_tag = false;
+  // Text is copied in runs between tags (pages hold thousands of these, glossary tooltips included).
+  std::string text;
+  text.reserve(html.size());
   // A footnote reference's marker is no word of the text ("families1"): leave it out.
   constexpr std::string_view note_ref = "<sup class=\"note-ref\">";
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    const char c = html[i];
-    if (c == '<' && std::string_view(html).substr(i, note_ref.size()) == note_ref) {
-      const std::size_t end = html.find("</sup>", i);
-      if (end != std::string::npos) {
-        i = end + 5;
+  const std::string_view in(html);
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t tag = std::min(in.find('<', i), in.size());
+    // Outside tags: everything but '>' (a stray one closes no tag and is no text either).
+    for (std::size_t j = i; j < tag;) {
+      const std::size_t stray = std::min(in.find('>', j), tag);
+      text.append(in.substr(j, stray - j));
+      j = stray + 1;
+    }
+    if (tag == in.size()) break;
+    if (in.substr(tag, note_ref.size()) == note_ref) {
+      if (const std::size_t end = in.find("</sup>", tag); end != std::string_view::npos) {
+        i = end + 6;
         continue;
       }
     }
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+    const std::size_t close = in.find('>', tag + 1);
+    if (close == std::string_view::npos) break;  // a tag left open runs to the end
+    i = close + 1;
   }
-  // Undo the entities cmark writes, so the text can be escaped once, by the template.
-  const std::pair<const char*, const char*> entities[] = {
-      {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
-  for (const auto& [entity, ch] : entities)
-    for (auto pos = out.find(entity); pos != std::string::npos; pos = out.find(entity, pos + 1))
-      out.replace(pos, std::strlen(entity), ch);
+  // Undo the entities cmark writes, in one pass, so the text can be escaped once, by the template.
+  static constexpr std::pair<std::string_view, char> entities[] = {
+      {"&quot;", '"'}, {"&#39;", '\''}, {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t amp = std::min(text.find('&', i), text.size());
+    out.append(text, i, amp - i);
+    if (amp == text.size()) break;
+    i = amp + 1;
+    out += '&';
+    for (const auto& [entity, ch] : entities)
+      if (std::string_view(text).substr(amp, entity.size()) == entity) {
+        out.back() = ch;
+        i = amp + entity.size();
+        break;
+      }
+  }
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   for (auto& c : out)
     if (c == '\n') c = ' ';

@@ -190,7 +190,7 @@ int run_cli(int argc, char** argv) {
   check->add_option("--theme", theme_dir, "Theme folder to check as well");
   check->add_flag("--strict", strict, "Treat warnings as errors");
 
-  auto* pdf = app.add_subcommand("pdf", "Build the site, then print every handout to a PDF beside it (needs Chromium)");
+  auto* pdf = app.add_subcommand("pdf", "Build the site with its PDFs, failing when Chromium is missing or a handout does not print");
   pdf->add_option("--content", options.content_dir, "Folder with site.yaml and models/")->capture_default_str();
   pdf->add_option("--theme", theme_dir, "Folder whose templates/ and assets/ override the default theme");
   pdf->add_option("--out", options.out_dir, "Output folder")->capture_default_str();

@@ -159,15 +159,7 @@ Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSpli
   json d = page.layout(topic.title, page.plain(topic.description));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {topic.title, split.summary}});
   d["description_html"] = page.html(topic.description);
-  std::map<std::uint32_t, std::size_t> counts;
-  for (std::size_t index : graph.by_topic(topic.id)) ++counts[graph.statements()[index].model];
-  json states = state_rows(page, split);
-  for (std::size_t g = 0; g < split.groups.size(); ++g) {
-    std::size_t n = 0;
-    for (std::uint32_t m : split.groups[g].models) n += counts[m];
-    states[g]["statements"] = std::to_string(n);
-  }
-  d["states"] = std::move(states);
+  d["states"] = state_rows_counting(page, split, graph.by_topic(topic.id));
   d["state_count"] = std::to_string(split.groups.size());
   d["model_count"] = std::to_string(site.models.size());
   d["statement_count"] = std::to_string(graph.by_topic(topic.id).size());

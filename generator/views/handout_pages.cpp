@@ -286,24 +286,17 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
   d["online_href"] = page.href(urls::compare_topic(h.topic->id));
   std::set<std::uint32_t> shown;  // none: every current model
   if (!h.state.empty()) shown.insert(h.states->pages[h.state_page].models.begin(), h.states->pages[h.state_page].models.end());
-  // The summary counts every model's statements; a sheet lists its models' statements.
+  // The summary counts the states' statements; a sheet lists its models' statements.
   std::map<std::uint32_t, json> items;
-  std::map<std::uint32_t, std::size_t> counts;
-  for (std::size_t i : graph.by_topic(h.topic->id)) {
-    const StatementRef& ref = graph.statements()[i];
-    if (h.summary()) ++counts[ref.model];
-    else if (shown.empty() || shown.count(ref.model)) items[ref.model].push_back(page.statement_ref(ref));
-  }
+  if (!h.summary())
+    for (std::size_t i : graph.by_topic(h.topic->id)) {
+      const StatementRef& ref = graph.statements()[i];
+      if (shown.empty() || shown.count(ref.model)) items[ref.model].push_back(page.statement_ref(ref));
+    }
   json models = json::array();
   if (h.states && h.summary()) {
     const StateSplit& split = *h.states;
-    json states = state_rows(page, split);
-    for (std::size_t g = 0; g < split.groups.size(); ++g) {
-      std::size_t n = 0;
-      for (std::uint32_t m : split.groups[g].models) n += counts[m];
-      states[g]["statements"] = std::to_string(n);
-    }
-    d["states"] = std::move(states);
+    d["states"] = state_rows_counting(page, split, graph.by_topic(h.topic->id));
     d["state_count"] = std::to_string(split.groups.size());
     d["statement_count"] = std::to_string(graph.by_topic(h.topic->id).size());
   }

@@ -92,4 +92,17 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+json state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements) {
+  std::map<std::uint32_t, std::size_t> per_model;
+  for (std::size_t index : statements) ++per_model[page.graph().statements()[index].model];
+  json rows = state_rows(page, split);
+  for (std::size_t g = 0; g < split.groups.size(); ++g) {
+    std::size_t n = 0;
+    for (std::uint32_t m : split.groups[g].models)
+      if (auto found = per_model.find(m); found != per_model.end()) n += found->second;
+    rows[g]["statements"] = std::to_string(n);
+  }
+  return rows;
+}
+
 }  // namespace pb::views

@@ -50,6 +50,9 @@ nlohmann::json state_pager(const PageBuilder& page, const StateSplit& split, std
 // A summary's table of states, one row per group: {state, href, models (names), model_count,
 // has_pages, pages: [{number, href}]}. Callers add their own counts to the rows, in the same order.
 nlohmann::json state_rows(const PageBuilder& page, const StateSplit& split);
+// The same rows, each with "statements": how many of `statements` (indexes into the link graph's
+// statements, e.g. a topic's) the state's models have.
+nlohmann::json state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements);
 
 // "12 models", "1 statement"
 std::string count_of(std::size_t n, const char* one, const char* many);

@@ -173,22 +173,28 @@ def run_benchmark(args, binary, hugo, folder, shm):
 
 def practicebook_on_disk(runs, binary, content, site, series):
     """The disk build and the write floor (cp -r of that build's output), run alternately; returns the
-    output's figures (from the untimed warm-up build: the output is the same every time)."""
-    copy = site + "-copy"
+    output's figures (from the untimed warm-up build: the output is the same every time).
+
+    Every run writes to folders of its own, removed only at the end: ext4 skips inodes freed in the
+    last 30 seconds when it allocates new ones (ialloc.c, recently_deleted), so a run that follows the
+    removal of a 16,000-file tree pays several seconds for it, and whichever of the build and the copy
+    came right after a removal would look slower."""
     measure(practicebook(binary, content, site, quiet=True))  # warm-up
     output = output_stats(site)
     build, floor = series.setdefault("pb_disk", Series("practicebook, disk")), series.setdefault("copy", Series("write floor: cp -r"))
-    say(f"write floor: cp -r {site} {copy} ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "
+    say(f"write floor: cp -r {site} {site}-copy-N ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "
         "Practicebook's output tree, copied on the same disk)")
+    written = []
     for n in range(runs):
-        remove(site)
-        remove(copy)
+        built_site, copy = f"{site}-run-{n + 1}", f"{site}-copy-{n + 1}"
+        written += [built_site, copy]
         settle()
-        built = build.add(measure(practicebook(binary, content, site)))
+        built = build.add(measure(practicebook(binary, content, built_site)))
         settle()
         copied = floor.add(measure(["cp", "-r", site, copy]))
         say(f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s")
-    remove(copy)
+    for path in written:
+        remove(path)
     return output
 
 
@@ -207,17 +213,18 @@ def hugo_runs(runs, hugo, folder, site, series):
     source, pages = make_hugo_site(folder, site)
     converted = time.perf_counter() - start
     public = os.path.join(folder, "hugo-public")
-    to_disk = [hugo, "--source", source, "--destination", public]
     to_memory = [hugo, "--source", source, "--renderToMemory"]
     measure(to_memory)  # warm-up
     on_disk, in_memory = series.setdefault("hugo_disk", Series("hugo, disk")), series.setdefault("hugo_memory", Series("hugo --renderToMemory"))
     for n in range(runs):
-        remove(public)
+        # Each disk run into a folder of its own, removed at the end, as for Practicebook's.
         settle()
-        disk_run = on_disk.add(measure(to_disk))
+        disk_run = on_disk.add(measure([hugo, "--source", source, "--destination", f"{public}-{n + 1}"]))
         memory_run = in_memory.add(measure(to_memory))
         say(f"  run {n + 1}/{runs}: hugo to disk {disk_run.seconds:.2f} s, --renderToMemory {memory_run.seconds:.2f} s")
-    html_pages = sum(1 for _, _, names in os.walk(public) for name in names if name.endswith(".html"))
+    html_pages = sum(1 for _, _, names in os.walk(f"{public}-1") for name in names if name.endswith(".html"))
+    for n in range(runs):
+        remove(f"{public}-{n + 1}")
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
     say(f"hugo:      {version}; {pages} Markdown pages (each built page's <main> text, made in {converted:.1f} s) → {html_pages} HTML pages")
     return {"binary": hugo, "version": version, "markdown_pages": pages, "html_pages": html_pages, "markdown_seconds": round(converted, 2)}

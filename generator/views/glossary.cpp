@@ -167,15 +167,8 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t 
   tasks.push_back({urls::glossary(), true, [&] { return index_page(linked); }});
   for (const auto& term : site.terms) {
     const TermListing listing = term_listing(linked, term);
-    auto split = split_by_state(site, urls::term(term.id), listing.models, listing.weights, budget);
-    if (!split.split()) {
-      tasks.push_back({urls::term(term.id), true, [&linked, &term] { return term_page(linked, term, nullptr, nullptr); }});
-      continue;
-    }
-    auto shared = std::make_shared<const StateSplit>(std::move(split));
-    tasks.push_back({urls::term(term.id), true, [&linked, &term, shared] { return term_page(linked, term, shared.get(), nullptr); }});
-    for (const auto& part : shared->pages)
-      tasks.push_back({part.path, true, [&linked, &term, shared, &part] { return term_page(linked, term, shared.get(), &part); }});
+    add_split_tasks(tasks, urls::term(term.id), split_by_state(site, urls::term(term.id), listing.models, listing.weights, budget),
+                    [&linked, &term](const StateSplit* split, const StatePage* part) { return term_page(linked, term, split, part); });
   }
   return tasks;
 }

@@ -265,15 +265,8 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
   for (const auto& role : site.roles) {
     if (!role_addressed(linked, role)) continue;
     const RoleListing listing = role_listing(linked, role);
-    auto split = split_by_state(site, urls::role(role.id), listing.models, listing.weights, budget);
-    if (!split.split()) {
-      tasks.push_back({urls::role(role.id), true, [&linked, &role] { return role_across_models(linked, role, nullptr, nullptr); }});
-      continue;
-    }
-    auto shared = std::make_shared<const StateSplit>(std::move(split));
-    tasks.push_back({urls::role(role.id), true, [&linked, &role, shared] { return role_across_models(linked, role, shared.get(), nullptr); }});
-    for (const auto& part : shared->pages)
-      tasks.push_back({part.path, true, [&linked, &role, shared, &part] { return role_across_models(linked, role, shared.get(), &part); }});
+    add_split_tasks(tasks, urls::role(role.id), split_by_state(site, urls::role(role.id), listing.models, listing.weights, budget),
+                    [&linked, &role](const StateSplit* split, const StatePage* part) { return role_across_models(linked, role, split, part); });
   }
   return tasks;
 }

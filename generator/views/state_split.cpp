@@ -105,4 +105,16 @@ json state_rows_counting(const PageBuilder& page, const StateSplit& split, const
   return rows;
 }
 
+void add_split_tasks(std::vector<PageTask>& tasks, const std::string& path, StateSplit split,
+                     std::function<Page(const StateSplit*, const StatePage*)> make) {
+  if (!split.split()) {
+    tasks.push_back({path, true, [make] { return make(nullptr, nullptr); }});
+    return;
+  }
+  auto shared = std::make_shared<const StateSplit>(std::move(split));
+  tasks.push_back({path, true, [make, shared] { return make(shared.get(), nullptr); }});
+  for (const auto& page : shared->pages)
+    tasks.push_back({page.path, true, [make, shared, &page] { return make(shared.get(), &page); }});
+}
+
 }  // namespace pb::views

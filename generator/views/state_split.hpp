@@ -4,6 +4,7 @@
 // "Page 2 of 3" navigation of a state too large for one page).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,6 +41,12 @@ struct StateSplit {
 // models[i]) sum past `budget`; a state over the budget gets numbered pages of results.
 StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
                           const std::vector<std::size_t>& weights, std::size_t budget = split_budget);
+
+// The tasks of a page that may be split: the page itself (whole when `split` is not, else the summary),
+// then every state page. `make(split, page)` builds one: (nullptr, nullptr) the whole page,
+// (split, nullptr) the summary, (split, page) a state's page.
+void add_split_tasks(std::vector<PageTask>& tasks, const std::string& path, StateSplit split,
+                     std::function<Page(const StateSplit*, const StatePage*)> make);
 
 // "Page 2 of 3" navigation between numbered pages (`paths`, the current one at `current`):
 // {label, has_prev, prev_href, has_next, next_href, pages: [{number, href, current}]}.

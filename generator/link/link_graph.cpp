@@ -1,5 +1,7 @@
 #include "link/link_graph.hpp"
 
+#include <algorithm>
+
 #include "compare/text_compare.hpp"
 #include "link/urls.hpp"
 
@@ -69,6 +71,17 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
   }
   for (std::size_t c = 0; c < shared_.size(); ++c)
     for (const auto& member : shared_[c].members) clusters_of_[member.text].push_back(c);
+  // A cluster is on a topic when one of its statements is: found from the topic's statements, so a
+  // topic's pages need not read every cluster of the site.
+  for (const auto& [topic, indexes] : topics_) {
+    std::vector<std::size_t>& clusters = topic_clusters_[topic];
+    for (std::size_t index : indexes) {
+      const auto& of = clusters_of(index);
+      clusters.insert(clusters.end(), of.begin(), of.end());
+    }
+    std::sort(clusters.begin(), clusters.end());
+    clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
+  }
 }
 
 SharedLanguage find_site_shared_language(const Site& site) {
@@ -115,6 +128,11 @@ SharedLanguage find_site_shared_language(const Site& site) {
 const std::vector<std::size_t>& LinkGraph::clusters_of(std::size_t statement) const {
   auto it = clusters_of_.find(statement);
   return it == clusters_of_.end() ? none_ : it->second;
+}
+
+const std::vector<std::size_t>& LinkGraph::clusters_on_topic(const std::string& topic) const {
+  auto it = topic_clusters_.find(topic);
+  return it == topic_clusters_.end() ? none_ : it->second;
 }
 
 const std::vector<std::size_t>& LinkGraph::by_topic(const std::string& topic) const {

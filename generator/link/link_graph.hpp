@@ -61,6 +61,8 @@ class LinkGraph {
   const std::vector<Cluster>& shared_language() const { return shared_; }
   // The clusters a statement is in, as indexes into shared_language().
   const std::vector<std::size_t>& clusters_of(std::size_t statement) const;
+  // The clusters with a member on the topic, in shared_language() order.
+  const std::vector<std::size_t>& clusters_on_topic(const std::string& topic) const;
   const SharedLanguageStats& shared_language_stats() const { return shared_stats_; }
 
  private:
@@ -70,6 +72,7 @@ class LinkGraph {
   std::vector<std::size_t> none_;
   std::vector<Cluster> shared_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> clusters_of_;
+  std::map<std::string, std::vector<std::size_t>> topic_clusters_;
   SharedLanguageStats shared_stats_;
 };
 

@@ -21,16 +21,6 @@ constexpr std::size_t items_before_fold = 6;     // a long column shows these, t
 constexpr std::size_t clusters_on_summary = 40;  // sentences said alike on a summary, most models first
 constexpr std::size_t states_named = 5;          // per sentence on a summary; the rest are counted
 
-bool has_topic(const Statement& s, const std::string& topic) {
-  return std::find(s.topics.begin(), s.topics.end(), topic) != s.topics.end();
-}
-
-bool on_topic(const LinkedSite& linked, const Cluster& cluster, const std::string& topic) {
-  for (const auto& m : cluster.members)
-    if (has_topic(linked.statement(linked.graph().statements()[m.text]), topic)) return true;
-  return false;
-}
-
 std::set<std::uint32_t> models_of(const LinkedSite& linked, const Cluster& cluster) {
   std::set<std::uint32_t> models;
   for (const auto& m : cluster.members) models.insert(linked.graph().statements()[m.text].model);
@@ -71,8 +61,8 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   // Aligned rows: what several models say alike (shared-language clusters) on this topic.
   std::set<std::size_t> aligned;
   json rows = json::array();
-  for (const auto& cluster : graph.shared_language()) {
-    if (!on_topic(linked, cluster, topic.id)) continue;
+  for (std::size_t c : graph.clusters_on_topic(topic.id)) {
+    const Cluster& cluster = graph.shared_language()[c];
     std::map<const Model*, json> by_model;
     for (const auto& m : cluster.members) {
       const StatementRef& ref = graph.statements()[m.text];
@@ -165,8 +155,8 @@ Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSpli
   d["statement_count"] = std::to_string(graph.by_topic(topic.id).size());
   // What several models say alike, the sentences of the most models first.
   std::vector<std::pair<const Cluster*, std::set<std::uint32_t>>> alike;
-  for (const auto& cluster : graph.shared_language())
-    if (on_topic(linked, cluster, topic.id)) alike.emplace_back(&cluster, models_of(linked, cluster));
+  for (std::size_t c : graph.clusters_on_topic(topic.id))
+    alike.emplace_back(&graph.shared_language()[c], models_of(linked, graph.shared_language()[c]));
   std::stable_sort(alike.begin(), alike.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   json clusters = json::array();
   for (std::size_t i = 0; i < alike.size() && i < clusters_on_summary; ++i) {

@@ -29,6 +29,21 @@ Theme::Theme(const Theme& other) : assets_(other.assets_), sources_(other.source
 
 namespace {
 
+// kainjow gives no access to an object's map: its operator[] first makes a default value (itself
+// a new empty object) for every key, and the map rehashes as it grows. These name the private
+// members all the same (explicit instantiation may name private members), so that to_mustache can
+// size the map once and move each value into place, and take over a list or text without a copy.
+template <auto Member, typename Tag>
+struct PrivateMember {
+  friend constexpr auto member_of(Tag) { return Member; }
+};
+struct ObjectTag {
+  friend constexpr auto member_of(ObjectTag);
+};
+template struct PrivateMember<&mstch::data::obj_, ObjectTag>;
+
+mstch::object& object_of(mstch::data& d) { return *(d.*member_of(ObjectTag{})); }
+
 // Mustache data from JSON: objects, lists, booleans and text (numbers become text). The JSON is used
 // up: its texts and values are moved into place, never copied. kainjow's own list and text
 // constructors copy (a list deeply, with every value in it), but the list or text a value makes
@@ -37,7 +52,13 @@ mstch::data to_mustache(nlohmann::json&& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mstch::data d(mstch::data::type::object);
-      for (auto& [key, value] : j.items()) d[key] = to_mustache(std::move(value));
+      mstch::object& members = object_of(d);
+      members.reserve(j.size());
+      auto& from = j.get_ref<nlohmann::json::object_t&>();
+      while (!from.empty()) {
+        auto node = from.extract(from.begin());
+        members.emplace(std::move(node.key()), to_mustache(std::move(node.mapped())));
+      }
       return d;
     }
     case nlohmann::json::value_t::array: {

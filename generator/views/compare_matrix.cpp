@@ -46,12 +46,12 @@ json cell(const PageBuilder& page, std::size_t n, std::size_t total, const std::
           const std::string& href) {
   const double share = total ? double(n) / double(total) : 0.0;
   const std::string percent = fmt::format("{:.0f}%", share * 100);
-  return json{{"count", std::to_string(n)},
-              {"share", percent},
-              {"shade", share_class(share)},
-              {"label", fmt::format("{} {} of {} on {}: {} of its statements", n, n == 1 ? "statement" : "statements",
-                                    whose, topic.title, percent)},
-              {"href", page.href(href)}};
+  return object("count", std::to_string(n),
+                "share", percent,
+                "shade", share_class(share),
+                "label", fmt::format("{} {} of {} on {}: {} of its statements", n, n == 1 ? "statement" : "statements",
+                                      whose, topic.title, percent),
+                "href", page.href(href));
 }
 
 // The models a matrix shows (all, or one state's) and how its page is named.
@@ -76,9 +76,9 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
   json columns = json::array();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
-    columns.push_back({{"title", m.title}, {"edition", m.edition}, {"jurisdiction", m.jurisdiction},
-                       {"archived", !m.superseded_by.empty()}, {"href", page.href(urls::model(m))},
-                       {"total", count_of(counts.totals[i], "statement", "statements")}});
+    columns.push_back(object("title", m.title, "edition", m.edition, "jurisdiction", m.jurisdiction,
+                             "archived", !m.superseded_by.empty(), "href", page.href(urls::model(m)),
+                             "total", count_of(counts.totals[i], "statement", "statements")));
   }
   json rows = json::array();
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
@@ -88,8 +88,8 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
       const Model& m = site.models[i];
       cells.push_back(cell(page, counts.by_topic[t][i], counts.totals[i], model_name(m), topic, topics[t].path_of(i) + "#" + m.id));
     }
-    rows.push_back({{"title", topic.title}, {"description_html", page.html(topic.description)},
-                    {"href", page.href(urls::compare_topic(topic.id))}, {"cells", std::move(cells)}});
+    rows.push_back(object("title", topic.title, "description_html", page.html(topic.description),
+                          "href", page.href(urls::compare_topic(topic.id)), "cells", std::move(cells)));
   }
   d["columns"] = std::move(columns);
   d["rows"] = std::move(rows);
@@ -100,10 +100,10 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
     json missing = json::array();
     for (std::size_t t = 0; t < site.topics.size(); ++t)
       if (!counts.by_topic[t][i])
-        missing.push_back({{"title", site.topics[t].title}, {"href", page.href(urls::compare_topic(site.topics[t].id))}});
-    gaps.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"none", missing.empty()},
-                    {"count_label", fmt::format("{} {} not addressed", missing.size(), missing.size() == 1 ? "topic" : "topics")},
-                    {"topics", std::move(missing)}});
+        missing.push_back(object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id))));
+    gaps.push_back(object("title", model_name(m), "jurisdiction", m.jurisdiction, "none", missing.empty(),
+                          "count_label", fmt::format("{} {} not addressed", missing.size(), missing.size() == 1 ? "topic" : "topics"),
+                          "topics", std::move(missing)));
   }
   d["gaps"] = std::move(gaps);
   d["shared_language_href"] = page.href(urls::shared_language());
@@ -132,9 +132,9 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
     std::size_t total = 0;
     for (std::uint32_t m : split.groups[g].models) total += counts.totals[m];
     totals.push_back(total);
-    columns.push_back({{"state", split.groups[g].state},
-                       {"href", page.href(split.pages[split.first_page(g)].path)},
-                       {"models", count_of(split.groups[g].models.size(), "model", "models")}});
+    columns.push_back(object("state", split.groups[g].state,
+                             "href", page.href(split.pages[split.first_page(g)].path),
+                             "models", count_of(split.groups[g].models.size(), "model", "models")));
   }
   json rows = json::array();
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
@@ -144,8 +144,8 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
       for (std::uint32_t m : split.groups[g].models) n += counts.by_topic[t][m];
       cells.push_back(cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
     }
-    rows.push_back({{"title", site.topics[t].title}, {"href", page.href(urls::compare_topic(site.topics[t].id))},
-                    {"cells", std::move(cells)}});
+    rows.push_back(object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id)),
+                          "cells", std::move(cells)));
   }
   d["columns"] = std::move(columns);
   d["rows"] = std::move(rows);

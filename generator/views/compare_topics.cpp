@@ -30,7 +30,7 @@ std::set<std::uint32_t> models_of(const LinkedSite& linked, const Cluster& clust
 json topic_links(const PageBuilder& page, const Topic& current) {
   json topics = json::array();
   for (const auto& t : page.site().topics)
-    topics.push_back({{"title", t.title}, {"href", page.href(urls::compare_topic(t.id))}, {"current", t.id == current.id}});
+    topics.push_back(object("title", t.title, "href", page.href(urls::compare_topic(t.id)), "current", t.id == current.id));
   return topics;
 }
 
@@ -68,18 +68,18 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
       const StatementRef& ref = graph.statements()[m.text];
       if (!shown.count(ref.model)) continue;
       aligned.insert(m.text);
-      by_model[&linked.model(ref)].push_back({{"html", words_html(shared_sentence(linked, m))}, {"href", page.href(ref.url)}, {"place", page.place_of(ref)}});
+      by_model[&linked.model(ref)].push_back(object("html", words_html(shared_sentence(linked, m)), "href", page.href(ref.url), "place", page.place_of(ref)));
     }
     if (by_model.empty()) continue;
     json cells = json::array();
     for (const Model* m : current)
-      cells.push_back({{"id", m->id}, {"empty", !by_model.count(m)}, {"items", by_model.count(m) ? by_model[m] : json::array()}});
-    rows.push_back({{"kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea"},
-                    {"models_label", count_of(models_of(linked, cluster).size(), "model", "models")},
-                    {"cells", std::move(cells)}});
+      cells.push_back(object("id", m->id, "empty", !by_model.count(m), "items", by_model.count(m) ? by_model[m] : json::array()));
+    rows.push_back(object("kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea",
+                          "models_label", count_of(models_of(linked, cluster).size(), "model", "models"),
+                          "cells", std::move(cells)));
   }
   json aligned_columns = json::array();
-  for (const Model* m : current) aligned_columns.push_back({{"id", m->id}, {"jurisdiction", m->jurisdiction}, {"title", m->title}});
+  for (const Model* m : current) aligned_columns.push_back(object("id", m->id, "jurisdiction", m->jurisdiction, "title", m->title));
   d["has_aligned"] = !rows.empty();
   d["aligned_count"] = count_of(rows.size(), "row", "rows");
   d["aligned_rows"] = std::move(rows);
@@ -100,19 +100,19 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
     json shown_items = json::array(), folded = json::array();
     for (auto& item : list) (shown_items.size() < items_before_fold ? shown_items : folded).push_back(std::move(item));
     const std::size_t total = totals[i];
-    columns.push_back({{"id", m.id},
-                       {"title", m.title},
-                       {"edition", m.edition},
-                       {"jurisdiction", m.jurisdiction},
-                       {"archived", !m.superseded_by.empty()},
-                       {"href", page.href(urls::model(m))},
-                       {"count", count_of(total, "statement", "statements")},
-                       {"empty", shown_items.empty()},
-                       {"empty_label", total ? "Every statement of this model on the topic is in the rows above." : "No statements on this topic."},
-                       {"items", std::move(shown_items)},
-                       {"has_folded", !folded.empty()},
-                       {"show_all", fmt::format("Show all {}", list.size())},
-                       {"folded", std::move(folded)}});
+    columns.push_back(object("id", m.id,
+                             "title", m.title,
+                             "edition", m.edition,
+                             "jurisdiction", m.jurisdiction,
+                             "archived", !m.superseded_by.empty(),
+                             "href", page.href(urls::model(m)),
+                             "count", count_of(total, "statement", "statements"),
+                             "empty", shown_items.empty(),
+                             "empty_label", total ? "Every statement of this model on the topic is in the rows above." : "No statements on this topic.",
+                             "items", std::move(shown_items),
+                             "has_folded", !folded.empty(),
+                             "show_all", fmt::format("Show all {}", list.size()),
+                             "folded", std::move(folded)));
   }
   // Unticking a model hides its column, with CSS alone: one rule per model, since ids come from content.
   std::string chooser_css;
@@ -161,11 +161,11 @@ Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSpli
   json clusters = json::array();
   for (std::size_t i = 0; i < alike.size() && i < clusters_on_summary; ++i) {
     const Cluster& c = *alike[i].first;
-    clusters.push_back({{"html", words_html(shared_sentence(linked, c.members.front()))},
-                        {"kind_label", c.kind == ClusterKind::same_words ? "Same words" : "Same idea"},
-                        {"models_label", "said in " + count_of(alike[i].second.size(), "model", "models")},
-                        {"states", states_phrase(site, alike[i].second)},
-                        {"href", page.href(urls::shared_language()) + "#" + page.cluster_anchor(c)}});
+    clusters.push_back(object("html", words_html(shared_sentence(linked, c.members.front())),
+                              "kind_label", c.kind == ClusterKind::same_words ? "Same words" : "Same idea",
+                              "models_label", "said in " + count_of(alike[i].second.size(), "model", "models"),
+                              "states", states_phrase(site, alike[i].second),
+                              "href", page.href(urls::shared_language()) + "#" + page.cluster_anchor(c)));
   }
   d["has_clusters"] = !clusters.empty();
   d["clusters"] = std::move(clusters);

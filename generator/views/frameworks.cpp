@@ -64,7 +64,7 @@ json topic_chips(PageBuilder& page, const FrameworkItem& item) {
   json chips = json::array();
   for (const auto& id : item.topics)
     if (const Topic* topic = page.site().find_topic(id))
-      chips.push_back({{"title", topic->title}, {"href", page.href(urls::compare_topic(id))}, {"sep", ", "}});
+      chips.push_back(object("title", topic->title, "href", page.href(urls::compare_topic(id)), "sep", ", "));
   if (!chips.empty()) chips.back()["sep"] = "";
   return chips;
 }
@@ -82,9 +82,9 @@ json parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
         // How the statements were found, so a reader can judge "speaks to": "sibling + placement*; …".
         std::vector<std::string> words;
         for (const auto& entry : item.keywords) words.push_back(join(entry, " + "));
-        json entry{{"id", item.id}, {"label", item.label}, {"title", item.title},
-                   {"description_html", page.html(item.description)}, {"topics", topic_chips(page, item)},
-                   {"has_topics", !item.topics.empty()}, {"keywords", join(words, "; ")}};
+        json entry = object("id", item.id, "label", item.label, "title", item.title,
+                            "description_html", page.html(item.description), "topics", topic_chips(page, item),
+                            "has_topics", !item.topics.empty(), "keywords", join(words, "; "));
         fill(r++, entry);
         items.push_back(std::move(entry));
       }
@@ -93,8 +93,8 @@ json parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
                         {"title", group.title}, {"description_html", page.html(group.description)},
                         {"items", std::move(items)}});
     }
-    parts.push_back({{"id", part.id}, {"title", part.title}, {"intro_html", page.html(part.intro)},
-                     {"groups", std::move(groups)}});
+    parts.push_back(object("id", part.id, "title", part.title, "intro_html", page.html(part.intro),
+                           "groups", std::move(groups)));
   }
   return parts;
 }
@@ -118,8 +118,8 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
   const bool columns = current.size() <= max_columns;
   json column_data = json::array();
   for (std::size_t i : current)
-    column_data.push_back({{"jurisdiction", site.models[i].jurisdiction}, {"title", site.models[i].title},
-                           {"edition", site.models[i].edition}, {"href", page.href(urls::model(site.models[i]))}});
+    column_data.push_back(object("jurisdiction", site.models[i].jurisdiction, "title", site.models[i].title,
+                                 "edition", site.models[i].edition, "href", page.href(urls::model(site.models[i]))));
   d["columns"] = std::move(column_data);
   d["has_columns"] = columns;
   d["span"] = std::to_string(columns ? current.size() + 1 : 2);
@@ -135,8 +135,8 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
       const Model& m = site.models[current[c]];
       const std::vector<std::size_t>& found = cw.of_model(r, current[c]);
       const std::string detail = urls::framework_model(fw.id, m) + "#" + cw.rows[r].item->id;
-      if (found.empty()) gaps[c].push_back({{"label", cw.rows[r].item->label.empty() ? cw.rows[r].item->title : cw.rows[r].item->label},
-                                            {"title", cw.rows[r].item->title}, {"href", "#" + cw.rows[r].item->id}});
+      if (found.empty()) gaps[c].push_back(object("label", cw.rows[r].item->label.empty() ? cw.rows[r].item->title : cw.rows[r].item->label,
+                                                  "title", cw.rows[r].item->title, "href", "#" + cw.rows[r].item->id));
       else ++covered[c], ++speaking;
       if (!columns) continue;
       json links = json::array();
@@ -145,16 +145,16 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
         // The sentence that speaks to the item, not always the first: "…; the first consideration for placement…".
         const std::string plain = linked.plain_text(linked.statement(ref).text);
         const std::string sentence = matching_sentence(plain, cw.rows[r].item->keywords);
-        links.push_back({{"text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence)},
-                         {"href", page.href(ref.url)}});
+        links.push_back(object("text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence),
+                               "href", page.href(ref.url)));
       }
-      cells.push_back({{"gap", found.empty()},
-                       {"count", plural(found.size(), "statement", "statements")},
-                       {"model", m.jurisdiction + ": " + m.title},
-                       {"detail_href", page.href(detail)},
-                       {"links", std::move(links)},
-                       {"more", found.size() > links_per_cell},
-                       {"more_text", fmt::format("{} more", found.size() > links_per_cell ? found.size() - links_per_cell : 0)}});
+      cells.push_back(object("gap", found.empty(),
+                             "count", plural(found.size(), "statement", "statements"),
+                             "model", m.jurisdiction + ": " + m.title,
+                             "detail_href", page.href(detail),
+                             "links", std::move(links),
+                             "more", found.size() > links_per_cell,
+                             "more_text", fmt::format("{} more", found.size() > links_per_cell ? found.size() - links_per_cell : 0)));
     }
     entry["cells"] = std::move(cells);
     entry["speaking"] = fmt::format("{} of {}", speaking, plural(current.size(), "model", "models"));
@@ -163,17 +163,17 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
   json summary = json::array();
   for (std::size_t c = 0; c < current.size(); ++c) {
     const Model& m = site.models[current[c]];
-    summary.push_back({{"jurisdiction", m.jurisdiction}, {"title", model_name(m)},
-                       {"href", page.href(urls::framework_model(fw.id, m))},
-                       {"covered", fmt::format("{} of {}", covered[c], cw.rows.size())},
-                       {"none", gaps[c].empty()}, {"gap_count", plural(gaps[c].size(), "gap", "gaps")},
-                       {"gaps", std::move(gaps[c])}});
+    summary.push_back(object("jurisdiction", m.jurisdiction, "title", model_name(m),
+                             "href", page.href(urls::framework_model(fw.id, m)),
+                             "covered", fmt::format("{} of {}", covered[c], cw.rows.size()),
+                             "none", gaps[c].empty(), "gap_count", plural(gaps[c].size(), "gap", "gaps"),
+                             "gaps", std::move(gaps[c])));
   }
   d["models"] = std::move(summary);
   json archived_data = json::array();
   for (const Model* m : archived)
-    archived_data.push_back({{"jurisdiction", m->jurisdiction}, {"title", model_name(*m)},
-                             {"href", page.href(urls::framework_model(fw.id, *m))}});
+    archived_data.push_back(object("jurisdiction", m->jurisdiction, "title", model_name(*m),
+                                   "href", page.href(urls::framework_model(fw.id, *m))));
   d["has_archived"] = !archived_data.empty();
   d["archived"] = std::move(archived_data);
 
@@ -206,7 +206,7 @@ Page framework_model_page(const LinkedSite& linked, const ExternalFramework& fw,
     for (std::size_t index : cw.of_model(r, static_cast<std::size_t>(&model - linked.site().models.data())))
       statements.push_back(page.statement_ref(linked.graph().statements()[index]));
     if (statements.empty())
-      gaps.push_back({{"label", item_name(*cw.rows[r].item)}, {"href", "#" + cw.rows[r].item->id}});
+      gaps.push_back(object("label", item_name(*cw.rows[r].item), "href", "#" + cw.rows[r].item->id));
     else
       ++covered;
     entry["gap"] = statements.empty();

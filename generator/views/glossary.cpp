@@ -50,14 +50,14 @@ Page index_page(const LinkedSite& linked) {
   for (const Term* t : sorted_terms(site)) {
     const std::string letter(1, initial(*t));
     if (letters.empty() || letters.back()["letter"] != letter)
-      letters.push_back({{"letter", letter}, {"anchor", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0])))},
-                         {"terms", json::array()}});
-    letters.back()["terms"].push_back({{"id", t->id},
-                                       {"term", t->term},
-                                       {"abbreviation", t->abbreviation},
-                                       {"href", page.href(urls::term(t->id))},
-                                       {"definition_html", page.html(t->definition)},
-                                       {"uses", uses_label(graph.by_term(t->id).size())}});
+      letters.push_back(object("letter", letter, "anchor", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0]))),
+                               "terms", json::array()));
+    letters.back()["terms"].push_back(object("id", t->id,
+                                             "term", t->term,
+                                             "abbreviation", t->abbreviation,
+                                             "href", page.href(urls::term(t->id)),
+                                             "definition_html", page.html(t->definition),
+                                             "uses", uses_label(graph.by_term(t->id).size())));
   }
   d["letters"] = std::move(letters);
   d["count"] = std::to_string(site.terms.size());
@@ -109,7 +109,7 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
   json see_also = json::array();
   for (const auto& id : term.see_also)
     for (const auto& other : site.terms)
-      if (other.id == id) see_also.push_back({{"term", other.term}, {"href", page.href(urls::term(id))}});
+      if (other.id == id) see_also.push_back(object("term", other.term, "href", page.href(urls::term(id))));
   d["has_see_also"] = !see_also.empty();
   d["see_also"] = std::move(see_also);
   // Where it is used, grouped by model: every model on a whole page, a state's on a state page.
@@ -124,7 +124,7 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
     if (split && std::find(shown.begin(), shown.end(), ref.model) == shown.end()) continue;
     if (ref.model != current) {
       current = ref.model;
-      models.push_back({{"title", model_name(linked.model(ref))}, {"items", json::array()}});
+      models.push_back(object("title", model_name(linked.model(ref)), "items", json::array()));
       if (split) models.back()["anchor"] = linked.model(ref).id;
     }
     models.back()["items"].push_back(page.statement_ref(ref));

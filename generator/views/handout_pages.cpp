@@ -91,7 +91,7 @@ json action_groups(PageBuilder& page, const std::vector<const StatementRef*>& ac
   for (const StatementRef* ref : actions) {
     if (page.linked().section(*ref) != current) {
       current = page.linked().section(*ref);
-      groups.push_back({{"label", current->label}, {"title", current->title}, {"items", json::array()}});
+      groups.push_back(object("label", current->label, "title", current->title, "items", json::array()));
     }
     json item = page.statement_ref(*ref);
     item["n"] = std::to_string(++n);
@@ -135,8 +135,8 @@ json handout_base(PageBuilder& page, const Handout& h, const std::string& descri
     d["edition"] = h.model->edition.empty() ? "Undated" : h.model->edition;
     if (!h.model->superseded_by.empty()) {
       const Model& current = *current_edition(page.site(), *h.model);
-      d["handout_archived"] = json{{"current_title", model_name(current)},
-                           {"current_href", page.href(successor_handout(page.linked(), h, current))}};
+      d["handout_archived"] = object("current_title", model_name(current),
+                             "current_href", page.href(successor_handout(page.linked(), h, current)));
     }
   }
   d["kind"] = handout_kind_label(h.kind, h.model);
@@ -167,7 +167,7 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
                                              role_title(linked.site(), model, h.role->id, true)), print);
   json levels = json::array();
   for (const auto& level : rubric.levels)
-    levels.push_back({{"name", level.name}, {"description_html", page.html(level.description)}});
+    levels.push_back(object("name", level.name, "description_html", page.html(level.description)));
   d["levels"] = std::move(levels);
   d["level_columns"] = std::to_string(std::min<std::size_t>(rubric.levels.size(), 5));
   d["level_count"] = std::to_string(rubric.levels.size() + 2);
@@ -187,12 +187,12 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
     json items = json::array();
     if (rubric.rates == "sections")
       for (const auto& s : model.sections)
-        items.push_back({{"html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)}});
+        items.push_back(object("html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)));
     else
-      items.push_back({{"html", html_escape(model.title)}});
+      items.push_back(object("html", html_escape(model.title)));
     json groups = json::array();
-    groups.push_back({{"label", ""}, {"title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title},
-                      {"items", std::move(items)}});
+    groups.push_back(object("label", "", "title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title,
+                            "items", std::move(items)));
     d["groups"] = std::move(groups);
     d["row_word"] = rubric.rates == "sections" ? capitalized(model.vocabulary.unit) : std::string("Model");
     d["rows_word"] = rubric.rates == "sections" ? model.vocabulary.unit : std::string("model");
@@ -231,13 +231,13 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
       std::string title = role ? role_title(site, *h.model, role->id, true) : block.role;
       group.heading_chars = title.size() + h.model->vocabulary.action_prompt.size() + 2;
       text.roles.push_back(std::move(group));
-      roles.push_back({{"title", std::move(title)}, {"items", std::move(items)}});
+      roles.push_back(object("title", std::move(title), "items", std::move(items)));
     } else {
       text.blocks.push_back(std::move(group));
-      blocks.push_back({{"heading", block.heading}, {"numbered", block.numbered}, {"is_text", block.kind == BlockKind::text},
-                        {"start", block.start > 1 ? std::to_string(block.start) : ""},
-                        {"table", block.kind == BlockKind::table ? table_data(block, page) : json(false)},
-                        {"text_html", page.html(block.text)}, {"items", std::move(items)}});
+      blocks.push_back(object("heading", block.heading, "numbered", block.numbered, "is_text", block.kind == BlockKind::text,
+                              "start", block.start > 1 ? std::to_string(block.start) : "",
+                              "table", block.kind == BlockKind::table ? table_data(block, page) : json(false),
+                              "text_html", page.html(block.text), "items", std::move(items)));
     }
   }
   d["blocks"] = std::move(blocks);
@@ -312,8 +312,8 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
       auto found = items.find(i);
       json list = found == items.end() ? json::array() : std::move(found->second);
       const bool short_group = list.size() <= 6;
-      models.push_back({{"title", model_name(m)}, {"jurisdiction", m.jurisdiction}, {"empty", list.empty()},
-                        {"short", short_group}, {"items", std::move(list)}});
+      models.push_back(object("title", model_name(m), "jurisdiction", m.jurisdiction, "empty", list.empty(),
+                              "short", short_group, "items", std::move(list)));
     }
   }
   d["models"] = std::move(models);

@@ -18,7 +18,7 @@ using json = nlohmann::json;
 
 // A handout in the index: its page, and when the build printed it, its pages, PDF and thumbnail.
 json index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* prints) {
-  json item{{"title", h.title}, {"href", page.href(h.path)}};
+  json item = object("title", h.title, "href", page.href(h.path));
   const auto found = prints ? prints->find(h.path) : HandoutPrints::const_iterator{};
   if (!prints || found == prints->end()) return item;
   const HandoutPrint& p = found->second;
@@ -58,7 +58,7 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
   auto group_for = [&](json& groups, const std::string& title, const std::string& anchor) -> json& {
     for (auto& g : groups)
       if (g["anchor"] == anchor) return g;
-    groups.push_back({{"title", title}, {"anchor", anchor}, {"kinds", json::array()}});
+    groups.push_back(object("title", title, "anchor", anchor, "kinds", json::array()));
     return groups.back();
   };
   std::size_t count = 0;
@@ -78,7 +78,7 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     for (auto& existing : g["kinds"])
       if (existing["title"] == kind) k = &existing;
     if (!k) {
-      g["kinds"].push_back({{"title", kind}, {"items", json::array()}});
+      g["kinds"].push_back(object("title", kind, "items", json::array()));
       k = &g["kinds"].back();
     }
     (*k)["items"].push_back(index_item(page, h, prints));

@@ -30,16 +30,16 @@ Page home_page(const LinkedSite& linked) {
     const std::string& group = model.state.empty() ? model.jurisdiction : model.state;
     if (jurisdictions.empty() || group != current) {
       current = group;
-      jurisdictions.push_back({{"name", current}, {"anchor", "state-" + slugify(current)}, {"models", json::array()}});
+      jurisdictions.push_back(object("name", current, "anchor", "state-" + slugify(current), "models", json::array()));
     }
-    json entry{{"title", model.title},
-               {"subtitle", model.subtitle},
-               {"agency", model.agency},
-               {"place", model.state.empty() ? std::string() : model.jurisdiction},
-               {"edition", model.edition.empty() ? "Undated" : model.edition},
-               {"href", page.href(urls::model(model))},
-               {"archived", !model.superseded_by.empty()},
-               {"sections", fmt::format("{} sections", model.sections.size())}};
+    json entry = object("title", model.title,
+                        "subtitle", model.subtitle,
+                        "agency", model.agency,
+                        "place", model.state.empty() ? std::string() : model.jurisdiction,
+                        "edition", model.edition.empty() ? "Undated" : model.edition,
+                        "href", page.href(urls::model(model)),
+                        "archived", !model.superseded_by.empty(),
+                        "sections", fmt::format("{} sections", model.sections.size()));
     jurisdictions.back()["models"].push_back(std::move(entry));
   }
   d["jurisdictions"] = std::move(jurisdictions);
@@ -50,16 +50,16 @@ Page home_page(const LinkedSite& linked) {
     if (!role_addressed(linked, role)) continue;
     std::string name = role.title;  // "I am an area leader": the role as a common noun
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    roles.push_back({{"title", name}, {"article", name.find_first_of("aeiou") == 0 ? "an" : "a"},
-                     {"description_html", page.html(role.description)}, {"href", page.href(urls::role(role.id))}});
+    roles.push_back(object("title", name, "article", name.find_first_of("aeiou") == 0 ? "an" : "a",
+                           "description_html", page.html(role.description), "href", page.href(urls::role(role.id))));
   }
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   // External frameworks (the CFSR): each a card under "Look across the models".
   json frameworks = json::array();
   for (const auto& fw : site.frameworks)
-    frameworks.push_back({{"title", fw.name() + " crosswalk"}, {"href", page.href(urls::framework(fw.id))},
-                          {"about", fmt::format("which {} items each model's statements speak to, and the gaps", fw.name())}});
+    frameworks.push_back(object("title", fw.name() + " crosswalk", "href", page.href(urls::framework(fw.id)),
+                                "about", fmt::format("which {} items each model's statements speak to, and the gaps", fw.name())));
   d["frameworks"] = std::move(frameworks);
   d["glossary_count"] = std::to_string(site.terms.size());
   d["topic_count"] = std::to_string(site.topics.size());

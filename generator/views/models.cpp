@@ -37,7 +37,7 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   data["model_is_current_page"] = current == nullptr;
   if (!model.superseded_by.empty()) {
     const Model* newest = current_edition(site, model);
-    data["superseded"] = json{{"current_title", model_name(*newest)}, {"current_href", page.href(urls::model(*newest))}};
+    data["superseded"] = object("current_title", model_name(*newest), "current_href", page.href(urls::model(*newest)));
   }
   // The sidebar lists every section of a model of ordinary size; a model of hundreds or thousands of
   // sections gets the sections around the current one and a link to the full contents, so a page's
@@ -51,11 +51,11 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   json nav = json::array();
   for (std::size_t i = from; i < to; ++i) {
     const Section& s = model.sections[i];
-    nav.push_back({{"label", s.label}, {"title", s.title}, {"short", pill_title(s)}, {"href", page.href(urls::section(model, s))},
-                   {"current", current == &s}});
+    nav.push_back(object("label", s.label, "title", s.title, "short", pill_title(s), "href", page.href(urls::section(model, s)),
+                         "current", current == &s));
   }
   if (windowed)
-    data["model_nav_more"] = json{{"count", std::to_string(count)}, {"href", page.href(urls::model(model)) + "#contents"}};
+    data["model_nav_more"] = object("count", std::to_string(count), "href", page.href(urls::model(model)) + "#contents");
   data["model_nav"] = std::move(nav);
   data["has_model_nav"] = true;
 }
@@ -89,18 +89,18 @@ json block_data(const Site& site, const Model& model, const Block& block, PageBu
   if (heading.empty() && block.kind == BlockKind::actions && site.find_role(block.role))
     heading = role_title(site, model, block.role) + " actions";
   const auto [list_open, list_close] = list_tags(block, 0, "statements");
-  return json{{"kind", block_kind_name(block.kind)},
-              {"list_open", list_open},
-              {"list_close", list_close},
-              {"table", block.kind == BlockKind::table ? table_data(block, page) : json(false)},
-              {"heading", heading},
-              {"id", block.key},
-              {"intro_html", page.html(block.intro)},
-              {"text_html", page.html(block.text)},
-              {"is_text", block.kind == BlockKind::text},
-              {"numbered", block.numbered},
-              {"role", block.role},
-              {"items", std::move(items)}};
+  return object("kind", block_kind_name(block.kind),
+                "list_open", list_open,
+                "list_close", list_close,
+                "table", block.kind == BlockKind::table ? table_data(block, page) : json(false),
+                "heading", heading,
+                "id", block.key,
+                "intro_html", page.html(block.intro),
+                "text_html", page.html(block.text),
+                "is_text", block.kind == BlockKind::text,
+                "numbered", block.numbered,
+                "role", block.role,
+                "items", std::move(items));
 }
 
 // `handouts_index`: how the handouts index is split by state, when it is.
@@ -118,8 +118,8 @@ Page overview_page(const LinkedSite& linked, const Model& model, const StateSpli
   d["actions_word_html"] = text_html(model.vocabulary.actions);
   d["tagline"] = model.tagline;
   if (model.framework)
-    d["framework"] = json{{"heading", model.framework->heading.empty() ? "Framework" : model.framework->heading},
-                          {"body_html", page.html(model.framework->body)}};
+    d["framework"] = object("heading", model.framework->heading.empty() ? "Framework" : model.framework->heading,
+                            "body_html", page.html(model.framework->body));
   d["agency"] = model.agency;
   d["edition"] = model.edition.empty() ? "Undated" : model.edition;
   d["date"] = model.date;
@@ -133,32 +133,32 @@ Page overview_page(const LinkedSite& linked, const Model& model, const StateSpli
     const auto& p = *model.priorities;
     json items = json::array();
     for (const auto& s : p.items) items.push_back(page.statement(s));
-    d["priorities"] = json{{"heading", p.heading.empty() ? "Priorities" : p.heading},
-                           {"intro_html", page.html(p.intro)},
-                           {"numbered", p.numbered},
-                           {"items", std::move(items)}};
+    d["priorities"] = object("heading", p.heading.empty() ? "Priorities" : p.heading,
+                             "intro_html", page.html(p.intro),
+                             "numbered", p.numbered,
+                             "items", std::move(items));
   }
   if (model.letter) {
     const auto& l = *model.letter;
-    d["letter"] = json{{"heading", l.heading.empty() ? "Letter" : l.heading}, {"body_html", page.html(l.body)},
-                       {"closing", l.closing}, {"signature", l.signature}, {"signature_title", l.signature_title}};
+    d["letter"] = object("heading", l.heading.empty() ? "Letter" : l.heading, "body_html", page.html(l.body),
+                         "closing", l.closing, "signature", l.signature, "signature_title", l.signature_title);
   }
   if (model.rubric) {
     json levels = json::array();
     for (const auto& level : model.rubric->levels)
-      levels.push_back({{"name", level.name}, {"description_html", page.html(level.description)}});
-    d["rubric"] = json{{"title", model.rubric->title.empty() ? "Rubric" : model.rubric->title},
-                       {"intro_html", page.html(model.rubric->intro)},
-                       {"levels", std::move(levels)}};
+      levels.push_back(object("name", level.name, "description_html", page.html(level.description)));
+    d["rubric"] = object("title", model.rubric->title.empty() ? "Rubric" : model.rubric->title,
+                         "intro_html", page.html(model.rubric->intro),
+                         "levels", std::move(levels));
   }
   json sections = json::array();
   for (const auto& s : model.sections)
-    sections.push_back({{"label", s.label},
-                        {"title", s.title},
-                        {"href", page.href(urls::section(model, s))},
-                        {"summary_html", page.html(s.summary)},
-                        {"count", statement_count(s) == 1 ? std::string("1 statement")
-                                                          : fmt::format("{} statements", statement_count(s))}});
+    sections.push_back(object("label", s.label,
+                              "title", s.title,
+                              "href", page.href(urls::section(model, s)),
+                              "summary_html", page.html(s.summary),
+                              "count", statement_count(s) == 1 ? std::string("1 statement")
+                                                                : fmt::format("{} statements", statement_count(s))));
   d["sections"] = std::move(sections);
   json footnotes = json::array();
   const std::size_t model_index = static_cast<std::size_t>(&model - site.models.data());
@@ -166,35 +166,35 @@ Page overview_page(const LinkedSite& linked, const Model& model, const StateSpli
     // Back to every reference: a note may be referred to from several places.
     json back = json::array();
     for (const NoteUse& use : linked.note_uses(model_index, n))
-      back.push_back({{"href", page.href(use.page) + "#" + use.anchor}, {"place", use.place}});
-    footnotes.push_back({{"id", note_anchor(n)}, {"marker", model.footnotes[n].marker},
-                         {"html", page.html(model.footnotes[n].text)}, {"back", std::move(back)}});
+      back.push_back(object("href", page.href(use.page) + "#" + use.anchor, "place", use.place));
+    footnotes.push_back(object("id", note_anchor(n), "marker", model.footnotes[n].marker,
+                               "html", page.html(model.footnotes[n].text), "back", std::move(back)));
   }
   d["footnotes"] = std::move(footnotes);
   d["has_footnotes"] = !model.footnotes.empty();
   json editions = json::array();
   for (const Model* e : editions_of(site, model.family))
     if (e != &model)
-      editions.push_back({{"title", model_name(*e)}, {"href", page.href(urls::model(*e))},
-                          {"current", e->superseded_by.empty()}});
+      editions.push_back(object("title", model_name(*e), "href", page.href(urls::model(*e)),
+                                "current", e->superseded_by.empty()));
   d["has_editions"] = !editions.empty();
   d["editions"] = std::move(editions);
   // Roles: a page per role that has actions in this model, or a plain statement that there are none.
   json roles = json::array();
   for (const auto& role : site.roles)
     if (const auto& actions = graph.actions(model, role.id); !actions.empty())
-      roles.push_back({{"title", role_title(site, model, role.id, true)}, {"href", page.href(urls::model_role(model, role.id))},
-                       {"count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())}});
+      roles.push_back(object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id)),
+                             "count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())));
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["handouts_href"] = page.href(model_handouts(handouts_index, linked.site(), model));
   page.edit_link(d, model.source_file);
   // What changed: on the newer edition, its own changes page; on the older, the successor's.
   if (site.find_model(model.supersedes))
-    d["changes"] = json{{"title", "What changed from " + model_name(*site.find_model(model.supersedes))},
-                        {"href", page.href(urls::changes(model))}};
+    d["changes"] = object("title", "What changed from " + model_name(*site.find_model(model.supersedes)),
+                          "href", page.href(urls::changes(model)));
   else if (const Model* successor = site.find_model(model.superseded_by))
-    d["changes"] = json{{"title", "What changed in " + model_name(*successor)}, {"href", page.href(urls::changes(*successor))}};
+    d["changes"] = object("title", "What changed in " + model_name(*successor), "href", page.href(urls::changes(*successor)));
   add_overview_navigation(d);
   return page.finish("model.html", std::move(d));
 }
@@ -219,8 +219,8 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   for (const auto& block : section.blocks) blocks.push_back(block_data(site, model, block, page));
   d["blocks"] = std::move(blocks);
   auto neighbour = [&](const Section& s) {
-    return json{{"label", s.label}, {"title", s.title},
-                {"href", page.href(urls::section(model, s))}};
+    return object("label", s.label, "title", s.title,
+                  "href", page.href(urls::section(model, s)));
   };
   if (index > 0) d["previous"] = neighbour(model.sections[index - 1]);
   if (index + 1 < model.sections.size()) d["next"] = neighbour(model.sections[index + 1]);
@@ -231,8 +231,8 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
     if (e == &model) continue;
     for (const auto& s : e->sections)
       if (s.id == section.id)
-        elsewhere.push_back({{"title", model_name(*e)}, {"href", page.href(urls::section(*e, s))},
-                             {"current", e->superseded_by.empty()}});
+        elsewhere.push_back(object("title", model_name(*e), "href", page.href(urls::section(*e, s)),
+                                   "current", e->superseded_by.empty()));
   }
   d["has_other_editions"] = !elsewhere.empty();
   d["unit"] = model.vocabulary.unit;
@@ -240,7 +240,7 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   json roles = json::array();
   for (const auto& role : site.roles)
     if (!graph.actions(model, role.id).empty())
-      roles.push_back({{"title", role_title(site, model, role.id, true)}, {"href", page.href(urls::model_role(model, role.id))}});
+      roles.push_back(object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id))));
   d["has_roles"] = !roles.empty();
   d["roles"] = std::move(roles);
   d["one_pager_href"] = page.href(urls::one_pager(model, section));
@@ -252,7 +252,7 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
 json field_changes(const EditionDiff& diff) {
   json out = json::array();
   for (const auto& f : diff.fields)
-    out.push_back({{"what", f.what}, {"diff_html", diff_to_html(f.diff)}});
+    out.push_back(object("what", f.what, "diff_html", diff_to_html(f.diff)));
   return out;
 }
 
@@ -262,8 +262,8 @@ Page changes_page(const LinkedSite& linked, const Model& newer, const Model& old
   json d = page.layout("What changed in this edition",
                        fmt::format("Changes from {} to {}", model_name(older), model_name(newer)));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(newer), urls::model(newer)}, {"Changes", page.path()}});
-  d["newer"] = json{{"title", model_name(newer)}, {"href", page.href(urls::model(newer))}};
-  d["older"] = json{{"title", model_name(older)}, {"href", page.href(urls::model(older))}};
+  d["newer"] = object("title", model_name(newer), "href", page.href(urls::model(newer)));
+  d["older"] = object("title", model_name(older), "href", page.href(urls::model(older)));
   using Kind = StatementChange::Kind;
   json groups = json::array();
   for (Kind kind : {Kind::added, Kind::removed, Kind::reworded, Kind::moved}) {
@@ -271,19 +271,19 @@ Page changes_page(const LinkedSite& linked, const Model& newer, const Model& old
     for (const auto& c : diff.statements) {
       if (c.kind != kind) continue;
       json item;
-      if (c.before) item["before"] = json{{"place", c.before_section->label.empty() ? c.before_section->title : c.before_section->label},
-                                          {"href", page.href(urls::statement(older, *c.before_section, *c.before))},
-                                          {"html", page.html(c.before->text)}};
-      if (c.after) item["after"] = json{{"place", c.after_section->label.empty() ? c.after_section->title : c.after_section->label},
-                                        {"href", page.href(urls::statement(newer, *c.after_section, *c.after))},
-                                        {"html", page.html(c.after->text)}};
+      if (c.before) item["before"] = object("place", c.before_section->label.empty() ? c.before_section->title : c.before_section->label,
+                                            "href", page.href(urls::statement(older, *c.before_section, *c.before)),
+                                            "html", page.html(c.before->text));
+      if (c.after) item["after"] = object("place", c.after_section->label.empty() ? c.after_section->title : c.after_section->label,
+                                          "href", page.href(urls::statement(newer, *c.after_section, *c.after)),
+                                          "html", page.html(c.after->text));
       if (!c.diff.empty()) item["diff_html"] = diff_to_html(c.diff);
       items.push_back(std::move(item));
     }
     if (items.empty()) continue;
     const std::string name = change_kind_name(kind);
-    groups.push_back({{"title", fmt::format("{} statement{} {}", items.size(), items.size() == 1 ? "" : "s", name)},
-                      {"anchor", name}, {"kind", name}, {"items", std::move(items)}});
+    groups.push_back(object("title", fmt::format("{} statement{} {}", items.size(), items.size() == 1 ? "" : "s", name),
+                            "anchor", name, "kind", name, "items", std::move(items)));
   }
   d["summary"] = fmt::format("{} added, {} removed, {} reworded, {} moved; {} other change{}", diff.count(Kind::added),
                              diff.count(Kind::removed), diff.count(Kind::reworded), diff.count(Kind::moved),

@@ -36,12 +36,12 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   d["is_home"] = path_ == urls::home();
   json nav = json::array();
   auto add = [&](const char* label, const std::string& target, const char* prefix) {
-    nav.push_back({{"title", label}, {"href", href(target)}, {"current", path_.starts_with(prefix)}});
+    nav.push_back(object("title", label, "href", href(target), "current", path_.starts_with(prefix)));
   };
   // Models and Roles go to the home page's lists: "what is expected of me" is one click from anywhere.
-  if (!site().models.empty()) nav.push_back({{"title", "Models"}, {"href", href(urls::home()) + "#models-heading"}, {"current", false}});
+  if (!site().models.empty()) nav.push_back(object("title", "Models", "href", href(urls::home()) + "#models-heading", "current", false));
   // The home page lists the roles that models address: some model has actions by role.
-  if (graph().any_actions()) nav.push_back({{"title", "Roles"}, {"href", href(urls::home()) + "#roles-heading"}, {"current", false}});
+  if (graph().any_actions()) nav.push_back(object("title", "Roles", "href", href(urls::home()) + "#roles-heading", "current", false));
   if (!site().topics.empty()) add("Compare", urls::compare(), "compare/");
   if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");
@@ -49,7 +49,7 @@ json PageBuilder::layout(const std::string& title, const std::string& descriptio
   // The framework crosswalks (compare/frameworks/), for any template that links them.
   json frameworks = json::array();
   for (const auto& fw : site().frameworks)
-    frameworks.push_back({{"title", fw.name() + " crosswalk"}, {"href", href(urls::framework(fw.id))}});
+    frameworks.push_back(object("title", fw.name() + " crosswalk", "href", href(urls::framework(fw.id))));
   d["has_frameworks"] = !frameworks.empty();
   d["frameworks"] = std::move(frameworks);
   return d;
@@ -67,9 +67,9 @@ void PageBuilder::breadcrumbs(json& data, const std::vector<std::pair<std::strin
   json list = json::array();
   for (std::size_t i = 0; i < trail.size(); ++i) {
     const bool last = i + 1 == trail.size();
-    list.push_back({{"title", trail[i].first}, {"href", last ? "" : href(trail[i].second)}, {"current", last}});
+    list.push_back(object("title", trail[i].first, "href", last ? "" : href(trail[i].second), "current", last));
   }
-  data["breadcrumbs"] = list;
+  data["breadcrumbs"] = std::move(list);
   data["has_breadcrumbs"] = !trail.empty();
 }
 
@@ -77,7 +77,7 @@ json PageBuilder::statement(const Statement& s) {
   json chips = json::array();
   for (const auto& id : s.topics)
     if (const Topic* topic = site().find_topic(id))
-      chips.push_back({{"title", topic->title}, {"href", href(urls::compare_topic(id))}});
+      chips.push_back(object("title", topic->title, "href", href(urls::compare_topic(id))));
   json children = json::array();
   for (const auto& child : s.children) children.push_back(statement(child));
   // "Also said in": the statements of other model families in its shared-language clusters; a
@@ -99,24 +99,24 @@ json PageBuilder::statement(const Statement& s) {
       }
       const StatementRef& other = graph().statements()[member.text];
       const Model& model = linked_.model(other);
-      similar.push_back({{"title", model.title}, {"jurisdiction", model.jurisdiction}, {"place", place_of(other)},
-                         {"href", href(other.url)}});
+      similar.push_back(object("title", model.title, "jurisdiction", model.jurisdiction, "place", place_of(other),
+                               "href", href(other.url)));
     }
   }
-  return json{{"id", s.id},
-              {"has_similar", !similar.empty()},
-              {"similar", std::move(similar)},
-              {"similar_label", paraphrase_only ? "Said in other words in" : "Also said in"},
-              {"similar_more", more ? std::to_string(more) : ""},
-              {"similar_more_href", more_href},
-              {"html", html(s.text)},
-              {"permalink_label", "Permalink to statement " + s.id},
-              {"has_topics", !chips.empty()},
-              {"topics", std::move(chips)},
-              {"has_children", !children.empty()},
-              {"children_open", "<ul class=\"statements sub-statements\">"},
-              {"children_close", "</ul>"},
-              {"children", std::move(children)}};
+  return object("id", s.id,
+                "has_similar", !similar.empty(),
+                "similar", std::move(similar),
+                "similar_label", paraphrase_only ? "Said in other words in" : "Also said in",
+                "similar_more", more ? std::to_string(more) : "",
+                "similar_more_href", more_href,
+                "html", html(s.text),
+                "permalink_label", "Permalink to statement " + s.id,
+                "has_topics", !chips.empty(),
+                "topics", std::move(chips),
+                "has_children", !children.empty(),
+                "children_open", "<ul class=\"statements sub-statements\">",
+                "children_close", "</ul>",
+                "children", std::move(children));
 }
 
 std::string_view shared_sentence(const LinkedSite& linked, const ClusterMember& member) {
@@ -150,17 +150,17 @@ std::string PageBuilder::place_of(const StatementRef& ref) const {
 json PageBuilder::statement_ref(const StatementRef& ref) {
   // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
   // pages (topics, roles across models, glossary uses) grow with the number of models.
-  return json{{"html", html(linked_.statement(ref).text)},
-              {"href", href(ref.url)},
-              {"place", place_of(ref)},
-              {"model", model_name(linked_.model(ref))}};
+  return object("html", html(linked_.statement(ref).text),
+                "href", href(ref.url),
+                "place", place_of(ref),
+                "model", model_name(linked_.model(ref)));
 }
 
 Page PageBuilder::finish(std::string template_name, json data) {
   json definitions = json::array();
   for (std::uint32_t t : terms_used_) {  // in glossary order: a set of indexes
     const Term& term = site().terms[t];
-    definitions.push_back({{"id", term.id}, {"term", term.term}, {"text", plain(term.definition)}});
+    definitions.push_back(object("id", term.id, "term", term.term, "text", plain(term.definition)));
   }
   data["has_definitions"] = !definitions.empty();
   data["definitions"] = std::move(definitions);
@@ -182,15 +182,15 @@ bool role_addressed(const LinkedSite& linked, const Role& role) {
 
 json table_data(const Block& block, PageBuilder& page) {
   json header = json::array(), rows = json::array();
-  for (const auto& cell : block.table_header) header.push_back({{"html", page.html(cell)}});
+  for (const auto& cell : block.table_header) header.push_back(object("html", page.html(cell)));
   for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
     json cells = json::array();
     for (std::size_t c = 0; c < block.table_rows[r].size(); ++c)
-      cells.push_back({{"html", page.html(block.table_rows[r][c])}, {"first", c == 0}});
-    rows.push_back({{"id", fmt::format("{}-row-{}", block.key, r + 1)}, {"cells", std::move(cells)}});
+      cells.push_back(object("html", page.html(block.table_rows[r][c]), "first", c == 0));
+    rows.push_back(object("id", fmt::format("{}-row-{}", block.key, r + 1), "cells", std::move(cells)));
   }
-  return json{{"caption", block.heading.empty() ? "Table" : block.heading},
-              {"has_header", !header.empty()}, {"header", std::move(header)}, {"rows", std::move(rows)}};
+  return object("caption", block.heading.empty() ? "Table" : block.heading,
+                "has_header", !header.empty(), "header", std::move(header), "rows", std::move(rows));
 }
 
 std::string model_name(const Model& m) {

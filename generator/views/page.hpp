@@ -10,6 +10,7 @@
 #include "content/model.hpp"
 #include "core/text_util.hpp"
 #include "link/linked_site.hpp"
+#include "views/json_object.hpp"
 
 namespace pb::inline views {
 

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "views/json_object.hpp"
+
 namespace pb::inline views {
 
 using json = nlohmann::json;
@@ -9,7 +11,7 @@ using json = nlohmann::json;
 void add_page_toc(json& data, const std::vector<std::pair<std::string, std::string>>& entries, std::size_t min_entries) {
   json toc = json::array();
   for (const auto& [id, title] : entries)
-    if (!id.empty() && !title.empty()) toc.push_back({{"href", "#" + id}, {"title", title}});
+    if (!id.empty() && !title.empty()) toc.push_back(object("href", "#" + id, "title", title));
   data["has_toc"] = toc.size() >= min_entries;
   data["toc"] = std::move(toc);
 }
@@ -28,7 +30,7 @@ void add_section_navigation(const Site& site, const Model& model, json& data) {
       for (const auto& block : data["blocks"]) {
         if (block.value("kind", "") != "actions" || block.value("role", "") != role.id || block.value("heading", "").empty())
           continue;
-        roles.push_back({{"role", role.id}, {"title", role_title(site, model, role.id, true)}, {"href", "#" + block.value("id", "")}});
+        roles.push_back(object("role", role.id, "title", role_title(site, model, role.id, true), "href", "#" + block.value("id", "")));
         break;
       }
     }

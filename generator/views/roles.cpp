@@ -26,11 +26,11 @@ json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions)
     const StatementRef& ref = page.graph().statements()[index];
     if (linked.section(ref) != current) {
       current = linked.section(ref);
-      groups.push_back({{"label", current->label},
-                        {"title", current->title},
-                        {"href", page.href(urls::section(linked.model(ref), *current))},
-                        {"anchor", linked.model(ref).id + "-" + current->id},
-                        {"items", json::array()}});
+      groups.push_back(object("label", current->label,
+                              "title", current->title,
+                              "href", page.href(urls::section(linked.model(ref), *current)),
+                              "anchor", linked.model(ref).id + "-" + current->id,
+                              "items", json::array()));
     }
     groups.back()["items"].push_back(page.statement_ref(ref));
   }
@@ -75,13 +75,13 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
     d["self_assessment_href"] = page.href(urls::self_assessment(model, role.id));
   if (!model.superseded_by.empty()) {
     const Model* newest = current_edition(site, model);
-    d["superseded"] = json{{"current_title", model_name(*newest)},
-                           {"current_href", page.href(urls::model_role(*newest, role.id))}};
+    d["superseded"] = object("current_title", model_name(*newest),
+                             "current_href", page.href(urls::model_role(*newest, role.id)));
   }
   json others = json::array();
   for (const auto& r : site.roles)
     if (r.id != role.id && !graph.actions(model, r.id).empty())
-      others.push_back({{"title", role_title(site, model, r.id, true)}, {"href", page.href(urls::model_role(model, r.id))}});
+      others.push_back(object("title", role_title(site, model, r.id, true), "href", page.href(urls::model_role(model, r.id))));
   d["other_roles"] = std::move(others);
   return page.finish("role.html", std::move(d));
 }
@@ -170,7 +170,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
       for (const auto& id : covered)
         if (covered.size() > 1 && !graph.actions(model, id).empty())
           parts += (parts.empty() ? "" : ", ") + in_sentence(role_title(site, model, id, true));
-      addressed.push_back({{"title", model_name(model)}, {"href", "#" + model.id}, {"parts", parts}});
+      addressed.push_back(object("title", model_name(model), "href", "#" + model.id, "parts", parts));
     }
     // A model that has only narrower roles links to its overview's roles, not to a page it lacks.
     const std::string href =
@@ -178,22 +178,22 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     if (!graph.has_actions(model)) {
       // Its expectations of all staff, inline: a worker in Maine finds here what Maine expects.
       if (model.superseded_by.empty())
-        without.push_back({{"title", model_name(model)}, {"jurisdiction", model.jurisdiction}, {"anchor", model.id},
-                           {"href", page.href(urls::model(model))}, {"units", model.vocabulary.units_or_default()},
-                           {"groups", grouped_actions(page, all_staff_statements(graph, mi))}});
+        without.push_back(object("title", model_name(model), "jurisdiction", model.jurisdiction, "anchor", model.id,
+                                 "href", page.href(urls::model(model)), "units", model.vocabulary.units_or_default(),
+                                 "groups", grouped_actions(page, all_staff_statements(graph, mi))));
       continue;
     }
     if (actions.empty()) continue;
     if (!model.superseded_by.empty()) {
-      archived.push_back({{"title", model_name(model)}, {"href", href}});
+      archived.push_back(object("title", model_name(model), "href", href));
       continue;
     }
-    models.push_back({{"title", model_name(model)},
-                      {"jurisdiction", model.jurisdiction},
-                      {"anchor", model.id},
-                      {"href", href},
-                      {"count", count_of(actions.size(), "action", "actions")},
-                      {"groups", grouped_actions(page, actions)}});
+    models.push_back(object("title", model_name(model),
+                            "jurisdiction", model.jurisdiction,
+                            "anchor", model.id,
+                            "href", href,
+                            "count", count_of(actions.size(), "action", "actions"),
+                            "groups", grouped_actions(page, actions)));
   }
   if (split && !part) {
     // The summary: the states, each model linking its own page of the role's actions; archived
@@ -201,9 +201,9 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) {
       const Model& model = site.models[mi];
       if (!model.superseded_by.empty() && !covered_actions(graph, model, covered).empty())
-        archived.push_back({{"title", model_name(model)},
-                            {"href", page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles"
-                                                                                     : urls::model_role(model, role.id))}});
+        archived.push_back(object("title", model_name(model),
+                                  "href", page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles"
+                                                                                           : urls::model_role(model, role.id))));
     }
     auto entry = [&](std::uint32_t mi) -> SummaryEntry {
       const Model& model = site.models[mi];
@@ -232,7 +232,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
   json jump = json::array();
   for (const json* list : {&models, &without})
     for (const auto& m : *list)
-      jump.push_back({{"href", "#" + m["anchor"].get<std::string>()}, {"title", m["title"]}, {"jurisdiction", m["jurisdiction"]}});
+      jump.push_back(object("href", "#" + m["anchor"].get<std::string>(), "title", m["title"], "jurisdiction", m["jurisdiction"]));
   d["has_jump"] = !jump.empty();
   d["jump"] = std::move(jump);
   d["addressed"] = std::move(addressed);
@@ -244,7 +244,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
   json roles = json::array();
   for (const auto& r : site.roles)
     if (role_addressed(linked, r))
-      roles.push_back({{"title", r.plural}, {"href", page.href(urls::role(r.id))}, {"current", r.id == role.id}});
+      roles.push_back(object("title", r.plural, "href", page.href(urls::role(r.id)), "current", r.id == role.id));
   d["roles"] = std::move(roles);
   if (part) d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
   add_role_navigation(d);

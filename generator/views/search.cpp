@@ -16,9 +16,9 @@ Page search_page(const LinkedSite& linked) {
   json d = page.layout("Search", "Search every statement, role action, value and glossary term");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Search", urls::search()}});
   json models = json::array(), roles = json::array();
-  for (const auto& m : site.models) models.push_back({{"id", m.id}, {"title", model_name(m)}});
+  for (const auto& m : site.models) models.push_back(object("id", m.id, "title", model_name(m)));
   for (const auto& r : site.roles)
-    if (role_addressed(linked, r)) roles.push_back({{"id", r.id}, {"title", r.plural}});
+    if (role_addressed(linked, r)) roles.push_back(object("id", r.id, "title", r.plural));
   d["models"] = std::move(models);
   d["roles"] = std::move(roles);
   d["index_href"] = page.href(urls::search_index());

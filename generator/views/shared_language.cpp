@@ -177,12 +177,12 @@ class SharedLanguagePage {
       const ResultRun& run = layout_.pages[n];
       std::size_t sentences = 0;
       for (std::size_t g = run.begin; g < run.end; ++g) sentences += layout_.groups[g].clusters.size();
-      rows.push_back({{"label", fmt::format("Page {}", n + 1)},
-                      {"href", page_.href(urls::results_page(urls::shared_language(), n + 1))},
-                      {"first", title_of(layout_.groups[run.begin].models)},
-                      {"last", title_of(layout_.groups[run.end - 1].models)},
-                      {"groups", std::to_string(run.end - run.begin)},
-                      {"sentences", std::to_string(sentences)}});
+      rows.push_back(object("label", fmt::format("Page {}", n + 1),
+                            "href", page_.href(urls::results_page(urls::shared_language(), n + 1)),
+                            "first", title_of(layout_.groups[run.begin].models),
+                            "last", title_of(layout_.groups[run.end - 1].models),
+                            "groups", std::to_string(run.end - run.begin),
+                            "sentences", std::to_string(sentences)));
     }
     return rows;
   }
@@ -196,10 +196,10 @@ class SharedLanguagePage {
         const auto& group = layout_.groups[g];
         json anchors = json::array();
         for (std::size_t c : group.clusters) anchors.push_back(page_.cluster_anchor(linked_.graph().shared_language()[c]));
-        items.push_back({{"title", title_of(group.models)},
-                         {"href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(g, group.models)},
-                         {"count_label", plural(group.clusters.size(), "sentence", "sentences")},
-                         {"anchors", std::move(anchors)}});
+        items.push_back(object("title", title_of(group.models),
+                               "href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(g, group.models),
+                               "count_label", plural(group.clusters.size(), "sentence", "sentences"),
+                               "anchors", std::move(anchors)));
       }
     return items;
   }
@@ -208,11 +208,11 @@ class SharedLanguagePage {
     const std::string anchor = anchor_of(number, models);
     json items = json::array();
     for (std::size_t c : clusters) items.push_back(cluster(linked_.graph().shared_language()[c]));
-    return json{{"title", title_of(models)},
-                {"anchor", anchor},
-                {"count", std::to_string(clusters.size())},
-                {"count_label", plural(clusters.size(), "sentence", "sentences")},
-                {"clusters", std::move(items)}};
+    return object("title", title_of(models),
+                  "anchor", anchor,
+                  "count", std::to_string(clusters.size()),
+                  "count_label", plural(clusters.size(), "sentence", "sentences"),
+                  "clusters", std::move(items));
   }
 
   std::string label_of(const Wording& w) const {
@@ -238,22 +238,22 @@ class SharedLanguagePage {
       json links = json::array(), more = json::array();
       for (const ClusterMember* m : texts[i].members) {
         const StatementRef& ref = linked_.graph().statements()[m->text];
-        json link{{"href", page_.href(ref.url)}, {"label", labels_.at(ref.model) + ", " + page_.place_of(ref)}};
+        json link = object("href", page_.href(ref.url), "label", labels_.at(ref.model) + ", " + page_.place_of(ref));
         (links.size() < links_shown ? links : more).push_back(std::move(link));
       }
-      sides.push_back({{"html", html},
-                       {"links", std::move(links)},
-                       {"more", more},
-                       {"more_label", more.empty() ? "" : fmt::format("and {} more", more.size())}});
+      sides.push_back(object("html", html,
+                             "links", std::move(links),
+                             "more", more,
+                             "more_label", more.empty() ? "" : fmt::format("and {} more", more.size())));
     }
     std::set<std::uint32_t> models;
     for (const auto& m : c.members) models.insert(linked_.graph().statements()[m.text].model);
-    return json{{"anchor", page_.cluster_anchor(c)},
-                {"kind", same_words ? "same-words" : "same-idea"},
-                {"kind_label", same_words ? "Same words" : "Same idea"},
-                {"models_label", "said in " + plural(models.size(), "model", "models")},
-                {"side_by_side", sides.size() == 2},
-                {"sides", std::move(sides)}};
+    return object("anchor", page_.cluster_anchor(c),
+                  "kind", same_words ? "same-words" : "same-idea",
+                  "kind_label", same_words ? "Same words" : "Same idea",
+                  "models_label", "said in " + plural(models.size(), "model", "models"),
+                  "side_by_side", sides.size() == 2,
+                  "sides", std::move(sides));
   }
 
   const LinkedSite& linked_;

@@ -47,14 +47,14 @@ StateSplit split_by_state(const Site& site, const std::string& page, const std::
 json pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current) {
   json pages = json::array();
   for (std::size_t i = 0; i < paths.size(); ++i)
-    pages.push_back({{"number", std::to_string(i + 1)}, {"href", page.href(paths[i])}, {"current", i == current}});
+    pages.push_back(object("number", std::to_string(i + 1), "href", page.href(paths[i]), "current", i == current));
   const bool has_prev = current > 0, has_next = current + 1 < paths.size();
-  return json{{"label", fmt::format("Page {} of {}", current + 1, paths.size())},
-              {"has_prev", has_prev},
-              {"prev_href", has_prev ? page.href(paths[current - 1]) : ""},
-              {"has_next", has_next},
-              {"next_href", has_next ? page.href(paths[current + 1]) : ""},
-              {"pages", std::move(pages)}};
+  return object("label", fmt::format("Page {} of {}", current + 1, paths.size()),
+                "has_prev", has_prev,
+                "prev_href", has_prev ? page.href(paths[current - 1]) : "",
+                "has_next", has_next,
+                "next_href", has_next ? page.href(paths[current + 1]) : "",
+                "pages", std::move(pages));
 }
 
 json state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index) {
@@ -77,13 +77,13 @@ json state_rows(const PageBuilder& page, const StateSplit& split) {
     }
     json pages = json::array();
     for (const auto& p : split.pages)
-      if (p.group == g) pages.push_back({{"number", std::to_string(p.number)}, {"href", page.href(p.path)}});
-    rows.push_back({{"state", group.state},
-                    {"href", page.href(split.pages[split.first_page(g)].path)},
-                    {"models", names},
-                    {"model_count", count_of(group.models.size(), "model", "models")},
-                    {"has_pages", pages.size() > 1},
-                    {"pages", std::move(pages)}});
+      if (p.group == g) pages.push_back(object("number", std::to_string(p.number), "href", page.href(p.path)));
+    rows.push_back(object("state", group.state,
+                          "href", page.href(split.pages[split.first_page(g)].path),
+                          "models", names,
+                          "model_count", count_of(group.models.size(), "model", "models"),
+                          "has_pages", pages.size() > 1,
+                          "pages", std::move(pages)));
   }
   return rows;
 }

@@ -128,8 +128,9 @@ std::string PageBuilder::cluster_anchor(const Cluster& cluster) const {
   const ClusterMember& first = cluster.members.front();
   const StatementRef& ref = graph().statements()[first.text];
   const Section* section = linked_.section(ref);
-  std::string anchor = "c-" + linked_.model(ref).id + "--" + (section ? section->id : "overview") + "--" + linked_.statement(ref).id;
-  if (first.sentence.begin > 0) anchor += "-" + std::to_string(first.sentence.begin);  // its second sentence, …
+  std::string anchor = fmt::format("c-{}--{}--{}", linked_.model(ref).id, section ? section->id : "overview",
+                                   linked_.statement(ref).id);
+  if (first.sentence.begin > 0) anchor += fmt::format("-{}", first.sentence.begin);  // its second sentence, …
   return anchor;
 }
 

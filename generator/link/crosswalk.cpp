@@ -58,16 +58,17 @@ std::string needle_of(const std::string& term) {
 
 KeywordSearch::KeywordSearch(const std::vector<std::vector<std::string>>& keywords) {
   for (const auto& terms : keywords) {
-    std::vector<std::string> entry;
-    for (const auto& term : terms) entry.push_back(needle_of(term));
+    std::vector<std::unique_ptr<const Needle>> entry;
+    for (const auto& term : terms) entry.push_back(std::make_unique<const Needle>(needle_of(term)));
     needles_.push_back(std::move(entry));
   }
 }
 
 bool KeywordSearch::found_in(const std::string& text) const {
-  return std::any_of(needles_.begin(), needles_.end(), [&](const std::vector<std::string>& entry) {
-    return std::all_of(entry.begin(), entry.end(),
-                       [&](const std::string& needle) { return !needle.empty() && text.find(needle) != std::string::npos; });
+  return std::any_of(needles_.begin(), needles_.end(), [&](const auto& entry) {
+    return std::all_of(entry.begin(), entry.end(), [&](const auto& needle) {
+      return !needle->text.empty() && std::search(text.begin(), text.end(), needle->searcher) != text.end();
+    });
   });
 }
 

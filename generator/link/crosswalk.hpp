@@ -3,6 +3,8 @@
 // of the item's topics whose text has one of its keywords, plus the statements it names, minus those
 // it excludes. Computed from the link graph's public lists; every model, current or archived.
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +26,15 @@ class KeywordSearch {
   bool found_in(const std::string& text) const;
 
  private:
-  std::vector<std::vector<std::string>> needles_;
+  // Every needle begins with a space, which a plain find() stops at in every word: a
+  // Boyer-Moore-Horspool search skips ahead by the needle's length instead. Held by pointer, since
+  // the searcher points into its own text.
+  struct Needle {
+    explicit Needle(std::string needle) : text(std::move(needle)), searcher(text.begin(), text.end()) {}
+    std::string text;
+    std::boyer_moore_horspool_searcher<std::string::const_iterator> searcher;
+  };
+  std::vector<std::vector<std::unique_ptr<const Needle>>> needles_;
 };
 
 // Whether `text` (made by keyword_text) has one of the keyword entries (all terms of an entry).

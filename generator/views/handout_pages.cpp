@@ -218,12 +218,10 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
     PrintGroup group{block.heading.size(), {}};
     for_each_statement(block.items, [&](const Statement& s, int depth) {
       group.item_chars.push_back(s.text.source.size() + 4 * static_cast<std::size_t>(depth));
-      json item = page.statement(s);
-      item["sub"] = depth > 0;
-      // Sub-points keep the document's marker ("a.", "iv.") and their level, in a flat printed list.
-      item["deep"] = depth > 1 ? std::to_string(depth) : "";
-      item["marker"] = depth > 0 && !s.number.empty() ? s.number + "." : "";
-      items.push_back(std::move(item));
+      // Printed, a statement is its text: no chips, no "also said in", and its sub-points are items
+      // of their own that keep the document's marker ("a.", "iv.") and their level.
+      items.push_back(object("html", page.html(s.text), "sub", depth > 0, "deep", depth > 1 ? std::to_string(depth) : "",
+                             "marker", depth > 0 && !s.number.empty() ? s.number + "." : ""));
     });
     if (block.kind == BlockKind::text) group.item_chars.push_back(block.text.source.size());
     if (block.kind == BlockKind::actions) {

@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD_PACKAGES := g++ make cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfyaml-dev doctest-dev \
   libkainjow-mustache-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev \
-  libjs-lunr libstemmer-dev libqrencode-dev libpoppler-cpp-dev libjemalloc-dev
+  libjs-lunr libstemmer-dev libqrencode-dev libpoppler-cpp-dev libmimalloc-dev
 # Extra tools used only by the tests: Python for the end-to-end tests, Debian's Chromium for the
 # browser suite (never a downloaded browser), poppler-utils to count printed pages, zbar-tools to
 # decode a printed handout's QR code; for the benchmark (bench/site_bench.py), GNU time to read peak

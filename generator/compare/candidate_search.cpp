@@ -134,12 +134,18 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
     start = end;
   }
   std::partial_sum(starts.begin(), starts.end(), starts.begin());
-  std::vector<std::uint32_t> filed_at(starts.back());
+  // Read in the inner loop, so kept compact: each vector's places as (first later member, end of its
+  // group), and the members in filed order as vector numbers alone (a fourth of `filed`'s bytes).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> filed_at(starts.back());
   {
     std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
     for (std::uint32_t x = 0; x < filed.size(); ++x)
-      if (run_end[x]) filed_at[next[filed[x].second]++] = x;
+      if (run_end[x]) filed_at[next[filed[x].second]++] = {x + 1, run_end[x]};
   }
+  std::vector<std::uint32_t> member(filed.size());
+  for (std::size_t x = 0; x < filed.size(); ++x) member[x] = filed[x].second;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(filed);
+  std::vector<std::uint32_t>().swap(run_end);
   // The vectors in one flat array, for the dot products' sake.
   std::vector<std::uint32_t> offset(vectors.size() + 1, 0);
   for (std::size_t i = 0; i < vectors.size(); ++i) offset[i + 1] = offset[i] + static_cast<std::uint32_t>(vectors[i].entries.size());
@@ -164,8 +170,8 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
       for (std::uint32_t a = from; a < std::min<std::size_t>(vectors.size(), from + block); ++a) {
         found.clear();
         for (std::uint32_t k = starts[a]; k < starts[a + 1]; ++k)
-          for (std::uint32_t x = filed_at[k] + 1; x < run_end[filed_at[k]]; ++x)
-            if (const std::uint32_t b = filed[x].second; seen[b] != a) {
+          for (std::uint32_t x = filed_at[k].first; x < filed_at[k].second; ++x)
+            if (const std::uint32_t b = member[x]; seen[b] != a) {
               seen[b] = a;
               found.push_back(b);
             }

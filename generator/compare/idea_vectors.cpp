@@ -62,7 +62,9 @@ bool is_idea_stop_word(std::string_view stem) { return stop_stems().count(stem) 
 
 IdeaVocabulary::IdeaVocabulary(const std::vector<std::vector<std::string>>& synonym_groups) {
   for (std::size_t g = 0; g < synonym_groups.size(); ++g) {
-    const std::uint32_t feature = intern("=" + std::to_string(g));  // cannot collide with a stem
+    std::string key = "=";  // cannot collide with a stem
+    key += std::to_string(g);
+    const std::uint32_t feature = intern(key);
     for (const auto& phrase : synonym_groups[g]) {
       const auto words = words_of(phrase);
       if (words.empty()) continue;
@@ -80,17 +82,21 @@ std::uint32_t IdeaVocabulary::intern(const std::string& key) {
   return ids_.try_emplace(key, static_cast<std::uint32_t>(ids_.size())).first->second;
 }
 
-const IdeaVocabulary::Word& IdeaVocabulary::word(std::string&& folded) {
+const IdeaVocabulary::Word& IdeaVocabulary::word(std::string_view folded) {
   auto it = words_.find(folded);
   if (it != words_.end()) return it->second;
   const std::string stem = stemmer_.stem(folded);
   const Word w{intern(stem), !is_idea_stop_word(stem) && stem.size() > 1};
-  return words_.emplace(std::move(folded), w).first->second;
+  return words_.emplace(std::string(folded), w).first->second;
 }
 
 std::vector<const IdeaVocabulary::Word*> IdeaVocabulary::words_of(std::string_view text) {
+  std::string folded;
+  std::vector<std::string_view> words;
+  folded_word_views(join_hyphenated(text), folded, words);
   std::vector<const Word*> out;
-  for (auto& folded : folded_words(join_hyphenated(text))) out.push_back(&word(std::move(folded)));
+  out.reserve(words.size());
+  for (const std::string_view w : words) out.push_back(&word(w));
   return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "compare/candidate_search.hpp"
 #include "compare/stemmer.hpp"
+#include "compare/text_compare.hpp"
 
 namespace pb::inline compare {
 
@@ -29,13 +30,13 @@ class IdeaVocabulary {
     std::uint32_t stem;  // its stem's id (a feature)
     bool content;        // not a stop word
   };
-  const Word& word(std::string&& folded);
+  const Word& word(std::string_view folded);
   std::uint32_t intern(const std::string& key);
   std::vector<const Word*> words_of(std::string_view text);
 
   Stemmer stemmer_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // stems and synonym groups
-  std::unordered_map<std::string, Word> words_;         // each word stemmed once
+  std::unordered_map<std::string, Word, TextHash, std::equal_to<>> words_;  // each word stemmed once
   std::unordered_map<std::uint64_t, std::uint32_t> phrases_;  // hash of a phrase's stems → group feature
   std::vector<bool> starts_phrase_;                            // by stem id
   std::size_t longest_phrase_ = 1;

@@ -34,19 +34,24 @@ struct Sentences {
 Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t min_words, SharedLanguageStats& stats) {
   Sentences out;
   // Words and word pairs as numbers: a national site has millions of them, and strings cost.
-  std::unordered_map<std::string, std::uint32_t> word_ids;
+  std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> word_ids;
   std::unordered_map<std::uint64_t, std::uint32_t> pair_ids;
   std::unordered_map<std::string, std::uint32_t> index;  // the sentence's word ids, as bytes
   std::vector<std::uint32_t> ids;
-  std::string key;
+  std::string key, folded;
+  std::vector<std::string_view> words;
   for (std::uint32_t t = 0; t < texts.size(); ++t)
     for (const TextSpan span : split_sentences(texts[t].text)) {
       const std::string_view sentence = texts[t].text.substr(span.begin, span.end - span.begin);
-      auto words = folded_words(sentence);
+      folded_word_views(sentence, folded, words);
       if (words.size() < min_words) continue;
       ++stats.sentences;
       ids.clear();
-      for (auto& w : words) ids.push_back(word_ids.try_emplace(std::move(w), static_cast<std::uint32_t>(word_ids.size())).first->second);
+      for (const std::string_view w : words) {
+        auto it = word_ids.find(w);
+        if (it == word_ids.end()) it = word_ids.emplace(std::string(w), static_cast<std::uint32_t>(word_ids.size())).first;
+        ids.push_back(it->second);
+      }
       key.assign(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(std::uint32_t));
       auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(out.list.size()));
       if (added) {

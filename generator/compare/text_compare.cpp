@@ -170,6 +170,17 @@ std::vector<std::string> folded_words(std::string_view text) {
   return words;
 }
 
+void folded_word_views(std::string_view text, std::string& folded, std::vector<std::string_view>& words) {
+  folded = fold_for_compare(text);
+  words.clear();
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= folded.size(); ++i) {
+    if (i < folded.size() && is_word(folded[i])) continue;
+    if (i > start) words.push_back(std::string_view(folded).substr(start, i - start));
+    start = i + 1;
+  }
+}
+
 std::vector<std::uint64_t> shingles(std::string_view text) {
   const auto words = folded_words(text);
   std::vector<std::uint64_t> out;

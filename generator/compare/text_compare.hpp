@@ -33,6 +33,16 @@ bool same_wording(std::string_view a, std::string_view b);
 // The words of a text, folded (lowercase, no typography or Markdown markers), punctuation dropped.
 std::vector<std::string> folded_words(std::string_view text);
 
+// The same words as views into `folded`, which receives the folded text: no string per word, and
+// buffers reused from call to call, for the callers that fold every sentence of a national site.
+void folded_word_views(std::string_view text, std::string& folded, std::vector<std::string_view>& words);
+
+// Hash and equality for maps keyed by std::string that are searched with a std::string_view.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The word-bigram shingles of a text, hashed: the unit of the similarity measure.
 std::vector<std::uint64_t> shingles(std::string_view text);
 

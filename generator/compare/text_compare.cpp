@@ -14,9 +14,12 @@ std::string ascii_typography(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80 && c != '.') {  // most bytes: plain ASCII that nothing replaces
-      out += text[i++];
+    // Most bytes are plain ASCII that nothing replaces: copied a run at a time.
+    std::size_t end = i;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 && text[end] != '.') ++end;
+    if (end > i) {
+      out.append(text, i, end - i);
+      i = end;
       continue;
     }
     bool replaced = false;
@@ -61,11 +64,13 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull
 }  // namespace
 
 std::string fold_for_compare(std::string_view text) {
-  std::string out;
-  for (char c : ascii_typography(text)) {
+  std::string out = ascii_typography(text);
+  std::size_t n = 0;  // folded in place: the text only shrinks
+  for (const char c : out) {
     if (c == '*' || c == '_' || c == '\\') continue;
-    out += lower(c);
+    out[n++] = lower(c);
   }
+  out.resize(n);
   return out;
 }
 

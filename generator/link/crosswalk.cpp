@@ -56,45 +56,6 @@ std::string needle_of(const std::string& term) {
 
 }  // namespace
 
-KeywordText::KeywordText(std::string_view text) : text_(keyword_text(text)) {
-  for (std::size_t i = 1; i < text_.size();) {  // text_ is " word word … "
-    const std::size_t end = text_.find(' ', i);
-    words_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end - i));
-    i = end + 1;
-  }
-  std::sort(words_.begin(), words_.end(), [&](const auto& a, const auto& b) {
-    return std::string_view(text_).substr(a.first, a.second) < std::string_view(text_).substr(b.first, b.second);
-  });
-}
-
-bool KeywordText::has_word_starting(std::string_view prefix) const {
-  std::size_t low = 0, high = words_.size();  // the first word not before `prefix`
-  while (low < high) {
-    const std::size_t middle = (low + high) / 2;
-    if (word(middle) < prefix) low = middle + 1;
-    else high = middle;
-  }
-  return low < words_.size() && word(low).starts_with(prefix);
-}
-
-bool KeywordText::has_word(std::string_view w) const {
-  std::size_t low = 0, high = words_.size();
-  while (low < high) {
-    const std::size_t middle = (low + high) / 2;
-    if (word(middle) < w) low = middle + 1;
-    else high = middle;
-  }
-  return low < words_.size() && word(low) == w;
-}
-
-KeywordSearch::Needle::Needle(std::string needle) : text(std::move(needle)), searcher(text.begin(), text.end()) {
-  if (text.empty()) return;
-  const std::size_t end = text.find(' ', 1);
-  first_word = text.substr(1, end == std::string::npos ? std::string::npos : end - 1);
-  phrase = end != std::string::npos && end + 1 < text.size();
-  prefix = end == std::string::npos;
-}
-
 KeywordSearch::KeywordSearch(const std::vector<std::vector<std::string>>& keywords) {
   for (const auto& terms : keywords) {
     std::vector<std::unique_ptr<const Needle>> entry;
@@ -108,19 +69,6 @@ bool KeywordSearch::found_in(const std::string& text) const {
     return std::all_of(entry.begin(), entry.end(), [&](const auto& needle) {
       return !needle->text.empty() && std::search(text.begin(), text.end(), needle->searcher) != text.end();
     });
-  });
-}
-
-bool KeywordSearch::found_in(const KeywordText& text) const {
-  auto found = [&](const Needle& needle) {
-    if (needle.text.empty()) return false;
-    if (!needle.phrase) return needle.prefix ? text.has_word_starting(needle.first_word) : text.has_word(needle.first_word);
-    // A phrase: its first word must be there, whole, before the text is read for the phrase.
-    return text.has_word(needle.first_word) &&
-           std::search(text.text().begin(), text.text().end(), needle.searcher) != text.text().end();
-  };
-  return std::any_of(needles_.begin(), needles_.end(), [&](const auto& entry) {
-    return std::all_of(entry.begin(), entry.end(), [&](const auto& needle) { return found(*needle); });
   });
 }
 
@@ -172,11 +120,11 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
       if (auto it = by_address.find(a.text()); it != by_address.end()) out.insert(it->second);
     return out;
   };
-  std::unordered_map<std::size_t, KeywordText> texts;  // each statement's keyword text, made once
-  auto text_of = [&](std::size_t index) -> const KeywordText& {
+  std::unordered_map<std::size_t, std::string> texts;  // each statement's keyword text, made once
+  auto text_of = [&](std::size_t index) -> const std::string& {
     auto it = texts.find(index);
     if (it == texts.end())
-      it = texts.emplace(index, KeywordText(linked.plain_text(linked.statement(graph.statements()[index]).text))).first;
+      it = texts.emplace(index, keyword_text(linked.plain_text(linked.statement(graph.statements()[index]).text))).first;
     return it->second;
   };
 

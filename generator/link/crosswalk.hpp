@@ -3,7 +3,6 @@
 // of the item's topics whose text has one of its keywords, plus the statements it names, minus those
 // it excludes. Computed from the link graph's public lists; every model, current or archived.
 #include <cstddef>
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,39 +18,21 @@ namespace pb::inline link {
 // (punctuation, curly quotes, ™, HTML entities) one space, with a space at each end.
 std::string keyword_text(std::string_view text);
 
-// A text as keywords see it (keyword_text), with its words in order, so that a keyword of one word
-// is found by a binary search instead of a reading of the whole text.
-class KeywordText {
- public:
-  explicit KeywordText(std::string_view text);
-  const std::string& text() const { return text_; }
-  bool has_word(std::string_view word) const;
-  bool has_word_starting(std::string_view prefix) const;
-
- private:
-  std::string text_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> words_;  // (offset, length) in text_, sorted by word
-  std::string_view word(std::size_t i) const { return std::string_view(text_).substr(words_[i].first, words_[i].second); }
-};
-
 // Keyword entries made ready for searching once: each term as the text keyword_text would find.
 class KeywordSearch {
  public:
   explicit KeywordSearch(const std::vector<std::vector<std::string>>& keywords);
   // Whether `text` (made by keyword_text) has one of the entries (all terms of an entry).
   bool found_in(const std::string& text) const;
-  bool found_in(const KeywordText& text) const;
 
  private:
   // Every needle begins with a space, which a plain find() stops at in every word: a
   // Boyer-Moore-Horspool search skips ahead by the needle's length instead. Held by pointer, since
   // the searcher points into its own text.
   struct Needle {
-    explicit Needle(std::string needle);
+    explicit Needle(std::string needle) : text(std::move(needle)), searcher(text.begin(), text.end()) {}
     std::string text;
     std::boyer_moore_horspool_searcher<std::string::const_iterator> searcher;
-    std::string first_word;  // a phrase's first word, or the one word (whole, or a beginning when `prefix`)
-    bool phrase = false, prefix = false;
   };
   std::vector<std::vector<std::unique_ptr<const Needle>>> needles_;
 };

@@ -70,9 +70,17 @@ RenderStats render_tasks(const std::vector<PageTask>& tasks, const Theme& theme,
   const unsigned threads = worker_count(jobs);
   std::vector<std::optional<Theme>> copies(threads);
   std::atomic<std::size_t> bytes{0};
+  // The order pages are taken in: those marked first, then the rest as planned.
+  std::vector<std::size_t> order;
+  order.reserve(tasks.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i)
+    if (tasks[i].first) order.push_back(i);
+  for (std::size_t i = 0; i < tasks.size(); ++i)
+    if (!tasks[i].first) order.push_back(i);
   ParallelTask task{.count = tasks.size(), .threads = threads, .min_per_thread = 16,
-                    .name = [&](std::size_t i) { return tasks[i].path; }};
-  parallel_for(task, [&](std::size_t i, unsigned worker) {
+                    .name = [&](std::size_t n) { return tasks[order[n]].path; }};
+  parallel_for(task, [&](std::size_t n, unsigned worker) {
+    const std::size_t i = order[n];
     Page page = tasks[i].make();  // its data lives only while this page renders
     if (page.template_name.empty()) {
       writer.write(page.path, page.raw);

@@ -235,7 +235,7 @@ std::vector<PageTask> plan_framework_pages(const LinkedSite& linked) {
       std::call_once(*cw, [&] { *made = std::make_unique<Crosswalk>(linked, fw); });
       return **made;
     };
-    tasks.push_back({urls::framework(fw.id), true, [&linked, &fw, get] { return framework_page(linked, fw, get()); }});
+    tasks.push_back({urls::framework(fw.id), true, [&linked, &fw, get] { return framework_page(linked, fw, get()); }, true});
     for (const auto& m : linked.site().models)
       tasks.push_back({urls::framework_model(fw.id, m), true,
                        [&linked, &fw, &m, get] { return framework_model_page(linked, fw, get(), m); }});

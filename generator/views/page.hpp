@@ -27,6 +27,9 @@ struct PageTask {
   std::string path;
   bool in_sitemap = true;
   std::function<Page()> make;
+  // Rendered before the others: it makes what many later pages wait for (a framework's crosswalk),
+  // so the other threads render pages meanwhile instead of waiting with it.
+  bool first = false;
 };
 
 // What planners share: the linked site, and per page the links relative to that page and the

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include <fmt/format.h>
+
 #include "views/json_object.hpp"
 
 namespace pb::inline views {
@@ -30,7 +32,7 @@ void add_section_navigation(const Site& site, const Model& model, json& data) {
       for (const auto& block : data["blocks"]) {
         if (block.value("kind", "") != "actions" || block.value("role", "") != role.id || block.value("heading", "").empty())
           continue;
-        roles.push_back(object("role", role.id, "title", role_title(site, model, role.id, true), "href", "#" + block.value("id", "")));
+        roles.push_back(object("role", role.id, "title", role_title(site, model, role.id, true), "href", fmt::format("#{}", block.value("id", ""))));
         break;
       }
     }

@@ -232,7 +232,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
   json jump = json::array();
   for (const json* list : {&models, &without})
     for (const auto& m : *list)
-      jump.push_back(object("href", "#" + m["anchor"].get<std::string>(), "title", m["title"], "jurisdiction", m["jurisdiction"]));
+      jump.push_back(object("href", fmt::format("#{}", m["anchor"].get<std::string>()), "title", m["title"], "jurisdiction", m["jurisdiction"]));
   d["has_jump"] = !jump.empty();
   d["jump"] = std::move(jump);
   d["addressed"] = std::move(addressed);

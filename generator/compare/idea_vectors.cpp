@@ -35,14 +35,16 @@ const std::set<std::string, std::less<>>& stop_stems() {
 
 // "life-long" and "lifelong" are one word; other punctuation separates words.
 std::string join_hyphenated(std::string_view text) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };  // isalpha in the C locale
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool inner = i > 0 && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
-                       std::isalpha(static_cast<unsigned char>(text[i + 1]));
-    if (text[i] == '-' && inner) continue;
-    out += text[i];
-  }
+  std::size_t from = 0;  // copied a run at a time, up to each hyphen between two letters
+  for (std::size_t i = 1; i + 1 < text.size(); ++i)
+    if (text[i] == '-' && letter(text[i - 1]) && letter(text[i + 1])) {
+      out.append(text, from, i - from);
+      from = i + 1;
+    }
+  out.append(text, from, std::string_view::npos);
   return out;
 }
 

@@ -151,10 +151,7 @@ std::string PageBuilder::place_of(const StatementRef& ref) const {
 json PageBuilder::statement_ref(const StatementRef& ref) {
   // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
   // pages (topics, roles across models, glossary uses) grow with the number of models.
-  return object("html", html(linked_.statement(ref).text),
-                "href", href(ref.url),
-                "place", place_of(ref),
-                "model", model_name(linked_.model(ref)));
+  return object("html", html(linked_.statement(ref).text), "href", href(ref.url), "place", place_of(ref));
 }
 
 Page PageBuilder::finish(std::string template_name, json data) {

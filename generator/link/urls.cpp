@@ -62,7 +62,8 @@ std::string relative(const std::string& from, const std::string& target) {
   std::string out;
   out.reserve(depth * 3 + target.size());
   for (long i = 0; i < depth; ++i) out += "../";
-  return out + target;
+  out += target;
+  return out;
 }
 
 }  // namespace pb::link::urls

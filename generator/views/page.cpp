@@ -13,7 +13,16 @@ using json = nlohmann::json;
 PageBuilder::PageBuilder(const LinkedSite& linked, std::string path)
     : linked_(linked), path_(std::move(path)), root_(urls::relative(path_, "")) {}
 
-std::string PageBuilder::href(const std::string& target) const { return urls::relative(path_, target); }
+// urls::relative, with this page's way to the root worked out once.
+std::string PageBuilder::href(const std::string& target) const {
+  const auto hash = target.find('#');
+  if (hash == path_.size() && target.compare(0, hash, path_) == 0) return target.substr(hash);  // same page
+  std::string out;
+  out.reserve(root_.size() + target.size());
+  out += root_;
+  out += target;
+  return out;
+}
 
 std::string PageBuilder::html(const Markdown& m) {
   const LinkedHtml& h = linked_.html(m);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include <array>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -90,18 +91,24 @@ mstch::data to_mustache(nlohmann::json&& j) {
 // instructions); this one copies the runs between the five characters it replaces, with the same
 // entities, so pages are byte for byte what they were.
 std::string escape_html(const std::string& text) {
+  static constexpr auto special = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : {'&', '<', '>', '"', '\''}) table[c] = true;
+    return table;
+  }();
   std::string out;
   out.reserve(text.size() + 16);
   std::size_t from = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
+  for (std::size_t i = 0;; ++i) {
+    while (i < text.size() && !special[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
+    const char* entity = "&apos;";
     switch (text[i]) {
       case '&': entity = "&amp;"; break;
       case '<': entity = "&lt;"; break;
       case '>': entity = "&gt;"; break;
       case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
-      default: continue;
+      default: break;
     }
     out.append(text, from, i - from);
     out += entity;
@@ -192,10 +199,10 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   mstch::data view = to_mustache(std::move(data));
   // kainjow's render() returning a string goes through a string stream; its handler form appends to
   // our own string, reserved for a page, with no stream and no final copy.
-  auto render_into = [](mstch::mustache& tmpl, const mstch::data& data, std::size_t reserve) {
+  auto render_into = [](mstch::mustache& tmpl, const mstch::data& values, std::size_t reserve) {
     std::string out;
     out.reserve(reserve);
-    tmpl.render(data, [&out](const std::string& text) { out += text; });
+    tmpl.render(values, [&out](const std::string& text) { out += text; });
     return out;
   };
   std::string html = render_into(body->second->tmpl, view, 32 * 1024);

@@ -54,7 +54,8 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   d["description_html"] = page.html(topic.description);
   d["state_intro"] = view.state.empty() ? "" : fmt::format("The models of {} on {}, side by side.", view.state, topic.title);
   d["pager"] = view.pager;
-  const std::set<std::uint32_t> shown(view.models.begin(), view.models.end());
+  std::vector<char> on_page(site.models.size(), 0);  // read for every member of every cluster on the topic
+  for (std::uint32_t m : view.models) on_page[m] = 1;
   std::vector<const Model*> current;
   for (std::uint32_t m : view.models)
     if (site.models[m].superseded_by.empty()) current.push_back(&site.models[m]);
@@ -66,7 +67,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
     std::map<const Model*, json> by_model;
     for (const auto& m : cluster.members) {
       const StatementRef& ref = graph.statements()[m.text];
-      if (!shown.count(ref.model)) continue;
+      if (!on_page[ref.model]) continue;
       aligned.insert(m.text);
       by_model[&linked.model(ref)].push_back(object("html", words_html(shared_sentence(linked, m)), "href", page.href(ref.url), "place", page.place_of(ref)));
     }
@@ -89,7 +90,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   std::map<std::uint32_t, std::size_t> totals;
   for (std::size_t index : graph.by_topic(topic.id)) {
     const StatementRef& ref = graph.statements()[index];
-    if (!shown.count(ref.model)) continue;
+    if (!on_page[ref.model]) continue;
     ++totals[ref.model];
     if (!aligned.count(index)) items[ref.model].push_back(page.statement_ref(ref));
   }

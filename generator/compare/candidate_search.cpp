@@ -193,7 +193,6 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
               found.push_back(b);
             }
         candidates += found.size();
-        std::sort(found.begin(), found.end());
         for (std::uint32_t i = offset[a]; i < offset[a + 1]; ++i) weight_of[flat[i].first] = flat[i].second;
         for (std::size_t f = 0; f < found.size(); ++f) {
           // The vectors met are anywhere in memory: ask for one a few candidates ahead.

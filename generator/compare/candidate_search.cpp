@@ -195,7 +195,7 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
         candidates += found.size();
         for (std::uint32_t i = offset[a]; i < offset[a + 1]; ++i) weight_of[flat[i].first] = flat[i].second;
         for (std::size_t f = 0; f < found.size(); ++f) {
-          // The vectors met are anywhere in memory: ask for one a few candidates ahead.
+          // The vectors met are not in memory order: ask for one a few candidates ahead.
           if (f + 4 < found.size()) __builtin_prefetch(&flat[offset[found[f + 4]]]);
           const std::uint32_t b = found[f];
           double sum = 0;

@@ -78,7 +78,10 @@ bool has_keyword(const std::string& text, const std::vector<std::vector<std::str
 
 std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords) {
   if (keywords.empty()) return plain;
-  const KeywordSearch search(keywords);
+  return matching_sentence(plain, KeywordSearch(keywords));
+}
+
+std::string matching_sentence(const std::string& plain, const KeywordSearch& search) {
   for (std::size_t start = 0; start < plain.size();) {
     std::size_t end = plain.find(". ", start);
     end = end == std::string::npos ? plain.size() : end + 1;

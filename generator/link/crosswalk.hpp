@@ -43,6 +43,8 @@ bool has_keyword(const std::string& text, const std::vector<std::vector<std::str
 // The first sentence of `plain` (a statement without markup) that has one of the keywords, for a
 // short quotation that shows why the statement speaks to the item; the whole text when none does.
 std::string matching_sentence(const std::string& plain, const std::vector<std::vector<std::string>>& keywords);
+// The same with the keywords made ready once (a framework page quotes thousands of statements).
+std::string matching_sentence(const std::string& plain, const KeywordSearch& search);
 
 // The items of a framework in page order, each with its part and group.
 struct FrameworkRow {

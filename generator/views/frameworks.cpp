@@ -44,8 +44,10 @@ std::string snippet(const std::string& text, std::size_t max_chars = 90) {
 struct Crosswalk {
   std::vector<FrameworkRow> rows;
   std::vector<std::map<std::uint32_t, std::vector<std::size_t>>> by_model;  // by row: model index → statements
+  std::vector<KeywordSearch> keywords;  // by row, for the quotations
 
   Crosswalk(const LinkedSite& linked, const ExternalFramework& fw) : rows(framework_rows(fw)) {
+    for (const auto& row : rows) keywords.emplace_back(row.item->keywords);
     for (const auto& statements : crosswalk(linked, fw)) {
       auto& models = by_model.emplace_back();
       for (std::size_t index : statements) models[linked.graph().statements()[index].model].push_back(index);
@@ -144,7 +146,7 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
         const StatementRef& ref = linked.graph().statements()[found[k]];
         // The sentence that speaks to the item, not always the first: "…; the first consideration for placement…".
         const std::string plain = linked.plain_text(linked.statement(ref).text);
-        const std::string sentence = matching_sentence(plain, cw.rows[r].item->keywords);
+        const std::string sentence = matching_sentence(plain, cw.keywords[r]);
         links.push_back(object("text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence),
                                "href", page.href(ref.url)));
       }

@@ -80,31 +80,54 @@ double one_pager_height(const OnePagerText& text, double size, double item_gap, 
   return h;
 }
 
+// The first of `count` steps at which `holds` is true, or `count` when it never is; `holds` must be
+// false and then true (the estimate only grows with the type size and the gap, so "fits at the k-th
+// size from the largest" and "fills the page at the k-th gap" are): a binary search, not a walk.
+template <typename Holds>
+std::size_t first_step(std::size_t count, Holds holds) {
+  std::size_t low = 0, high = count;
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if (holds(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 PrintFit fit_one_pager(const OnePagerText& text) {
   const int most_columns = static_cast<int>(std::clamp<std::size_t>(text.roles.size(), 2, 4));
   PrintFit fit{min_print_size, min_print_size * 0.15, most_columns, false};
-  bool found = false;
+  // The sizes tried, largest first, in quarter points.
+  const auto sizes = static_cast<std::size_t>((max_print_size - min_print_size) / 0.25) + 1;
+  auto size_at = [](std::size_t k) { return max_print_size - 0.25 * static_cast<double>(k); };
+  auto fits = [&](double size, int columns, bool split) {
+    return one_pager_height(text, size, size * 0.15, columns, split) <= page_height * fill_target;
+  };
   // The largest size that fits; at one size, the fewest role columns (wider columns read better).
-  for (double size = max_print_size; size >= min_print_size && !found; size -= 0.25)
-    for (int columns = 2; columns <= most_columns && !found; ++columns)
-      if (one_pager_height(text, size, size * 0.15, columns) <= page_height * fill_target) {
-        fit = {size, size * 0.15, columns, false};
-        found = true;
-      }
-  // The densest sheets: the role blocks flow through the columns, each heading kept with its first actions.
-  for (double size = max_print_size; size >= min_print_size && !found; size -= 0.25)
-    if (one_pager_height(text, size, size * 0.15, most_columns, true) <= page_height * fill_target) {
-      fit = {size, size * 0.15, most_columns, true};
-      found = true;
-    }
-  if (!found) fit.split_roles = true;
+  auto fewest_columns = [&](double size) {
+    for (int columns = 2; columns <= most_columns; ++columns)
+      if (fits(size, columns, false)) return columns;
+    return 0;
+  };
+  if (const std::size_t k = first_step(sizes, [&](std::size_t step) { return fewest_columns(size_at(step)) > 0; }); k < sizes) {
+    fit = {size_at(k), size_at(k) * 0.15, fewest_columns(size_at(k)), false};
+  } else if (const std::size_t d = first_step(sizes, [&](std::size_t step) { return fits(size_at(step), most_columns, true); });
+             d < sizes) {
+    // The densest sheets: the role blocks flow through the columns, each heading kept with its first actions.
+    fit = {size_at(d), size_at(d) * 0.15, most_columns, true};
+  } else {
+    fit.split_roles = true;
+  }
   // Even the largest type leaves the page mostly empty: spread the items down it.
   // (Items sit in columns, so a wider gap lengthens the page by less than the gap times the items:
-  // the gap is widened step by step against the estimate.)
+  // the gap is widened step by step against the estimate, the steps added up as they always were.)
   if (item_count(text) == 0) return fit;
-  while (fit.item_gap_pt < fit.size_pt * 4 &&
-         one_pager_height(text, fit.size_pt, fit.item_gap_pt, fit.role_columns, fit.split_roles) < page_height * sparse_fill)
-    fit.item_gap_pt += 0.5;
+  std::vector<double> gaps{fit.item_gap_pt};
+  while (gaps.back() < fit.size_pt * 4) gaps.push_back(gaps.back() + 0.5);
+  const std::size_t g = first_step(gaps.size() - 1, [&](std::size_t j) {
+    return one_pager_height(text, fit.size_pt, gaps[j], fit.role_columns, fit.split_roles) >= page_height * sparse_fill;
+  });
+  fit.item_gap_pt = gaps[g];
   return fit;
 }
 

@@ -2,6 +2,8 @@
 // to 7.5 pt at the least, and the role blocks stay whole unless no size allows it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "core/qr_svg.hpp"
@@ -56,4 +58,59 @@ TEST_CASE("a QR code is an inline SVG with a quiet zone, labelled; nothing for e
   CHECK(svg.find("aria-label=\"QR code: &lt;x&gt;\"") != std::string::npos);
   CHECK(svg.find("width=\"0.85in\"") != std::string::npos);
   CHECK(qr_svg("", "1in", "x").empty());
+}
+
+namespace {
+
+// The fit found by trying every size from the largest and every gap from the smallest, as the
+// search is meant to: the reference the binary searches must agree with.
+PrintFit fit_by_trying_all(const OnePagerText& text) {
+  const int most_columns = static_cast<int>(std::clamp<std::size_t>(text.roles.size(), 2, 4));
+  PrintFit fit{min_print_size, min_print_size * 0.15, most_columns, false};
+  const double limit = 9.65 * 72 * 0.9;
+  bool found = false;
+  for (double size = max_print_size; size >= min_print_size && !found; size -= 0.25)
+    for (int columns = 2; columns <= most_columns && !found; ++columns)
+      if (one_pager_height(text, size, size * 0.15, columns) <= limit) fit = {size, size * 0.15, columns, false}, found = true;
+  for (double size = max_print_size; size >= min_print_size && !found; size -= 0.25)
+    if (one_pager_height(text, size, size * 0.15, most_columns, true) <= limit)
+      fit = {size, size * 0.15, most_columns, true}, found = true;
+  if (!found) fit.split_roles = true;
+  std::size_t items = 0;
+  for (const auto& g : text.blocks) items += g.item_chars.size();
+  for (const auto& g : text.roles) items += g.item_chars.size();
+  if (items == 0) return fit;
+  while (fit.item_gap_pt < fit.size_pt * 4 &&
+         one_pager_height(text, fit.size_pt, fit.item_gap_pt, fit.role_columns, fit.split_roles) < 9.65 * 72 * 0.72)
+    fit.item_gap_pt += 0.5;
+  return fit;
+}
+
+}  // namespace
+
+TEST_CASE("print fit: the binary searches find the size, columns and gap that trying every one finds") {
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t below) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % below;
+  };
+  for (int sample = 0; sample < 400; ++sample) {
+    OnePagerText text{next(120), next(400), next(2) == 1, {}, {}};
+    for (std::uint32_t b = next(4); b > 0; --b) {
+      PrintGroup g{next(40), {}};
+      for (std::uint32_t i = next(30); i > 0; --i) g.item_chars.push_back(1 + next(400));
+      text.blocks.push_back(std::move(g));
+    }
+    for (std::uint32_t r = next(6); r > 0; --r) {
+      PrintGroup g{1 + next(40), {}};
+      for (std::uint32_t i = next(25); i > 0; --i) g.item_chars.push_back(1 + next(300));
+      text.roles.push_back(std::move(g));
+    }
+    const PrintFit fast = fit_one_pager(text), slow = fit_by_trying_all(text);
+    CAPTURE(sample);
+    CHECK(fast.size_pt == slow.size_pt);
+    CHECK(fast.item_gap_pt == slow.item_gap_pt);
+    CHECK(fast.role_columns == slow.role_columns);
+    CHECK(fast.split_roles == slow.split_roles);
+  }
 }

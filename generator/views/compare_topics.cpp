@@ -74,7 +74,8 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
     if (by_model.empty()) continue;
     json cells = json::array();
     for (const Model* m : current)
-      cells.push_back(object("id", m->id, "empty", !by_model.count(m), "items", by_model.count(m) ? by_model[m] : json::array()));
+      if (auto it = by_model.find(m); it != by_model.end()) cells.push_back(object("id", m->id, "empty", false, "items", std::move(it->second)));
+      else cells.push_back(object("id", m->id, "empty", true, "items", json::array()));
     rows.push_back(object("kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea",
                           "models_label", count_of(models_of(linked, cluster).size(), "model", "models"),
                           "cells", std::move(cells)));
@@ -97,7 +98,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   json columns = json::array();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
-    json list = items.count(i) ? items[i] : json::array();
+    json list = items.count(i) ? std::move(items[i]) : json::array();
     json shown_items = json::array(), folded = json::array();
     for (auto& item : list) (shown_items.size() < items_before_fold ? shown_items : folded).push_back(std::move(item));
     const std::size_t total = totals[i];
@@ -119,7 +120,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   std::string chooser_css;
   for (std::uint32_t i : view.models)
     chooser_css += fmt::format("body:has(#show-{0}:not(:checked)) .col-{0} {{ display: none; }} ", site.models[i].id);
-  d["page_style"] = chooser_css;
+  d["page_style"] = std::move(chooser_css);
   page.edit_link(d, "topics.yaml");
   d["columns"] = std::move(columns);
   d["topics"] = topic_links(page, topic);

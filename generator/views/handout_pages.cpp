@@ -284,12 +284,14 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
   d["online_href"] = page.href(urls::compare_topic(h.topic->id));
   std::set<std::uint32_t> shown;  // none: every current model
   if (!h.state.empty()) shown.insert(h.states->pages[h.state_page].models.begin(), h.states->pages[h.state_page].models.end());
+  std::vector<char> on_sheet(site.models.size(), shown.empty());  // read for every statement on the topic
+  for (std::uint32_t m : shown) on_sheet[m] = 1;
   // The summary counts the states' statements; a sheet lists its models' statements.
   std::map<std::uint32_t, json> items;
   if (!h.summary())
     for (std::size_t i : graph.by_topic(h.topic->id)) {
       const StatementRef& ref = graph.statements()[i];
-      if (shown.empty() || shown.count(ref.model)) items[ref.model].push_back(page.statement_ref(ref));
+      if (on_sheet[ref.model]) items[ref.model].push_back(page.statement_ref(ref));
     }
   json models = json::array();
   if (h.states && h.summary()) {

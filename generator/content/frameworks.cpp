@@ -138,14 +138,18 @@ FrameworkPart read_part(const SourceNode& node, Diagnostics& diags) {
   if (groups && expect_list(*groups, "groups", diags))
     for (const auto& g : groups->items) part.groups.push_back(read_group(g, diags));
   std::vector<FrameworkItem> items = read_items(r, diags);
-  if (groups && !items.empty())
+  if (groups && !items.empty()) {
     diags.error(r.location_of("items"), fmt::format("framework part '{}' has both 'groups' and 'items'", part.id),
                 "put the items inside the groups, or make them a part of their own");
-  else if (!items.empty())
-    part.groups.push_back(FrameworkGroup{.items = std::move(items), .where = part.where});
-  else if (!groups)
+  } else if (!items.empty()) {
+    FrameworkGroup group;  // unnamed: the part's own items
+    group.items = std::move(items);
+    group.where = part.where;
+    part.groups.push_back(std::move(group));
+  } else if (!groups) {
     diags.error(node.where, fmt::format("framework part '{}' has no groups or items", part.id),
                 "add 'groups:' (each with its 'items:'), or 'items:'");
+  }
   r.finish();
   return part;
 }

@@ -146,8 +146,13 @@ TEST_CASE("edition diff: a block's heading and a table's cells are texts compare
     b.kind = BlockKind::table;
     b.key = "table";
     b.heading = std::move(heading);
-    b.table_header = {Markdown{"Meeting"}, Markdown{"When"}};
-    b.table_rows = {{Markdown{"Family team meeting"}, Markdown{std::move(cell)}}};
+    auto text = [](std::string source) {
+      Markdown markdown;
+      markdown.source = std::move(source);
+      return markdown;
+    };
+    b.table_header = {text("Meeting"), text("When")};
+    b.table_rows = {{text("Family team meeting"), text(std::move(cell))}};
     s.blocks.push_back(b);
     m.sections.push_back(s);
     return m;

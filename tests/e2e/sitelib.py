@@ -8,6 +8,14 @@ import subprocess
 import tempfile
 import urllib.parse
 
+# What a test found wrong: every expectation is checked, and the test reports them all at the end.
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
 
 def build(binary, content, out=None, extra=()):
     """Runs `practicebook build`; returns (completed process, output folder)."""

@@ -12,13 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import sitelib  # noqa: E402
-
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
+from sitelib import FAILURES, check  # noqa: E402
 
 
 def read(site, path):

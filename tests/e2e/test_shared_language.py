@@ -17,14 +17,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import sitelib  # noqa: E402
+from sitelib import FAILURES, check  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
 
 
 def norm(text):

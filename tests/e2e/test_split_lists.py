@@ -22,16 +22,11 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import sitelib  # noqa: E402
+from sitelib import FAILURES, check  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODELS, COUNTIES = 140, 70
 MAX_PAGE = 1_500_000
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
 
 
 def make_corpus(folder):

@@ -23,15 +23,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "..", "bench"))
 import sitelib  # noqa: E402
+from sitelib import FAILURES, check  # noqa: E402
 from corpus import make_corpus as bench_corpus  # noqa: E402
 
 MAX_BYTES = 1_500_000
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
 
 
 def make_corpus(folder):

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <numeric>
 
 #include "content/read_content.hpp"
 #include "core/parallel.hpp"
@@ -71,12 +73,9 @@ RenderStats render_tasks(const std::vector<PageTask>& tasks, const Theme& theme,
   std::vector<std::optional<Theme>> copies(threads);
   std::atomic<std::size_t> bytes{0};
   // The order pages are taken in: those marked first, then the rest as planned.
-  std::vector<std::size_t> order;
-  order.reserve(tasks.size());
-  for (std::size_t i = 0; i < tasks.size(); ++i)
-    if (tasks[i].first) order.push_back(i);
-  for (std::size_t i = 0; i < tasks.size(); ++i)
-    if (!tasks[i].first) order.push_back(i);
+  std::vector<std::size_t> order(tasks.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return tasks[i].first; });
   ParallelTask task{.count = tasks.size(), .threads = threads, .min_per_thread = 16,
                     .name = [&](std::size_t n) { return tasks[order[n]].path; }};
   parallel_for(task, [&](std::size_t n, unsigned worker) {

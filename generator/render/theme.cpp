@@ -31,9 +31,9 @@ Theme::Theme(const Theme& other) : assets_(other.assets_), sources_(other.source
 namespace {
 
 // kainjow gives no access to an object's map: its operator[] first makes a default value (itself
-// a new empty object) for every key, and the map rehashes as it grows. These name the private
-// members all the same (explicit instantiation may name private members), so that to_mustache can
-// size the map once and move each value into place, and take over a list or text without a copy.
+// a new empty object) for every key, and the map rehashes as it grows. This names the private
+// member all the same (an explicit instantiation may name private members), so that to_mustache
+// can size the map once and move each value into place.
 template <auto Member, typename Tag>
 struct PrivateMember {
   friend constexpr auto member_of(Tag) { return Member; }
@@ -102,7 +102,7 @@ std::string escape_html(const std::string& text) {
   for (std::size_t i = 0;; ++i) {
     while (i < text.size() && !special[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) break;
-    const char* entity = "&apos;";
+    const char* entity = "&apos;";  // unless it is one of the other four
     switch (text[i]) {
       case '&': entity = "&amp;"; break;
       case '<': entity = "&lt;"; break;

@@ -102,8 +102,9 @@ std::vector<const IdeaVocabulary::Word*> IdeaVocabulary::words_of(std::string_vi
   return out;
 }
 
-std::vector<std::uint32_t> IdeaVocabulary::features(std::string_view text) {
-  const auto words = words_of(text);
+std::vector<std::uint32_t> IdeaVocabulary::features(std::string_view text) { return features_of(words_of(text)); }
+
+std::vector<std::uint32_t> IdeaVocabulary::features_of(const std::vector<const Word*>& words) const {
   std::vector<std::uint32_t> out;
   std::vector<std::uint64_t> hashes;
   for (std::size_t i = 0; i < words.size();) {

@@ -22,15 +22,21 @@ class IdeaVocabulary {
   // The content words of a text as feature ids (stems, or a synonym group), in text order.
   std::vector<std::uint32_t> features(std::string_view text);
 
-  // The texts' features weighted by inverse document frequency over those texts.
-  std::vector<FeatureVector> weigh(const std::vector<std::vector<std::uint32_t>>& texts) const;
-
- private:
   struct Word {
     std::uint32_t stem;  // its stem's id (a feature)
     bool content;        // not a stop word
   };
+  // A folded word ("lifelong", not "life-long"), stemmed once: callers that meet the same words
+  // again and again may keep the reference, which stays valid.
   const Word& word(std::string_view folded);
+
+  // The features of a text given as its words, in text order.
+  std::vector<std::uint32_t> features_of(const std::vector<const Word*>& words) const;
+
+  // The texts' features weighted by inverse document frequency over those texts.
+  std::vector<FeatureVector> weigh(const std::vector<std::vector<std::uint32_t>>& texts) const;
+
+ private:
   std::uint32_t intern(const std::string& key);
   std::vector<const Word*> words_of(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "compare/candidate_search.hpp"
+#include "compare/id_table.hpp"
 #include "compare/idea_vectors.hpp"
 #include "compare/text_compare.hpp"
 
@@ -28,48 +29,100 @@ struct Sentence {
 
 struct Sentences {
   std::vector<Sentence> list;
-  std::vector<std::string_view> first_text;  // a spelling of each, for the idea features
+  // Each one's words, for the idea features: word ids (spelled in `spelling`), one run per sentence
+  // from words[word_start[i]], and whether a hyphen joins a word to the one before.
+  std::vector<std::string> spelling;
+  std::vector<std::uint32_t> words, word_start{0};
+  std::vector<bool> joined;
 };
 
-Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t min_words, SharedLanguageStats& stats) {
-  Sentences out;
-  // Words and word pairs as numbers: a national site has millions of them, and strings cost.
-  std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> word_ids;
-  std::unordered_map<std::uint64_t, std::uint32_t> pair_ids;
-  std::unordered_map<std::string, std::uint32_t> index;  // the sentence's word ids, as bytes
-  std::vector<std::uint32_t> ids;
-  std::string key, folded;
+// A sentence's words, folded and hashed: the part of numbering the sentences that shares nothing,
+// so the texts are folded on two threads.
+struct FoldedWord {
+  std::uint64_t hash;
+  std::uint32_t begin, size;  // in FoldedTexts::letters
+  bool joined;                // to the word before, by a hyphen
+};
+struct FoldedSentence {
+  std::uint32_t text;
+  TextSpan span;
+  std::uint32_t first_word, words;  // in FoldedTexts::words
+};
+struct FoldedTexts {
+  std::string letters;  // the words' folded spellings, end to end
+  std::vector<FoldedWord> words;
+  std::vector<FoldedSentence> sentences;
+  std::string_view word(const FoldedWord& w) const { return std::string_view(letters).substr(w.begin, w.size); }
+};
+
+FoldedTexts fold_texts(const std::vector<SharedText>& texts, std::uint32_t from, std::uint32_t to, std::size_t min_words) {
+  FoldedTexts out;
+  std::string folded;
   std::vector<std::string_view> words;
-  for (std::uint32_t t = 0; t < texts.size(); ++t)
+  std::vector<bool> joined;
+  for (std::uint32_t t = from; t < to; ++t)
     for (const TextSpan span : split_sentences(texts[t].text)) {
-      const std::string_view sentence = texts[t].text.substr(span.begin, span.end - span.begin);
-      folded_word_views(sentence, folded, words);
+      folded_word_views(texts[t].text.substr(span.begin, span.end - span.begin), folded, words, &joined);
       if (words.size() < min_words) continue;
+      out.sentences.push_back({t, span, static_cast<std::uint32_t>(out.words.size()), static_cast<std::uint32_t>(words.size())});
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        out.words.push_back({std::hash<std::string_view>{}(words[k]), static_cast<std::uint32_t>(out.letters.size()),
+                             static_cast<std::uint32_t>(words[k].size()), joined[k]});
+        out.letters.append(words[k]);
+      }
+    }
+  return out;
+}
+
+Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t min_words, SharedLanguageStats& stats) {
+  const auto half = static_cast<std::uint32_t>(texts.size() / 2);
+  auto second = std::async(std::launch::async, fold_texts, std::cref(texts), half, static_cast<std::uint32_t>(texts.size()), min_words);
+  FoldedTexts first = fold_texts(texts, 0, half, min_words);
+  const FoldedTexts folded[] = {std::move(first), second.get()};
+
+  // Words, word pairs and sentences as numbers, in the order they are first said.
+  Sentences out;
+  std::size_t word_count = 0;
+  for (const FoldedTexts& part : folded) word_count += part.words.size();
+  IdTable word_ids, pair_ids, sentence_ids;
+  pair_ids.reserve(word_count);
+  std::vector<std::string>& word_spelling = out.spelling;  // by word id
+  std::vector<std::uint32_t>& sentence_words = out.words;       // each distinct sentence's word ids
+  std::vector<std::uint32_t>& sentence_start = out.word_start;
+  std::vector<std::uint32_t> ids;
+  for (const FoldedTexts& part : folded)
+    for (const FoldedSentence& fs : part.sentences) {
       ++stats.sentences;
       ids.clear();
-      for (const std::string_view w : words) {
-        auto it = word_ids.find(w);
-        if (it == word_ids.end()) it = word_ids.emplace(std::string(w), static_cast<std::uint32_t>(word_ids.size())).first;
-        ids.push_back(it->second);
+      std::uint64_t hash = 0;
+      for (std::uint32_t k = fs.first_word; k < fs.first_word + fs.words; ++k) {
+        const std::string_view w = part.word(part.words[k]);
+        const auto [id, added] = word_ids.find_or_add(part.words[k].hash, [&](std::uint32_t x) { return word_spelling[x] == w; });
+        if (added) word_spelling.emplace_back(w);
+        ids.push_back(id);
+        hash = mix64(hash ^ (id + 0x9e3779b97f4a7c15ull));
       }
-      key.assign(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(std::uint32_t));
-      auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(out.list.size()));
+      const auto [index, added] = sentence_ids.find_or_add(hash, [&](std::uint32_t x) {
+        return std::equal(ids.begin(), ids.end(), sentence_words.begin() + sentence_start[x],
+                          sentence_words.begin() + sentence_start[x + 1]);
+      });
       if (added) {
+        sentence_words.insert(sentence_words.end(), ids.begin(), ids.end());
+        sentence_start.push_back(static_cast<std::uint32_t>(sentence_words.size()));
+        for (std::uint32_t k = fs.first_word; k < fs.first_word + fs.words; ++k) out.joined.push_back(part.words[k].joined);
         Sentence s;
-        for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
-          const std::uint64_t pair = std::uint64_t(ids[i]) << 32 | ids[i + 1];
-          s.word_pairs.push_back(pair_ids.try_emplace(pair, static_cast<std::uint32_t>(pair_ids.size())).first->second);
-        }
+        for (std::size_t i = 0; i + 1 < ids.size(); ++i)
+          // mix64 is one to one: the same hash is the same pair.
+          s.word_pairs.push_back(pair_ids.find_or_add(mix64(std::uint64_t(ids[i]) << 32 | ids[i + 1]), [](std::uint32_t) { return true; }).first);
         std::sort(s.word_pairs.begin(), s.word_pairs.end());
         s.word_pairs.erase(std::unique(s.word_pairs.begin(), s.word_pairs.end()), s.word_pairs.end());
         out.list.push_back(std::move(s));
-        out.first_text.push_back(sentence);
       }
-      Sentence& s = out.list[it->second];
-      s.occurrences.push_back({t, span});
-      if (auto f = std::lower_bound(s.families.begin(), s.families.end(), texts[t].family);
-          f == s.families.end() || *f != texts[t].family)
-        s.families.insert(f, texts[t].family);
+      Sentence& s = out.list[index];
+      s.occurrences.push_back({fs.text, fs.span});
+      const std::uint32_t family = texts[fs.text].family;
+      if (auto f = std::lower_bound(s.families.begin(), s.families.end(), family); f == s.families.end() || *f != family)
+        s.families.insert(f, family);
     }
   stats.distinct_sentences = out.list.size();
   return out;
@@ -141,7 +194,28 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
     IdeaPairs found;
     IdeaVocabulary vocabulary(options.synonyms);
     found.features.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) found.features.push_back(vocabulary.features(sentences.first_text[i]));
+    // The words as the idea tier reads them ("life-long" as one), each distinct word stemmed once.
+    std::vector<const IdeaVocabulary::Word*> stemmed(sentences.spelling.size(), nullptr), words;
+    std::string run;
+    for (std::size_t i = 0; i < n; ++i) {
+      words.clear();
+      const std::uint32_t end = sentences.word_start[i + 1];
+      for (std::uint32_t k = sentences.word_start[i]; k < end;) {
+        std::uint32_t next = k + 1;
+        while (next < end && sentences.joined[next]) ++next;
+        const std::uint32_t id = sentences.words[k];
+        if (next == k + 1) {
+          if (!stemmed[id]) stemmed[id] = &vocabulary.word(sentences.spelling[id]);
+          words.push_back(stemmed[id]);
+        } else {
+          run.clear();
+          for (std::uint32_t j = k; j < next; ++j) run += sentences.spelling[sentences.words[j]];
+          words.push_back(&vocabulary.word(run));
+        }
+        k = next;
+      }
+      found.features.push_back(vocabulary.features_of(words));
+    }
     found.pairs = cosine_pairs(vocabulary.weigh(found.features), options.idea_cosine, options.idea_rarest, &found.search);
     return found;
   });

@@ -1,6 +1,7 @@
 #include "compare/text_compare.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace pb::inline compare {
 
@@ -161,29 +162,91 @@ bool same_wording(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string> folded_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  for (char c : fold_for_compare(text)) {
-    if (is_word(c)) {
-      current += c;
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
+  std::string folded;
+  std::vector<std::string_view> views;
+  folded_word_views(text, folded, views);
+  return {views.begin(), views.end()};
 }
 
-void folded_word_views(std::string_view text, std::string& folded, std::vector<std::string_view>& words) {
-  folded = fold_for_compare(text);
+// What fold_for_compare and splitting at the non-word characters give, in one pass over the text
+// (every sentence of a national site is folded twice): an ASCII byte's role from a table, and the
+// typographic UTF-8 characters, which fold to punctuation, as separators.
+void folded_word_views(std::string_view text, std::string& folded, std::vector<std::string_view>& words,
+                       std::vector<bool>* joined) {
+  enum Role : unsigned char { separator, letter, dropped, upper, utf8 };
+  static constexpr auto roles = [] {
+    std::array<Role, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = letter;
+    for (int c = '0'; c <= '9'; ++c) table[c] = letter;
+    for (int c = 'A'; c <= 'Z'; ++c) table[c] = upper;
+    table['*'] = table['_'] = table['\\'] = dropped;  // Markdown markers: a word runs on across them
+    for (int c = 0x80; c < 0x100; ++c) table[c] = utf8;
+    return table;
+  }();
+  folded.resize(text.size());  // folding never lengthens a text
+  char* const start = folded.data();
+  char* out = start;
   words.clear();
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= folded.size(); ++i) {
-    if (i < folded.size() && is_word(folded[i])) continue;
-    if (i > start) words.push_back(std::string_view(folded).substr(start, i - start));
-    start = i + 1;
+  if (joined) joined->clear();
+  const char* word = nullptr;  // where the word being read starts in `folded`, if one is
+  bool after_hyphen = false;   // between two letters: the next word joins the one before
+  auto end_word = [&] {
+    if (!word) return;
+    words.emplace_back(word, static_cast<std::size_t>(out - word));
+    if (joined) joined->push_back(after_hyphen);
+    word = nullptr;
+    after_hyphen = false;
+  };
+  const auto ascii_letter = [&](std::size_t k) {
+    const char c = text[k];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    switch (roles[c]) {
+      case letter:
+        if (!word) word = out;
+        *out++ = static_cast<char>(c);
+        ++i;
+        break;
+      case upper:
+        if (!word) word = out;
+        *out++ = static_cast<char>(c - 'A' + 'a');
+        ++i;
+        break;
+      case dropped: ++i; break;
+      case separator:
+        end_word();
+        // The word that starts at i + 1 is the hyphen's second half.
+        after_hyphen = c == '-' && i > 0 && i + 1 < text.size() && ascii_letter(i - 1) && ascii_letter(i + 1);
+        ++i;
+        break;
+      case utf8: {
+        // Curly quotes, dashes and the ellipsis (U+2018 U+2019 U+201C U+201D U+2013 U+2014 U+2026)
+        // and the no-break space fold to punctuation; every other non-ASCII byte is part of a word.
+        std::size_t punctuation = 0;
+        const auto next = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+        if (c == 0xC2 && next(1) == 0xA0) punctuation = 2;
+        else if (c == 0xE2 && next(1) == 0x80)
+          switch (next(2)) {
+            case 0x98: case 0x99: case 0x9C: case 0x9D: case 0x93: case 0x94: case 0xA6: punctuation = 3; break;
+            default: break;
+          }
+        if (punctuation) {
+          end_word();
+          i += punctuation;
+        } else {
+          if (!word) word = out;
+          *out++ = static_cast<char>(c);
+          ++i;
+        }
+        break;
+      }
+    }
   }
+  end_word();
+  // The views point into `folded`, which is not resized again.
+  folded.resize(static_cast<std::size_t>(out - start));
 }
 
 std::vector<std::uint64_t> shingles(std::string_view text) {

@@ -35,7 +35,10 @@ std::vector<std::string> folded_words(std::string_view text);
 
 // The same words as views into `folded`, which receives the folded text: no string per word, and
 // buffers reused from call to call, for the callers that fold every sentence of a national site.
-void folded_word_views(std::string_view text, std::string& folded, std::vector<std::string_view>& words);
+// `joined`, when given, receives for each word whether a hyphen between two ASCII letters joins it to
+// the word before ("life-long"): the idea tier reads such words as one.
+void folded_word_views(std::string_view text, std::string& folded, std::vector<std::string_view>& words,
+                       std::vector<bool>* joined = nullptr);
 
 // Hash and equality for maps keyed by std::string that are searched with a std::string_view.
 struct TextHash {

@@ -56,6 +56,52 @@ TEST_CASE("typography is not a difference") {
   CHECK(notation(word_diff("the child/youth’s needs", "the child/youth's needs")) == "the child/youth's needs");
 }
 
+TEST_CASE("folded words: the words of the folded text, split at everything that is not a letter or digit") {
+  std::vector<std::string_view> views;
+  std::string folded;
+  folded_word_views("The **Family’s** voice—heard…twice\u00a0ok; état 2024 c\\_d", folded, views);
+  CHECK(std::vector<std::string>(views.begin(), views.end()) ==
+        std::vector<std::string>{"the", "family", "s", "voice", "heard", "twice", "ok", "état", "2024", "cd"});
+  // Against the definition, on random texts built of the pieces that fold differently.
+  const std::vector<std::string> pieces{"a", "Z", "q", "7", " ", ".", "-", "-", "-", "*", "_", "\\", "'", "\"", "\u2018", "\u2019",
+                                        "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0", "\u00e9", "\u2022",
+                                        "\u00a9", ". . .", "\n"};
+  std::mt19937 random(17);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 30);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    std::vector<std::string> expected;
+    std::string word;
+    for (const char c : fold_for_compare(text)) {
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+      if (letter) word += c;
+      else if (!word.empty()) expected.push_back(std::move(word)), word.clear();
+    }
+    if (!word.empty()) expected.push_back(word);
+    std::vector<bool> joined;
+    folded_word_views(text, folded, views, &joined);
+    INFO(text);
+    CHECK(std::vector<std::string>(views.begin(), views.end()) == expected);
+    CHECK(folded_words(text) == expected);
+    // Joined words are those of the text with each hyphen between two ASCII letters taken out.
+    auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    std::string unhyphenated;
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (!(text[i] == '-' && i > 0 && i + 1 < text.size() && ascii_letter(text[i - 1]) && ascii_letter(text[i + 1])))
+        unhyphenated += text[i];
+    std::vector<std::string> whole;
+    REQUIRE(joined.size() == views.size());
+    for (std::size_t k = 0; k < views.size(); ++k)
+      if (joined[k] && !whole.empty()) whole.back() += views[k];
+      else whole.emplace_back(views[k]);
+    CHECK(whole == folded_words(unhyphenated));
+  }
+  std::vector<bool> joined;
+  folded_word_views("Life-long and life--long, a-b-c x-", folded, views, &joined);
+  CHECK(joined == std::vector<bool>{false, true, false, false, false, false, true, true, false});
+}
+
 TEST_CASE("Jaccard over word pairs") {
   const auto a = shingles("How we do the work is as important as the work we do.");
   const auto b = shingles("Recognize that how we do the work is as important as the work we do.");

@@ -184,6 +184,26 @@ TEST_CASE("empty text counts as false in templates, so optional parts vanish") {
   CHECK(custom->render("probe.html", nlohmann::json{{"label", "Value 1"}, {"title", "T"}}) == "[Value 1: T]");
 }
 
+TEST_CASE("the page goes into the layout where the layout prints {{{content}}}, as the layout prints it") {
+  Diagnostics diags;
+  test::TempDir dir;
+  dir.write("theme/templates/body.html", "<p>{{text}}</p>\n");
+  dir.write("theme/templates/raw.html", "<head>{{{title}}}</head>\n{{#wide}}<div>{{/wide}}{{{content}}}{{#wide}}</div>{{/wide}}\nend");
+  dir.write("theme/templates/escaped.html", "[{{content}}]");
+  dir.write("theme/templates/twice.html", "{{{content}}}|{{{content}}}");
+  auto theme = Theme::load(dir.path() / "theme", diags);
+  REQUIRE(theme);
+  const nlohmann::json data{{"text", "a < b"}, {"title", "T"}, {"wide", true}};
+  CHECK(theme->render_page("body.html", "raw.html", data) == "<head>T</head>\n<div><p>a &lt; b</p>\n</div>\nend");
+  CHECK(theme->render_page("body.html", "escaped.html", data) == "[&lt;p&gt;a &amp;lt; b&lt;/p&gt;\n]");
+  CHECK(theme->render_page("body.html", "twice.html", data) == "<p>a &lt; b</p>\n|<p>a &lt; b</p>\n");
+  // Data that prints the layout's own marker, unescaped, cannot move the page.
+  nlohmann::json tricky = data;
+  tricky["title"] = "\x01<practicebook-page-content>\x01";
+  CHECK(theme->render_page("body.html", "raw.html", tricky) ==
+        "<head>\x01<practicebook-page-content>\x01</head>\n<div><p>a &lt; b</p>\n</div>\nend");
+}
+
 TEST_CASE("a folder holding anything the build did not write is never replaced, not even a lone README") {
   for (const char* placeholder : {"README.md", ".gitkeep", "notes.txt"}) {
     test::TempDir dir;

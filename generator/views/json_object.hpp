@@ -10,21 +10,23 @@
 namespace pb::inline views {
 
 namespace detail {
-inline void put(nlohmann::json::object_t&) {}
+template <typename Members>
+void put(Members&) {}
 
-template <typename Value, typename... Rest>
-void put(nlohmann::json::object_t& members, const char* key, Value&& value, Rest&&... rest) {
+template <typename Members, typename Value, typename... Rest>
+void put(Members& members, const char* key, Value&& value, Rest&&... rest) {
   members.emplace(key, std::forward<Value>(value));  // the first of two equal keys wins, as in a brace list
   put(members, std::forward<Rest>(rest)...);
 }
 }  // namespace detail
 
 // object("id", s.id, "html", html, …): keys are literals, values anything nlohmann::json takes.
-template <typename... Pairs>
-nlohmann::json object(Pairs&&... pairs) {
+// object<nlohmann::ordered_json>(…) keeps the keys in the order given.
+template <typename Json = nlohmann::json, typename... Pairs>
+Json object(Pairs&&... pairs) {
   static_assert(sizeof...(Pairs) % 2 == 0, "object() takes keys and values in pairs");
-  nlohmann::json j(nlohmann::json::value_t::object);
-  detail::put(j.get_ref<nlohmann::json::object_t&>(), std::forward<Pairs>(pairs)...);
+  Json j(Json::value_t::object);
+  detail::put(j.template get_ref<typename Json::object_t&>(), std::forward<Pairs>(pairs)...);
   return j;
 }
 

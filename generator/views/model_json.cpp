@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "views/json_object.hpp"
+
 namespace pb::inline views {
 
 namespace {
@@ -14,7 +16,7 @@ ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : o
 ojson statements_json(const std::vector<Statement>& items) {
   auto list = ojson::array();
   for (const auto& s : items) {
-    ojson j{{"id", s.id}, {"text", s.text.source}, {"topics", s.topics}};
+    ojson j = object<ojson>("id", s.id, "text", s.text.source, "topics", s.topics);
     if (!s.number.empty()) j["number"] = s.number;
     if (!s.children.empty()) j["items"] = statements_json(s.children);
     list.push_back(std::move(j));
@@ -29,7 +31,7 @@ ojson cells_json(const std::vector<Markdown>& cells) {
 }
 
 ojson block_json(const Block& b) {
-  ojson j{{"kind", block_kind_name(b.kind)}, {"id", b.key}, {"heading", b.heading}, {"intro", b.intro.source}};
+  ojson j = object<ojson>("kind", block_kind_name(b.kind), "id", b.key, "heading", b.heading, "intro", b.intro.source);
   if (!b.role.empty()) j["role"] = b.role;
   if (b.kind == BlockKind::text) {
     j["text"] = b.text.source;
@@ -51,57 +53,47 @@ ojson block_json(const Block& b) {
 ojson section_json(const Section& s) {
   auto blocks = ojson::array();
   for (const auto& b : s.blocks) blocks.push_back(block_json(b));
-  return ojson{{"id", s.id},           {"label", s.label}, {"title", s.title},
-               {"summary", s.summary.source}, {"definition", s.definition.source}, {"intro", s.intro.source},
-               {"url", s.id + "/index.html"},
-               {"blocks", std::move(blocks)}};
+  return object<ojson>("id", s.id, "label", s.label, "title", s.title, "summary", s.summary.source, "definition",
+                       s.definition.source, "intro", s.intro.source, "url", s.id + "/index.html", "blocks",
+                       std::move(blocks));
 }
 
 }  // namespace
 
 std::string model_json(const Model& model) {
-  ojson j{{"id", model.id},
-          {"title", model.title},
-          {"subtitle", model.subtitle},
-          {"jurisdiction", model.jurisdiction},
-          {"state", model.state},
-          {"agency", model.agency},
-          {"family", model.family},
-          {"edition", model.edition},
-          {"date", text_or_null(model.date)},
-          {"supersedes", text_or_null(model.supersedes)},
-          {"superseded_by", text_or_null(model.superseded_by)},
-          {"source", model.source.source},
-          {"intro", model.intro.source},
-          {"vision", model.vision.source}};
+  ojson j = object<ojson>("id", model.id, "title", model.title, "subtitle", model.subtitle, "jurisdiction",
+                          model.jurisdiction, "state", model.state, "agency", model.agency, "family", model.family,
+                          "edition", model.edition, "date", text_or_null(model.date), "supersedes",
+                          text_or_null(model.supersedes), "superseded_by", text_or_null(model.superseded_by),
+                          "source", model.source.source, "intro", model.intro.source, "vision", model.vision.source);
   const Vocabulary& v = model.vocabulary;
-  j["vocabulary"] = ojson{{"unit", v.unit},       {"units", v.units_or_default()}, {"actions", v.actions},
-                          {"action_prompt", v.action_prompt}, {"rubric", v.rubric}, {"jurisdiction", v.jurisdiction}};
+  j["vocabulary"] = object<ojson>("unit", v.unit, "units", v.units_or_default(), "actions", v.actions, "action_prompt",
+                                  v.action_prompt, "rubric", v.rubric, "jurisdiction", v.jurisdiction);
   auto roles = ojson::array();
-  for (const auto& r : model.roles) roles.push_back(ojson{{"id", r.id}, {"title", r.title}, {"plural", r.plural}});
+  for (const auto& r : model.roles) roles.push_back(object<ojson>("id", r.id, "title", r.title, "plural", r.plural));
   j["roles"] = std::move(roles);
   if (model.framework)
-    j["framework"] = ojson{{"heading", model.framework->heading}, {"body", model.framework->body.source}};
+    j["framework"] = object<ojson>("heading", model.framework->heading, "body", model.framework->body.source);
   if (model.priorities)
-    j["priorities"] = ojson{{"heading", model.priorities->heading}, {"intro", model.priorities->intro.source},
-                            {"numbered", model.priorities->numbered},
-                            {"items", statements_json(model.priorities->items)}};
+    j["priorities"] = object<ojson>("heading", model.priorities->heading, "intro", model.priorities->intro.source,
+                                    "numbered", model.priorities->numbered, "items",
+                                    statements_json(model.priorities->items));
   if (model.letter)
-    j["letter"] = ojson{{"heading", model.letter->heading}, {"body", model.letter->body.source},
-                        {"closing", model.letter->closing}, {"signature", model.letter->signature},
-                        {"signature_title", model.letter->signature_title}};
+    j["letter"] = object<ojson>("heading", model.letter->heading, "body", model.letter->body.source, "closing",
+                                model.letter->closing, "signature", model.letter->signature, "signature_title",
+                                model.letter->signature_title);
   auto sections = ojson::array();
   for (const auto& s : model.sections) sections.push_back(section_json(s));
   j["sections"] = std::move(sections);
   if (model.rubric) {
     auto levels = ojson::array();
-    for (const auto& l : model.rubric->levels) levels.push_back(ojson{{"name", l.name}, {"description", l.description.source}});
-    j["rubric"] = ojson{{"title", model.rubric->title}, {"intro", model.rubric->intro.source}, {"levels", levels},
-                        {"rates", model.rubric->rates}, {"roles", model.rubric->roles},
-                        {"reviewer", model.rubric->reviewer}};
+    for (const auto& l : model.rubric->levels) levels.push_back(object<ojson>("name", l.name, "description", l.description.source));
+    j["rubric"] = object<ojson>("title", model.rubric->title, "intro", model.rubric->intro.source, "levels",
+                                std::move(levels), "rates", model.rubric->rates, "roles", model.rubric->roles, "reviewer",
+                                model.rubric->reviewer);
   }
   auto footnotes = ojson::array();
-  for (const auto& f : model.footnotes) footnotes.push_back(ojson{{"marker", f.marker}, {"text", f.text.source}});
+  for (const auto& f : model.footnotes) footnotes.push_back(object<ojson>("marker", f.marker, "text", f.text.source));
   j["footnotes"] = std::move(footnotes);
   j["closing"] = model.closing.source;
   j["tagline"] = model.tagline;

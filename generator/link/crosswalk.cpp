@@ -1,13 +1,24 @@
 #include "link/crosswalk.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_map>
 
 namespace pb::inline link {
 
 std::string keyword_text(std::string_view text) {
+  // ASCII letters (lowercased), digits and '-' as they go into a word; 0 for every other byte.
+  static constexpr auto word_byte = [] {
+    std::array<char, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) table[c] = static_cast<char>(c - 'A' + 'a');
+    for (int c = '0'; c <= '9'; ++c) table[c] = static_cast<char>(c);
+    table['-'] = '-';
+    return table;
+  }();
   std::string out = " ";
+  out.reserve(text.size() + 2);
   auto space = [&] {
     if (out.back() != ' ') out += ' ';
   };
@@ -21,8 +32,8 @@ std::string keyword_text(std::string_view text) {
         continue;
       }
     }
-    if (std::isalnum(c) || c == '-') {
-      out += static_cast<char>(std::tolower(c));
+    if (const char folded = word_byte[c]) {
+      out += folded;
     } else if (c >= 0x80) {
       // U+00A0–U+00BF (no-break space, ©, ®, «, ») and U+2000–U+206F (dashes, curly quotes, …) and
       // U+2122 (™) separate words; other characters (letters with accents) belong to them.

@@ -110,9 +110,13 @@ std::vector<TermMatcher::Match> TermMatcher::find(std::string_view text, std::ve
   std::vector<Match> found;
   for (std::size_t i = 0; i < text.size();) {
     std::uint32_t term = 0;
-    const std::size_t length = word_char_at(text, i) && !word_char_before(text, i) ? match_at(text, i, term) : 0;
+    const bool starts_word = word_char_at(text, i) && !word_char_before(text, i);
+    const std::size_t length = starts_word ? match_at(text, i, term) : 0;
     if (length == 0) {
+      // No match starts inside a word: past its letters (and their UTF-8 continuation bytes) at once.
       ++i;
+      if (starts_word)
+        while (i < text.size() && (word_char_at(text, i) || (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)) ++i;
       continue;
     }
     if (std::find(seen.begin(), seen.end(), term) == seen.end()) {

@@ -3,8 +3,9 @@
 (bench/corpus.py): Practicebook (`build --no-pdf`) to disk and to /dev/shm (tmpfs, the in-memory
 case); Hugo, when installed (Debian's `hugo`), on the same pages' text (bench/hugo_site.py) to disk and
 with --renderToMemory; the write floor (`cp -r` of Practicebook's own output tree on the same disk);
-the output's size, files and largest file; the seed site (content/) to /dev/shm. Prints a table and
-each goal with PASS or FAIL; --json writes every figure.
+the output's size, files and largest file; the seed site (content/) to /dev/shm. Each Practicebook
+run is followed at once by the runs it is compared with, so the ratios hold on a machine whose speed
+drifts. Prints a table and each goal with PASS or FAIL; --json writes every figure.
 
     python3 bench/site_bench.py [--models 500] [--runs 3] [--binary build/practicebook] [--json FILE]
     python3 bench/site_bench.py --models 60 --corpus-only DIR   (only write the corpus, to DIR/content)
@@ -153,13 +154,19 @@ def run_benchmark(args, binary, hugo, folder, shm):
 
     series = {}
     site = os.path.join(folder, "site")
-    figures["output"] = practicebook_on_disk(args.runs, binary, content, site, series)
-    if shm:
-        practicebook_in_memory(args.runs, binary, content, os.path.join(shm, "site"), series)
+    measure(practicebook(binary, content, site, quiet=True))  # warm-up; Hugo's pages are made from its output
+    figures["output"] = output_stats(site)
+    hugo_site = None
     if hugo:
-        figures["hugo"] = hugo_runs(args.runs, hugo, folder, site, series)
+        hugo_site = prepare_hugo(hugo, folder, site)
+        figures["hugo"] = hugo_site["figures"]
     else:
         say("hugo:      " + ("skipped (--no-hugo)" if args.no_hugo else "not installed (apt-get install hugo): Hugo's rows skipped"))
+    # Each Practicebook run is followed by the runs it is compared with (the copy, Hugo's), so a
+    # machine that speeds up or slows down during the benchmark moves both sides of a ratio alike.
+    on_disk(args.runs, binary, content, site, figures["output"], hugo_site, series)
+    if shm:
+        in_memory(args.runs, binary, content, os.path.join(shm, "site"), hugo_site, series)
     seed_runs(binary, os.path.join(shm or folder, "seed"), series)
 
     figures["series"] = {key: value.as_json() for key, value in series.items()}
@@ -171,17 +178,28 @@ def run_benchmark(args, binary, hugo, folder, shm):
     return figures
 
 
-def practicebook_on_disk(runs, binary, content, site, series):
-    """The disk build and the write floor (cp -r of that build's output), run alternately; returns the
-    output's figures (from the untimed warm-up build: the output is the same every time).
+def prepare_hugo(hugo, folder, site):
+    """Hugo's site made from the same pages' text, and one untimed run; returns what the runs need."""
+    start = time.perf_counter()
+    source, pages = make_hugo_site(folder, site)
+    converted = time.perf_counter() - start
+    to_memory = [hugo, "--source", source, "--renderToMemory"]
+    measure(to_memory)  # warm-up
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    return {"binary": hugo, "source": source, "public": os.path.join(folder, "hugo-public"), "to_memory": to_memory,
+            "figures": {"binary": hugo, "version": version, "markdown_pages": pages, "html_pages": None,
+                        "markdown_seconds": round(converted, 2)}}
+
+
+def on_disk(runs, binary, content, site, output, hugo_site, series):
+    """The disk build, the write floor (cp -r of that build's output) and Hugo to disk, run in turn.
 
     Every run writes to folders of its own, removed only at the end: ext4 skips inodes freed in the
     last 30 seconds when it allocates new ones (ialloc.c, recently_deleted), so a run that follows the
     removal of a 16,000-file tree pays several seconds for it, and whichever of the build and the copy
     came right after a removal would look slower."""
-    measure(practicebook(binary, content, site, quiet=True))  # warm-up
-    output = output_stats(site)
     build, floor = series.setdefault("pb_disk", Series("practicebook, disk")), series.setdefault("copy", Series("write floor: cp -r"))
+    hugo_disk = series.setdefault("hugo_disk", Series("hugo, disk")) if hugo_site else None
     say(f"write floor: cp -r {site} {site}-copy-N ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "
         "Practicebook's output tree, copied on the same disk)")
     written = []
@@ -192,42 +210,36 @@ def practicebook_on_disk(runs, binary, content, site, series):
         built = build.add(measure(practicebook(binary, content, built_site)))
         settle()
         copied = floor.add(measure(["cp", "-r", site, copy]))
-        say(f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s")
+        line = f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s"
+        if hugo_site:
+            public = f"{hugo_site['public']}-{n + 1}"
+            written.append(public)
+            settle()
+            hugo_run = hugo_disk.add(measure([hugo_site["binary"], "--source", hugo_site["source"], "--destination", public]))
+            line += f", hugo to disk {hugo_run.seconds:.2f} s"
+        say(line)
+    if hugo_site:
+        figures = hugo_site["figures"]
+        figures["html_pages"] = sum(1 for _, _, names in os.walk(f"{hugo_site['public']}-1") for name in names if name.endswith(".html"))
+        say(f"hugo:      {figures['version']}; {figures['markdown_pages']} Markdown pages (each built page's <main> text, "
+            f"made in {figures['markdown_seconds']:.1f} s) → {figures['html_pages']} HTML pages")
     for path in written:
         remove(path)
-    return output
 
 
-def practicebook_in_memory(runs, binary, content, site, series):
+def in_memory(runs, binary, content, site, hugo_site, series):
+    """Practicebook into /dev/shm and Hugo with --renderToMemory, run in turn."""
     build = series.setdefault("pb_memory", Series("practicebook, /dev/shm"))
+    hugo_memory = series.setdefault("hugo_memory", Series("hugo --renderToMemory")) if hugo_site else None
     for n in range(runs):
         remove(site)
         built = build.add(measure(practicebook(binary, content, site)))
-        say(f"  run {n + 1}/{runs}: practicebook to /dev/shm {built.seconds:.2f} s")
+        line = f"  run {n + 1}/{runs}: practicebook to /dev/shm {built.seconds:.2f} s"
+        if hugo_site:
+            hugo_run = hugo_memory.add(measure(hugo_site["to_memory"]))
+            line += f", hugo --renderToMemory {hugo_run.seconds:.2f} s ({hugo_run.seconds / built.seconds:.2f}×)"
+        say(line)
     remove(site)
-
-
-def hugo_runs(runs, hugo, folder, site, series):
-    """Hugo on the same pages' text, to disk and into memory, run alternately; returns Hugo's figures."""
-    start = time.perf_counter()
-    source, pages = make_hugo_site(folder, site)
-    converted = time.perf_counter() - start
-    public = os.path.join(folder, "hugo-public")
-    to_memory = [hugo, "--source", source, "--renderToMemory"]
-    measure(to_memory)  # warm-up
-    on_disk, in_memory = series.setdefault("hugo_disk", Series("hugo, disk")), series.setdefault("hugo_memory", Series("hugo --renderToMemory"))
-    for n in range(runs):
-        # Each disk run into a folder of its own, removed at the end, as for Practicebook's.
-        settle()
-        disk_run = on_disk.add(measure([hugo, "--source", source, "--destination", f"{public}-{n + 1}"]))
-        memory_run = in_memory.add(measure(to_memory))
-        say(f"  run {n + 1}/{runs}: hugo to disk {disk_run.seconds:.2f} s, --renderToMemory {memory_run.seconds:.2f} s")
-    html_pages = sum(1 for _, _, names in os.walk(f"{public}-1") for name in names if name.endswith(".html"))
-    for n in range(runs):
-        remove(f"{public}-{n + 1}")
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
-    say(f"hugo:      {version}; {pages} Markdown pages (each built page's <main> text, made in {converted:.1f} s) → {html_pages} HTML pages")
-    return {"binary": hugo, "version": version, "markdown_pages": pages, "html_pages": html_pages, "markdown_seconds": round(converted, 2)}
 
 
 def seed_runs(binary, out, series):

@@ -87,8 +87,8 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
   IdTable word_ids, pair_ids, sentence_ids;
   pair_ids.reserve(word_count);
   std::vector<std::string>& word_spelling = out.spelling;  // by word id
-  std::vector<std::uint32_t>& sentence_words = out.words;       // each distinct sentence's word ids
-  std::vector<std::uint32_t>& sentence_start = out.word_start;
+  std::vector<std::uint32_t>& sentence_words = out.words;  // each distinct sentence's word ids, from
+  std::vector<std::uint32_t>& sentence_start = out.word_start;  // sentence_start[i] up to sentence_start[i + 1]
   std::vector<std::uint32_t> ids;
   for (const FoldedTexts& part : folded)
     for (const FoldedSentence& fs : part.sentences) {

@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <array>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -96,10 +97,19 @@ std::string escape_html(const std::string& text) {
     for (const unsigned char c : {'&', '<', '>', '"', '\''}) table[c] = true;
     return table;
   }();
+  // Most texts have nothing to replace: the first special character is found with strcspn, which
+  // reads many bytes at a step. It also stops at a NUL byte, the text's end or one inside it.
+  std::size_t first = 0;
+  for (;;) {
+    first += std::strcspn(text.c_str() + first, "&<>\"'");
+    if (first >= text.size()) return text;
+    if (text[first] != '\0') break;
+    ++first;
+  }
   std::string out;
   out.reserve(text.size() + 16);
   std::size_t from = 0;
-  for (std::size_t i = 0;; ++i) {
+  for (std::size_t i = first;; ++i) {
     while (i < text.size() && !special[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) break;
     const char* entity = "&apos;";  // unless it is one of the other four

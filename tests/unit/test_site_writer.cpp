@@ -184,6 +184,20 @@ TEST_CASE("empty text counts as false in templates, so optional parts vanish") {
   CHECK(custom->render("probe.html", nlohmann::json{{"label", "Value 1"}, {"title", "T"}}) == "[Value 1: T]");
 }
 
+TEST_CASE("{{x}} escapes the five characters anywhere in a text, NUL bytes included") {
+  Diagnostics diags;
+  test::TempDir dir;
+  dir.write("theme/templates/probe.html", "[{{x}}]");
+  auto theme = Theme::load(dir.path() / "theme", diags);
+  REQUIRE(theme);
+  auto shown = [&](const std::string& x) { return theme->render("probe.html", nlohmann::json{{"x", x}}); };
+  CHECK(shown("plain text, no markup") == "[plain text, no markup]");
+  CHECK(shown("<b>\"Tom\" & 'Jerry'</b>") == "[&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;]");
+  CHECK(shown(std::string("a\0b", 3)) == std::string("[a\0b]", 5));
+  CHECK(shown(std::string("x\0y<z&", 6)) == std::string("[x\0y&lt;z&amp;]", 15));
+  CHECK(shown("&") == "[&amp;]");
+}
+
 TEST_CASE("the page goes into the layout where the layout prints {{{content}}}, as the layout prints it") {
   Diagnostics diags;
   test::TempDir dir;

@@ -196,9 +196,7 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
   for (std::size_t i = 0; i < vectors.size(); ++i) offset[i + 1] = offset[i] + static_cast<std::uint32_t>(vectors[i].entries.size());
   std::vector<std::pair<std::uint32_t, float>> flat;
   flat.reserve(offset.back());
-  std::uint32_t features = 0;  // after normalise, features are numbered 0 … features-1
-  for (const auto& v : vectors)
-    for (const auto& e : v.entries) features = std::max(features, e.first + 1);
+  const std::uint32_t features = vectors.empty() ? 0 : most_feature + 1;  // numbered 0 … features-1 by normalise
   for (auto& v : vectors) {
     flat.insert(flat.end(), v.entries.begin(), v.entries.end());
     std::vector<std::pair<std::uint32_t, float>>().swap(v.entries);

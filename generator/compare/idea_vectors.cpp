@@ -33,21 +33,6 @@ const std::set<std::string, std::less<>>& stop_stems() {
   return stems;
 }
 
-// "life-long" and "lifelong" are one word; other punctuation separates words.
-std::string join_hyphenated(std::string_view text) {
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };  // isalpha in the C locale
-  std::string out;
-  out.reserve(text.size());
-  std::size_t from = 0;  // copied a run at a time, up to each hyphen between two letters
-  for (std::size_t i = 1; i + 1 < text.size(); ++i)
-    if (text[i] == '-' && letter(text[i - 1]) && letter(text[i + 1])) {
-      out.append(text, from, i - from);
-      from = i + 1;
-    }
-  out.append(text, from, std::string_view::npos);
-  return out;
-}
-
 // A phrase's stems, hashed in order (FNV-1a over the ids), one more word at a time.
 std::uint64_t extend(std::uint64_t hash, std::uint32_t stem) {
   for (int byte = 0; byte < 4; ++byte) {
@@ -95,10 +80,17 @@ const IdeaVocabulary::Word& IdeaVocabulary::word(std::string_view folded) {
 std::vector<const IdeaVocabulary::Word*> IdeaVocabulary::words_of(std::string_view text) {
   std::string folded;
   std::vector<std::string_view> words;
-  folded_word_views(join_hyphenated(text), folded, words);
+  std::vector<bool> joined;
+  folded_word_views(text, folded, words, &joined);
+  // "life-long" and "lifelong" are one word. `folded` holds the words' letters alone, end to end, so
+  // a word joined to the one before simply lengthens it.
+  std::vector<std::string_view> whole;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (joined[k] && !whole.empty()) whole.back() = std::string_view(whole.back().data(), whole.back().size() + words[k].size());
+    else whole.push_back(words[k]);
   std::vector<const Word*> out;
-  out.reserve(words.size());
-  for (const std::string_view w : words) out.push_back(&word(w));
+  out.reserve(whole.size());
+  for (const std::string_view w : whole) out.push_back(&word(w));
   return out;
 }
 

@@ -55,7 +55,9 @@ struct FrameworkRow {
 std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw);
 
 // For each row of framework_rows(fw), the statements (indexes into LinkGraph::statements(), in site
-// order) that speak to it.
-std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw);
+// order) that speak to it. The statements are searched on `threads` threads (0: one per core); the
+// result does not depend on it.
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw,
+                                                unsigned threads = 0);
 
 }  // namespace pb::link

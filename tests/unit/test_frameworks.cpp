@@ -175,6 +175,56 @@ TEST_CASE("frameworks: the statements that speak to each item") {
   CHECK(ids(3).empty());                                                   // a gap
 }
 
+TEST_CASE("frameworks: the crosswalk finds what searching each text for each keyword finds") {
+  // Texts built from words that keywords match whole, as prefixes, across hyphens and punctuation,
+  // and inside other words; the crosswalk must pick, for every row, exactly the statements that
+  // has_keyword picks one text at a time.
+  const std::vector<std::string> words = {"visit", "visits", "revisit", "safety", "safety-plan", "plan", "plans",
+                                          "family", "families", "team", "teaming", "re-entry", "reentry", "court",
+                                          "Court,", "(plan)", "visit.", "planning", "famil", "SAFETY", "home;"};
+  std::string section = "id: first\ntitle: First value\nblocks:\n  - kind: principles\n    items:\n";
+  std::uint32_t seed = 7;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    for (std::uint32_t w = 0, count = 1 + next() % 7; w < count; ++w) text += (w ? " " : "") + words[next() % words.size()];
+    section += "      - text: \"" + text + "\"\n        topics: [safety]\n";
+  }
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/sections/01-first.yaml", section);
+  const std::vector<std::vector<std::vector<std::string>>> rows = {
+      {{"visit*"}}, {{"visit"}}, {{"safety plan*"}}, {{"safety", "family"}}, {{"re-entry"}, {"reentry"}},
+      {{"famil*"}, {"team*", "plan"}}, {{"plan"}}, {{"\u2014"}}, {{"court", "visit*", "home"}}, {{"revisit*"}}};
+  std::string yaml = head;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string keywords;
+    for (const auto& entry : rows[r]) {
+      std::string terms;
+      for (const auto& term : entry) terms += (terms.empty() ? "\"" : ", \"") + term + "\"";
+      keywords += (keywords.empty() ? "" : ", ") + (entry.size() == 1 ? terms : "[" + terms + "]");
+    }
+    yaml += "      - {id: row-" + std::to_string(r) + ", title: Row, topics: [safety], keywords: [" + keywords + "]}\n";
+  }
+  dir.write("content/frameworks/f.yaml", yaml);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const auto found = crosswalk(linked, linked.site().frameworks.at(0));
+  REQUIRE(found.size() == rows.size());
+  std::size_t matched = 0;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::vector<std::size_t> expected;
+    for (std::size_t index : linked.graph().by_topic("safety")) {
+      const std::string& plain = linked.plain_text(linked.statement(linked.graph().statements()[index]).text);
+      if (has_keyword(keyword_text(plain), rows[r])) expected.push_back(index);
+    }
+    INFO("row " << r);
+    CHECK(found[r] == expected);
+    matched += expected.size();
+  }
+  CHECK(matched > 300);  // the rows match something: the comparison is not between empty lists
+  CHECK(found[7].empty());  // a keyword with no word in it matches nothing
+}
+
 TEST_CASE("frameworks: a page against the current models, and one per model") {
   test::TempDir dir;
   test::write_minimal_content(dir);

@@ -52,6 +52,7 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
     : shared_(std::move(shared.clusters)), shared_stats_(shared.stats) {
   Lister lister{site, statement_terms, statements_, topics_, terms_};
   for (std::uint32_t m = 0; m < site.models.size(); ++m) {
+    model_start_.push_back(statements_.size());
     const Model& model = site.models[m];
     // Priorities live on the overview: they have no section or block.
     StatementRef place;
@@ -69,6 +70,7 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
       }
     }
   }
+  model_start_.push_back(statements_.size());
   for (std::size_t c = 0; c < shared_.size(); ++c)
     for (const auto& member : shared_[c].members) clusters_of_[member.text].push_back(c);
   // A cluster is on a topic when one of its statements is: found from the topic's statements, so a
@@ -138,6 +140,14 @@ const std::vector<std::size_t>& LinkGraph::clusters_on_topic(const std::string& 
 const std::vector<std::size_t>& LinkGraph::by_topic(const std::string& topic) const {
   auto it = topics_.find(topic);
   return it == topics_.end() ? none_ : it->second;
+}
+
+std::span<const std::size_t> LinkGraph::by_topic_in_model(const std::string& topic, std::uint32_t model) const {
+  const std::vector<std::size_t>& all = by_topic(topic);
+  if (model + 1 >= model_start_.size()) return {};
+  const auto first = std::lower_bound(all.begin(), all.end(), model_start_[model]);
+  const auto last = std::lower_bound(first, all.end(), model_start_[model + 1]);
+  return {first, last};
 }
 
 const std::vector<std::size_t>& LinkGraph::by_term(const std::string& term) const {

@@ -4,6 +4,7 @@
 // never pointers; LinkedSite turns them back into records.
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -51,6 +52,9 @@ class LinkGraph {
   const std::vector<StatementRef>& statements() const { return statements_; }
   // Indexes into statements(), in site order.
   const std::vector<std::size_t>& by_topic(const std::string& topic) const;
+  // The part of by_topic(topic) in site.models[model]: a page of a few models reads its own statements,
+  // not the whole site's (a model's statements are one run of indexes).
+  std::span<const std::size_t> by_topic_in_model(const std::string& topic, std::uint32_t model) const;
   const std::vector<std::size_t>& by_term(const std::string& term) const;
   const std::vector<std::size_t>& actions(const Model& model, const std::string& role) const;
   bool has_actions(const Model& model) const;
@@ -67,6 +71,7 @@ class LinkGraph {
 
  private:
   std::vector<StatementRef> statements_;
+  std::vector<std::size_t> model_start_;  // by model: the index of its first statement; then the count
   std::map<std::string, std::vector<std::size_t>> topics_, terms_;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> actions_;  // (model, role)
   std::vector<std::size_t> none_;

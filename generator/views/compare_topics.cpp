@@ -89,12 +89,11 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   // Then each model's other statements on the topic, a column per model.
   std::map<std::uint32_t, json> items;
   std::map<std::uint32_t, std::size_t> totals;
-  for (std::size_t index : graph.by_topic(topic.id)) {
-    const StatementRef& ref = graph.statements()[index];
-    if (!on_page[ref.model]) continue;
-    ++totals[ref.model];
-    if (!aligned.count(index)) items[ref.model].push_back(page.statement_ref(ref));
-  }
+  for (std::uint32_t m : view.models)
+    for (std::size_t index : graph.by_topic_in_model(topic.id, m)) {
+      ++totals[m];
+      if (!aligned.count(index)) items[m].push_back(page.statement_ref(graph.statements()[index]));
+    }
   json columns = json::array();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];

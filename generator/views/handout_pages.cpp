@@ -284,15 +284,17 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
   d["online_href"] = page.href(urls::compare_topic(h.topic->id));
   std::set<std::uint32_t> shown;  // none: every current model
   if (!h.state.empty()) shown.insert(h.states->pages[h.state_page].models.begin(), h.states->pages[h.state_page].models.end());
-  std::vector<char> on_sheet(site.models.size(), shown.empty());  // read for every statement on the topic
-  for (std::uint32_t m : shown) on_sheet[m] = 1;
-  // The summary counts the states' statements; a sheet lists its models' statements.
+  // The summary counts the states' statements; a sheet lists its models' statements (a state's sheet
+  // reads only its own models').
   std::map<std::uint32_t, json> items;
-  if (!h.summary())
+  if (!h.summary() && shown.empty())
     for (std::size_t i : graph.by_topic(h.topic->id)) {
       const StatementRef& ref = graph.statements()[i];
-      if (on_sheet[ref.model]) items[ref.model].push_back(page.statement_ref(ref));
+      items[ref.model].push_back(page.statement_ref(ref));
     }
+  else if (!h.summary())
+    for (std::uint32_t m : shown)
+      for (std::size_t i : graph.by_topic_in_model(h.topic->id, m)) items[m].push_back(page.statement_ref(graph.statements()[i]));
   json models = json::array();
   if (h.states && h.summary()) {
     const StateSplit& split = *h.states;

@@ -41,7 +41,13 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g" \
   -DPB_SANITIZE=fuzzer-no-link,address,undefined -DPB_FUZZ=ON
 
-.PHONY: site test deps test-deps generator sanitizers fuzz clean
+# `make pgo`: the generator built twice into PGO_DIR, the second time with GCC's profile of the first
+# build's runs on content/ and tests/fixtures/content (profile-guided optimisation, see CMakeLists.txt).
+# For large sites; not part of `make site` or `make test`, since it takes two full builds.
+PGO_DIR ?= build-pgo
+PGO_SOURCES := generator themes CMakeLists.txt cmake
+
+.PHONY: site test deps test-deps generator sanitizers pgo fuzz clean
 
 site: generator
 	$(BUILD_DIR)/practicebook build --content content --out site
@@ -73,6 +79,20 @@ sanitizers: deps
 	$(call configure,$(TSAN_DIR),$(SANITIZER_FLAGS) -DPB_SANITIZE=thread -DPB_UNIT_TESTS=OFF)
 	cmake --build $(TSAN_DIR) -j$(JOBS) --target parallel_tests
 
+pgo: deps
+	@if [ -x $(PGO_DIR)/practicebook ] && [ -f $(PGO_DIR)/pgo.stamp ] && \
+	    [ -z "$$(find $(PGO_SOURCES) -newer $(PGO_DIR)/pgo.stamp -print -quit)" ]; then \
+	  echo "$(PGO_DIR)/practicebook is up to date"; exit 0; fi; \
+	set -e; rm -rf $(PGO_DIR)/pgo-profile $(PGO_DIR)/pgo-train $(PGO_DIR)/pgo.stamp; \
+	cmake -S . -B $(PGO_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPB_UNIT_TESTS=OFF -DPB_PGO=generate; \
+	cmake --build $(PGO_DIR) -j$(JOBS) --target practicebook; \
+	$(PGO_DIR)/practicebook build --content content --out $(PGO_DIR)/pgo-train/seed --no-pdf -q; \
+	$(PGO_DIR)/practicebook build --content tests/fixtures/content --out $(PGO_DIR)/pgo-train/fixtures --no-pdf -q; \
+	cmake -S . -B $(PGO_DIR) -G Ninja -DPB_PGO=use; \
+	cmake --build $(PGO_DIR) -j$(JOBS) --target practicebook; \
+	rm -rf $(PGO_DIR)/pgo-train; touch $(PGO_DIR)/pgo.stamp; \
+	echo "built $(PGO_DIR)/practicebook with profile-guided optimisation"
+
 fuzz: deps
 	@scripts/install-deps.sh clang libclang-rt-14-dev
 	$(call configure,$(FUZZ_DIR),$(FUZZ_FLAGS))
@@ -84,4 +104,4 @@ fuzz: deps
 	cd $(FUZZ_DIR) && ./fuzz_markdown -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 corpus/markdown
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_DIR) $(PGO_DIR)

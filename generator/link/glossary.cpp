@@ -74,6 +74,7 @@ void TermMatcher::add_form(Form form) {
     const std::uint64_t key = (std::uint64_t{node} << 8) | static_cast<unsigned char>(lower(c));
     auto [it, inserted] = edges_.emplace(key, static_cast<std::uint32_t>(nodes_.size()));
     if (inserted) nodes_.emplace_back();
+    if (node == 0) first_[static_cast<unsigned char>(lower(c))] = it->second;
     node = it->second;
   }
   nodes_[node].forms.push_back(static_cast<std::uint32_t>(forms_.size()));
@@ -84,8 +85,11 @@ void TermMatcher::add_form(Form form) {
 // down the trie of spellings: the time is bounded by the longest spelling, whatever the glossary's size.
 std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::uint32_t& term) const {
   std::vector<std::uint32_t> path;  // the nodes passed that end a form, shortest first
-  std::uint32_t node = 0;
-  for (std::size_t k = pos; k < text.size(); ++k) {
+  if (pos >= text.size()) return 0;
+  std::uint32_t node = first_[static_cast<unsigned char>(lower(text[pos]))];
+  if (node == 0) return 0;
+  if (!nodes_[node].forms.empty()) path.push_back(node);
+  for (std::size_t k = pos + 1; k < text.size(); ++k) {
     const std::uint64_t key = (std::uint64_t{node} << 8) | static_cast<unsigned char>(lower(text[k]));
     const auto it = edges_.find(key);
     if (it == edges_.end()) break;

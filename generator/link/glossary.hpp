@@ -2,6 +2,7 @@
 // Finds glossary terms in plain text: by name, abbreviation (case-sensitive), aliases, and their
 // plurals, on word boundaries. The Markdown renderer runs it on the text nodes of the parsed
 // document, so a term is never found inside a tag, an attribute, a link or code.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ class TermMatcher {
   std::vector<Form> forms_;
   std::vector<Node> nodes_;
   std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  // The root's edges by byte (0: none), read at every word of every text: most words stop there.
+  std::array<std::uint32_t, 256> first_{};
   void add_form(Form form);
   std::vector<SourceLocation> where_;
   std::vector<std::string> ids_;

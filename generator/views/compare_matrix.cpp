@@ -61,7 +61,8 @@ struct MatrixView {
   json pager = false;
 };
 
-Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const MatrixView& view) {
+Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const Counts& counts,
+                 const MatrixView& view) {
   const Site& site = linked.site();
   PageBuilder page(linked, view.path);
   json d = page.layout(view.title, "How much of each practice model speaks to each topic");
@@ -72,7 +73,6 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
   d["pager"] = view.pager;
   // Raw counts mislead (one model has ten times the statements of another): each cell also gives
   // the topic's share of the model's statements, and is shaded by it.
-  const Counts counts = count_statements(linked);
   json columns = json::array();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
@@ -120,12 +120,12 @@ std::string topic_page_of(const StateSplit& topic, const StateGroup& group) {
 
 // The summary at compare/index.html on a large site: a topic × state matrix, a state's cell counting
 // the statements of its models, each state linking its own topic × model matrix.
-Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const StateSplit& split) {
+Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const Counts& counts,
+                       const StateSplit& split) {
   const Site& site = linked.site();
   PageBuilder page(linked, split.summary);
   json d = page.layout("Compare practice models", "How much of each state's practice models speaks to each topic");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
-  const Counts counts = count_statements(linked);
   json columns = json::array();
   std::vector<std::size_t> totals;
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
@@ -167,21 +167,25 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
   // A model's part of the matrix: a column of one cell per topic.
   const std::vector<std::size_t> weights(models.size(), site.topics.size() * matrix_cell_weight);
   auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights, budget));
+  // Counted once for every page of the matrix: each would otherwise read every statement of the site.
+  auto counts = std::make_shared<const Counts>(count_statements(linked));
   std::vector<PageTask> tasks;
   if (!split->split()) {
-    tasks.push_back({urls::compare(), true, [&linked, topics, models] {
-                       return matrix_page(linked, *topics, {models, urls::compare(), "Compare practice models", {}, false});
+    tasks.push_back({urls::compare(), true, [&linked, topics, counts, models] {
+                       return matrix_page(linked, *topics, *counts, {models, urls::compare(), "Compare practice models", {}, false});
                      }});
     return tasks;
   }
-  tasks.push_back({urls::compare(), true, [&linked, topics, split] { return state_matrix_page(linked, *topics, *split); }});
+  tasks.push_back({urls::compare(), true, [&linked, topics, counts, split] {
+                     return state_matrix_page(linked, *topics, *counts, *split);
+                   }});
   for (std::size_t i = 0; i < split->pages.size(); ++i)
-    tasks.push_back({split->pages[i].path, true, [&linked, topics, split, i] {
+    tasks.push_back({split->pages[i].path, true, [&linked, topics, counts, split, i] {
                        const StatePage& p = split->pages[i];
                        const std::string& state = split->groups[p.group].state;
                        std::string title = "Compare the practice models of " + state;
                        if (p.of > 1) title += fmt::format(", page {} of {}", p.number, p.of);
-                       return matrix_page(linked, *topics,
+                       return matrix_page(linked, *topics, *counts,
                                           {p.models, p.path, std::move(title), state, state_pager(PageBuilder(linked, p.path), *split, i)});
                      }});
   return tasks;

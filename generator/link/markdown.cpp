@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <mutex>
 
@@ -134,9 +135,46 @@ void collect_urls(cmark_node* doc, std::vector<MarkdownUrl>& out) {
   cmark_iter_free(iter);
 }
 
+// What cmark-gfm's HTML renderer escapes in text (houdini, not "secure"): the apostrophe stays.
+void append_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+}
+
+// A paragraph of plain text (see plain_paragraph) as cmark-gfm renders it: its one text node,
+// escaped, with each glossary term the matcher finds wrapped in the term's link.
+std::string render_plain(std::string_view text, const TermMatcher* matcher, const std::vector<TermLink>* links,
+                         std::vector<std::uint32_t>& terms) {
+  std::string out = "<p>";
+  out.reserve(text.size() + 16);
+  std::size_t pos = 0;
+  if (matcher) {
+    const auto found = matcher->find(text, terms);
+    if (links)
+      for (const auto& m : found) {
+        append_escaped(out, text.substr(pos, m.pos - pos));
+        out += (*links)[m.term].open;
+        append_escaped(out, text.substr(m.pos, m.length));
+        out += (*links)[m.term].close;
+        pos = m.pos + m.length;
+      }
+  }
+  append_escaped(out, text.substr(pos));
+  out += "</p>";
+  return out;
+}
+
 std::string render_html(std::string_view markdown, int options, const TermMatcher* matcher,
                         const std::vector<TermLink>* links, std::vector<std::uint32_t>& terms,
-                        std::vector<MarkdownUrl>* urls = nullptr, NoteLinks* notes = nullptr) {
+                        std::vector<MarkdownUrl>* urls = nullptr, NoteLinks* notes = nullptr, bool plain_fast = false) {
+  if (plain_fast && plain_paragraph(markdown)) return render_plain(markdown, matcher, links, terms);
   std::string source(markdown);
   for (char& c : source)
     if (c == root_mark) c = ' ';
@@ -169,6 +207,36 @@ std::string unwrap_paragraph(std::string html) {
 
 }  // namespace
 
+bool plain_paragraph(std::string_view text) {
+  // Bytes that start nothing in cmark-gfm's inline parser or its extensions (autolinks need ':', '@'
+  // or "www."; '~' strikes through; '|' makes tables; '&' entities; '\\' escapes; '<' HTML), and
+  // every byte of a UTF-8 character beyond ASCII (the text is valid UTF-8 when it gets here).
+  static constexpr auto plain = [] {
+    std::array<bool, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+    for (int c = '0'; c <= '9'; ++c) table[c] = true;
+    for (const unsigned char c : std::string_view(" ,.;'\"()/%$?-")) table[c] = true;
+    for (int c = 0x80; c <= 0xFF; ++c) table[c] = true;
+    return table;
+  }();
+  if (text.empty()) return false;
+  // A block starts with its first byte (a list's "-" or "1.", "#", ">", indentation): a letter or
+  // a character beyond ASCII starts none. cmark drops a trailing space, which this would keep.
+  const unsigned char first = static_cast<unsigned char>(text.front());
+  if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0x80)) return false;
+  if (text.back() == ' ') return false;
+  for (const char c : text)
+    if (!plain[static_cast<unsigned char>(c)]) return false;
+  // The autolink extension links "www." in any letter case.
+  for (std::size_t at = text.find('.'); at != std::string_view::npos; at = text.find('.', at + 1))
+    if (at >= 3) {
+      const std::string_view before = text.substr(at - 3, 3);
+      if ((before[0] | 0x20) == 'w' && (before[1] | 0x20) == 'w' && (before[2] | 0x20) == 'w') return false;
+    }
+  return true;
+}
+
 std::size_t note_reference_at(std::string_view text, std::size_t pos) {
   constexpr std::size_t longest = 16;  // "*", "1", "12", "a", "†": a marker is short
   if (text.substr(pos, 2) != "[^") return 0;
@@ -193,15 +261,16 @@ std::string LinkedHtml::with_root(std::string_view root) const {
   return out;
 }
 
-MarkdownRenderer::MarkdownRenderer(bool allow_html)
+MarkdownRenderer::MarkdownRenderer(bool allow_html, bool plain_text_fast)
     : options_(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_FOOTNOTES |
-               (allow_html ? CMARK_OPT_UNSAFE : 0)) {
+               (allow_html ? CMARK_OPT_UNSAFE : 0)),
+      plain_text_fast_(plain_text_fast) {
   register_extensions_once();
 }
 
 std::string MarkdownRenderer::block(std::string_view markdown) const {
   std::vector<std::uint32_t> none;
-  return render_html(markdown, options_, nullptr, nullptr, none);
+  return render_html(markdown, options_, nullptr, nullptr, none, nullptr, nullptr, plain_text_fast_);
 }
 
 std::string MarkdownRenderer::inline_html(std::string_view markdown) const { return unwrap_paragraph(block(markdown)); }
@@ -211,7 +280,7 @@ LinkedHtml MarkdownRenderer::render(std::string_view markdown, MarkdownShape sha
                                     NoteLinks* notes) const {
   LinkedHtml out;
   out.terms_linked = links != nullptr;
-  std::string html = render_html(markdown, options_, matcher, links, out.terms, urls, notes);
+  std::string html = render_html(markdown, options_, matcher, links, out.terms, urls, notes, plain_text_fast_);
   if (shape == MarkdownShape::line) html = unwrap_paragraph(std::move(html));
   if ((links || notes) && html.find(root_mark) != std::string::npos) {
     out.html.reserve(html.size());

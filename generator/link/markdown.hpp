@@ -54,9 +54,17 @@ struct NoteLinks {
 // "[^marker]" at `pos` of a text: the marker's length, or 0 when none starts there.
 std::size_t note_reference_at(std::string_view text, std::size_t pos);
 
+// Whether cmark-gfm would read `text` as one paragraph of plain text: one line of letters, digits,
+// spaces and punctuation that starts no Markdown construct (no emphasis, code, link, HTML, entity,
+// escape, autolink, strikethrough or footnote; no list, heading or quote at its start). Most
+// statements of a practice model are such text.
+bool plain_paragraph(std::string_view text);
+
 class MarkdownRenderer {
  public:
-  explicit MarkdownRenderer(bool allow_html = false);
+  // `plain_text_fast`: text for which plain_paragraph holds is escaped and wrapped here, as cmark-gfm
+  // would render it, without a parser (off only to compare the two in tests).
+  explicit MarkdownRenderer(bool allow_html = false, bool plain_text_fast = true);
 
   // A block of Markdown (paragraphs, lists, tables) to HTML.
   std::string block(std::string_view markdown) const;
@@ -74,6 +82,7 @@ class MarkdownRenderer {
 
  private:
   int options_;
+  bool plain_text_fast_;
 };
 
 }  // namespace pb::link

@@ -140,3 +140,48 @@ TEST_CASE("entries claiming the same spelling are reported") {
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.sorted()[0].message == "glossary entries 'sop' and 'genogram' both claim the spelling 'sop'");
 }
+
+TEST_CASE("plain text skips the parser and renders exactly as cmark-gfm does") {
+  // Texts made of pieces that are plain and pieces that start Markdown (emphasis, links, entities,
+  // autolinks, lists, headings, spaces at either end), with glossary terms among them: the fast way
+  // must give what the parser gives, byte for byte, and must be taken for plain text.
+  const std::vector<std::string> pieces = {
+      "family", "Resource families", "SOP", "genogram", "safety network", "SDM", "the", "Do I", "...?", ",", ".",
+      "'s", "\"voice\"", "(CFSR)", "50%", "$5", "a/b", "-", "—", "“tried”", "é", "1.", "2)", "#", ">", "*x*", "_y_",
+      "`c`", "[l](u)", "&amp;", "<b>", "a\\b", "~~s~~", "www.example.org", "WWW.x", "http://x.org", "a@b.org",
+      "[^1]", "|", ":", "!", "\t", "  ", "\n"};
+  const Linker fast;
+  const std::vector<Term> terms = sample_terms();
+  const TermMatcher matcher(terms);
+  std::vector<TermLink> links;
+  for (const auto& term : terms) links.push_back(glossary_link(term, "Definition of " + term.id + "."));
+  const MarkdownRenderer parser_only(false, false);
+  std::uint32_t seed = 17;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+  std::size_t plain = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::string text;
+    for (std::uint32_t k = 0, count = 1 + next() % 8; k < count; ++k) {
+      const std::string& piece = pieces[next() % (next() % 4 == 0 ? pieces.size() : 22)];  // mostly plain
+      text += (k && next() % 3 ? " " : "") + piece;
+    }
+    if (next() % 10 == 0) text = " " + text;
+    INFO(text);
+    plain += plain_paragraph(text);
+    for (const MarkdownShape shape : {MarkdownShape::line, MarkdownShape::block}) {
+      const LinkedHtml a = fast.md.render(text, shape, &matcher, &links);
+      const LinkedHtml b = parser_only.render(text, shape, &matcher, &links);
+      CHECK(a.html == b.html);
+      CHECK(a.root_at == b.root_at);
+      CHECK(a.terms == b.terms);
+      CHECK(fast.md.render(text, shape, &matcher).terms == parser_only.render(text, shape, &matcher).terms);
+    }
+  }
+  CHECK(plain > 1000);  // the fast way was taken, and compared, for many texts
+  CHECK(plain < 4000);  // and not for all: the others start Markdown
+  CHECK(plain_paragraph("Do I visit the family's home, weekly?"));
+  CHECK_FALSE(plain_paragraph("Do I visit www.example.org?"));
+  CHECK_FALSE(plain_paragraph("1. Do I visit?"));
+  CHECK_FALSE(plain_paragraph("Do I visit? "));
+  CHECK_FALSE(plain_paragraph("Do I *visit*?"));
+}

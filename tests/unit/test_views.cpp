@@ -91,3 +91,35 @@ TEST_CASE("a sitemap past 10,000 pages becomes a sitemap index of parts, every p
   CHECK(urls == 25001);
   CHECK(large.at("sitemaps/sitemap-3.xml").find("<loc>p/25000/</loc>") != std::string::npos);
 }
+
+TEST_CASE("a topic's statements in one model are the part of the topic's list in that model") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  // Three models; the second has nothing on the topic, the third a sub-point on it.
+  dir.write("content/models/m2/model.yaml", "title: Model two\njurisdiction: Testland\nagency: Test agency\n");
+  dir.write("content/models/m2/sections/01-first.yaml",
+            "id: first\ntitle: First\nblocks:\n  - kind: principles\n    items:\n      - text: Nothing on safety.\n");
+  dir.write("content/models/m3/model.yaml", "title: Model three\njurisdiction: Testland\nagency: Test agency\n");
+  dir.write("content/models/m3/sections/01-first.yaml",
+            "id: first\ntitle: First\nblocks:\n  - kind: principles\n    items:\n"
+            "      - text: Keep children safe.\n        topics: [safety]\n"
+            "      - text: Work with families.\n        items:\n"
+            "          - text: Plan for safety.\n            topics: [safety]\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const LinkGraph& graph = linked.graph();
+  REQUIRE(linked.site().models.size() == 3);
+  std::size_t seen = 0;
+  for (std::uint32_t m = 0; m < 3; ++m) {
+    std::vector<std::size_t> expected;
+    for (std::size_t index : graph.by_topic("safety"))
+      if (graph.statements()[index].model == m) expected.push_back(index);
+    const auto part = graph.by_topic_in_model("safety", m);
+    CHECK(std::vector<std::size_t>(part.begin(), part.end()) == expected);
+    seen += part.size();
+  }
+  CHECK(graph.by_topic_in_model("safety", 1).empty());
+  CHECK(graph.by_topic_in_model("safety", 2).size() == 2);  // the sub-point too
+  CHECK(seen == graph.by_topic("safety").size());
+  CHECK(graph.by_topic_in_model("safety", 3).empty());  // no such model
+  CHECK(graph.by_topic_in_model("no-such-topic", 0).empty());
+}

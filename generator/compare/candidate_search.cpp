@@ -1,7 +1,7 @@
 #include "compare/candidate_search.hpp"
 
 #include <algorithm>
-#include <bit>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <future>
@@ -114,11 +114,22 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
   // numbered back at the end.
   std::vector<std::uint32_t> original(vectors.size());
   std::iota(original.begin(), original.end(), 0u);
+  // Each vector's first three features side by side, so the sort reads one array, not the vectors.
+  struct Head {
+    std::array<std::uint32_t, 3> features;
+    std::uint32_t size;
+  };
+  std::vector<Head> heads(vectors.size());
+  for (std::size_t i = 0; i < vectors.size(); ++i) {
+    const auto& entries = vectors[i].entries;
+    heads[i].size = static_cast<std::uint32_t>(std::min<std::size_t>(entries.size(), 3));
+    for (std::uint32_t k = 0; k < heads[i].size; ++k) heads[i].features[k] = entries[k].first;
+  }
   std::sort(original.begin(), original.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const auto& a = vectors[x].entries;
-    const auto& b = vectors[y].entries;
-    for (std::size_t i = 0; i < std::min({a.size(), b.size(), std::size_t(3)}); ++i)
-      if (a[i].first != b[i].first) return a[i].first < b[i].first;
+    const Head& a = heads[x];
+    const Head& b = heads[y];
+    for (std::uint32_t i = 0; i < std::min(a.size, b.size); ++i)
+      if (a.features[i] != b.features[i]) return a.features[i] < b.features[i];
     return x < y;
   });
   {
@@ -141,28 +152,29 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
   std::uint32_t most_feature = 0;
   for (const auto& v : vectors)
     for (const auto& e : v.entries) most_feature = std::max(most_feature, e.first);
-  const int feature_bits = std::bit_width(most_feature), vector_bits = std::bit_width(vectors.size());
-  if (2 * feature_bits + vector_bits <= 64) {
-    // Sorted as single numbers (two features and the vector, in that order), which sort twice as
-    // fast as pairs of a number and a vector, then spelled out as pairs.
-    std::vector<std::uint64_t> packed;
-    each_filing([&](std::uint64_t x, std::uint64_t y, std::uint64_t i) {
-      packed.push_back(x << (feature_bits + vector_bits) | y << vector_bits | i);
-    });
-    // Two halves sorted on two threads, then merged: the search waits for this sort alone.
-    const auto half = packed.begin() + static_cast<std::ptrdiff_t>(packed.size() / 2);
-    auto first_half = std::async(std::launch::async, [&] { std::sort(packed.begin(), half); });
-    std::sort(half, packed.end());
-    first_half.get();
-    std::inplace_merge(packed.begin(), half, packed.end());
-    const std::uint64_t vector_mask = (std::uint64_t(1) << vector_bits) - 1, feature_mask = (std::uint64_t(1) << feature_bits) - 1;
-    filed.reserve(packed.size());
-    for (const std::uint64_t p : packed)
-      filed.push_back({(p >> (feature_bits + vector_bits)) << 32 | ((p >> vector_bits) & feature_mask),
-                       static_cast<std::uint32_t>(p & vector_mask)});
-  } else {
-    each_filing([&](std::uint64_t x, std::uint64_t y, std::uint32_t i) { filed.push_back({x << 32 | y, i}); });
-    std::sort(filed.begin(), filed.end());
+  // Filed in (first feature, second feature, vector) order without a comparison sort: the filings
+  // come out vector by vector, so two stable counting passes (by the second feature, then by the
+  // first) leave each group's vectors in ascending order.
+  {
+    std::size_t filings = 0;
+    for (const auto& v : vectors) {
+      const std::size_t n = std::min(rarest, v.entries.size());
+      filings += n * (n - (n ? 1 : 0)) / 2;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> made;
+    made.reserve(filings);
+    each_filing([&](std::uint64_t x, std::uint64_t y, std::uint32_t i) { made.push_back({x << 32 | y, i}); });
+    filed.resize(made.size());
+    std::vector<std::uint32_t> count(std::size_t(most_feature) + 2, 0);
+    auto pass = [&](const auto& from, auto& to, auto feature_of) {
+      std::fill(count.begin(), count.end(), 0u);
+      for (const auto& f : from) ++count[feature_of(f.first) + 1];
+      std::partial_sum(count.begin(), count.end(), count.begin());
+      for (const auto& f : from) to[count[feature_of(f.first)]++] = f;
+    };
+    pass(made, filed, [](std::uint64_t key) { return static_cast<std::uint32_t>(key); });        // second
+    pass(filed, made, [](std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); });  // first
+    filed.swap(made);
   }
   // For every vector, where it is filed in a group worth comparing within (flat, by vector), and
   // where that group ends: a vector meets the later members of its groups, with no list of every

@@ -71,6 +71,8 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
     }
   }
   model_start_.push_back(statements_.size());
+  for (const auto& [key, list] : actions_)
+    if (!list.empty()) roles_with_actions_.insert(key.second);
   for (std::size_t c = 0; c < shared_.size(); ++c)
     for (const auto& member : shared_[c].members) clusters_of_[member.text].push_back(c);
   // A cluster is on a topic when one of its statements is: found from the topic's statements, so a

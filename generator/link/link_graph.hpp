@@ -4,6 +4,7 @@
 // never pointers; LinkedSite turns them back into records.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -58,6 +59,8 @@ class LinkGraph {
   const std::vector<std::size_t>& by_term(const std::string& term) const;
   const std::vector<std::size_t>& actions(const Model& model, const std::string& role) const;
   bool has_actions(const Model& model) const;
+  // Whether some model has actions by this role.
+  bool role_has_actions(const std::string& role) const { return roles_with_actions_.count(role) > 0; }
   // Whether any model has actions by role (every page's navigation links the roles then).
   bool any_actions() const { return !actions_.empty(); }
   // Shared language across model families (current editions only), the widest clusters first;
@@ -74,6 +77,7 @@ class LinkGraph {
   std::vector<std::size_t> model_start_;  // by model: the index of its first statement; then the count
   std::map<std::string, std::vector<std::size_t>> topics_, terms_;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> actions_;  // (model, role)
+  std::set<std::string> roles_with_actions_;
   std::vector<std::size_t> none_;
   std::vector<Cluster> shared_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> clusters_of_;

@@ -181,9 +181,8 @@ std::string in_sentence(std::string name) {
 }
 
 bool role_addressed(const LinkedSite& linked, const Role& role) {
-  for (const auto& model : linked.site().models)
-    for (const auto& r : linked.site().roles)
-      if ((r.id == role.id || r.part_of == role.id) && !linked.graph().actions(model, r.id).empty()) return true;
+  for (const auto& r : linked.site().roles)
+    if ((r.id == role.id || r.part_of == role.id) && linked.graph().role_has_actions(r.id)) return true;
   return false;
 }
 

@@ -192,9 +192,10 @@ std::vector<Handout> list_handouts(const LinkedSite& linked, std::size_t budget)
   return out;
 }
 
-std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints, std::size_t budget) {
+std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints, std::size_t budget,
+                                         std::shared_ptr<const std::vector<Handout>> handouts) {
   std::vector<PageTask> tasks;
-  auto handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked, budget));
+  if (!handouts) handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked, budget));
   if (handouts->empty()) return tasks;
   // The tasks run after planning returns: they keep their own copy of what printing gave.
   auto printed = prints ? std::make_shared<const HandoutPrints>(*prints) : nullptr;

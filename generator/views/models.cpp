@@ -297,12 +297,14 @@ Page changes_page(const LinkedSite& linked, const Model& newer, const Model& old
 
 }  // namespace
 
-std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget) {
+std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget,
+                                       std::shared_ptr<const std::vector<Handout>> handouts) {
   const Site& site = linked.site();
   std::vector<PageTask> tasks;
   // Each overview links its model's handouts in the index, or on its state's page of a split index.
+  if (!handouts) handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked, budget));
   std::shared_ptr<const StateSplit> handouts_index;
-  if (auto split = split_handouts_index(site, list_handouts(linked), budget))
+  if (auto split = split_handouts_index(site, *handouts, budget))
     handouts_index = std::make_shared<const StateSplit>(std::move(*split));
   for (const auto& model : site.models) {
     tasks.push_back({urls::model(model), true, [&linked, &model, handouts_index] {

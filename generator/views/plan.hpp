@@ -1,5 +1,6 @@
 #pragma once
 // Every page of the site, planned from the linked site: one planner per URL prefix.
+#include <memory>
 #include <vector>
 
 #include "link/linked_site.hpp"
@@ -13,8 +14,9 @@ namespace pb::inline views {
 // One planner per URL prefix, each in the file named after it:
 std::vector<PageTask> plan_home(const LinkedSite& linked);            // home.cpp: index.html
 // models.cpp: models/<m>/ (overview, sections, changes/, model.json); `budget` tells where the split
-// handouts index lists a model's handouts.
-std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget = split_budget);
+// handouts index lists a model's handouts (`handouts`: list_handouts' result, when the caller has it).
+std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget = split_budget,
+                                       std::shared_ptr<const std::vector<Handout>> handouts = nullptr);
 // roles.cpp: roles/<r>/ (split by state past `budget`: views/state_split.hpp), models/<m>/roles/<r>/
 std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // glossary.cpp: glossary/, glossary/<term>/ (split by state past `budget`)
@@ -30,7 +32,8 @@ std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.
 // link its PDF and say how many pages it printed on.
 // Past `budget` the index is split by state (handouts/states/<slug>/), the handouts staying where they are.
 std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const HandoutPrints* prints,
-                                         std::size_t budget = split_budget);
+                                         std::size_t budget = split_budget,
+                                         std::shared_ptr<const std::vector<Handout>> handouts = nullptr);
 // home.cpp: 404.html and sitemap.xml; the sitemap lists the pages planned so far.
 std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vector<PageTask>& pages);
 

@@ -8,6 +8,8 @@
 #include <memory>
 #include <mutex>
 
+#include "core/utf8.hpp"
+
 namespace pb::inline link {
 
 namespace {
@@ -210,7 +212,7 @@ std::string unwrap_paragraph(std::string html) {
 bool plain_paragraph(std::string_view text) {
   // Bytes that start nothing in cmark-gfm's inline parser or its extensions (autolinks need ':', '@'
   // or "www."; '~' strikes through; '|' makes tables; '&' entities; '\\' escapes; '<' HTML), and
-  // every byte of a UTF-8 character beyond ASCII (the text is valid UTF-8 when it gets here).
+  // every byte of a UTF-8 character beyond ASCII (checked below: cmark would replace a bad one).
   static constexpr auto plain = [] {
     std::array<bool, 256> table{};
     for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
@@ -226,8 +228,12 @@ bool plain_paragraph(std::string_view text) {
   const unsigned char first = static_cast<unsigned char>(text.front());
   if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0x80)) return false;
   if (text.back() == ' ') return false;
-  for (const char c : text)
+  bool beyond_ascii = false;
+  for (const char c : text) {
     if (!plain[static_cast<unsigned char>(c)]) return false;
+    beyond_ascii |= static_cast<unsigned char>(c) >= 0x80;
+  }
+  if (beyond_ascii && find_utf8_problem(text)) return false;
   // The autolink extension links "www." in any letter case.
   for (std::size_t at = text.find('.'); at != std::string_view::npos; at = text.find('.', at + 1))
     if (at >= 3) {

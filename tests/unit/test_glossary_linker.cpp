@@ -184,4 +184,8 @@ TEST_CASE("plain text skips the parser and renders exactly as cmark-gfm does") {
   CHECK_FALSE(plain_paragraph("1. Do I visit?"));
   CHECK_FALSE(plain_paragraph("Do I visit? "));
   CHECK_FALSE(plain_paragraph("Do I *visit*?"));
+  // Bytes that are not UTF-8 are left to cmark-gfm, which replaces them.
+  CHECK(plain_paragraph("Do I visit the caf\xC3\xA9?"));
+  CHECK_FALSE(plain_paragraph("Do I visit the caf\xC3?"));
+  CHECK(fast.md.render("caf\xC3 visit", MarkdownShape::line).html == parser_only.render("caf\xC3 visit", MarkdownShape::line).html);
 }

@@ -71,18 +71,57 @@ std::string needle_of(const std::string& term) {
 
 }  // namespace
 
-KeywordSearch::KeywordSearch(const std::vector<std::vector<std::string>>& keywords) {
+std::uint32_t KeywordSearch::child(std::uint32_t node, unsigned char c) const {
+  for (const auto& [byte, next] : nodes_[node].next)
+    if (byte == c) return next;
+  return none;
+}
+
+std::uint32_t KeywordSearch::needle_number(const std::string& needle) {
+  if (needle.empty()) return none;
+  std::uint32_t node = 0;
+  for (const char c : needle) {
+    std::uint32_t next = child(node, static_cast<unsigned char>(c));
+    if (next == none) {
+      next = static_cast<std::uint32_t>(nodes_.size());
+      nodes_[node].next.emplace_back(static_cast<unsigned char>(c), next);
+      nodes_.emplace_back();
+    }
+    node = next;
+  }
+  if (nodes_[node].needle == none) nodes_[node].needle = needle_count_++;
+  return nodes_[node].needle;
+}
+
+void KeywordSearch::add(const std::vector<std::vector<std::string>>& keywords) {
+  auto& set = sets_.emplace_back();
   for (const auto& terms : keywords) {
-    std::vector<std::unique_ptr<const Needle>> entry;
-    for (const auto& term : terms) entry.push_back(std::make_unique<const Needle>(needle_of(term)));
-    needles_.push_back(std::move(entry));
+    auto& entry = set.emplace_back();
+    for (const auto& term : terms) entry.push_back(needle_number(needle_of(term)));
   }
 }
 
-bool KeywordSearch::found_in(const std::string& text) const {
-  return std::any_of(needles_.begin(), needles_.end(), [&](const auto& entry) {
-    return std::all_of(entry.begin(), entry.end(), [&](const auto& needle) {
-      return !needle->text.empty() && std::search(text.begin(), text.end(), needle->searcher) != text.end();
+std::vector<std::uint32_t> KeywordSearch::needles_in(const std::string& text) const {
+  // Every needle begins with a space (see needle_of): a match can only start at one.
+  std::vector<std::uint32_t> found;
+  for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
+    std::uint32_t node = 0;
+    for (std::size_t i = at; i < text.size(); ++i) {
+      node = child(node, static_cast<unsigned char>(text[i]));
+      if (node == none) break;
+      if (nodes_[node].needle != none) found.push_back(nodes_[node].needle);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+bool KeywordSearch::matches(std::size_t set, const std::vector<std::uint32_t>& needles) const {
+  if (set >= sets_.size()) return false;
+  return std::any_of(sets_[set].begin(), sets_[set].end(), [&](const std::vector<std::uint32_t>& entry) {
+    return std::all_of(entry.begin(), entry.end(), [&](std::uint32_t needle) {
+      return std::binary_search(needles.begin(), needles.end(), needle);  // `none` is never found
     });
   });
 }
@@ -116,65 +155,7 @@ std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw) {
   return rows;
 }
 
-namespace {
-
-// Every keyword needle of a framework, found in a text in one pass. A needle begins with a space (the
-// start of a word, see needle_of), so a trie of the needles is walked from each space of the text:
-// the same matches as searching the text for each needle in turn, at a fraction of the reading.
-class NeedleTrie {
- public:
-  static constexpr std::uint32_t none = 0xFFFFFFFF;
-
-  // The needle's number; equal needles share one, and an empty needle (no word) is `none`.
-  std::uint32_t add(const std::string& needle) {
-    if (needle.empty()) return none;
-    std::uint32_t node = 0;
-    for (const char c : needle) {
-      std::uint32_t next = child(node, static_cast<unsigned char>(c));
-      if (next == none) {
-        next = static_cast<std::uint32_t>(nodes_.size());
-        nodes_[node].next.emplace_back(static_cast<unsigned char>(c), next);
-        nodes_.emplace_back();
-      }
-      node = next;
-    }
-    if (nodes_[node].needle == none) nodes_[node].needle = count_++;
-    return nodes_[node].needle;
-  }
-
-  // The numbers of the needles in `text` (made by keyword_text), sorted, each once.
-  std::vector<std::uint32_t> find(const std::string& text) const {
-    std::vector<std::uint32_t> found;
-    for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
-      std::uint32_t node = 0;
-      for (std::size_t i = at; i < text.size(); ++i) {
-        node = child(node, static_cast<unsigned char>(text[i]));
-        if (node == none) break;
-        if (nodes_[node].needle != none) found.push_back(nodes_[node].needle);
-      }
-    }
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    return found;
-  }
-
- private:
-  struct Node {
-    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // few per node: read in turn
-    std::uint32_t needle = none;
-  };
-  std::uint32_t child(std::uint32_t node, unsigned char c) const {
-    for (const auto& [byte, next] : nodes_[node].next)
-      if (byte == c) return next;
-    return none;
-  }
-  std::vector<Node> nodes_{1};
-  std::uint32_t count_ = 0;
-};
-
-}  // namespace
-
-std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw, unsigned threads) {
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw) {
   const LinkGraph& graph = linked.graph();
   const std::vector<FrameworkRow> rows = framework_rows(fw);
   // A statement's address, "model/section#id" (or "model#id"), is its URL without "models/" and
@@ -195,18 +176,12 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
       if (auto it = by_address.find(a.text()); it != by_address.end()) out.push_back(it->second);
   };
 
-  // Each row's keyword entries as needle numbers: an entry matches when its text has all of them.
-  NeedleTrie trie;
-  std::vector<std::vector<std::vector<std::uint32_t>>> entries(rows.size());
+  // Every row's keywords in one search (set r for row r): each statement is read once for all rows.
+  const KeywordSearch search(rows);
   std::vector<char> searched(graph.statements().size(), 0);
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const FrameworkItem& item = *rows[r].item;
-    for (const auto& terms : item.keywords) {
-      auto& entry = entries[r].emplace_back();
-      for (const auto& term : terms) entry.push_back(trie.add(needle_of(term)));
-    }
-    if (!item.keywords.empty())
-      for (const auto& topic : item.topics)
+  for (const auto& row : rows) {
+    if (!row.item->keywords.empty())
+      for (const auto& topic : row.item->topics)
         for (std::size_t index : graph.by_topic(topic)) searched[index] = 1;
   }
   // The needles in each statement a row searches, found once, on every core.
@@ -215,22 +190,14 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
     if (searched[index]) to_search.push_back(index);
   std::vector<std::vector<std::uint32_t>> needles_in(graph.statements().size());
   Diagnostics internal;  // the work below throws nothing but bad_alloc, which parallel_for reports here
-  const ParallelTask task{.count = to_search.size(), .threads = threads, .min_per_thread = 256,
+  const ParallelTask task{.count = to_search.size(), .threads = 0, .min_per_thread = 256,
                           .name = [&fw](std::size_t) { return "the crosswalk of " + fw.id; }};
   parallel_for(task, [&](std::size_t n, unsigned) {
     const std::size_t index = to_search[n];
-    needles_in[index] = trie.find(keyword_text(linked.plain_text(linked.statement(graph.statements()[index]).text)));
+    needles_in[index] = search.needles_in(keyword_text(linked.plain_text(linked.statement(graph.statements()[index]).text)));
   }, internal);
   if (internal.has_errors()) throw std::runtime_error("the crosswalk of " + fw.id + " failed: " + internal.sorted().front().message);
 
-  auto matches = [&](std::size_t r, std::size_t index) {
-    const auto& found = needles_in[index];
-    return std::any_of(entries[r].begin(), entries[r].end(), [&](const std::vector<std::uint32_t>& entry) {
-      return std::all_of(entry.begin(), entry.end(), [&](std::uint32_t needle) {
-        return std::binary_search(found.begin(), found.end(), needle);  // `none` is never found
-      });
-    });
-  };
   std::vector<std::vector<std::size_t>> out(rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const FrameworkItem& item = *rows[r].item;
@@ -239,7 +206,7 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
     resolve(item.exclude, excluded);
     for (const auto& topic : item.topics)
       for (std::size_t index : graph.by_topic(topic))
-        if (item.keywords.empty() || matches(r, index)) found.push_back(index);
+        if (item.keywords.empty() || search.matches(r, needles_in[index])) found.push_back(index);
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     std::sort(excluded.begin(), excluded.end());

@@ -3,8 +3,7 @@
 // of the item's topics whose text has one of its keywords, plus the statements it names, minus those
 // it excludes. Computed from the link graph's public lists; every model, current or archived.
 #include <cstddef>
-#include <functional>
-#include <memory>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,23 +17,42 @@ namespace pb::inline link {
 // (punctuation, curly quotes, ™, HTML entities) one space, with a space at each end.
 std::string keyword_text(std::string_view text);
 
-// Keyword entries made ready for searching once: each term as the text keyword_text would find.
+// An item of a framework with its part and group.
+struct FrameworkRow {
+  const FrameworkPart* part;
+  const FrameworkGroup* group;
+  const FrameworkItem* item;
+};
+
+// Keyword entries made ready for searching: the needles of every set of entries (an item's keywords)
+// in one trie, walked from each word start of a text, so that a text is read once for all of them.
 class KeywordSearch {
  public:
-  explicit KeywordSearch(const std::vector<std::vector<std::string>>& keywords);
-  // Whether `text` (made by keyword_text) has one of the entries (all terms of an entry).
-  bool found_in(const std::string& text) const;
+  // One set of entries, set 0; each entry is a list of terms ("visit*", "safety plan").
+  explicit KeywordSearch(const std::vector<std::vector<std::string>>& keywords) { add(keywords); }
+  // The keywords of each row, set r for rows[r].
+  explicit KeywordSearch(const std::vector<FrameworkRow>& rows) {
+    for (const auto& row : rows) add(row.item->keywords);
+  }
+  // The needles found in `text` (made by keyword_text), sorted, for matches().
+  std::vector<std::uint32_t> needles_in(const std::string& text) const;
+  // Whether a text with these needles has one of the entries of set `set` (all terms of an entry).
+  bool matches(std::size_t set, const std::vector<std::uint32_t>& needles) const;
+  // Whether `text` (made by keyword_text) has one of the entries of set 0.
+  bool found_in(const std::string& text) const { return matches(0, needles_in(text)); }
 
  private:
-  // Every needle begins with a space, which a plain find() stops at in every word: a
-  // Boyer-Moore-Horspool search skips ahead by the needle's length instead. Held by pointer, since
-  // the searcher points into its own text.
-  struct Needle {
-    explicit Needle(std::string needle) : text(std::move(needle)), searcher(text.begin(), text.end()) {}
-    std::string text;
-    std::boyer_moore_horspool_searcher<std::string::const_iterator> searcher;
+  static constexpr std::uint32_t none = 0xFFFFFFFF;  // a term with no word in it: never found
+  struct Node {
+    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // few per node: read in turn
+    std::uint32_t needle = none;                                // the needle ending here
   };
-  std::vector<std::vector<std::unique_ptr<const Needle>>> needles_;
+  void add(const std::vector<std::vector<std::string>>& keywords);
+  std::uint32_t child(std::uint32_t node, unsigned char c) const;
+  std::uint32_t needle_number(const std::string& needle);  // equal needles share one
+  std::vector<Node> nodes_{1};
+  std::uint32_t needle_count_ = 0;
+  std::vector<std::vector<std::vector<std::uint32_t>>> sets_;  // by set, by entry: needle numbers
 };
 
 // Whether `text` (made by keyword_text) has one of the keyword entries (all terms of an entry).
@@ -47,17 +65,10 @@ std::string matching_sentence(const std::string& plain, const std::vector<std::v
 std::string matching_sentence(const std::string& plain, const KeywordSearch& search);
 
 // The items of a framework in page order, each with its part and group.
-struct FrameworkRow {
-  const FrameworkPart* part;
-  const FrameworkGroup* group;
-  const FrameworkItem* item;
-};
 std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw);
 
 // For each row of framework_rows(fw), the statements (indexes into LinkGraph::statements(), in site
-// order) that speak to it. The statements are searched on `threads` threads (0: one per core); the
-// result does not depend on it.
-std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw,
-                                                unsigned threads = 0);
+// order) that speak to it. The statements are searched on every core.
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw);
 
 }  // namespace pb::link

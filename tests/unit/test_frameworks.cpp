@@ -175,10 +175,26 @@ TEST_CASE("frameworks: the statements that speak to each item") {
   CHECK(ids(3).empty());                                                   // a gap
 }
 
+namespace {
+
+// Keywords as the frameworks file describes them, searched term by term with std::string::find.
+bool naive_has_keyword(const std::string& text, const std::vector<std::vector<std::string>>& entries) {
+  auto has = [&](const std::string& term) {
+    const bool prefix = term.back() == '*';
+    std::string needle = keyword_text(prefix ? term.substr(0, term.size() - 1) : term);  // " safety plan "
+    if (prefix) needle.pop_back();                                                        // " investigat"
+    return needle.size() > 1 && text.find(needle) != std::string::npos;
+  };
+  return std::any_of(entries.begin(), entries.end(),
+                     [&](const std::vector<std::string>& entry) { return std::all_of(entry.begin(), entry.end(), has); });
+}
+
+}  // namespace
+
 TEST_CASE("frameworks: the crosswalk finds what searching each text for each keyword finds") {
   // Texts built from words that keywords match whole, as prefixes, across hyphens and punctuation,
-  // and inside other words; the crosswalk must pick, for every row, exactly the statements that
-  // has_keyword picks one text at a time.
+  // and inside other words; the crosswalk must pick, for every row, exactly the statements in which
+  // a plain find() of each term (a word, or a prefix for "x*") finds every term of some entry.
   const std::vector<std::string> words = {"visit", "visits", "revisit", "safety", "safety-plan", "plan", "plans",
                                           "family", "families", "team", "teaming", "re-entry", "reentry", "court",
                                           "Court,", "(plan)", "visit.", "planning", "famil", "SAFETY", "home;"};
@@ -215,7 +231,7 @@ TEST_CASE("frameworks: the crosswalk finds what searching each text for each key
     std::vector<std::size_t> expected;
     for (std::size_t index : linked.graph().by_topic("safety")) {
       const std::string& plain = linked.plain_text(linked.statement(linked.graph().statements()[index]).text);
-      if (has_keyword(keyword_text(plain), rows[r])) expected.push_back(index);
+      if (naive_has_keyword(keyword_text(plain), rows[r])) expected.push_back(index);
     }
     INFO("row " << r);
     CHECK(found[r] == expected);

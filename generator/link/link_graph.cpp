@@ -47,9 +47,7 @@ const Statement& statement_at(const Site& site, const std::vector<StatementRef>&
   return model.sections.at(ref.section).blocks.at(ref.block).items.at(ref.position);
 }
 
-LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms,
-                     SharedLanguage shared)
-    : shared_(std::move(shared.clusters)), shared_stats_(shared.stats) {
+LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms, std::nullptr_t) {
   Lister lister{site, statement_terms, statements_, topics_, terms_};
   for (std::uint32_t m = 0; m < site.models.size(); ++m) {
     model_start_.push_back(statements_.size());
@@ -73,6 +71,11 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
   model_start_.push_back(statements_.size());
   for (const auto& [key, list] : actions_)
     if (!list.empty()) roles_with_actions_.insert(key.second);
+}
+
+void LinkGraph::add_shared_language(SharedLanguage shared) {
+  shared_ = std::move(shared.clusters);
+  shared_stats_ = shared.stats;
   for (std::size_t c = 0; c < shared_.size(); ++c)
     for (const auto& member : shared_[c].members) clusters_of_[member.text].push_back(c);
   // A cluster is on a topic when one of its statements is: found from the topic's statements, so a

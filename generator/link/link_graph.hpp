@@ -45,10 +45,17 @@ SharedLanguage find_site_shared_language(const Site& site);
 class LinkGraph {
  public:
   // `statement_terms[statement index]` gives the glossary terms (indexes) a statement mentions.
-  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms, SharedLanguage shared);
+  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms, SharedLanguage shared)
+      : LinkGraph(site, statement_terms, nullptr) {
+    add_shared_language(std::move(shared));
+  }
   // Finds the shared language itself.
   LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms)
       : LinkGraph(site, statement_terms, find_site_shared_language(site)) {}
+  // Lists the statements only; add_shared_language must follow before the graph is read. link_site
+  // lists them while the shared language is still being found on other threads.
+  LinkGraph(const Site& site, const std::vector<std::vector<std::uint32_t>>& statement_terms, std::nullptr_t);
+  void add_shared_language(SharedLanguage shared);
 
   const std::vector<StatementRef>& statements() const { return statements_; }
   // Indexes into statements(), in site order.

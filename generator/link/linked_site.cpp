@@ -136,7 +136,8 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
 
   std::vector<std::vector<std::uint32_t>> statement_terms;
   for_each_site_statement(site, [&](const Statement& s) { statement_terms.push_back(html[s.text.slot].terms); });
-  LinkGraph graph(site, statement_terms, shared_language.get());
+  LinkGraph graph(site, statement_terms, nullptr);  // while the shared language is still being found
+  graph.add_shared_language(shared_language.get());
   if (stats) stats->texts = html.size();
   return LinkedSite(std::move(site_ptr), std::move(html), std::move(graph), notes.take_uses());
 }

@@ -61,7 +61,7 @@ RenderStats render_pages(const std::vector<PageTask>& tasks, const Theme& theme,
   paths.reserve(tasks.size() + theme.assets().size());
   for (const auto& t : tasks) paths.push_back(t.path);
   for (const auto& [name, bytes] : theme.assets()) paths.push_back("assets/" + name);
-  writer.prepare_directories(paths);
+  writer.prepare_directories(paths, jobs);
   for (const auto& [name, bytes] : theme.assets()) writer.write("assets/" + name, bytes);
   return render_tasks(tasks, theme, writer, jobs, diags);
 }
@@ -117,8 +117,9 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   clock.done("link", fmt::format("{} Markdown texts rendered, {} statements, {} glossary links", link_stats.texts,
                                  linked.graph().statements().size(), link_stats.term_links));
 
-  const std::vector<PageTask> pages = plan_site(linked);
-  const std::vector<Handout> handouts = list_handouts(linked);
+  HandoutList listed;
+  const std::vector<PageTask> pages = plan_site(linked, split_budget, &listed);
+  const std::vector<Handout>& handouts = *listed;
   for (const auto& h : handouts) report.handouts.emplace_back(h.path, h.pdf);
   report.handouts_without_address = !handouts.empty() && site.config.base_url.empty();
   report.pages = pages.size();

@@ -8,7 +8,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <set>
+
+#include "core/parallel.hpp"
 
 namespace fs = std::filesystem;
 
@@ -88,17 +91,29 @@ SiteWriter::~SiteWriter() {
   }
 }
 
-void SiteWriter::prepare_directories(const std::vector<std::string>& relative_files) {
-  // Every folder once, parents before children (a sorted set of every folder and its parents), each
-  // with one mkdir: the staging folder is new, so nothing is there to check first.
+void SiteWriter::prepare_directories(const std::vector<std::string>& relative_files, unsigned threads) {
+  // Every folder once (a set of every folder and its parents), each with one mkdir: the staging
+  // folder is new, so nothing is there to check first. A national site has 16,000 folders: they are
+  // made depth by depth, each depth spread over the threads, since a folder needs only its parent.
   std::set<std::string> dirs;
   for (const auto& f : relative_files)
     for (auto slash = f.rfind('/'); slash != std::string::npos && slash > 0; slash = f.rfind('/', slash - 1))
       if (!dirs.insert(f.substr(0, slash)).second) break;  // its parents are in already
+  std::vector<std::vector<const std::string*>> by_depth;
   for (const auto& d : dirs) {
-    if (::mkdirat(staging_fd_, d.c_str(), 0755) == 0 || errno == EEXIST) continue;
-    diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", std::strerror(errno)));
-    ok_ = false;
+    const auto depth = static_cast<std::size_t>(std::count(d.begin(), d.end(), '/'));
+    if (depth >= by_depth.size()) by_depth.resize(depth + 1);
+    by_depth[depth].push_back(&d);
+  }
+  for (const auto& level : by_depth) {
+    ParallelTask task{.count = level.size(), .threads = threads, .min_per_thread = 256,
+                      .name = [&](std::size_t i) { return *level[i]; }};
+    parallel_for(task, [&](std::size_t i, unsigned) {
+      const std::string& d = *level[i];
+      if (::mkdirat(staging_fd_, d.c_str(), 0755) == 0 || errno == EEXIST) return;
+      diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", std::strerror(errno)));
+      ok_ = false;
+    }, diags_);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 
@@ -21,8 +22,9 @@ class SiteWriter {
   bool ok() const { return ok_; }
   const std::filesystem::path& staging() const { return staging_; }
 
-  // Creates the folders a set of files need, before writing them from several threads.
-  void prepare_directories(const std::vector<std::string>& relative_files);
+  // Creates the folders a set of files need, before writing them from several threads; `threads`
+  // as for parallel_for (0: one per core).
+  void prepare_directories(const std::vector<std::string>& relative_files, unsigned threads = 0);
   // Writes one file under the staging folder; thread-safe for distinct paths.
   void write(const std::string& relative, std::string_view bytes);
 

@@ -37,8 +37,12 @@ std::vector<PageTask> plan_handout_pages(const LinkedSite& linked, const Handout
 // home.cpp: 404.html and sitemap.xml; the sitemap lists the pages planned so far.
 std::vector<PageTask> plan_site_files(const LinkedSite& linked, const std::vector<PageTask>& pages);
 
+using HandoutList = std::shared_ptr<const std::vector<Handout>>;
+
 // Every page of the site, in a fixed order, each built when its task runs. Cross-model pages whose
 // statements are over `budget` are split by state (tests pass a small one to split the seed site).
-std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget = split_budget);
+// `handouts`, when given, receives the handouts the plan lists (list_handouts' result).
+std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget = split_budget,
+                                HandoutList* handouts = nullptr);
 
 }  // namespace pb::views

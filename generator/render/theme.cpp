@@ -31,63 +31,6 @@ Theme::Theme(const Theme& other) : assets_(other.assets_), sources_(other.source
 
 namespace {
 
-// kainjow gives no access to an object's map: its operator[] first makes a default value (itself
-// a new empty object) for every key, and the map rehashes as it grows. This names the private
-// member all the same (an explicit instantiation may name private members), so that to_mustache
-// can size the map once and move each value into place.
-template <auto Member, typename Tag>
-struct PrivateMember {
-  friend constexpr auto member_of(Tag) { return Member; }
-};
-struct ObjectTag {
-  friend constexpr auto member_of(ObjectTag);
-};
-template struct PrivateMember<&mstch::data::obj_, ObjectTag>;
-
-mstch::object& object_of(mstch::data& d) { return *(d.*member_of(ObjectTag{})); }
-
-// Mustache data from JSON: objects, lists, booleans and text (numbers become text). The JSON is used
-// up: its texts and values are moved into place, never copied. kainjow's own list and text
-// constructors copy (a list deeply, with every value in it), but the list or text a value makes
-// for itself is an ordinary object behind a const accessor, so values are moved into that instead.
-mstch::data to_mustache(nlohmann::json&& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-      mstch::data d(mstch::data::type::object);
-      mstch::object& members = object_of(d);
-      members.reserve(j.size());
-      auto& from = j.get_ref<nlohmann::json::object_t&>();
-      while (!from.empty()) {
-        auto node = from.extract(from.begin());
-        members.emplace(std::move(node.key()), to_mustache(std::move(node.mapped())));
-      }
-      return d;
-    }
-    case nlohmann::json::value_t::array: {
-      mstch::data d(mstch::data::type::list);
-      auto& items = const_cast<mstch::list&>(d.list_value());
-      items.reserve(j.size());
-      for (auto& value : j) items.emplace_back(to_mustache(std::move(value)));
-      return d;
-    }
-    case nlohmann::json::value_t::boolean:
-      return mstch::data(j.get<bool>());
-    case nlohmann::json::value_t::string: {
-      // Empty text is false, as in most Mustache implementations: {{#label}}…{{/label}} skips it.
-      auto& text = j.get_ref<std::string&>();
-      if (text.empty()) return mstch::data(false);
-      mstch::data d(mstch::data::type::string);
-      const_cast<std::string&>(d.string_value()) = std::move(text);
-      return d;
-    }
-    case nlohmann::json::value_t::null:
-    case nlohmann::json::value_t::discarded:
-      return mstch::data(false);
-    default:
-      return mstch::data(j.dump());
-  }
-}
-
 // What {{name}} prints: kainjow's own escape appends one character at a time (a tenth of a build's
 // instructions); this one copies the runs between the five characters it replaces, with the same
 // entities, so pages are byte for byte what they were.
@@ -198,15 +141,14 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
 
 bool Theme::has_template(const std::string& name) const { return templates_.count(name) > 0; }
 
-std::string Theme::render(const std::string& name, nlohmann::json data) {
+std::string Theme::render(const std::string& name, Data data) {
   return render_page(name, "", std::move(data));
 }
 
-std::string Theme::render_page(const std::string& name, const std::string& layout, nlohmann::json data) {
+std::string Theme::render_page(const std::string& name, const std::string& layout, Data view) {
   auto body = templates_.find(name);
   if (body == templates_.end()) throw std::logic_error("no template named " + name);
-  // One conversion serves both the page template and the layout around it.
-  mstch::data view = to_mustache(std::move(data));
+  // The page template and the layout around it read the same data.
   // kainjow's render() returning a string goes through a string stream; its handler form appends to
   // our own string, reserved for a page, with no stream and no final copy.
   auto render_into = [](mstch::mustache& tmpl, const mstch::data& values, std::size_t reserve) {
@@ -224,7 +166,7 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   // found once, as written: a layout that printed it escaped ({{content}}: the "<" changes), or data
   // that says it too, takes the ordinary way.
   static const std::string marker = "\x01<practicebook-page-content>\x01";
-  view["content"] = mstch::data(marker);
+  set(view, "content", marker);
   std::string frame_html = render_into(frame->second->tmpl, view, 16 * 1024);
   const std::size_t at = frame_html.find(marker);
   if (at != std::string::npos && frame_html.find(marker, at + marker.size()) == std::string::npos) {
@@ -234,9 +176,7 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
     return out;
   }
   const std::size_t size = html.size();
-  mstch::data content(mstch::data::type::string);
-  const_cast<std::string&>(content.string_value()) = std::move(html);
-  view["content"] = std::move(content);
+  set(view, "content", std::move(html));
   return render_into(frame->second->tmpl, view, size + 16 * 1024);
 }
 

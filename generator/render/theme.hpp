@@ -8,9 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/diagnostics.hpp"
+#include "views/page_data.hpp"
 
 namespace pb::inline render {
 
@@ -31,9 +30,9 @@ class Theme {
   // Each template's name and source, for checking the names it uses against page data.
   const std::map<std::string, std::string>& template_sources() const { return sources_; }
   // Renders a template with the page data; "name" is the file name in templates/ ("section.html").
-  std::string render(const std::string& name, nlohmann::json data);
+  std::string render(const std::string& name, Data data);
   // Renders a page template and the layout around it (its output goes in {{{content}}}).
-  std::string render_page(const std::string& name, const std::string& layout, nlohmann::json data);
+  std::string render_page(const std::string& name, const std::string& layout, Data data);
 
   // Static files copied as they are: relative path under assets/ → bytes, sorted.
   const std::map<std::string, std::string>& assets() const { return assets_; }

@@ -10,8 +10,6 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 // Estimated bytes of page text per cell of the matrix (its label for screen readers, its link).
 constexpr std::size_t matrix_cell_weight = 110;
 
@@ -42,7 +40,7 @@ Counts count_statements(const LinkedSite& linked) {
   return c;
 }
 
-json cell(const PageBuilder& page, std::size_t n, std::size_t total, const std::string& whose, const Topic& topic,
+Data cell(const PageBuilder& page, std::size_t n, std::size_t total, const std::string& whose, const Topic& topic,
           const std::string& href) {
   const double share = total ? double(n) / double(total) : 0.0;
   const std::string percent = fmt::format("{:.0f}%", share * 100);
@@ -58,56 +56,56 @@ json cell(const PageBuilder& page, std::size_t n, std::size_t total, const std::
 struct MatrixView {
   std::vector<std::uint32_t> models;
   std::string path, title, state;  // state: empty on the whole matrix
-  json pager = false;
+  Data pager = false;
 };
 
 Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const Counts& counts,
                  const MatrixView& view) {
   const Site& site = linked.site();
   PageBuilder page(linked, view.path);
-  json d = page.layout(view.title, "How much of each practice model speaks to each topic");
+  Data d = page.layout(view.title, "How much of each practice model speaks to each topic");
   std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Compare", urls::compare()}};
   if (!view.state.empty()) trail.push_back({view.state, view.path});
   page.breadcrumbs(d, trail);
-  d["state_intro"] = view.state.empty() ? "" : fmt::format("The practice models of {}. ", view.state);
-  d["pager"] = view.pager;
+  set(d, "state_intro", view.state.empty() ? "" : fmt::format("The practice models of {}. ", view.state));
+  set(d, "pager", view.pager);
   // Raw counts mislead (one model has ten times the statements of another): each cell also gives
   // the topic's share of the model's statements, and is shaded by it.
-  json columns = json::array();
+  Data columns = list();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
-    columns.push_back(object("title", m.title, "edition", m.edition, "jurisdiction", m.jurisdiction,
+    push(columns, object("title", m.title, "edition", m.edition, "jurisdiction", m.jurisdiction,
                              "archived", !m.superseded_by.empty(), "href", page.href(urls::model(m)),
                              "total", count_of(counts.totals[i], "statement", "statements")));
   }
-  json rows = json::array();
+  Data rows = list();
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
     const Topic& topic = site.topics[t];
-    json cells = json::array();
+    Data cells = list();
     for (std::uint32_t i : view.models) {
       const Model& m = site.models[i];
-      cells.push_back(cell(page, counts.by_topic[t][i], counts.totals[i], model_name(m), topic, topics[t].path_of(i) + "#" + m.id));
+      push(cells, cell(page, counts.by_topic[t][i], counts.totals[i], model_name(m), topic, topics[t].path_of(i) + "#" + m.id));
     }
-    rows.push_back(object("title", topic.title, "description_html", page.html(topic.description),
+    push(rows, object("title", topic.title, "description_html", page.html(topic.description),
                           "href", page.href(urls::compare_topic(topic.id)), "cells", std::move(cells)));
   }
-  d["columns"] = std::move(columns);
-  d["rows"] = std::move(rows);
+  set(d, "columns", std::move(columns));
+  set(d, "rows", std::move(rows));
   // Gaps: the topics each model does not address at all.
-  json gaps = json::array();
+  Data gaps = list();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
-    json missing = json::array();
+    Data missing = list();
     for (std::size_t t = 0; t < site.topics.size(); ++t)
       if (!counts.by_topic[t][i])
-        missing.push_back(object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id))));
-    gaps.push_back(object("title", model_name(m), "jurisdiction", m.jurisdiction, "none", missing.empty(),
-                          "count_label", fmt::format("{} {} not addressed", missing.size(), missing.size() == 1 ? "topic" : "topics"),
+        push(missing, object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id))));
+    push(gaps, object("title", model_name(m), "jurisdiction", m.jurisdiction, "none", items(missing).empty(),
+                          "count_label", fmt::format("{} {} not addressed", items(missing).size(), items(missing).size() == 1 ? "topic" : "topics"),
                           "topics", std::move(missing)));
   }
-  d["gaps"] = std::move(gaps);
-  d["shared_language_href"] = page.href(urls::shared_language());
-  d["shared_count"] = std::to_string(linked.graph().shared_language().size());
+  set(d, "gaps", std::move(gaps));
+  set(d, "shared_language_href", page.href(urls::shared_language()));
+  set(d, "shared_count", std::to_string(linked.graph().shared_language().size()));
   return page.finish("compare.html", std::move(d));
 }
 
@@ -124,36 +122,36 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
                        const StateSplit& split) {
   const Site& site = linked.site();
   PageBuilder page(linked, split.summary);
-  json d = page.layout("Compare practice models", "How much of each state's practice models speaks to each topic");
+  Data d = page.layout("Compare practice models", "How much of each state's practice models speaks to each topic");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
-  json columns = json::array();
+  Data columns = list();
   std::vector<std::size_t> totals;
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
     std::size_t total = 0;
     for (std::uint32_t m : split.groups[g].models) total += counts.totals[m];
     totals.push_back(total);
-    columns.push_back(object("state", split.groups[g].state,
+    push(columns, object("state", split.groups[g].state,
                              "href", page.href(split.pages[split.first_page(g)].path),
                              "models", count_of(split.groups[g].models.size(), "model", "models")));
   }
-  json rows = json::array();
+  Data rows = list();
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
-    json cells = json::array();
+    Data cells = list();
     for (std::size_t g = 0; g < split.groups.size(); ++g) {
       std::size_t n = 0;
       for (std::uint32_t m : split.groups[g].models) n += counts.by_topic[t][m];
-      cells.push_back(cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
+      push(cells, cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
     }
-    rows.push_back(object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id)),
+    push(rows, object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id)),
                           "cells", std::move(cells)));
   }
-  d["columns"] = std::move(columns);
-  d["rows"] = std::move(rows);
-  d["states"] = state_rows(page, split);
-  d["state_count"] = std::to_string(split.groups.size());
-  d["model_count"] = std::to_string(site.models.size());
-  d["shared_language_href"] = page.href(urls::shared_language());
-  d["shared_count"] = std::to_string(linked.graph().shared_language().size());
+  set(d, "columns", std::move(columns));
+  set(d, "rows", std::move(rows));
+  set(d, "states", state_rows(page, split));
+  set(d, "state_count", std::to_string(split.groups.size()));
+  set(d, "model_count", std::to_string(site.models.size()));
+  set(d, "shared_language_href", page.href(urls::shared_language()));
+  set(d, "shared_count", std::to_string(linked.graph().shared_language().size()));
   return page.finish("compare-states.html", std::move(d));
 }
 

@@ -15,8 +15,6 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 constexpr std::size_t items_before_fold = 6;     // a long column shows these, then "Show all N"
 constexpr std::size_t clusters_on_summary = 40;  // sentences said alike on a summary, most models first
 constexpr std::size_t states_named = 5;          // per sentence on a summary; the rest are counted
@@ -27,10 +25,10 @@ std::set<std::uint32_t> models_of(const LinkedSite& linked, const Cluster& clust
   return models;
 }
 
-json topic_links(const PageBuilder& page, const Topic& current) {
-  json topics = json::array();
+Data topic_links(const PageBuilder& page, const Topic& current) {
+  Data topics = list();
   for (const auto& t : page.site().topics)
-    topics.push_back(object("title", t.title, "href", page.href(urls::compare_topic(t.id)), "current", t.id == current.id));
+    push(topics, object("title", t.title, "href", page.href(urls::compare_topic(t.id)), "current", t.id == current.id));
   return topics;
 }
 
@@ -39,21 +37,21 @@ struct TopicView {
   std::vector<std::uint32_t> models;  // in site order
   std::string path, title;
   std::string state;                  // empty on the whole page
-  json pager = false;
+  Data pager = false;
 };
 
 Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& view) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, view.path);
-  json d = page.layout(view.title, page.plain(topic.description));
+  Data d = page.layout(view.title, page.plain(topic.description));
   std::vector<std::pair<std::string, std::string>> trail{
       {"Home", urls::home()}, {"Compare", urls::compare()}, {topic.title, urls::compare_topic(topic.id)}};
   if (!view.state.empty()) trail.push_back({view.state, view.path});
   page.breadcrumbs(d, trail);
-  d["description_html"] = page.html(topic.description);
-  d["state_intro"] = view.state.empty() ? "" : fmt::format("The models of {} on {}, side by side.", view.state, topic.title);
-  d["pager"] = view.pager;
+  set(d, "description_html", page.html(topic.description));
+  set(d, "state_intro", view.state.empty() ? "" : fmt::format("The models of {} on {}, side by side.", view.state, topic.title));
+  set(d, "pager", view.pager);
   std::vector<char> on_page(site.models.size(), 0);  // read for every member of every cluster on the topic
   for (std::uint32_t m : view.models) on_page[m] = 1;
   std::vector<const Model*> current;
@@ -61,68 +59,68 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
     if (site.models[m].superseded_by.empty()) current.push_back(&site.models[m]);
   // Aligned rows: what several models say alike (shared-language clusters) on this topic.
   std::set<std::size_t> aligned;
-  json rows = json::array();
+  Data rows = list();
   for (std::size_t c : graph.clusters_on_topic(topic.id)) {
     const Cluster& cluster = graph.shared_language()[c];
-    std::map<const Model*, json> by_model;
+    std::map<const Model*, Data> by_model;
     for (const auto& m : cluster.members) {
       const StatementRef& ref = graph.statements()[m.text];
       if (!on_page[ref.model]) continue;
       aligned.insert(m.text);
-      by_model[&linked.model(ref)].push_back(object("html", words_html(shared_sentence(linked, m)), "href", page.href(ref.url), "place", page.place_of(ref)));
+      push(by_model.try_emplace(&linked.model(ref), list()).first->second, object("html", words_html(shared_sentence(linked, m)), "href", page.href(ref.url), "place", page.place_of(ref)));
     }
     if (by_model.empty()) continue;
-    json cells = json::array();
+    Data cells = list();
     for (const Model* m : current)
-      if (auto it = by_model.find(m); it != by_model.end()) cells.push_back(object("id", m->id, "empty", false, "items", std::move(it->second)));
-      else cells.push_back(object("id", m->id, "empty", true, "items", json::array()));
-    rows.push_back(object("kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea",
+      if (auto it = by_model.find(m); it != by_model.end()) push(cells, object("id", m->id, "empty", false, "items", std::move(it->second)));
+      else push(cells, object("id", m->id, "empty", true, "items", list()));
+    push(rows, object("kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea",
                           "models_label", count_of(models_of(linked, cluster).size(), "model", "models"),
                           "cells", std::move(cells)));
   }
-  json aligned_columns = json::array();
-  for (const Model* m : current) aligned_columns.push_back(object("id", m->id, "jurisdiction", m->jurisdiction, "title", m->title));
-  d["has_aligned"] = !rows.empty();
-  d["aligned_count"] = count_of(rows.size(), "row", "rows");
-  d["aligned_rows"] = std::move(rows);
-  d["aligned_columns"] = std::move(aligned_columns);
+  Data aligned_columns = list();
+  for (const Model* m : current) push(aligned_columns, object("id", m->id, "jurisdiction", m->jurisdiction, "title", m->title));
+  set(d, "has_aligned", !items(rows).empty());
+  set(d, "aligned_count", count_of(items(rows).size(), "row", "rows"));
+  set(d, "aligned_rows", std::move(rows));
+  set(d, "aligned_columns", std::move(aligned_columns));
   // Then each model's other statements on the topic, a column per model.
-  std::map<std::uint32_t, json> items;
+  std::map<std::uint32_t, Data> statements;
   std::map<std::uint32_t, std::size_t> totals;
   for (std::uint32_t m : view.models)
     for (std::size_t index : graph.by_topic_in_model(topic.id, m)) {
       ++totals[m];
-      if (!aligned.count(index)) items[m].push_back(page.statement_ref(graph.statements()[index]));
+      if (!aligned.count(index)) push(statements.try_emplace(m, list()).first->second, page.statement_ref(graph.statements()[index]));
     }
-  json columns = json::array();
+  Data columns = list();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
-    json list = items.count(i) ? std::move(items[i]) : json::array();
-    json shown_items = json::array(), folded = json::array();
-    for (auto& item : list) (shown_items.size() < items_before_fold ? shown_items : folded).push_back(std::move(item));
+    Data all = statements.count(i) ? std::move(statements[i]) : list();
+    Data shown_items = list(), folded = list();
+    for (auto& item : items(all)) push(items(shown_items).size() < items_before_fold ? shown_items : folded, std::move(item));
     const std::size_t total = totals[i];
-    columns.push_back(object("id", m.id,
+    push(columns, object("id", m.id,
                              "title", m.title,
                              "edition", m.edition,
                              "jurisdiction", m.jurisdiction,
                              "archived", !m.superseded_by.empty(),
                              "href", page.href(urls::model(m)),
                              "count", count_of(total, "statement", "statements"),
-                             "empty", shown_items.empty(),
+                             "empty", items(shown_items).empty(),
                              "empty_label", total ? "Every statement of this model on the topic is in the rows above." : "No statements on this topic.",
                              "items", std::move(shown_items),
-                             "has_folded", !folded.empty(),
-                             "show_all", fmt::format("Show all {}", list.size()),
+                             "has_folded", !items(folded).empty(),
+                             "show_all", fmt::format("Show all {}", items(all).size()),
                              "folded", std::move(folded)));
   }
   // Unticking a model hides its column, with CSS alone: one rule per model, since ids come from content.
   std::string chooser_css;
   for (std::uint32_t i : view.models)
     chooser_css += fmt::format("body:has(#show-{0}:not(:checked)) .col-{0} {{ display: none; }} ", site.models[i].id);
-  d["page_style"] = std::move(chooser_css);
+  set(d, "page_style", std::move(chooser_css));
   page.edit_link(d, "topics.yaml");
-  d["columns"] = std::move(columns);
-  d["topics"] = topic_links(page, topic);
+  set(d, "columns", std::move(columns));
+  set(d, "topics", topic_links(page, topic));
   add_topic_navigation(d);
   return page.finish("topic.html", std::move(d));
 }
@@ -147,35 +145,35 @@ Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSpli
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, split.summary);
-  json d = page.layout(topic.title, page.plain(topic.description));
+  Data d = page.layout(topic.title, page.plain(topic.description));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {topic.title, split.summary}});
-  d["description_html"] = page.html(topic.description);
-  d["states"] = state_rows_counting(page, split, graph.by_topic(topic.id));
-  d["state_count"] = std::to_string(split.groups.size());
-  d["model_count"] = std::to_string(site.models.size());
-  d["statement_count"] = std::to_string(graph.by_topic(topic.id).size());
+  set(d, "description_html", page.html(topic.description));
+  set(d, "states", state_rows_counting(page, split, graph.by_topic(topic.id)));
+  set(d, "state_count", std::to_string(split.groups.size()));
+  set(d, "model_count", std::to_string(site.models.size()));
+  set(d, "statement_count", std::to_string(graph.by_topic(topic.id).size()));
   // What several models say alike, the sentences of the most models first.
   std::vector<std::pair<const Cluster*, std::set<std::uint32_t>>> alike;
   for (std::size_t c : graph.clusters_on_topic(topic.id))
     alike.emplace_back(&graph.shared_language()[c], models_of(linked, graph.shared_language()[c]));
   std::stable_sort(alike.begin(), alike.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
-  json clusters = json::array();
+  Data clusters = list();
   for (std::size_t i = 0; i < alike.size() && i < clusters_on_summary; ++i) {
     const Cluster& c = *alike[i].first;
-    clusters.push_back(object("html", words_html(shared_sentence(linked, c.members.front())),
+    push(clusters, object("html", words_html(shared_sentence(linked, c.members.front())),
                               "kind_label", c.kind == ClusterKind::same_words ? "Same words" : "Same idea",
                               "models_label", "said in " + count_of(alike[i].second.size(), "model", "models"),
                               "states", states_phrase(site, alike[i].second),
                               "href", page.href(urls::shared_language()) + "#" + page.cluster_anchor(c)));
   }
-  d["has_clusters"] = !clusters.empty();
-  d["clusters"] = std::move(clusters);
-  d["cluster_count"] = std::to_string(alike.size());
-  d["clusters_capped"] = alike.size() > clusters_on_summary;
-  d["clusters_shown"] = std::to_string(std::min(alike.size(), clusters_on_summary));
-  d["shared_language_href"] = page.href(urls::shared_language());
+  set(d, "has_clusters", !items(clusters).empty());
+  set(d, "clusters", std::move(clusters));
+  set(d, "cluster_count", std::to_string(alike.size()));
+  set(d, "clusters_capped", alike.size() > clusters_on_summary);
+  set(d, "clusters_shown", std::to_string(std::min(alike.size(), clusters_on_summary)));
+  set(d, "shared_language_href", page.href(urls::shared_language()));
   page.edit_link(d, "topics.yaml");
-  d["topics"] = topic_links(page, topic);
+  set(d, "topics", topic_links(page, topic));
   return page.finish("topic-summary.html", std::move(d));
 }
 

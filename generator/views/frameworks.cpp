@@ -16,8 +16,6 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 // Beyond this many current models a column each does not fit: items show how many models speak to
 // them, and each model's row in the summary links to its own page.
 constexpr std::size_t max_columns = 12;
@@ -62,40 +60,40 @@ struct Crosswalk {
   }
 };
 
-json topic_chips(PageBuilder& page, const FrameworkItem& item) {
-  json chips = json::array();
+Data topic_chips(PageBuilder& page, const FrameworkItem& item) {
+  Data chips = list();
   for (const auto& id : item.topics)
     if (const Topic* topic = page.site().find_topic(id))
-      chips.push_back(object("title", topic->title, "href", page.href(urls::compare_topic(id)), "sep", ", "));
-  if (!chips.empty()) chips.back()["sep"] = "";
+      push(chips, object("title", topic->title, "href", page.href(urls::compare_topic(id)), "sep", ", "));
+  if (!items(chips).empty()) set(items(chips).back(), "sep", "");
   return chips;
 }
 
 // Parts → groups → items, each item with `fill(row index, item json)` adding what the page shows.
 template <typename Fill>
-json parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
-  json parts = json::array();
+Data parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
+  Data parts = list();
   std::size_t r = 0;
   for (const auto& part : fw.parts) {
-    json groups = json::array();
+    Data groups = list();
     for (const auto& group : part.groups) {
-      json items = json::array();
+      Data entries = list();
       for (const auto& item : group.items) {
         // How the statements were found, so a reader can judge "speaks to": "sibling + placement*; …".
         std::vector<std::string> words;
         for (const auto& entry : item.keywords) words.push_back(join(entry, " + "));
-        json entry = object("id", item.id, "label", item.label, "title", item.title,
+        Data entry = object("id", item.id, "label", item.label, "title", item.title,
                             "description_html", page.html(item.description), "topics", topic_chips(page, item),
                             "has_topics", !item.topics.empty(), "keywords", join(words, "; "));
         fill(r++, entry);
-        items.push_back(std::move(entry));
+        push(entries, std::move(entry));
       }
-      groups.push_back({{"id", group.id}, {"has_heading", !group.title.empty()}, {"label", group.label},
-                        {"item_level", group.title.empty() ? "3" : "4"},  // headings go down one level at a time
-                        {"title", group.title}, {"description_html", page.html(group.description)},
-                        {"items", std::move(items)}});
+      push(groups, object("id", group.id, "has_heading", !group.title.empty(), "label", group.label,
+                          "item_level", group.title.empty() ? "3" : "4",  // headings go down one level at a time
+                          "title", group.title, "description_html", page.html(group.description),
+                          "items", std::move(entries)));
     }
-    parts.push_back(object("id", part.id, "title", part.title, "intro_html", page.html(part.intro),
+    push(parts, object("id", part.id, "title", part.title, "intro_html", page.html(part.intro),
                            "groups", std::move(groups)));
   }
   return parts;
@@ -105,12 +103,12 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
   const Site& site = linked.site();
   PageBuilder page(linked, urls::framework(fw.id));
   const std::string title = fw.title + (fw.edition.empty() ? "" : " (" + fw.edition + ")");
-  json d = page.layout(title, fmt::format("Which items of the {} the statements of each practice model speak to, "
+  Data d = page.layout(title, fmt::format("Which items of the {} the statements of each practice model speak to, "
                                           "and which none do", fw.name()));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)}});
   page.edit_link(d, fw.source_file);
-  d["description_html"] = page.html(fw.description);
-  d["source_html"] = page.html(fw.source);
+  set(d, "description_html", page.html(fw.description));
+  set(d, "source_html", page.html(fw.source));
 
   std::vector<std::size_t> current;  // indexes into site.models
   std::vector<const Model*> archived;
@@ -118,39 +116,39 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
     if (site.models[i].superseded_by.empty()) current.push_back(i);
     else archived.push_back(&site.models[i]);
   const bool columns = current.size() <= max_columns;
-  json column_data = json::array();
+  Data column_data = list();
   for (std::size_t i : current)
-    column_data.push_back(object("jurisdiction", site.models[i].jurisdiction, "title", site.models[i].title,
+    push(column_data, object("jurisdiction", site.models[i].jurisdiction, "title", site.models[i].title,
                                  "edition", site.models[i].edition, "href", page.href(urls::model(site.models[i]))));
-  d["columns"] = std::move(column_data);
-  d["has_columns"] = columns;
-  d["span"] = std::to_string(columns ? current.size() + 1 : 2);
-  d["model_count"] = plural(current.size(), "current model", "current models");
+  set(d, "columns", std::move(column_data));
+  set(d, "has_columns", columns);
+  set(d, "span", std::to_string(columns ? current.size() + 1 : 2));
+  set(d, "model_count", plural(current.size(), "current model", "current models"));
 
   // Per model: the items none of its statements speak to.
-  std::vector<json> gaps(current.size(), json::array());
+  std::vector<Data> gaps(current.size(), list());
   std::vector<std::size_t> covered(current.size(), 0);
-  d["parts"] = parts_data(page, fw, [&](std::size_t r, json& entry) {
-    json cells = json::array();
+  set(d, "parts", parts_data(page, fw, [&](std::size_t r, Data& entry) {
+    Data cells = list();
     std::size_t speaking = 0;
     for (std::size_t c = 0; c < current.size(); ++c) {
       const Model& m = site.models[current[c]];
       const std::vector<std::size_t>& found = cw.of_model(r, current[c]);
       const std::string detail = urls::framework_model(fw.id, m) + "#" + cw.rows[r].item->id;
-      if (found.empty()) gaps[c].push_back(object("label", cw.rows[r].item->label.empty() ? cw.rows[r].item->title : cw.rows[r].item->label,
+      if (found.empty()) push(gaps[c], object("label", cw.rows[r].item->label.empty() ? cw.rows[r].item->title : cw.rows[r].item->label,
                                                   "title", cw.rows[r].item->title, "href", "#" + cw.rows[r].item->id));
       else ++covered[c], ++speaking;
       if (!columns) continue;
-      json links = json::array();
+      Data links = list();
       for (std::size_t k = 0; k < found.size() && k < links_per_cell; ++k) {
         const StatementRef& ref = linked.graph().statements()[found[k]];
         // The sentence that speaks to the item, not always the first: "…; the first consideration for placement…".
         const std::string plain = linked.plain_text(linked.statement(ref).text);
         const std::string sentence = matching_sentence(plain, cw.keywords[r]);
-        links.push_back(object("text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence),
+        push(links, object("text", (sentence.size() < plain.size() && !plain.starts_with(sentence) ? "…" : "") + snippet(sentence),
                                "href", page.href(ref.url)));
       }
-      cells.push_back(object("gap", found.empty(),
+      push(cells, object("gap", found.empty(),
                              "count", plural(found.size(), "statement", "statements"),
                              "model", m.jurisdiction + ": " + m.title,
                              "detail_href", page.href(detail),
@@ -158,31 +156,31 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
                              "more", found.size() > links_per_cell,
                              "more_text", fmt::format("{} more", found.size() > links_per_cell ? found.size() - links_per_cell : 0)));
     }
-    entry["cells"] = std::move(cells);
-    entry["speaking"] = fmt::format("{} of {}", speaking, plural(current.size(), "model", "models"));
-  });
+    set(entry, "cells", std::move(cells));
+    set(entry, "speaking", fmt::format("{} of {}", speaking, plural(current.size(), "model", "models")));
+  }));
 
-  json summary = json::array();
+  Data summary = list();
   for (std::size_t c = 0; c < current.size(); ++c) {
     const Model& m = site.models[current[c]];
-    summary.push_back(object("jurisdiction", m.jurisdiction, "title", model_name(m),
+    push(summary, object("jurisdiction", m.jurisdiction, "title", model_name(m),
                              "href", page.href(urls::framework_model(fw.id, m)),
                              "covered", fmt::format("{} of {}", covered[c], cw.rows.size()),
-                             "none", gaps[c].empty(), "gap_count", plural(gaps[c].size(), "gap", "gaps"),
+                             "none", items(gaps[c]).empty(), "gap_count", plural(items(gaps[c]).size(), "gap", "gaps"),
                              "gaps", std::move(gaps[c])));
   }
-  d["models"] = std::move(summary);
-  json archived_data = json::array();
+  set(d, "models", std::move(summary));
+  Data archived_data = list();
   for (const Model* m : archived)
-    archived_data.push_back(object("jurisdiction", m->jurisdiction, "title", model_name(*m),
+    push(archived_data, object("jurisdiction", m->jurisdiction, "title", model_name(*m),
                                    "href", page.href(urls::framework_model(fw.id, *m))));
-  d["has_archived"] = !archived_data.empty();
-  d["archived"] = std::move(archived_data);
+  set(d, "has_archived", !items(archived_data).empty());
+  set(d, "archived", std::move(archived_data));
 
   std::vector<std::pair<std::string, std::string>> toc{{"about", "About the " + fw.name()}};
   for (const auto& part : fw.parts) toc.emplace_back(part.id, part.title);
   toc.emplace_back("gaps", "Gaps by model");
-  if (d["has_archived"]) toc.emplace_back("archived-editions", "Archived editions");
+  if (!archived.empty()) toc.emplace_back("archived-editions", "Archived editions");
   add_page_toc(d, toc);
   return page.finish("framework.html", std::move(d));
 }
@@ -191,34 +189,34 @@ Page framework_model_page(const LinkedSite& linked, const ExternalFramework& fw,
                           const Model& model) {
   PageBuilder page(linked, urls::framework_model(fw.id, model));
   const std::string name = model.jurisdiction + ", " + model_name(model);  // "Maine, Child and Family …"
-  json d = page.layout(fmt::format("{}: {}", fw.name(), name),
+  Data d = page.layout(fmt::format("{}: {}", fw.name(), name),
                        fmt::format("Every statement of {} that speaks to an item of the {}", model_name(model), fw.name()));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)},
                        {name, urls::framework_model(fw.id, model)}});
   page.edit_link(d, fw.source_file);
-  d["jurisdiction"] = model.jurisdiction;
-  d["framework_title"] = fw.title;
-  d["framework_href"] = page.href(urls::framework(fw.id));
-  d["model_href"] = page.href(urls::model(model));
-  d["archived"] = !model.superseded_by.empty();
-  json gaps = json::array();
+  set(d, "jurisdiction", model.jurisdiction);
+  set(d, "framework_title", fw.title);
+  set(d, "framework_href", page.href(urls::framework(fw.id)));
+  set(d, "model_href", page.href(urls::model(model)));
+  set(d, "archived", !model.superseded_by.empty());
+  Data gaps = list();
   std::size_t covered = 0;
-  d["parts"] = parts_data(page, fw, [&](std::size_t r, json& entry) {
-    json statements = json::array();
+  set(d, "parts", parts_data(page, fw, [&](std::size_t r, Data& entry) {
+    Data statements = list();
     for (std::size_t index : cw.of_model(r, static_cast<std::size_t>(&model - linked.site().models.data())))
-      statements.push_back(page.statement_ref(linked.graph().statements()[index]));
-    if (statements.empty())
-      gaps.push_back(object("label", item_name(*cw.rows[r].item), "href", "#" + cw.rows[r].item->id));
+      push(statements, page.statement_ref(linked.graph().statements()[index]));
+    if (items(statements).empty())
+      push(gaps, object("label", item_name(*cw.rows[r].item), "href", "#" + cw.rows[r].item->id));
     else
       ++covered;
-    entry["gap"] = statements.empty();
-    entry["count"] = plural(statements.size(), "statement", "statements");
-    entry["statements"] = std::move(statements);
-  });
-  d["covered"] = fmt::format("{} of {}", covered, cw.rows.size());
-  d["none"] = gaps.empty();
-  d["gap_count"] = plural(gaps.size(), "item", "items");
-  d["gaps"] = std::move(gaps);
+    set(entry, "gap", items(statements).empty());
+    set(entry, "count", plural(items(statements).size(), "statement", "statements"));
+    set(entry, "statements", std::move(statements));
+  }));
+  set(d, "covered", fmt::format("{} of {}", covered, cw.rows.size()));
+  set(d, "none", items(gaps).empty());
+  set(d, "gap_count", plural(items(gaps).size(), "item", "items"));
+  set(d, "gaps", std::move(gaps));
   std::vector<std::pair<std::string, std::string>> toc{{"gaps", "Gaps"}};
   for (const auto& part : fw.parts) toc.emplace_back(part.id, part.title);
   add_page_toc(d, toc);

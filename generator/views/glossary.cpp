@@ -13,8 +13,6 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 char initial(const Term& t) {
   for (char c : t.term)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return static_cast<char>(c & ~0x20);
@@ -44,23 +42,25 @@ Page index_page(const LinkedSite& linked) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::glossary());
-  json d = page.layout("Glossary", "Terms of art used in the practice models, in plain words");
+  Data d = page.layout("Glossary", "Terms of art used in the practice models, in plain words");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}});
-  json letters = json::array();
+  Data letters = list();
+  std::string last_letter;
   for (const Term* t : sorted_terms(site)) {
     const std::string letter(1, initial(*t));
-    if (letters.empty() || letters.back()["letter"] != letter)
-      letters.push_back(object("letter", letter, "anchor", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0]))),
-                               "terms", json::array()));
-    letters.back()["terms"].push_back(object("id", t->id,
+    if (items(letters).empty() || last_letter != letter)
+      push(letters, object("letter", letter, "anchor", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0]))),
+                               "terms", list()));
+    last_letter = letter;
+    push(items(letters).back()["terms"], object("id", t->id,
                                              "term", t->term,
                                              "abbreviation", t->abbreviation,
                                              "href", page.href(urls::term(t->id)),
                                              "definition_html", page.html(t->definition),
                                              "uses", uses_label(graph.by_term(t->id).size())));
   }
-  d["letters"] = std::move(letters);
-  d["count"] = std::to_string(site.terms.size());
+  set(d, "letters", std::move(letters));
+  set(d, "count", std::to_string(site.terms.size()));
   page.edit_link(d, "glossary.yaml");
   add_glossary_navigation(d);
   return page.finish("glossary.html", std::move(d));
@@ -96,27 +96,27 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
   const LinkGraph& graph = linked.graph();
   const std::string path = part ? part->path : urls::term(term.id);
   PageBuilder page(linked, path);
-  json d = page.layout(part ? fmt::format("{} in {}", term.term, state_page_name(*split, *part)) : term.term, page.plain(term.definition));
+  Data d = page.layout(part ? fmt::format("{} in {}", term.term, state_page_name(*split, *part)) : term.term, page.plain(term.definition));
   if (part)
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)},
                          {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}, {term.term, urls::term(term.id)}});
-  d["abbreviation"] = term.abbreviation;
-  d["aliases"] = term.aliases;
-  d["has_aliases"] = !term.aliases.empty();
-  d["definition_html"] = page.html(term.definition);
-  json see_also = json::array();
+  set(d, "abbreviation", term.abbreviation);
+  set(d, "aliases", term.aliases);
+  set(d, "has_aliases", !term.aliases.empty());
+  set(d, "definition_html", page.html(term.definition));
+  Data see_also = list();
   for (const auto& id : term.see_also)
     for (const auto& other : site.terms)
-      if (other.id == id) see_also.push_back(object("term", other.term, "href", page.href(urls::term(id))));
-  d["has_see_also"] = !see_also.empty();
-  d["see_also"] = std::move(see_also);
+      if (other.id == id) push(see_also, object("term", other.term, "href", page.href(urls::term(id))));
+  set(d, "has_see_also", !items(see_also).empty());
+  set(d, "see_also", std::move(see_also));
   // Where it is used, grouped by model: every model on a whole page, a state's on a state page.
   const auto& uses = graph.by_term(term.id);
   std::vector<std::uint32_t> shown;
   if (part) shown = part->models;
-  json models = json::array();
+  Data models = list();
   std::uint32_t current = no_index;
   std::size_t listed = 0;
   for (std::size_t index : uses) {
@@ -124,35 +124,35 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
     if (split && std::find(shown.begin(), shown.end(), ref.model) == shown.end()) continue;
     if (ref.model != current) {
       current = ref.model;
-      models.push_back(object("title", model_name(linked.model(ref)), "items", json::array()));
-      if (split) models.back()["anchor"] = linked.model(ref).id;
+      push(models, object("title", model_name(linked.model(ref)), "items", list()));
+      if (split) set(items(models).back(), "anchor", linked.model(ref).id);
     }
-    models.back()["items"].push_back(page.statement_ref(ref));
+    push(items(models).back()["items"], page.statement_ref(ref));
     ++listed;
   }
-  d["uses"] = uses_label(uses.size());
-  d["has_uses"] = !uses.empty();
-  d["models"] = std::move(models);
+  set(d, "uses", uses_label(uses.size()));
+  set(d, "has_uses", !uses.empty());
+  set(d, "models", std::move(models));
   if (part) {
-    d["uses_here"] = fmt::format("{} in {}", listed == 1 ? "One of them is" : fmt::format("{} of them are", listed),
-                                 state_page_name(*split, *part));
-    d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
+    set(d, "uses_here", fmt::format("{} in {}", listed == 1 ? "One of them is" : fmt::format("{} of them are", listed),
+                                 state_page_name(*split, *part)));
+    set(d, "pagination", state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data())));
   }
   if (split && !part) {
     const TermListing listing = term_listing(linked, term);
     auto entry = [&](std::uint32_t mi) -> SummaryEntry {
       const auto at = std::find(listing.models.begin(), listing.models.end(), mi) - listing.models.begin();
       const std::size_t n = listing.uses[static_cast<std::size_t>(at)];
-      return {{{"title", model_name(site.models[mi])},
-               {"href", page.href(split->path_of(mi)) + "#" + site.models[mi].id},
-               {"count", count_of(n, "statement", "statements")}},
+      return {object("title", model_name(site.models[mi]),
+                     "href", page.href(split->path_of(mi)) + "#" + site.models[mi].id,
+                     "count", count_of(n, "statement", "statements")),
               n};
     };
-    d["summary"] = {{"intro", fmt::format("{} in {} use the term: too many for one page, so its uses are listed by state.",
-                                          count_of(listing.models.size(), "model", "models"), count_of(split->groups.size(), "state", "states"))},
-                    {"caption", fmt::format("Uses of {} by state", term.term)},
-                    {"count_heading", "Statements"},
-                    {"states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "statement", "statements"); })}};
+    set(d, "summary", object("intro", fmt::format("{} in {} use the term: too many for one page, so its uses are listed by state.",
+                                                  count_of(listing.models.size(), "model", "models"), count_of(split->groups.size(), "state", "states")),
+                             "caption", fmt::format("Uses of {} by state", term.term),
+                             "count_heading", "Statements",
+                             "states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "statement", "statements"); })));
   }
   page.edit_link(d, "glossary.yaml");
   return page.finish("term.html", std::move(d));

@@ -14,8 +14,6 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 // Estimated bytes of a topic sheet per statement beside its text (its place, its markup).
 constexpr std::size_t sheet_item_overhead = 100;
 
@@ -37,23 +35,23 @@ std::string full_address(const Site& site, const std::string& path) {
 
 // The footer on every printed page (model, edition, source, web address) in the @page margin boxes,
 // page numbers at the right on one line; with an address, a QR code on the first page leads back.
-void add_print_frame(const PageBuilder& page, const Handout& h, json& d) {
+void add_print_frame(const PageBuilder& page, const Handout& h, Data& d) {
   const Site& site = page.site();
   std::string left = h.model ? model_name(*h.model) : site.config.title;
   if (h.model && !h.model->source.empty()) left += " · Source: " + page.plain(h.model->source);
   const std::string address = full_address(site, h.path);
   const std::string footer = address.empty() ? left : left + " · " + address;
-  d["page_style"] = fmt::format(
+  set(d, "page_style", fmt::format(
       "@page {{ size: letter{}; margin: 0.55in 0.6in 0.8in; "
       "@bottom-left {{ content: {}; font: 7.5pt system-ui, sans-serif; color: #000; }} "
       "@bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); white-space: nowrap; "
       "width: 0.9in; text-align: right; font: 7.5pt system-ui, sans-serif; color: #000; }} }}",
-      h.landscape ? " landscape" : "", css_string_literal(footer));
-  d["is_handout"] = true;
-  d["handout_footer"] = left;
+      h.landscape ? " landscape" : "", css_string_literal(footer)));
+  set(d, "is_handout", true);
+  set(d, "handout_footer", left);
   if (!address.empty()) {
-    d["online_address"] = address;
-    d["qr_svg"] = qr_svg(address, "0.85in", "QR code: " + address);
+    set(d, "online_address", address);
+    set(d, "qr_svg", qr_svg(address, "0.85in", "QR code: " + address));
   }
 }
 
@@ -84,42 +82,42 @@ std::vector<const StatementRef*> refs(const LinkGraph& graph, const std::vector<
 
 // Actions grouped by section, with a running number for the checkboxes. A short group is printed
 // whole; a longer one may break across pages, its heading repeated on the next.
-json action_groups(PageBuilder& page, const std::vector<const StatementRef*>& actions) {
-  json groups = json::array();
+Data action_groups(PageBuilder& page, const std::vector<const StatementRef*>& actions) {
+  Data groups = list();
   const Section* current = nullptr;
   int n = 0;
   for (const StatementRef* ref : actions) {
     if (page.linked().section(*ref) != current) {
       current = page.linked().section(*ref);
-      groups.push_back(object("label", current->label, "title", current->title, "items", json::array()));
+      push(groups, object("label", current->label, "title", current->title, "items", list()));
     }
-    json item = page.statement_ref(*ref);
-    item["n"] = std::to_string(++n);
-    groups.back()["items"].push_back(std::move(item));
+    Data item = page.statement_ref(*ref);
+    set(item, "n", std::to_string(++n));
+    push(items(groups).back()["items"], std::move(item));
   }
-  for (auto& g : groups) g["short"] = g["items"].size() <= 6;
+  for (auto& g : items(groups)) set(g, "short", items_at(g, "items").size() <= 6);
   return groups;
 }
 
 // What the screen shows above a handout: how it prints (from its PDF when the build printed one).
-void add_print_line(const PageBuilder& page, const Handout& h, const HandoutPrint* print, json& d) {
+void add_print_line(const PageBuilder& page, const Handout& h, const HandoutPrint* print, Data& d) {
   const char* paper = h.landscape ? "Letter, landscape" : "Letter";
   if (print) {
-    d["print_line"] = fmt::format("Prints on {} ({})", pages_phrase(print->pages), paper);
-    d["pdf_href"] = page.href(h.pdf);
-    d["pdf_size"] = size_phrase(print->pdf_bytes);
-    d["print_fingerprint"] = print->fingerprint;
+    set(d, "print_line", fmt::format("Prints on {} ({})", pages_phrase(print->pages), paper));
+    set(d, "pdf_href", page.href(h.pdf));
+    set(d, "pdf_size", size_phrase(print->pdf_bytes));
+    set(d, "print_fingerprint", print->fingerprint);
     return;
   }
   switch (h.kind) {
-    case HandoutKind::checklist: d["print_line"] = fmt::format("Prints on at most 2 pages ({})", paper); break;
-    case HandoutKind::one_pager: d["print_line"] = fmt::format("Prints on 1 page ({})", paper); break;
-    default: d["print_line"] = fmt::format("Prints on {}", paper); break;
+    case HandoutKind::checklist: set(d, "print_line", fmt::format("Prints on at most 2 pages ({})", paper)); break;
+    case HandoutKind::one_pager: set(d, "print_line", fmt::format("Prints on 1 page ({})", paper)); break;
+    default: set(d, "print_line", fmt::format("Prints on {}", paper)); break;
   }
 }
 
-json handout_base(PageBuilder& page, const Handout& h, const std::string& description, const HandoutPrint* print) {
-  json d = page.layout(h.title, description);
+Data handout_base(PageBuilder& page, const Handout& h, const std::string& description, const HandoutPrint* print) {
+  Data d = page.layout(h.title, description);
   std::vector<std::pair<std::string, std::string>> trail{{"Home", urls::home()}, {"Handouts", urls::handouts()}};
   if (h.model) trail.push_back({model_name(*h.model), urls::model(*h.model)});
   if (!h.state.empty()) trail.push_back({h.topic->title, urls::topic_sheet(h.topic->id)});
@@ -128,18 +126,18 @@ json handout_base(PageBuilder& page, const Handout& h, const std::string& descri
   add_print_frame(page, h, d);
   add_print_line(page, h, print, d);
   if (h.model) {
-    d["model_name"] = model_name(*h.model);
-    d["model_title"] = h.model->title;
-    d["jurisdiction"] = h.model->jurisdiction;
-    d["agency"] = h.model->agency;
-    d["edition"] = h.model->edition.empty() ? "Undated" : h.model->edition;
+    set(d, "model_name", model_name(*h.model));
+    set(d, "model_title", h.model->title);
+    set(d, "jurisdiction", h.model->jurisdiction);
+    set(d, "agency", h.model->agency);
+    set(d, "edition", h.model->edition.empty() ? "Undated" : h.model->edition);
     if (!h.model->superseded_by.empty()) {
       const Model& current = *current_edition(page.site(), *h.model);
-      d["handout_archived"] = object("current_title", model_name(current),
-                             "current_href", page.href(successor_handout(page.linked(), h, current)));
+      set(d, "handout_archived", object("current_title", model_name(current),
+                             "current_href", page.href(successor_handout(page.linked(), h, current))));
     }
   }
-  d["kind"] = handout_kind_label(h.kind, h.model);
+  set(d, "kind", handout_kind_label(h.kind, h.model));
   return d;
 }
 
@@ -147,14 +145,14 @@ Page checklist_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, h.path);
   const std::string role_name = role_title(linked.site(), *h.model, h.role->id);
-  json d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", role_name), print);
+  Data d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", role_name), print);
   const auto actions = refs(graph, graph.actions(*h.model, h.role->id));
-  d["role_title"] = role_name;
-  d["role_plural"] = role_title(linked.site(), *h.model, h.role->id, true);
-  d["actions_word_html"] = text_html(h.model->vocabulary.actions);
-  d["count"] = std::to_string(actions.size());
-  d["groups"] = action_groups(page, actions);
-  d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
+  set(d, "role_title", role_name);
+  set(d, "role_plural", role_title(linked.site(), *h.model, h.role->id, true));
+  set(d, "actions_word_html", text_html(h.model->vocabulary.actions));
+  set(d, "count", std::to_string(actions.size()));
+  set(d, "groups", action_groups(page, actions));
+  set(d, "online_href", page.href(urls::model_role(*h.model, h.role->id)));
   return page.finish("handout-checklist.html", std::move(d));
 }
 
@@ -163,41 +161,41 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
   PageBuilder page(linked, h.path);
   const Model& model = *h.model;
   const Rubric& rubric = *model.rubric;
-  json d = handout_base(page, h, fmt::format("A {} self-assessment for {}", model.vocabulary.rubric,
+  Data d = handout_base(page, h, fmt::format("A {} self-assessment for {}", model.vocabulary.rubric,
                                              role_title(linked.site(), model, h.role->id, true)), print);
-  json levels = json::array();
+  Data levels = list();
   for (const auto& level : rubric.levels)
-    levels.push_back(object("name", level.name, "description_html", page.html(level.description)));
-  d["levels"] = std::move(levels);
-  d["level_columns"] = std::to_string(std::min<std::size_t>(rubric.levels.size(), 5));
-  d["level_count"] = std::to_string(rubric.levels.size() + 2);
-  d["rubric_title"] = rubric.title;
-  d["role_title"] = role_title(linked.site(), model, h.role->id);
-  d["role_plural"] = role_title(linked.site(), model, h.role->id, true);
-  d["reviewer"] = rubric.reviewer;
+    push(levels, object("name", level.name, "description_html", page.html(level.description)));
+  set(d, "levels", std::move(levels));
+  set(d, "level_columns", std::to_string(std::min<std::size_t>(rubric.levels.size(), 5)));
+  set(d, "level_count", std::to_string(rubric.levels.size() + 2));
+  set(d, "rubric_title", rubric.title);
+  set(d, "role_title", role_title(linked.site(), model, h.role->id));
+  set(d, "role_plural", role_title(linked.site(), model, h.role->id, true));
+  set(d, "reviewer", rubric.reviewer);
   std::string reviewer_lower = rubric.reviewer;
   if (!reviewer_lower.empty() && reviewer_lower[0] >= 'A' && reviewer_lower[0] <= 'Z') reviewer_lower[0] += 'a' - 'A';
-  d["reviewer_lower"] = reviewer_lower;
+  set(d, "reviewer_lower", reviewer_lower);
   if (rubric.rates == "actions") {
-    d["groups"] = action_groups(page, refs(graph, graph.actions(model, h.role->id)));
-    d["row_word"] = "Action";
-    d["rows_word"] = "action";
+    set(d, "groups", action_groups(page, refs(graph, graph.actions(model, h.role->id))));
+    set(d, "row_word", "Action");
+    set(d, "rows_word", "action");
   } else {
     // One row per section (element), or one for the whole model.
-    json items = json::array();
+    Data items = list();
     if (rubric.rates == "sections")
       for (const auto& s : model.sections)
-        items.push_back(object("html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)));
+        push(items, object("html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)));
     else
-      items.push_back(object("html", html_escape(model.title)));
-    json groups = json::array();
-    groups.push_back(object("label", "", "title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title,
+      push(items, object("html", html_escape(model.title)));
+    Data groups = list();
+    push(groups, object("label", "", "title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title,
                             "items", std::move(items)));
-    d["groups"] = std::move(groups);
-    d["row_word"] = rubric.rates == "sections" ? capitalized(model.vocabulary.unit) : std::string("Model");
-    d["rows_word"] = rubric.rates == "sections" ? model.vocabulary.unit : std::string("model");
+    set(d, "groups", std::move(groups));
+    set(d, "row_word", rubric.rates == "sections" ? capitalized(model.vocabulary.unit) : std::string("Model"));
+    set(d, "rows_word", rubric.rates == "sections" ? model.vocabulary.unit : std::string("model"));
   }
-  d["online_href"] = page.href(urls::model_role(*h.model, h.role->id));
+  set(d, "online_href", page.href(urls::model_role(*h.model, h.role->id)));
   return page.finish("handout-self-assessment.html", std::move(d));
 }
 
@@ -205,22 +203,22 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   const Site& site = linked.site();
   PageBuilder page(linked, h.path);
   const Section& section = *h.section;
-  json d = handout_base(page, h, page.plain(section.summary), print);
-  d["label"] = section.label;
-  d["section_title"] = section.title;
-  d["summary_html"] = page.html(section.summary);
-  d["definition_html"] = page.html(section.definition);
-  json blocks = json::array(), roles = json::array();
+  Data d = handout_base(page, h, page.plain(section.summary), print);
+  set(d, "label", section.label);
+  set(d, "section_title", section.title);
+  set(d, "summary_html", page.html(section.summary));
+  set(d, "definition_html", page.html(section.definition));
+  Data blocks = list(), roles = list();
   OnePagerText text{section.title.size() + section.label.size(), page.plain(section.summary).size(),
-                    d.contains("qr_svg"), {}, {}};
+                    get(d, "qr_svg") != nullptr, {}, {}};
   for (const auto& block : section.blocks) {
-    json items = json::array();
+    Data entries = list();
     PrintGroup group{block.heading.size(), {}};
     for_each_statement(block.items, [&](const Statement& s, int depth) {
       group.item_chars.push_back(s.text.source.size() + 4 * static_cast<std::size_t>(depth));
       // Printed, a statement is its text: no chips, no "also said in", and its sub-points are items
       // of their own that keep the document's marker ("a.", "iv.") and their level.
-      items.push_back(object("html", page.html(s.text), "sub", depth > 0, "deep", depth > 1 ? std::to_string(depth) : "",
+      push(entries, object("html", page.html(s.text), "sub", depth > 0, "deep", depth > 1 ? std::to_string(depth) : "",
                              "marker", depth > 0 && !s.number.empty() ? s.number + "." : ""));
     });
     if (block.kind == BlockKind::text) group.item_chars.push_back(block.text.source.size());
@@ -229,28 +227,28 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
       std::string title = role ? role_title(site, *h.model, role->id, true) : block.role;
       group.heading_chars = title.size() + h.model->vocabulary.action_prompt.size() + 2;
       text.roles.push_back(std::move(group));
-      roles.push_back(object("title", std::move(title), "items", std::move(items)));
+      push(roles, object("title", std::move(title), "items", std::move(entries)));
     } else {
       text.blocks.push_back(std::move(group));
-      blocks.push_back(object("heading", block.heading, "numbered", block.numbered, "is_text", block.kind == BlockKind::text,
+      push(blocks, object("heading", block.heading, "numbered", block.numbered, "is_text", block.kind == BlockKind::text,
                               "start", block.start > 1 ? std::to_string(block.start) : "",
-                              "table", block.kind == BlockKind::table ? table_data(block, page) : json(false),
-                              "text_html", page.html(block.text), "items", std::move(items)));
+                              "table", block.kind == BlockKind::table ? table_data(block, page) : Data(false),
+                              "text_html", page.html(block.text), "items", std::move(entries)));
     }
   }
-  d["blocks"] = std::move(blocks);
-  d["has_roles"] = !roles.empty();
-  d["roles"] = std::move(roles);
+  set(d, "blocks", std::move(blocks));
+  set(d, "has_roles", !items(roles).empty());
+  set(d, "roles", std::move(roles));
   // One page, always: the type size that fills it, from 7.5 pt for the longest sections up to 18 pt.
   const PrintFit fit = fit_one_pager(text);
-  d["page_style"] = d["page_style"].get<std::string>() +
+  set(d, "page_style", text_of(d, "page_style") +
                     fmt::format(" @media print {{ .one-pager {{ --print-size: {:.2f}pt; --item-gap: {:.2f}pt; "
                                 "--print-leading: {}; --role-columns: {}; --role-break: {}; }} }}",
                                 fit.size_pt, fit.item_gap_pt, fit.size_pt < 8.5 ? "1.2" : "1.3", fit.role_columns,
-                                fit.split_roles ? "auto" : "avoid");
-  d["online_href"] = page.href(urls::section(*h.model, section));
-  d["action_prompt"] = h.model->vocabulary.action_prompt;
-  d["unit"] = h.model->vocabulary.unit;
+                                fit.split_roles ? "auto" : "avoid"));
+  set(d, "online_href", page.href(urls::section(*h.model, section)));
+  set(d, "action_prompt", h.model->vocabulary.action_prompt);
+  set(d, "unit", h.model->vocabulary.unit);
   return page.finish("handout-one-pager.html", std::move(d));
 }
 
@@ -277,32 +275,32 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, h.path);
-  json d = handout_base(page, h, page.plain(h.topic->description), print);
-  d["description_html"] = page.html(h.topic->description);
-  d["has_states"] = h.summary();
-  d["pager"] = false;
-  d["online_href"] = page.href(urls::compare_topic(h.topic->id));
+  Data d = handout_base(page, h, page.plain(h.topic->description), print);
+  set(d, "description_html", page.html(h.topic->description));
+  set(d, "has_states", h.summary());
+  set(d, "pager", false);
+  set(d, "online_href", page.href(urls::compare_topic(h.topic->id)));
   std::set<std::uint32_t> shown;  // none: every current model
   if (!h.state.empty()) shown.insert(h.states->pages[h.state_page].models.begin(), h.states->pages[h.state_page].models.end());
   // The summary counts the states' statements; a sheet lists its models' statements (a state's sheet
   // reads only its own models').
-  std::map<std::uint32_t, json> items;
+  std::map<std::uint32_t, Data> statements;
+  auto add = [&](std::uint32_t m, const StatementRef& ref) {
+    push(statements.try_emplace(m, list()).first->second, page.statement_ref(ref));
+  };
   if (!h.summary() && shown.empty())
-    for (std::size_t i : graph.by_topic(h.topic->id)) {
-      const StatementRef& ref = graph.statements()[i];
-      items[ref.model].push_back(page.statement_ref(ref));
-    }
+    for (std::size_t i : graph.by_topic(h.topic->id)) add(graph.statements()[i].model, graph.statements()[i]);
   else if (!h.summary())
     for (std::uint32_t m : shown)
-      for (std::size_t i : graph.by_topic_in_model(h.topic->id, m)) items[m].push_back(page.statement_ref(graph.statements()[i]));
-  json models = json::array();
+      for (std::size_t i : graph.by_topic_in_model(h.topic->id, m)) add(m, graph.statements()[i]);
+  Data models = list();
   if (h.states && h.summary()) {
     const StateSplit& split = *h.states;
-    d["states"] = state_rows_counting(page, split, graph.by_topic(h.topic->id));
-    d["state_count"] = std::to_string(split.groups.size());
-    d["statement_count"] = std::to_string(graph.by_topic(h.topic->id).size());
+    set(d, "states", state_rows_counting(page, split, graph.by_topic(h.topic->id)));
+    set(d, "state_count", std::to_string(split.groups.size()));
+    set(d, "statement_count", std::to_string(graph.by_topic(h.topic->id).size()));
   }
-  if (h.states && !h.state.empty()) d["pager"] = state_pager(page, *h.states, h.state_page);
+  if (h.states && !h.state.empty()) set(d, "pager", state_pager(page, *h.states, h.state_page));
   if (!h.summary()) {
     // Every current model of the sheet, in site order, with or without statements on the topic.
     std::vector<std::uint32_t> listed(shown.begin(), shown.end());
@@ -311,14 +309,14 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
     for (std::uint32_t i : listed) {
       const Model& m = site.models[i];
       if (!m.superseded_by.empty()) continue;  // a workshop compares the editions in force
-      auto found = items.find(i);
-      json list = found == items.end() ? json::array() : std::move(found->second);
-      const bool short_group = list.size() <= 6;
-      models.push_back(object("title", model_name(m), "jurisdiction", m.jurisdiction, "empty", list.empty(),
-                              "short", short_group, "items", std::move(list)));
+      auto found = statements.find(i);
+      Data listed_here = found == statements.end() ? list() : std::move(found->second);
+      const bool short_group = items(listed_here).size() <= 6;
+      push(models, object("title", model_name(m), "jurisdiction", m.jurisdiction, "empty", items(listed_here).empty(),
+                              "short", short_group, "items", std::move(listed_here)));
     }
   }
-  d["models"] = std::move(models);
+  set(d, "models", std::move(models));
   return page.finish("handout-topic.html", std::move(d));
 }
 

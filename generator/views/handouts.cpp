@@ -14,20 +14,18 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 // A handout in the index: its page, and when the build printed it, its pages, PDF and thumbnail.
-json index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* prints) {
-  json item = object("title", h.title, "href", page.href(h.path));
+Data index_item(const PageBuilder& page, const Handout& h, const HandoutPrints* prints) {
+  Data item = object("title", h.title, "href", page.href(h.path));
   const auto found = prints ? prints->find(h.path) : HandoutPrints::const_iterator{};
   if (!prints || found == prints->end()) return item;
   const HandoutPrint& p = found->second;
-  item["pages"] = pages_phrase(p.pages);
-  item["pdf_href"] = page.href(h.pdf);
-  item["pdf_size"] = size_phrase(p.pdf_bytes);
+  set(item, "pages", pages_phrase(p.pages));
+  set(item, "pdf_href", page.href(h.pdf));
+  set(item, "pdf_size", size_phrase(p.pdf_bytes));
   if (p.thumbnail) {
-    item["thumbnail_href"] = page.href(h.thumbnail);
-    item["thumbnail_height"] = h.landscape ? "70" : "116";  // 90 px wide (a 180 px PNG), Letter's proportions
+    set(item, "thumbnail_href", page.href(h.thumbnail));
+    set(item, "thumbnail_height", h.landscape ? "70" : "116");  // 90 px wide (a 180 px PNG), Letter's proportions
   }
   return item;
 }
@@ -41,7 +39,7 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
   const Site& site = linked.site();
   const std::string path = part ? part->path : urls::handouts();
   PageBuilder page(linked, path);
-  json d = page.layout(part ? "Handouts in " + state_page_name(*split, *part) : std::string("Handouts"),
+  Data d = page.layout(part ? "Handouts in " + state_page_name(*split, *part) : std::string("Handouts"),
                        "Printable role checklists, self-assessments, one page per part of each model, and topic sheets");
   if (part)
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}, {state_page_name(*split, *part), path}});
@@ -54,34 +52,34 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     const auto m = static_cast<std::uint32_t>(h.model - site.models.data());
     return std::find(part->models.begin(), part->models.end(), m) != part->models.end();
   };
-  json current = json::array(), archived = json::array();
-  auto group_for = [&](json& groups, const std::string& title, const std::string& anchor) -> json& {
-    for (auto& g : groups)
-      if (g["anchor"] == anchor) return g;
-    groups.push_back(object("title", title, "anchor", anchor, "kinds", json::array()));
-    return groups.back();
+  Data current = list(), archived = list();
+  auto group_for = [&](Data& groups, const std::string& title, const std::string& anchor) -> Data& {
+    for (auto& g : items(groups))
+      if (text_is(g, "anchor", anchor)) return g;
+    push(groups, object("title", title, "anchor", anchor, "kinds", list()));
+    return items(groups).back();
   };
   std::size_t count = 0;
   for (const auto& h : handouts) {
     if (!on_page(h)) continue;
     const bool old = h.model && !h.model->superseded_by.empty();
-    json& g = h.model ? group_for(old ? archived : current, model_name(*h.model), "handouts-" + h.model->id)
+    Data& g = h.model ? group_for(old ? archived : current, model_name(*h.model), "handouts-" + h.model->id)
                       : group_for(current, "Across models", "handouts-compare");
-    if (old && !g.contains("replaced_by")) {
+    if (old && !get(g, "replaced_by")) {
       const Model& newest = *current_edition(site, *h.model);
-      g["replaced_by"] = model_name(newest);
+      set(g, "replaced_by", model_name(newest));
       const std::string at = split ? split->path_of(static_cast<std::uint32_t>(&newest - site.models.data())) : urls::handouts();
-      g["replaced_by_href"] = page.href(at) + "#handouts-" + newest.id;
+      set(g, "replaced_by_href", page.href(at) + "#handouts-" + newest.id);
     }
     const std::string kind = handout_kind_label(h.kind, h.model);
-    json* k = nullptr;
-    for (auto& existing : g["kinds"])
-      if (existing["title"] == kind) k = &existing;
+    Data* k = nullptr;
+    for (auto& existing : items(g["kinds"]))
+      if (text_is(existing, "title", kind)) k = &existing;
     if (!k) {
-      g["kinds"].push_back(object("title", kind, "items", json::array()));
-      k = &g["kinds"].back();
+      push(g["kinds"], object("title", kind, "items", list()));
+      k = &items(g["kinds"]).back();
     }
-    (*k)["items"].push_back(index_item(page, h, prints));
+    push((*k)["items"], index_item(page, h, prints));
     ++count;
   }
   if (split && !part) {
@@ -90,27 +88,27 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     for (const auto& h : handouts)
       if (h.model) ++per_model[static_cast<std::size_t>(h.model - site.models.data())];
     auto entry = [&](std::uint32_t mi) -> SummaryEntry {
-      return {{{"title", model_name(site.models[mi])}, {"href", page.href(model_handouts(split, site, site.models[mi]))},
-               {"count", count_of(per_model[mi], "handout", "handouts")}},
+      return {object("title", model_name(site.models[mi]), "href", page.href(model_handouts(split, site, site.models[mi])),
+                     "count", count_of(per_model[mi], "handout", "handouts")),
               per_model[mi]};
     };
     std::size_t models = 0;
     for (const auto& g : split->groups) models += g.models.size();
-    d["summary"] = {{"intro", fmt::format("The handouts of {} in {} are too many for one page: each state's page lists its "
-                                          "models' handouts.", count_of(models, "model", "models"), count_of(split->groups.size(), "state", "states"))},
-                    {"caption", "Handouts by state"},
-                    {"count_heading", "Handouts"},
-                    {"states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "handout", "handouts"); })}};
+    set(d, "summary", object("intro", fmt::format("The handouts of {} in {} are too many for one page: each state's page lists its "
+                                                  "models' handouts.", count_of(models, "model", "models"), count_of(split->groups.size(), "state", "states")),
+                             "caption", "Handouts by state",
+                             "count_heading", "Handouts",
+                             "states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "handout", "handouts"); })));
     count = handouts.size();
   }
   // Topic sheets compare the current editions: they follow them, before the archive.
-  std::stable_partition(current.begin(), current.end(), [](const json& g) { return g["anchor"] != "handouts-compare"; });
-  d["count"] = std::to_string(count);
-  d["groups"] = std::move(current);
-  d["has_archived"] = !archived.empty();
-  d["archived_groups"] = std::move(archived);
-  d["pdfs"] = prints != nullptr && !prints->empty();
-  if (part) d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
+  std::stable_partition(items(current).begin(), items(current).end(), [](const Data& g) { return !text_is(g, "anchor", "handouts-compare"); });
+  set(d, "count", std::to_string(count));
+  set(d, "groups", std::move(current));
+  set(d, "has_archived", !items(archived).empty());
+  set(d, "archived_groups", std::move(archived));
+  set(d, "pdfs", prints != nullptr && !prints->empty());
+  if (part) set(d, "pagination", state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data())));
   return page.finish("handouts.html", std::move(d));
 }
 

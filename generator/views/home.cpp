@@ -10,8 +10,6 @@
 
 namespace pb::inline views {
 
-using json = nlohmann::json;
-
 namespace {
 
 // URLs in one sitemap file: 10,000 of them make about 700 KB (the protocol allows 50,000).
@@ -20,19 +18,19 @@ constexpr std::size_t sitemap_part = 10000;
 Page home_page(const LinkedSite& linked) {
   const Site& site = linked.site();
   PageBuilder page(linked, urls::home());
-  json d = page.layout(site.config.title, page.plain(site.config.intro));
-  d["intro_html"] = page.html(site.config.intro);
+  Data d = page.layout(site.config.title, page.plain(site.config.intro));
+  set(d, "intro_html", page.html(site.config.intro));
   // Models grouped by jurisdiction; each family once, with its editions newest first.
-  json jurisdictions = json::array();
+  Data jurisdictions = list();
   std::string current;
   for (const auto& model : site.models) {
     // A county, tribe or city is listed under the state it belongs to.
     const std::string& group = model.state.empty() ? model.jurisdiction : model.state;
-    if (jurisdictions.empty() || group != current) {
+    if (items(jurisdictions).empty() || group != current) {
       current = group;
-      jurisdictions.push_back(object("name", current, "anchor", "state-" + slugify(current), "models", json::array()));
+      push(jurisdictions, object("name", current, "anchor", "state-" + slugify(current), "models", list()));
     }
-    json entry = object("title", model.title,
+    Data entry = object("title", model.title,
                         "subtitle", model.subtitle,
                         "agency", model.agency,
                         "place", model.state.empty() ? std::string() : model.jurisdiction,
@@ -40,29 +38,29 @@ Page home_page(const LinkedSite& linked) {
                         "href", page.href(urls::model(model)),
                         "archived", !model.superseded_by.empty(),
                         "sections", fmt::format("{} sections", model.sections.size()));
-    jurisdictions.back()["models"].push_back(std::move(entry));
+    push(items(jurisdictions).back()["models"], std::move(entry));
   }
-  d["jurisdictions"] = std::move(jurisdictions);
-  d["model_count"] = std::to_string(site.models.size());
+  set(d, "jurisdictions", std::move(jurisdictions));
+  set(d, "model_count", std::to_string(site.models.size()));
   // "I am a…": straight to what each role is expected to do, across models.
-  json roles = json::array();
+  Data roles = list();
   for (const auto& role : site.roles) {
     if (!role_addressed(linked, role)) continue;
     std::string name = role.title;  // "I am an area leader": the role as a common noun
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    roles.push_back(object("title", name, "article", name.find_first_of("aeiou") == 0 ? "an" : "a",
+    push(roles, object("title", name, "article", name.find_first_of("aeiou") == 0 ? "an" : "a",
                            "description_html", page.html(role.description), "href", page.href(urls::role(role.id))));
   }
-  d["has_roles"] = !roles.empty();
-  d["roles"] = std::move(roles);
+  set(d, "has_roles", !items(roles).empty());
+  set(d, "roles", std::move(roles));
   // External frameworks (the CFSR): each a card under "Look across the models".
-  json frameworks = json::array();
+  Data frameworks = list();
   for (const auto& fw : site.frameworks)
-    frameworks.push_back(object("title", fw.name() + " crosswalk", "href", page.href(urls::framework(fw.id)),
+    push(frameworks, object("title", fw.name() + " crosswalk", "href", page.href(urls::framework(fw.id)),
                                 "about", fmt::format("which {} items each model's statements speak to, and the gaps", fw.name())));
-  d["frameworks"] = std::move(frameworks);
-  d["glossary_count"] = std::to_string(site.terms.size());
-  d["topic_count"] = std::to_string(site.topics.size());
+  set(d, "frameworks", std::move(frameworks));
+  set(d, "glossary_count", std::to_string(site.terms.size()));
+  set(d, "topic_count", std::to_string(site.topics.size()));
   page.edit_link(d, "site.yaml");
   return page.finish("home.html", std::move(d));
 }

@@ -16,7 +16,7 @@ ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : o
 ojson statements_json(const std::vector<Statement>& items) {
   auto list = ojson::array();
   for (const auto& s : items) {
-    ojson j = object<ojson>("id", s.id, "text", s.text.source, "topics", s.topics);
+    ojson j = json_object<ojson>("id", s.id, "text", s.text.source, "topics", s.topics);
     if (!s.number.empty()) j["number"] = s.number;
     if (!s.children.empty()) j["items"] = statements_json(s.children);
     list.push_back(std::move(j));
@@ -31,7 +31,7 @@ ojson cells_json(const std::vector<Markdown>& cells) {
 }
 
 ojson block_json(const Block& b) {
-  ojson j = object<ojson>("kind", block_kind_name(b.kind), "id", b.key, "heading", b.heading, "intro", b.intro.source);
+  ojson j = json_object<ojson>("kind", block_kind_name(b.kind), "id", b.key, "heading", b.heading, "intro", b.intro.source);
   if (!b.role.empty()) j["role"] = b.role;
   if (b.kind == BlockKind::text) {
     j["text"] = b.text.source;
@@ -53,7 +53,7 @@ ojson block_json(const Block& b) {
 ojson section_json(const Section& s) {
   auto blocks = ojson::array();
   for (const auto& b : s.blocks) blocks.push_back(block_json(b));
-  return object<ojson>("id", s.id, "label", s.label, "title", s.title, "summary", s.summary.source, "definition",
+  return json_object<ojson>("id", s.id, "label", s.label, "title", s.title, "summary", s.summary.source, "definition",
                        s.definition.source, "intro", s.intro.source, "url", s.id + "/index.html", "blocks",
                        std::move(blocks));
 }
@@ -61,25 +61,25 @@ ojson section_json(const Section& s) {
 }  // namespace
 
 std::string model_json(const Model& model) {
-  ojson j = object<ojson>("id", model.id, "title", model.title, "subtitle", model.subtitle, "jurisdiction",
+  ojson j = json_object<ojson>("id", model.id, "title", model.title, "subtitle", model.subtitle, "jurisdiction",
                           model.jurisdiction, "state", model.state, "agency", model.agency, "family", model.family,
                           "edition", model.edition, "date", text_or_null(model.date), "supersedes",
                           text_or_null(model.supersedes), "superseded_by", text_or_null(model.superseded_by),
                           "source", model.source.source, "intro", model.intro.source, "vision", model.vision.source);
   const Vocabulary& v = model.vocabulary;
-  j["vocabulary"] = object<ojson>("unit", v.unit, "units", v.units_or_default(), "actions", v.actions, "action_prompt",
+  j["vocabulary"] = json_object<ojson>("unit", v.unit, "units", v.units_or_default(), "actions", v.actions, "action_prompt",
                                   v.action_prompt, "rubric", v.rubric, "jurisdiction", v.jurisdiction);
   auto roles = ojson::array();
-  for (const auto& r : model.roles) roles.push_back(object<ojson>("id", r.id, "title", r.title, "plural", r.plural));
+  for (const auto& r : model.roles) roles.push_back(json_object<ojson>("id", r.id, "title", r.title, "plural", r.plural));
   j["roles"] = std::move(roles);
   if (model.framework)
-    j["framework"] = object<ojson>("heading", model.framework->heading, "body", model.framework->body.source);
+    j["framework"] = json_object<ojson>("heading", model.framework->heading, "body", model.framework->body.source);
   if (model.priorities)
-    j["priorities"] = object<ojson>("heading", model.priorities->heading, "intro", model.priorities->intro.source,
+    j["priorities"] = json_object<ojson>("heading", model.priorities->heading, "intro", model.priorities->intro.source,
                                     "numbered", model.priorities->numbered, "items",
                                     statements_json(model.priorities->items));
   if (model.letter)
-    j["letter"] = object<ojson>("heading", model.letter->heading, "body", model.letter->body.source, "closing",
+    j["letter"] = json_object<ojson>("heading", model.letter->heading, "body", model.letter->body.source, "closing",
                                 model.letter->closing, "signature", model.letter->signature, "signature_title",
                                 model.letter->signature_title);
   auto sections = ojson::array();
@@ -87,13 +87,13 @@ std::string model_json(const Model& model) {
   j["sections"] = std::move(sections);
   if (model.rubric) {
     auto levels = ojson::array();
-    for (const auto& l : model.rubric->levels) levels.push_back(object<ojson>("name", l.name, "description", l.description.source));
-    j["rubric"] = object<ojson>("title", model.rubric->title, "intro", model.rubric->intro.source, "levels",
+    for (const auto& l : model.rubric->levels) levels.push_back(json_object<ojson>("name", l.name, "description", l.description.source));
+    j["rubric"] = json_object<ojson>("title", model.rubric->title, "intro", model.rubric->intro.source, "levels",
                                 std::move(levels), "rates", model.rubric->rates, "roles", model.rubric->roles, "reviewer",
                                 model.rubric->reviewer);
   }
   auto footnotes = ojson::array();
-  for (const auto& f : model.footnotes) footnotes.push_back(object<ojson>("marker", f.marker, "text", f.text.source));
+  for (const auto& f : model.footnotes) footnotes.push_back(json_object<ojson>("marker", f.marker, "text", f.text.source));
   j["footnotes"] = std::move(footnotes);
   j["closing"] = model.closing.source;
   j["tagline"] = model.tagline;

@@ -16,8 +16,6 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 std::size_t statement_count(const Section& section) {
   std::size_t n = 0;
   for (const auto& block : section.blocks) for_each_statement(block.items, [&](const Statement&, int) { ++n; });
@@ -28,16 +26,16 @@ constexpr std::size_t full_nav_limit = 40;  // sections listed in full in the si
 constexpr std::size_t nav_window = 7;        // otherwise: this many before and after the current one
 
 // Model facts shown on every page of a model: the archive banner and the sidebar of sections.
-void add_model_frame(const Site& site, const Model& model, const PageBuilder& page, json& data,
+void add_model_frame(const Site& site, const Model& model, const PageBuilder& page, Data& data,
                      const Section* current) {
-  data["model_id"] = model.id;
-  data["model_title"] = model.title;
-  data["model_edition"] = model.edition;
-  data["model_href"] = page.href(urls::model(model));
-  data["model_is_current_page"] = current == nullptr;
+  set(data, "model_id", model.id);
+  set(data, "model_title", model.title);
+  set(data, "model_edition", model.edition);
+  set(data, "model_href", page.href(urls::model(model)));
+  set(data, "model_is_current_page", current == nullptr);
   if (!model.superseded_by.empty()) {
     const Model* newest = current_edition(site, model);
-    data["superseded"] = object("current_title", model_name(*newest), "current_href", page.href(urls::model(*newest)));
+    set(data, "superseded", object("current_title", model_name(*newest), "current_href", page.href(urls::model(*newest))));
   }
   // The sidebar lists every section of a model of ordinary size; a model of hundreds or thousands of
   // sections gets the sections around the current one and a link to the full contents, so a page's
@@ -48,16 +46,16 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   const bool windowed = count > full_nav_limit;
   const std::size_t from = !windowed ? 0 : current ? (at > nav_window ? at - nav_window : 0) : 0;
   const std::size_t to = !windowed ? count : std::min(count, (current ? at : 0) + nav_window + 1 + (current ? 0 : nav_window));
-  json nav = json::array();
+  Data nav = list();
   for (std::size_t i = from; i < to; ++i) {
     const Section& s = model.sections[i];
-    nav.push_back(object("label", s.label, "title", s.title, "short", pill_title(s), "href", page.href(urls::section(model, s)),
+    push(nav, object("label", s.label, "title", s.title, "short", pill_title(s), "href", page.href(urls::section(model, s)),
                          "current", current == &s));
   }
   if (windowed)
-    data["model_nav_more"] = object("count", std::to_string(count), "href", page.href(urls::model(model)) + "#contents");
-  data["model_nav"] = std::move(nav);
-  data["has_model_nav"] = true;
+    set(data, "model_nav_more", object("count", std::to_string(count), "href", page.href(urls::model(model)) + "#contents"));
+  set(data, "model_nav", std::move(nav));
+  set(data, "has_model_nav", true);
 }
 
 // The tags of a list at `depth` of a block: <ol> with the document's start and marker, or <ul>.
@@ -72,18 +70,18 @@ std::pair<std::string, std::string> list_tags(const Block& block, std::size_t de
   return {open + ">", "</ol>"};
 }
 
-void set_child_tags(json& items, const Block& block, std::size_t depth) {
+void set_child_tags(Data& statements, const Block& block, std::size_t depth) {
   const auto [open, close] = list_tags(block, depth, "statements sub-statements");
-  for (auto& item : items) {
-    item["children_open"] = open;
-    item["children_close"] = close;
+  for (auto& item : items(statements)) {
+    set(item, "children_open", open);
+    set(item, "children_close", close);
     set_child_tags(item["children"], block, depth + 1);
   }
 }
 
-json block_data(const Site& site, const Model& model, const Block& block, PageBuilder& page) {
-  json items = json::array();
-  for (const auto& s : block.items) items.push_back(page.statement(s));
+Data block_data(const Site& site, const Model& model, const Block& block, PageBuilder& page) {
+  Data items = list(block.items.size());
+  for (const auto& s : block.items) push(items, page.statement(s));
   set_child_tags(items, block, 1);
   std::string heading = block.heading;
   if (heading.empty() && block.kind == BlockKind::actions && site.find_role(block.role))
@@ -92,7 +90,7 @@ json block_data(const Site& site, const Model& model, const Block& block, PageBu
   return object("kind", block_kind_name(block.kind),
                 "list_open", list_open,
                 "list_close", list_close,
-                "table", block.kind == BlockKind::table ? table_data(block, page) : json(false),
+                "table", block.kind == BlockKind::table ? table_data(block, page) : Data(false),
                 "heading", heading,
                 "id", block.key,
                 "intro_html", page.html(block.intro),
@@ -108,93 +106,93 @@ Page overview_page(const LinkedSite& linked, const Model& model, const StateSpli
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::model(model));
-  json d = page.layout(model.title, page.plain(model.vision));
+  Data d = page.layout(model.title, page.plain(model.vision));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)}});
   add_model_frame(site, model, page, d, nullptr);
-  d["subtitle"] = model.subtitle;
-  d["jurisdiction"] = model.jurisdiction;
-  d["jurisdiction_kind"] = model.vocabulary.jurisdiction;
-  d["state"] = model.state;
-  d["actions_word_html"] = text_html(model.vocabulary.actions);
-  d["tagline"] = model.tagline;
+  set(d, "subtitle", model.subtitle);
+  set(d, "jurisdiction", model.jurisdiction);
+  set(d, "jurisdiction_kind", model.vocabulary.jurisdiction);
+  set(d, "state", model.state);
+  set(d, "actions_word_html", text_html(model.vocabulary.actions));
+  set(d, "tagline", model.tagline);
   if (model.framework)
-    d["framework"] = object("heading", model.framework->heading.empty() ? "Framework" : model.framework->heading,
-                            "body_html", page.html(model.framework->body));
-  d["agency"] = model.agency;
-  d["edition"] = model.edition.empty() ? "Undated" : model.edition;
-  d["date"] = model.date;
-  d["undated"] = model.date.empty();
-  d["source_html"] = page.html(model.source);
-  d["intro_html"] = page.html(model.intro);
-  d["vision_html"] = page.html(model.vision);
-  d["closing_html"] = page.html(model.closing);
-  d["json_href"] = page.href(urls::model_json(model));
+    set(d, "framework", object("heading", model.framework->heading.empty() ? "Framework" : model.framework->heading,
+                            "body_html", page.html(model.framework->body)));
+  set(d, "agency", model.agency);
+  set(d, "edition", model.edition.empty() ? "Undated" : model.edition);
+  set(d, "date", model.date);
+  set(d, "undated", model.date.empty());
+  set(d, "source_html", page.html(model.source));
+  set(d, "intro_html", page.html(model.intro));
+  set(d, "vision_html", page.html(model.vision));
+  set(d, "closing_html", page.html(model.closing));
+  set(d, "json_href", page.href(urls::model_json(model)));
   if (model.priorities) {
     const auto& p = *model.priorities;
-    json items = json::array();
-    for (const auto& s : p.items) items.push_back(page.statement(s));
-    d["priorities"] = object("heading", p.heading.empty() ? "Priorities" : p.heading,
+    Data items = list();
+    for (const auto& s : p.items) push(items, page.statement(s));
+    set(d, "priorities", object("heading", p.heading.empty() ? "Priorities" : p.heading,
                              "intro_html", page.html(p.intro),
                              "numbered", p.numbered,
-                             "items", std::move(items));
+                             "items", std::move(items)));
   }
   if (model.letter) {
     const auto& l = *model.letter;
-    d["letter"] = object("heading", l.heading.empty() ? "Letter" : l.heading, "body_html", page.html(l.body),
-                         "closing", l.closing, "signature", l.signature, "signature_title", l.signature_title);
+    set(d, "letter", object("heading", l.heading.empty() ? "Letter" : l.heading, "body_html", page.html(l.body),
+                         "closing", l.closing, "signature", l.signature, "signature_title", l.signature_title));
   }
   if (model.rubric) {
-    json levels = json::array();
+    Data levels = list();
     for (const auto& level : model.rubric->levels)
-      levels.push_back(object("name", level.name, "description_html", page.html(level.description)));
-    d["rubric"] = object("title", model.rubric->title.empty() ? "Rubric" : model.rubric->title,
+      push(levels, object("name", level.name, "description_html", page.html(level.description)));
+    set(d, "rubric", object("title", model.rubric->title.empty() ? "Rubric" : model.rubric->title,
                          "intro_html", page.html(model.rubric->intro),
-                         "levels", std::move(levels));
+                         "levels", std::move(levels)));
   }
-  json sections = json::array();
+  Data sections = list();
   for (const auto& s : model.sections)
-    sections.push_back(object("label", s.label,
+    push(sections, object("label", s.label,
                               "title", s.title,
                               "href", page.href(urls::section(model, s)),
                               "summary_html", page.html(s.summary),
                               "count", statement_count(s) == 1 ? std::string("1 statement")
                                                                 : fmt::format("{} statements", statement_count(s))));
-  d["sections"] = std::move(sections);
-  json footnotes = json::array();
+  set(d, "sections", std::move(sections));
+  Data footnotes = list();
   const std::size_t model_index = static_cast<std::size_t>(&model - site.models.data());
   for (std::size_t n = 0; n < model.footnotes.size(); ++n) {
     // Back to every reference: a note may be referred to from several places.
-    json back = json::array();
+    Data back = list();
     for (const NoteUse& use : linked.note_uses(model_index, n))
-      back.push_back(object("href", page.href(use.page) + "#" + use.anchor, "place", use.place));
-    footnotes.push_back(object("id", note_anchor(n), "marker", model.footnotes[n].marker,
+      push(back, object("href", page.href(use.page) + "#" + use.anchor, "place", use.place));
+    push(footnotes, object("id", note_anchor(n), "marker", model.footnotes[n].marker,
                                "html", page.html(model.footnotes[n].text), "back", std::move(back)));
   }
-  d["footnotes"] = std::move(footnotes);
-  d["has_footnotes"] = !model.footnotes.empty();
-  json editions = json::array();
+  set(d, "footnotes", std::move(footnotes));
+  set(d, "has_footnotes", !model.footnotes.empty());
+  Data editions = list();
   for (const Model* e : editions_of(site, model.family))
     if (e != &model)
-      editions.push_back(object("title", model_name(*e), "href", page.href(urls::model(*e)),
+      push(editions, object("title", model_name(*e), "href", page.href(urls::model(*e)),
                                 "current", e->superseded_by.empty()));
-  d["has_editions"] = !editions.empty();
-  d["editions"] = std::move(editions);
+  set(d, "has_editions", !items(editions).empty());
+  set(d, "editions", std::move(editions));
   // Roles: a page per role that has actions in this model, or a plain statement that there are none.
-  json roles = json::array();
+  Data roles = list();
   for (const auto& role : site.roles)
     if (const auto& actions = graph.actions(model, role.id); !actions.empty())
-      roles.push_back(object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id)),
+      push(roles, object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id)),
                              "count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())));
-  d["has_roles"] = !roles.empty();
-  d["roles"] = std::move(roles);
-  d["handouts_href"] = page.href(model_handouts(handouts_index, linked.site(), model));
+  set(d, "has_roles", !items(roles).empty());
+  set(d, "roles", std::move(roles));
+  set(d, "handouts_href", page.href(model_handouts(handouts_index, linked.site(), model)));
   page.edit_link(d, model.source_file);
   // What changed: on the newer edition, its own changes page; on the older, the successor's.
   if (site.find_model(model.supersedes))
-    d["changes"] = object("title", "What changed from " + model_name(*site.find_model(model.supersedes)),
-                          "href", page.href(urls::changes(model)));
+    set(d, "changes", object("title", "What changed from " + model_name(*site.find_model(model.supersedes)),
+                          "href", page.href(urls::changes(model))));
   else if (const Model* successor = site.find_model(model.superseded_by))
-    d["changes"] = object("title", "What changed in " + model_name(*successor), "href", page.href(urls::changes(*successor)));
+    set(d, "changes", object("title", "What changed in " + model_name(*successor), "href", page.href(urls::changes(*successor))));
   add_overview_navigation(d);
   return page.finish("model.html", std::move(d));
 }
@@ -205,93 +203,93 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
   const Section& section = model.sections[index];
   PageBuilder page(linked, urls::section(model, section));
   const std::string title = section.title;
-  json d = page.layout(title, page.plain(section.summary));
+  Data d = page.layout(title, page.plain(section.summary));
   const std::string crumb = section.label.empty() ? section.title : section.label;
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
                        {crumb, urls::section(model, section)}});
   add_model_frame(site, model, page, d, &section);
-  d["label"] = section.label;
-  d["summary_html"] = page.html(section.summary);
-  d["intro_html"] = page.html(section.intro);
-  d["definition_html"] = page.html(section.definition);
-  d["definition_heading"] = "Definition";
-  json blocks = json::array();
-  for (const auto& block : section.blocks) blocks.push_back(block_data(site, model, block, page));
-  d["blocks"] = std::move(blocks);
+  set(d, "label", section.label);
+  set(d, "summary_html", page.html(section.summary));
+  set(d, "intro_html", page.html(section.intro));
+  set(d, "definition_html", page.html(section.definition));
+  set(d, "definition_heading", "Definition");
+  Data blocks = list();
+  for (const auto& block : section.blocks) push(blocks, block_data(site, model, block, page));
+  set(d, "blocks", std::move(blocks));
   auto neighbour = [&](const Section& s) {
     return object("label", s.label, "title", s.title,
                   "href", page.href(urls::section(model, s)));
   };
-  if (index > 0) d["previous"] = neighbour(model.sections[index - 1]);
-  if (index + 1 < model.sections.size()) d["next"] = neighbour(model.sections[index + 1]);
-  d["has_pager"] = model.sections.size() > 1;
+  if (index > 0) set(d, "previous", neighbour(model.sections[index - 1]));
+  if (index + 1 < model.sections.size()) set(d, "next", neighbour(model.sections[index + 1]));
+  set(d, "has_pager", model.sections.size() > 1);
   // The same section in the model's other editions, when they have it.
-  json elsewhere = json::array();
+  Data elsewhere = list();
   for (const Model* e : editions_of(site, model.family)) {
     if (e == &model) continue;
     for (const auto& s : e->sections)
       if (s.id == section.id)
-        elsewhere.push_back(object("title", model_name(*e), "href", page.href(urls::section(*e, s)),
+        push(elsewhere, object("title", model_name(*e), "href", page.href(urls::section(*e, s)),
                                    "current", e->superseded_by.empty()));
   }
-  d["has_other_editions"] = !elsewhere.empty();
-  d["unit"] = model.vocabulary.unit;
-  d["other_editions"] = std::move(elsewhere);
-  json roles = json::array();
+  set(d, "has_other_editions", !items(elsewhere).empty());
+  set(d, "unit", model.vocabulary.unit);
+  set(d, "other_editions", std::move(elsewhere));
+  Data roles = list();
   for (const auto& role : site.roles)
     if (!graph.actions(model, role.id).empty())
-      roles.push_back(object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id))));
-  d["has_roles"] = !roles.empty();
-  d["roles"] = std::move(roles);
-  d["one_pager_href"] = page.href(urls::one_pager(model, section));
+      push(roles, object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id))));
+  set(d, "has_roles", !items(roles).empty());
+  set(d, "roles", std::move(roles));
+  set(d, "one_pager_href", page.href(urls::one_pager(model, section)));
   page.edit_link(d, section.source_file);
   add_section_navigation(site, model, d);
   return page.finish("section.html", std::move(d));
 }
 
-json field_changes(const EditionDiff& diff) {
-  json out = json::array();
+Data field_changes(const EditionDiff& diff) {
+  Data out = list();
   for (const auto& f : diff.fields)
-    out.push_back(object("what", f.what, "diff_html", diff_to_html(f.diff)));
+    push(out, object("what", f.what, "diff_html", diff_to_html(f.diff)));
   return out;
 }
 
 Page changes_page(const LinkedSite& linked, const Model& newer, const Model& older) {
   const EditionDiff diff = diff_editions(older, newer);
   PageBuilder page(linked, urls::changes(newer));
-  json d = page.layout("What changed in this edition",
+  Data d = page.layout("What changed in this edition",
                        fmt::format("Changes from {} to {}", model_name(older), model_name(newer)));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(newer), urls::model(newer)}, {"Changes", page.path()}});
-  d["newer"] = object("title", model_name(newer), "href", page.href(urls::model(newer)));
-  d["older"] = object("title", model_name(older), "href", page.href(urls::model(older)));
+  set(d, "newer", object("title", model_name(newer), "href", page.href(urls::model(newer))));
+  set(d, "older", object("title", model_name(older), "href", page.href(urls::model(older))));
   using Kind = StatementChange::Kind;
-  json groups = json::array();
+  Data groups = list();
   for (Kind kind : {Kind::added, Kind::removed, Kind::reworded, Kind::moved}) {
-    json items = json::array();
+    Data changes = list();
     for (const auto& c : diff.statements) {
       if (c.kind != kind) continue;
-      json item;
-      if (c.before) item["before"] = object("place", c.before_section->label.empty() ? c.before_section->title : c.before_section->label,
+      Data item;
+      if (c.before) set(item, "before", object("place", c.before_section->label.empty() ? c.before_section->title : c.before_section->label,
                                             "href", page.href(urls::statement(older, *c.before_section, *c.before)),
-                                            "html", page.html(c.before->text));
-      if (c.after) item["after"] = object("place", c.after_section->label.empty() ? c.after_section->title : c.after_section->label,
+                                            "html", page.html(c.before->text)));
+      if (c.after) set(item, "after", object("place", c.after_section->label.empty() ? c.after_section->title : c.after_section->label,
                                           "href", page.href(urls::statement(newer, *c.after_section, *c.after)),
-                                          "html", page.html(c.after->text));
-      if (!c.diff.empty()) item["diff_html"] = diff_to_html(c.diff);
-      items.push_back(std::move(item));
+                                          "html", page.html(c.after->text)));
+      if (!c.diff.empty()) set(item, "diff_html", diff_to_html(c.diff));
+      push(changes, std::move(item));
     }
-    if (items.empty()) continue;
+    if (items(changes).empty()) continue;
     const std::string name = change_kind_name(kind);
-    groups.push_back(object("title", fmt::format("{} statement{} {}", items.size(), items.size() == 1 ? "" : "s", name),
-                            "anchor", name, "kind", name, "items", std::move(items)));
+    push(groups, object("title", fmt::format("{} statement{} {}", items(changes).size(), items(changes).size() == 1 ? "" : "s", name),
+                            "anchor", name, "kind", name, "items", std::move(changes)));
   }
-  d["summary"] = fmt::format("{} added, {} removed, {} reworded, {} moved; {} other change{}", diff.count(Kind::added),
-                             diff.count(Kind::removed), diff.count(Kind::reworded), diff.count(Kind::moved),
-                             diff.fields.size(), diff.fields.size() == 1 ? "" : "s");
-  d["groups"] = std::move(groups);
-  d["fields"] = field_changes(diff);
-  d["has_fields"] = !diff.fields.empty();
-  d["unchanged"] = diff.empty();
+  set(d, "summary", fmt::format("{} added, {} removed, {} reworded, {} moved; {} other change{}", diff.count(Kind::added),
+                                diff.count(Kind::removed), diff.count(Kind::reworded), diff.count(Kind::moved),
+                                diff.fields.size(), diff.fields.size() == 1 ? "" : "s"));
+  set(d, "groups", std::move(groups));
+  set(d, "fields", field_changes(diff));
+  set(d, "has_fields", !diff.fields.empty());
+  set(d, "unchanged", diff.empty());
   return page.finish("changes.html", std::move(d));
 }
 

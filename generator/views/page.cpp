@@ -8,8 +8,6 @@
 
 namespace pb::inline views {
 
-using json = nlohmann::json;
-
 PageBuilder::PageBuilder(const LinkedSite& linked, std::string path)
     : linked_(linked), path_(std::move(path)), root_(urls::relative(path_, "")) {}
 
@@ -30,69 +28,69 @@ std::string PageBuilder::html(const Markdown& m) {
   return h.with_root(root_);
 }
 
-json PageBuilder::layout(const std::string& title, const std::string& description) const {
-  json d;
-  d["lang"] = site().config.language;
-  d["site_title"] = site().config.title;
-  d["page_title"] = title;
-  d["description"] = description;
-  d["home_href"] = href(urls::home());
-  d["stylesheet_href"] = href(urls::asset("style.css"));
-  d["search_href"] = href(urls::search());
-  d["site_root"] = root_;  // for search.js, which loads the search index and lunr from the root
-  d["compare_href"] = href(urls::compare());
-  d["glossary_href"] = href(urls::glossary());
-  d["is_home"] = path_ == urls::home();
-  json nav = json::array();
+Data PageBuilder::layout(const std::string& title, const std::string& description) const {
+  Data d = object_with_room(64);  // the layout's dozen members and the page's own
+  set(d, "lang", site().config.language);
+  set(d, "site_title", site().config.title);
+  set(d, "page_title", title);
+  set(d, "description", description);
+  set(d, "home_href", href(urls::home()));
+  set(d, "stylesheet_href", href(urls::asset("style.css")));
+  set(d, "search_href", href(urls::search()));
+  set(d, "site_root", root_);  // for search.js, which loads the search index and lunr from the root
+  set(d, "compare_href", href(urls::compare()));
+  set(d, "glossary_href", href(urls::glossary()));
+  set(d, "is_home", path_ == urls::home());
+  Data nav = list();
   auto add = [&](const char* label, const std::string& target, const char* prefix) {
-    nav.push_back(object("title", label, "href", href(target), "current", path_.starts_with(prefix)));
+    push(nav, object("title", label, "href", href(target), "current", path_.starts_with(prefix)));
   };
   // Models and Roles go to the home page's lists: "what is expected of me" is one click from anywhere.
-  if (!site().models.empty()) nav.push_back(object("title", "Models", "href", href(urls::home()) + "#models-heading", "current", false));
+  if (!site().models.empty()) push(nav, object("title", "Models", "href", href(urls::home()) + "#models-heading", "current", false));
   // The home page lists the roles that models address: some model has actions by role.
-  if (graph().any_actions()) nav.push_back(object("title", "Roles", "href", href(urls::home()) + "#roles-heading", "current", false));
+  if (graph().any_actions()) push(nav, object("title", "Roles", "href", href(urls::home()) + "#roles-heading", "current", false));
   if (!site().topics.empty()) add("Compare", urls::compare(), "compare/");
   if (!site().terms.empty()) add("Glossary", urls::glossary(), "glossary/");
   add("Handouts", urls::handouts(), "handouts/");
-  d["nav"] = std::move(nav);
+  set(d, "nav", std::move(nav));
   // The framework crosswalks (compare/frameworks/), for any template that links them.
-  json frameworks = json::array();
+  Data frameworks = list();
   for (const auto& fw : site().frameworks)
-    frameworks.push_back(object("title", fw.name() + " crosswalk", "href", href(urls::framework(fw.id))));
-  d["has_frameworks"] = !frameworks.empty();
-  d["frameworks"] = std::move(frameworks);
+    push(frameworks, object("title", fw.name() + " crosswalk", "href", href(urls::framework(fw.id))));
+  set(d, "has_frameworks", !items(frameworks).empty());
+  set(d, "frameworks", std::move(frameworks));
   return d;
 }
 
-void PageBuilder::edit_link(json& data, const std::string& source) const {
+void PageBuilder::edit_link(Data& data, const std::string& source) const {
   if (site().config.edit_url.empty() || source.empty()) return;
   std::string base = site().config.edit_url;
   if (base.back() != '/') base += '/';
-  data["edit_href"] = base + source;
-  data["edit_source"] = "content/" + source;
+  set(data, "edit_href", base + source);
+  set(data, "edit_source", "content/" + source);
 }
 
-void PageBuilder::breadcrumbs(json& data, const std::vector<std::pair<std::string, std::string>>& trail) const {
-  json list = json::array();
+void PageBuilder::breadcrumbs(Data& data, const std::vector<std::pair<std::string, std::string>>& trail) const {
+  Data crumbs = list();
   for (std::size_t i = 0; i < trail.size(); ++i) {
     const bool last = i + 1 == trail.size();
-    list.push_back(object("title", trail[i].first, "href", last ? "" : href(trail[i].second), "current", last));
+    push(crumbs, object("title", trail[i].first, "href", last ? "" : href(trail[i].second), "current", last));
   }
-  data["breadcrumbs"] = std::move(list);
-  data["has_breadcrumbs"] = !trail.empty();
+  set(data, "breadcrumbs", std::move(crumbs));
+  set(data, "has_breadcrumbs", !trail.empty());
 }
 
-json PageBuilder::statement(const Statement& s) {
-  json chips = json::array();
+Data PageBuilder::statement(const Statement& s) {
+  Data chips = list(s.topics.size());
   for (const auto& id : s.topics)
     if (const Topic* topic = site().find_topic(id))
-      chips.push_back(object("title", topic->title, "href", href(urls::compare_topic(id))));
-  json children = json::array();
-  for (const auto& child : s.children) children.push_back(statement(child));
+      push(chips, object("title", topic->title, "href", href(urls::compare_topic(id))));
+  Data children = list(s.children.size());
+  for (const auto& child : s.children) push(children, statement(child));
   // "Also said in": the statements of other model families in its shared-language clusters; a
   // sentence said in 150 models lists a few and links to its cluster for the rest.
   constexpr std::size_t shown_others = 5;
-  json similar = json::array();
+  Data similar = list();
   std::size_t more = 0;
   std::string more_href;
   bool paraphrase_only = true;
@@ -101,28 +99,28 @@ json PageBuilder::statement(const Statement& s) {
     if (cluster.kind == ClusterKind::same_words) paraphrase_only = false;
     for (const auto& member : cluster.members) {
       if (member.text == s.index) continue;
-      if (similar.size() >= shown_others) {
+      if (items(similar).size() >= shown_others) {
         ++more;
         if (more_href.empty()) more_href = href(urls::shared_language()) + "#" + cluster_anchor(cluster);
         continue;
       }
       const StatementRef& other = graph().statements()[member.text];
       const Model& model = linked_.model(other);
-      similar.push_back(object("title", model.title, "jurisdiction", model.jurisdiction, "place", place_of(other),
+      push(similar, object("title", model.title, "jurisdiction", model.jurisdiction, "place", place_of(other),
                                "href", href(other.url)));
     }
   }
   return object("id", s.id,
-                "has_similar", !similar.empty(),
+                "has_similar", !items(similar).empty(),
                 "similar", std::move(similar),
                 "similar_label", paraphrase_only ? "Said in other words in" : "Also said in",
                 "similar_more", more ? std::to_string(more) : "",
                 "similar_more_href", more_href,
                 "html", html(s.text),
                 "permalink_label", "Permalink to statement " + s.id,
-                "has_topics", !chips.empty(),
+                "has_topics", !items(chips).empty(),
                 "topics", std::move(chips),
-                "has_children", !children.empty(),
+                "has_children", !items(children).empty(),
                 "children_open", "<ul class=\"statements sub-statements\">",
                 "children_close", "</ul>",
                 "children", std::move(children));
@@ -157,20 +155,20 @@ std::string PageBuilder::place_of(const StatementRef& ref) const {
   return where;
 }
 
-json PageBuilder::statement_ref(const StatementRef& ref) {
+Data PageBuilder::statement_ref(const StatementRef& ref) {
   // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
   // pages (topics, roles across models, glossary uses) grow with the number of models.
   return object("html", html(linked_.statement(ref).text), "href", href(ref.url), "place", place_of(ref));
 }
 
-Page PageBuilder::finish(std::string template_name, json data) {
-  json definitions = json::array();
+Page PageBuilder::finish(std::string template_name, Data data) {
+  Data definitions = list();
   for (std::uint32_t t : terms_used_) {  // in glossary order: a set of indexes
     const Term& term = site().terms[t];
-    definitions.push_back(object("id", term.id, "term", term.term, "text", plain(term.definition)));
+    push(definitions, object("id", term.id, "term", term.term, "text", plain(term.definition)));
   }
-  data["has_definitions"] = !definitions.empty();
-  data["definitions"] = std::move(definitions);
+  set(data, "has_definitions", !items(definitions).empty());
+  set(data, "definitions", std::move(definitions));
   return Page{path_, std::move(template_name), std::move(data), {}};
 }
 
@@ -186,17 +184,17 @@ bool role_addressed(const LinkedSite& linked, const Role& role) {
   return false;
 }
 
-json table_data(const Block& block, PageBuilder& page) {
-  json header = json::array(), rows = json::array();
-  for (const auto& cell : block.table_header) header.push_back(object("html", page.html(cell)));
+Data table_data(const Block& block, PageBuilder& page) {
+  Data header = list(), rows = list();
+  for (const auto& cell : block.table_header) push(header, object("html", page.html(cell)));
   for (std::size_t r = 0; r < block.table_rows.size(); ++r) {
-    json cells = json::array();
+    Data cells = list();
     for (std::size_t c = 0; c < block.table_rows[r].size(); ++c)
-      cells.push_back(object("html", page.html(block.table_rows[r][c]), "first", c == 0));
-    rows.push_back(object("id", fmt::format("{}-row-{}", block.key, r + 1), "cells", std::move(cells)));
+      push(cells, object("html", page.html(block.table_rows[r][c]), "first", c == 0));
+    push(rows, object("id", fmt::format("{}-row-{}", block.key, r + 1), "cells", std::move(cells)));
   }
   return object("caption", block.heading.empty() ? "Table" : block.heading,
-                "has_header", !header.empty(), "header", std::move(header), "rows", std::move(rows));
+                "has_header", !items(header).empty(), "header", std::move(header), "rows", std::move(rows));
 }
 
 std::string model_name(const Model& m) {

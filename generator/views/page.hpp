@@ -5,19 +5,17 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "content/model.hpp"
 #include "core/text_util.hpp"
 #include "link/linked_site.hpp"
-#include "views/json_object.hpp"
+#include "views/page_data.hpp"
 
 namespace pb::inline views {
 
 struct Page {
   std::string path;             // root-relative, e.g. "models/x/index.html"
   std::string template_name;    // empty for raw output (JSON, XML, JS)
-  nlohmann::json data;          // template data; the layout wraps HTML pages
+  Data data;                    // template data; the layout wraps HTML pages
   std::string raw;              // bytes for raw output
 };
 
@@ -52,22 +50,22 @@ class PageBuilder {
   std::string plain(const Markdown& m) const { return linked_.plain_text(m); }
 
   // Starts the page data with what the layout needs; `title` is the page's <h1> and <title>.
-  nlohmann::json layout(const std::string& title, const std::string& description = {}) const;
+  Data layout(const std::string& title, const std::string& description = {}) const;
   // "Edit this page": a link to the source file (relative to content/) when site.yaml sets edit_url.
-  void edit_link(nlohmann::json& data, const std::string& source) const;
+  void edit_link(Data& data, const std::string& source) const;
   // Adds a breadcrumb trail (the last entry is the current page and is not a link).
-  void breadcrumbs(nlohmann::json& data, const std::vector<std::pair<std::string, std::string>>& trail) const;
+  void breadcrumbs(Data& data, const std::vector<std::pair<std::string, std::string>>& trail) const;
 
   // A statement for a template: id, HTML, permalink label, topic chips, sub-points.
-  nlohmann::json statement(const Statement& s);
+  Data statement(const Statement& s);
   // A statement shown away from its section page, with a link to it in context.
-  nlohmann::json statement_ref(const StatementRef& ref);
+  Data statement_ref(const StatementRef& ref);
   // "Value 1 · Worker action", to say where a statement comes from.
   std::string place_of(const StatementRef& ref) const;
   // The anchor of a shared-language cluster on compare/shared-language/: its first statement's.
   std::string cluster_anchor(const Cluster& cluster) const;
 
-  Page finish(std::string template_name, nlohmann::json data);
+  Page finish(std::string template_name, Data data);
 
  private:
   const LinkedSite& linked_;
@@ -78,7 +76,7 @@ class PageBuilder {
 
 // A table block for a template: caption, header cells, rows (each anchored <block>-row-<n>), the first
 // cell of a row as its row header.
-nlohmann::json table_data(const Block& block, PageBuilder& page);
+Data table_data(const Block& block, PageBuilder& page);
 
 // "At One Table (June 2023)"
 std::string model_name(const Model& m);

@@ -4,60 +4,55 @@
 
 #include <fmt/format.h>
 
-#include "views/json_object.hpp"
-
 namespace pb::inline views {
 
-using json = nlohmann::json;
-
-void add_page_toc(json& data, const std::vector<std::pair<std::string, std::string>>& entries, std::size_t min_entries) {
-  json toc = json::array();
+void add_page_toc(Data& data, const std::vector<std::pair<std::string, std::string>>& entries, std::size_t min_entries) {
+  Data toc = list();
   for (const auto& [id, title] : entries)
-    if (!id.empty() && !title.empty()) toc.push_back(object("href", "#" + id, "title", title));
-  data["has_toc"] = toc.size() >= min_entries;
-  data["toc"] = std::move(toc);
+    if (!id.empty() && !title.empty()) push(toc, object("href", "#" + id, "title", title));
+  set(data, "has_toc", items(toc).size() >= min_entries);
+  set(data, "toc", std::move(toc));
 }
 
-void add_section_navigation(const Site& site, const Model& model, json& data) {
+void add_section_navigation(const Site& site, const Model& model, Data& data) {
   std::vector<std::pair<std::string, std::string>> entries;
-  json roles = json::array();
-  if (data.contains("blocks")) {
-    for (const auto& block : data["blocks"]) {
-      const std::string heading = block.value("heading", "");
-      const std::string id = block.value("id", "");
+  Data roles = list();
+  {
+    for (const auto& block : items_at(data, "blocks")) {
+      const std::string heading = text_of(block, "heading");
+      const std::string id = text_of(block, "id");
       if (!heading.empty()) entries.emplace_back(id, heading);
     }
     // The filter lists the roles in the order of roles.yaml, each linking to its first actions block.
     for (const auto& role : site.roles) {
-      for (const auto& block : data["blocks"]) {
-        if (block.value("kind", "") != "actions" || block.value("role", "") != role.id || block.value("heading", "").empty())
+      for (const auto& block : items_at(data, "blocks")) {
+        if (text_of(block, "kind") != "actions" || text_of(block, "role") != role.id || text_of(block, "heading").empty())
           continue;
-        roles.push_back(object("role", role.id, "title", role_title(site, model, role.id, true), "href", fmt::format("#{}", block.value("id", ""))));
+        push(roles, object("role", role.id, "title", role_title(site, model, role.id, true), "href", fmt::format("#{}", text_of(block, "id"))));
         break;
       }
     }
   }
-  if (data.value("has_roles", false)) entries.emplace_back("related-roles", "Every action by role");
+  if (flag(data, "has_roles")) entries.emplace_back("related-roles", "Every action by role");
   add_page_toc(data, entries);
-  data["has_role_filter"] = roles.size() >= 2;
-  data["role_filter"] = std::move(roles);
+  set(data, "has_role_filter", items(roles).size() >= 2);
+  set(data, "role_filter", std::move(roles));
 }
 
-void add_overview_navigation(json& data) {
+void add_overview_navigation(Data& data) {
   std::vector<std::pair<std::string, std::string>> entries;
-  auto present = [&](const char* key) {
-    return data.contains(key) && !data[key].is_null() && data[key] != false && data[key] != "" &&
-           !(data[key].is_array() && data[key].empty());
+  auto heading_of = [&](const char* key, const char* member, const char* missing) {
+    return text_of(*get(data, key), member, missing);
   };
-  if (present("vision_html")) entries.emplace_back("vision", "Vision");
-  if (present("priorities")) entries.emplace_back("priorities", data["priorities"].value("heading", "Priorities"));
-  if (present("framework")) entries.emplace_back("framework", data["framework"].value("heading", "Framework"));
+  if (present(data, "vision_html")) entries.emplace_back("vision", "Vision");
+  if (present(data, "priorities")) entries.emplace_back("priorities", heading_of("priorities", "heading", "Priorities"));
+  if (present(data, "framework")) entries.emplace_back("framework", heading_of("framework", "heading", "Framework"));
   entries.emplace_back("contents", "Contents");
   entries.emplace_back("roles", "What each role does");
-  if (present("letter")) entries.emplace_back("letter", data["letter"].value("heading", "Letter"));
-  if (present("rubric")) entries.emplace_back("rubric", data["rubric"].value("title", "Rubric"));
-  if (data.value("has_footnotes", false)) entries.emplace_back("notes", "Notes");
-  if (data.value("has_editions", false)) entries.emplace_back("editions", "Other editions");
+  if (present(data, "letter")) entries.emplace_back("letter", heading_of("letter", "heading", "Letter"));
+  if (present(data, "rubric")) entries.emplace_back("rubric", heading_of("rubric", "title", "Rubric"));
+  if (flag(data, "has_footnotes")) entries.emplace_back("notes", "Notes");
+  if (flag(data, "has_editions")) entries.emplace_back("editions", "Other editions");
   add_page_toc(data, entries);
 }
 
@@ -78,29 +73,25 @@ std::string pill_title(const Section& section) {
   return cut + "\u2026";
 }
 
-void add_role_navigation(json& data) {
+void add_role_navigation(Data& data) {
   std::vector<std::pair<std::string, std::string>> entries;
-  if (data.contains("models"))
-    for (const auto& m : data["models"]) entries.emplace_back(m.value("anchor", ""), m.value("jurisdiction", "") + ": " + m.value("title", ""));
-  if (data.contains("without"))
-    for (const auto& m : data["without"]) entries.emplace_back(m.value("anchor", ""), m.value("jurisdiction", "") + ": " + m.value("title", ""));
-  if (data.value("has_archived", false)) entries.emplace_back("archived-editions", "In archived editions");
+  for (const auto& m : items_at(data, "models")) entries.emplace_back(text_of(m, "anchor"), text_of(m, "jurisdiction") + ": " + text_of(m, "title"));
+  for (const auto& m : items_at(data, "without")) entries.emplace_back(text_of(m, "anchor"), text_of(m, "jurisdiction") + ": " + text_of(m, "title"));
+  if (flag(data, "has_archived")) entries.emplace_back("archived-editions", "In archived editions");
   add_page_toc(data, entries, 2);
 }
 
-void add_glossary_navigation(json& data) {
+void add_glossary_navigation(Data& data) {
   std::vector<std::pair<std::string, std::string>> entries;
-  if (data.contains("letters"))
-    for (const auto& l : data["letters"]) entries.emplace_back(l.value("anchor", ""), l.value("letter", ""));
+  for (const auto& l : items_at(data, "letters")) entries.emplace_back(text_of(l, "anchor"), text_of(l, "letter"));
   add_page_toc(data, entries);
 }
 
-void add_topic_navigation(json& data) {
+void add_topic_navigation(Data& data) {
   std::vector<std::pair<std::string, std::string>> entries;
-  if (data.contains("columns"))
-    for (const auto& c : data["columns"])
-      entries.emplace_back(c.value("id", ""), c.value("jurisdiction", "") + ": " + c.value("title", "") +
-                                                  (c.value("edition", "").empty() ? "" : " (" + c.value("edition", "") + ")"));
+  for (const auto& c : items_at(data, "columns"))
+    entries.emplace_back(text_of(c, "id"), text_of(c, "jurisdiction") + ": " + text_of(c, "title") +
+                                               (text_of(c, "edition").empty() ? "" : " (" + text_of(c, "edition") + ")"));
   add_page_toc(data, entries);
 }
 

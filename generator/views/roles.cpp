@@ -15,24 +15,22 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 // Actions (or other statements) grouped by the section they come from, in the model's order.
-json grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions) {
-  json groups = json::array();
+Data grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions) {
+  Data groups = list();
   const LinkedSite& linked = page.linked();
   const Section* current = nullptr;
   for (std::size_t index : actions) {
     const StatementRef& ref = page.graph().statements()[index];
     if (linked.section(ref) != current) {
       current = linked.section(ref);
-      groups.push_back(object("label", current->label,
+      push(groups, object("label", current->label,
                               "title", current->title,
                               "href", page.href(urls::section(linked.model(ref), *current)),
                               "anchor", linked.model(ref).id + "-" + current->id,
-                              "items", json::array()));
+                              "items", list()));
     }
-    groups.back()["items"].push_back(page.statement_ref(ref));
+    push(items(groups).back()["items"], page.statement_ref(ref));
   }
   return groups;
 }
@@ -52,37 +50,37 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   PageBuilder page(linked, urls::model_role(model, role.id));
   const auto& actions = graph.actions(model, role.id);
   const std::string title = role_title(site, model, role.id), plural = role_title(site, model, role.id, true);
-  json d = page.layout(fmt::format("{} actions", title),
+  Data d = page.layout(fmt::format("{} actions", title),
                        fmt::format("Every action for {} in {}", plural, model_name(model)));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
                        {plural, urls::model_role(model, role.id)}});
-  d["model_id"] = model.id;
-  d["model_title"] = model.title;
-  d["model_name"] = model_name(model);
-  d["model_href"] = page.href(urls::model(model));
-  d["role_title"] = title;
-  d["role_plural"] = plural;
-  d["across_title"] = role.plural;
-  d["actions_word_html"] = text_html(model.vocabulary.actions);
-  d["unit"] = model.vocabulary.unit;
-  d["rubric_word"] = model.vocabulary.rubric;
-  d["role_description_html"] = page.html(role.description);
-  d["count"] = std::to_string(actions.size());
-  d["groups"] = grouped_actions(page, actions);
-  d["across_href"] = page.href(urls::role(role.id));
-  d["checklist_href"] = page.href(urls::checklist(model, role.id));
+  set(d, "model_id", model.id);
+  set(d, "model_title", model.title);
+  set(d, "model_name", model_name(model));
+  set(d, "model_href", page.href(urls::model(model)));
+  set(d, "role_title", title);
+  set(d, "role_plural", plural);
+  set(d, "across_title", role.plural);
+  set(d, "actions_word_html", text_html(model.vocabulary.actions));
+  set(d, "unit", model.vocabulary.unit);
+  set(d, "rubric_word", model.vocabulary.rubric);
+  set(d, "role_description_html", page.html(role.description));
+  set(d, "count", std::to_string(actions.size()));
+  set(d, "groups", grouped_actions(page, actions));
+  set(d, "across_href", page.href(urls::role(role.id)));
+  set(d, "checklist_href", page.href(urls::checklist(model, role.id)));
   if (has_self_assessment(graph, model, role.id))
-    d["self_assessment_href"] = page.href(urls::self_assessment(model, role.id));
+    set(d, "self_assessment_href", page.href(urls::self_assessment(model, role.id)));
   if (!model.superseded_by.empty()) {
     const Model* newest = current_edition(site, model);
-    d["superseded"] = object("current_title", model_name(*newest),
-                             "current_href", page.href(urls::model_role(*newest, role.id)));
+    set(d, "superseded", object("current_title", model_name(*newest),
+                             "current_href", page.href(urls::model_role(*newest, role.id))));
   }
-  json others = json::array();
+  Data others = list();
   for (const auto& r : site.roles)
     if (r.id != role.id && !graph.actions(model, r.id).empty())
-      others.push_back(object("title", role_title(site, model, r.id, true), "href", page.href(urls::model_role(model, r.id))));
-  d["other_roles"] = std::move(others);
+      push(others, object("title", role_title(site, model, r.id, true), "href", page.href(urls::model_role(model, r.id))));
+  set(d, "other_roles", std::move(others));
   return page.finish("role.html", std::move(d));
 }
 
@@ -144,15 +142,15 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
   const std::string path = part ? part->path : urls::role(role.id);
   PageBuilder page(linked, path);
   const std::string in_state = part ? " in " + state_page_name(*split, *part) : std::string();
-  json d = page.layout(fmt::format("What is expected of {}{}", in_sentence(role.plural), in_state),
+  Data d = page.layout(fmt::format("What is expected of {}{}", in_sentence(role.plural), in_state),
                        fmt::format("The actions every practice model{} expects of {}", in_state, in_sentence(role.plural)));
   if (part)
     page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}, {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {role.plural, urls::role(role.id)}});
-  d["role_title"] = role.title;
-  d["role_plural"] = role.plural;
-  d["role_description_html"] = page.html(role.description);
+  set(d, "role_title", role.title);
+  set(d, "role_plural", role.plural);
+  set(d, "role_description_html", page.html(role.description));
   // The current edition of each model in full; older editions by link.
   const std::vector<std::string> covered = covered_roles(site, role);
   std::vector<std::uint32_t> shown;  // the models this page lists: all, none (a summary) or a state's
@@ -160,7 +158,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) shown.push_back(mi);
   else if (part)
     shown = part->models;
-  json models = json::array(), archived = json::array(), without = json::array(), addressed = json::array();
+  Data models = list(), archived = list(), without = list(), addressed = list();
   for (std::uint32_t mi : shown) {
     const Model& model = site.models[mi];
     const std::vector<std::size_t> actions = covered_actions(graph, model, covered);
@@ -170,7 +168,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
       for (const auto& id : covered)
         if (covered.size() > 1 && !graph.actions(model, id).empty())
           parts += (parts.empty() ? "" : ", ") + in_sentence(role_title(site, model, id, true));
-      addressed.push_back(object("title", model_name(model), "href", "#" + model.id, "parts", parts));
+      push(addressed, object("title", model_name(model), "href", "#" + model.id, "parts", parts));
     }
     // A model that has only narrower roles links to its overview's roles, not to a page it lacks.
     const std::string href =
@@ -178,17 +176,17 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     if (!graph.has_actions(model)) {
       // Its expectations of all staff, inline: a worker in Maine finds here what Maine expects.
       if (model.superseded_by.empty())
-        without.push_back(object("title", model_name(model), "jurisdiction", model.jurisdiction, "anchor", model.id,
+        push(without, object("title", model_name(model), "jurisdiction", model.jurisdiction, "anchor", model.id,
                                  "href", page.href(urls::model(model)), "units", model.vocabulary.units_or_default(),
                                  "groups", grouped_actions(page, all_staff_statements(graph, mi))));
       continue;
     }
     if (actions.empty()) continue;
     if (!model.superseded_by.empty()) {
-      archived.push_back(object("title", model_name(model), "href", href));
+      push(archived, object("title", model_name(model), "href", href));
       continue;
     }
-    models.push_back(object("title", model_name(model),
+    push(models, object("title", model_name(model),
                             "jurisdiction", model.jurisdiction,
                             "anchor", model.id,
                             "href", href,
@@ -201,52 +199,52 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     for (std::uint32_t mi = 0; mi < site.models.size(); ++mi) {
       const Model& model = site.models[mi];
       if (!model.superseded_by.empty() && !covered_actions(graph, model, covered).empty())
-        archived.push_back(object("title", model_name(model),
+        push(archived, object("title", model_name(model),
                                   "href", page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles"
                                                                                            : urls::model_role(model, role.id))));
     }
     auto entry = [&](std::uint32_t mi) -> SummaryEntry {
       const Model& model = site.models[mi];
       if (!graph.has_actions(model))
-        return {{{"title", model_name(model)}, {"href", page.href(urls::model(model))}, {"count", "for all staff"}}, 0};
+        return {object("title", model_name(model), "href", page.href(urls::model(model)), "count", "for all staff"), 0};
       const std::size_t n = covered_actions(graph, model, covered).size();
       const bool own_page = !graph.actions(model, role.id).empty();
-      return {{{"title", model_name(model)},
-               {"href", page.href(own_page ? urls::model_role(model, role.id) : urls::model(model) + "#roles")},
-               {"count", count_of(n, "action", "actions")}},
+      return {object("title", model_name(model),
+                     "href", page.href(own_page ? urls::model_role(model, role.id) : urls::model(model) + "#roles"),
+                     "count", count_of(n, "action", "actions")),
               n};
     };
     std::size_t listed = 0;
     for (const auto& g : split->groups) listed += g.models.size();
-    d["summary"] = {{"intro", fmt::format("{} in {} expect something of {}: too many for one page, so the list is split "
-                                          "by state. Each state's page has its models' actions in full.",
-                                          count_of(listed, "model", "models"), count_of(split->groups.size(), "state", "states"),
-                                          in_sentence(role.plural))},
-                    {"caption", fmt::format("{} by state", role.plural)},
-                    {"count_heading", "Actions"},
-                    {"states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "action", "actions"); })}};
+    set(d, "summary", object("intro", fmt::format("{} in {} expect something of {}: too many for one page, so the list is split "
+                                                  "by state. Each state's page has its models' actions in full.",
+                                                  count_of(listed, "model", "models"), count_of(split->groups.size(), "state", "states"),
+                                                  in_sentence(role.plural)),
+                             "caption", fmt::format("{} by state", role.plural),
+                             "count_heading", "Actions",
+                             "states", summary_rows(page, *split, entry, [](std::size_t n) { return count_of(n, "action", "actions"); })));
   }
-  d["has_addressed"] = !addressed.empty();
-  d["addressed_count"] = addressed.size() == 1 ? std::string("one model") : fmt::format("{} models", addressed.size());
+  set(d, "has_addressed", !items(addressed).empty());
+  set(d, "addressed_count", items(addressed).size() == 1 ? std::string("one model") : fmt::format("{} models", items(addressed).size()));
   // The jump list the page opens with: every model on it, with role actions or not.
-  json jump = json::array();
-  for (const json* list : {&models, &without})
-    for (const auto& m : *list)
-      jump.push_back(object("href", fmt::format("#{}", m["anchor"].get<std::string>()), "title", m["title"], "jurisdiction", m["jurisdiction"]));
-  d["has_jump"] = !jump.empty();
-  d["jump"] = std::move(jump);
-  d["addressed"] = std::move(addressed);
-  d["models"] = std::move(models);
-  d["has_archived"] = !archived.empty();
-  d["archived"] = std::move(archived);
-  d["has_without"] = !without.empty();
-  d["without"] = std::move(without);
-  json roles = json::array();
+  Data jump = list();
+  for (const Data* listed : {&models, &without})
+    for (const auto& m : items(*listed))
+      push(jump, object("href", fmt::format("#{}", text_of(m, "anchor")), "title", text_of(m, "title"), "jurisdiction", text_of(m, "jurisdiction")));
+  set(d, "has_jump", !items(jump).empty());
+  set(d, "jump", std::move(jump));
+  set(d, "addressed", std::move(addressed));
+  set(d, "models", std::move(models));
+  set(d, "has_archived", !items(archived).empty());
+  set(d, "archived", std::move(archived));
+  set(d, "has_without", !items(without).empty());
+  set(d, "without", std::move(without));
+  Data roles = list();
   for (const auto& r : site.roles)
     if (role_addressed(linked, r))
-      roles.push_back(object("title", r.plural, "href", page.href(urls::role(r.id)), "current", r.id == role.id));
-  d["roles"] = std::move(roles);
-  if (part) d["pagination"] = state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data()));
+      push(roles, object("title", r.plural, "href", page.href(urls::role(r.id)), "current", r.id == role.id));
+  set(d, "roles", std::move(roles));
+  if (part) set(d, "pagination", state_pager(page, *split, static_cast<std::size_t>(part - split->pages.data())));
   add_role_navigation(d);
   return page.finish("role-all.html", std::move(d));
 }

@@ -11,20 +11,19 @@ namespace {
 
 Page search_page(const LinkedSite& linked) {
   const Site& site = linked.site();
-  using json = nlohmann::json;
   PageBuilder page(linked, urls::search());
-  json d = page.layout("Search", "Search every statement, role action, value and glossary term");
+  Data d = page.layout("Search", "Search every statement, role action, value and glossary term");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Search", urls::search()}});
-  json models = json::array(), roles = json::array();
-  for (const auto& m : site.models) models.push_back(object("id", m.id, "title", model_name(m)));
+  Data models = list(), roles = list();
+  for (const auto& m : site.models) push(models, object("id", m.id, "title", model_name(m)));
   for (const auto& r : site.roles)
-    if (role_addressed(linked, r)) roles.push_back(object("id", r.id, "title", r.plural));
-  d["models"] = std::move(models);
-  d["roles"] = std::move(roles);
-  d["index_href"] = page.href(urls::search_index());
-  d["lunr_href"] = page.href(urls::asset("lunr.min.js"));
-  d["core_href"] = page.href(urls::asset("search-core.js"));
-  d["is_search_page"] = true;
+    if (role_addressed(linked, r)) push(roles, object("id", r.id, "title", r.plural));
+  set(d, "models", std::move(models));
+  set(d, "roles", std::move(roles));
+  set(d, "index_href", page.href(urls::search_index()));
+  set(d, "lunr_href", page.href(urls::asset("lunr.min.js")));
+  set(d, "core_href", page.href(urls::asset("search-core.js")));
+  set(d, "is_search_page", true);
   return page.finish("search.html", std::move(d));
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "link/urls.hpp"
+#include "views/json_object.hpp"
 #include "views/page.hpp"
 
 namespace pb::inline views {
@@ -230,7 +231,7 @@ std::string build_search_head(const LinkedSite& linked, const SearchShards& shar
     for (const auto& alias : term.aliases) words.push_back(alias);
     if (words.size() > 1) synonyms.push_back(std::move(words));
   }
-  json head = object("version", 3,        "models", std::move(models), "roles", std::move(roles),
+  json head = json_object("version", 3,        "models", std::move(models), "roles", std::move(roles),
                      "synonyms", std::move(synonyms), "shards", std::move(list));
   return "window.PRACTICEBOOK_SEARCH=" + head.dump() + ";\n";
 }
@@ -246,7 +247,7 @@ std::string build_search_shard(const LinkedSite& linked, const SearchShards& sha
     add_statement_docs(linked, mi, t);
     add_model_role_docs(linked, m, static_cast<int>(mi), t);
   }
-  json shard = object("pages", std::move(t.pages), "places", std::move(t.places), "docs", std::move(t.docs));
+  json shard = json_object("pages", std::move(t.pages), "places", std::move(t.places), "docs", std::move(t.docs));
   // Shards may arrive in any order: each files itself under its number.
   return "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) +
          "]=" + shard.dump() + ";\n";

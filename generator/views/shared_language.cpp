@@ -121,7 +121,7 @@ class SharedLanguagePage {
     const auto& clusters = linked_.graph().shared_language();
     std::string title = "Shared language across states";
     if (number_) title += fmt::format(", page {} of {}", number_, layout_.pages.size());
-    json d = page_.layout(title, "Sentences that practice models of different states or agencies share, in the same words or the same idea");
+    Data d = page_.layout(title, "Sentences that practice models of different states or agencies share, in the same words or the same idea");
     std::vector<std::pair<std::string, std::string>> trail{
         {"Home", urls::home()}, {"Compare", urls::compare()}, {"Shared language", urls::shared_language()}};
     if (number_) trail.push_back({fmt::format("Page {}", number_), page_.path()});
@@ -129,28 +129,28 @@ class SharedLanguagePage {
     ResultRun shown{0, layout_.groups.size()};
     if (number_) shown = layout_.pages[number_ - 1];
     const bool summary = !number_ && !layout_.pages.empty();
-    json list = json::array();
+    Data groups = list();
     if (!summary)
       for (std::size_t g = shown.begin; g < shown.end; ++g)
-        list.push_back(group(g, layout_.groups[g].models, layout_.groups[g].clusters));
-    d["groups"] = std::move(list);
-    d["has_groups"] = !layout_.groups.empty();
-    d["summary"] = fmt::format("{}: {} in the same words and {} in other words (the same idea).",
+        push(groups, group(g, layout_.groups[g].models, layout_.groups[g].clusters));
+    set(d, "groups", std::move(groups));
+    set(d, "has_groups", !layout_.groups.empty());
+    set(d, "summary", fmt::format("{}: {} in the same words and {} in other words (the same idea).",
                                plural(clusters.size(), "sentence is said in more than one model",
                                       "sentences are said in more than one model"),
-                               layout_.same_words, clusters.size() - layout_.same_words);
-    d["json_href"] = page_.href(urls::shared_language_json());
-    d["pager"] = false;
+                               layout_.same_words, clusters.size() - layout_.same_words));
+    set(d, "json_href", page_.href(urls::shared_language_json()));
+    set(d, "pager", false);
     if (number_) {
       std::vector<std::string> paths;
       for (std::size_t n = 1; n <= layout_.pages.size(); ++n) paths.push_back(urls::results_page(urls::shared_language(), n));
-      d["pager"] = pager(page_, paths, number_ - 1);
+      set(d, "pager", pager(page_, paths, number_ - 1));
     }
     if (summary) {
-      d["pages"] = pages_summary();
-      d["index"] = group_index();
-      d["group_count"] = std::to_string(layout_.groups.size());
-      d["page_count"] = std::to_string(layout_.pages.size());
+      set(d, "pages", pages_summary());
+      set(d, "index", group_index());
+      set(d, "group_count", std::to_string(layout_.groups.size()));
+      set(d, "page_count", std::to_string(layout_.pages.size()));
       return page_.finish("shared-language-summary.html", std::move(d));
     }
     return page_.finish("shared-language.html", std::move(d));
@@ -171,13 +171,13 @@ class SharedLanguagePage {
   }
 
   // The summary's table of the pages of results: the groups and sentences on each.
-  json pages_summary() const {
-    json rows = json::array();
+  Data pages_summary() const {
+    Data rows = list();
     for (std::size_t n = 0; n < layout_.pages.size(); ++n) {
       const ResultRun& run = layout_.pages[n];
       std::size_t sentences = 0;
       for (std::size_t g = run.begin; g < run.end; ++g) sentences += layout_.groups[g].clusters.size();
-      rows.push_back(object("label", fmt::format("Page {}", n + 1),
+      push(rows, object("label", fmt::format("Page {}", n + 1),
                             "href", page_.href(urls::results_page(urls::shared_language(), n + 1)),
                             "first", title_of(layout_.groups[run.begin].models),
                             "last", title_of(layout_.groups[run.end - 1].models),
@@ -189,30 +189,30 @@ class SharedLanguagePage {
 
   // Every group, linking its page of results. Each carries the anchors of its sentences, so a link
   // to a sentence here (from a statement "also said in" many models) lands on its group.
-  json group_index() {
-    json items = json::array();
+  Data group_index() {
+    Data entries = list();
     for (std::size_t n = 0; n < layout_.pages.size(); ++n)
       for (std::size_t g = layout_.pages[n].begin; g < layout_.pages[n].end; ++g) {
         const auto& group = layout_.groups[g];
-        json anchors = json::array();
-        for (std::size_t c : group.clusters) anchors.push_back(page_.cluster_anchor(linked_.graph().shared_language()[c]));
-        items.push_back(object("title", title_of(group.models),
+        Data anchors = list();
+        for (std::size_t c : group.clusters) push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[c]));
+        push(entries, object("title", title_of(group.models),
                                "href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(g, group.models),
                                "count_label", plural(group.clusters.size(), "sentence", "sentences"),
                                "anchors", std::move(anchors)));
       }
-    return items;
+    return entries;
   }
 
-  json group(std::size_t number, const std::vector<std::uint32_t>& models, const std::vector<std::size_t>& clusters) {
+  Data group(std::size_t number, const std::vector<std::uint32_t>& models, const std::vector<std::size_t>& clusters) {
     const std::string anchor = anchor_of(number, models);
-    json items = json::array();
-    for (std::size_t c : clusters) items.push_back(cluster(linked_.graph().shared_language()[c]));
+    Data shown = list();
+    for (std::size_t c : clusters) push(shown, cluster(linked_.graph().shared_language()[c]));
     return object("title", title_of(models),
                   "anchor", anchor,
                   "count", std::to_string(clusters.size()),
                   "count_label", plural(clusters.size(), "sentence", "sentences"),
-                  "clusters", std::move(items));
+                  "clusters", std::move(shown));
   }
 
   std::string label_of(const Wording& w) const {
@@ -220,10 +220,10 @@ class SharedLanguagePage {
     return fmt::format("these {} models", w.models.size());
   }
 
-  json cluster(const Cluster& c) {
+  Data cluster(const Cluster& c) {
     const auto texts = wordings(linked_, c);
     const bool same_words = c.kind == ClusterKind::same_words;
-    json sides = json::array();
+    Data sides = list();
     for (std::size_t i = 0; i < texts.size(); ++i) {
       std::string html;
       if (!same_words || texts.size() == 1) {
@@ -235,16 +235,16 @@ class SharedLanguagePage {
         html = i == 0 ? words_html(texts[0].text)
                       : side_to_html(word_diff(texts[0].text, texts[i].text), DiffOp::inserted, label_of(texts[i]));
       }
-      json links = json::array(), more = json::array();
+      Data links = list(), more = list();
       for (const ClusterMember* m : texts[i].members) {
         const StatementRef& ref = linked_.graph().statements()[m->text];
-        json link = object("href", page_.href(ref.url), "label", labels_.at(ref.model) + ", " + page_.place_of(ref));
-        (links.size() < links_shown ? links : more).push_back(std::move(link));
+        Data link = object("href", page_.href(ref.url), "label", labels_.at(ref.model) + ", " + page_.place_of(ref));
+        push(items(links).size() < links_shown ? links : more, std::move(link));
       }
-      sides.push_back(object("html", html,
+      push(sides, object("html", html,
                              "links", std::move(links),
                              "more", more,
-                             "more_label", more.empty() ? "" : fmt::format("and {} more", more.size())));
+                             "more_label", items(more).empty() ? "" : fmt::format("and {} more", items(more).size())));
     }
     std::set<std::uint32_t> models;
     for (const auto& m : c.members) models.insert(linked_.graph().statements()[m.text].model);
@@ -252,7 +252,7 @@ class SharedLanguagePage {
                   "kind", same_words ? "same-words" : "same-idea",
                   "kind_label", same_words ? "Same words" : "Same idea",
                   "models_label", "said in " + plural(models.size(), "model", "models"),
-                  "side_by_side", sides.size() == 2,
+                  "side_by_side", items(sides).size() == 2,
                   "sides", std::move(sides));
   }
 

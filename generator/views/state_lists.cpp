@@ -4,8 +4,6 @@
 
 namespace pb::inline views {
 
-using json = nlohmann::json;
-
 std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref) {
   return linked.html(linked.statement(ref).text).html.size() + statement_ref_weight;
 }
@@ -15,21 +13,21 @@ std::string state_page_name(const StateSplit& split, const StatePage& page) {
   return page.of == 1 ? state : fmt::format("{}, page {} of {}", state, page.number, page.of);
 }
 
-json summary_rows(const PageBuilder& page, const StateSplit& split, const std::function<SummaryEntry(std::uint32_t)>& entry,
+Data summary_rows(const PageBuilder& page, const StateSplit& split, const std::function<SummaryEntry(std::uint32_t)>& entry,
                   const std::function<std::string(std::size_t)>& count_label) {
-  json rows = state_rows(page, split);
+  Data rows = state_rows(page, split);
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
-    json entries = json::array();
+    Data entries = list();
     std::size_t count = 0;
     for (std::uint32_t m : split.groups[g].models) {
       SummaryEntry e = entry(m);
       count += e.count;
-      entries.push_back(std::move(e.data));
+      push(entries, std::move(e.data));
     }
-    json& row = rows[g];
-    row["entries"] = std::move(entries);
-    row["count"] = count_label(count);
-    row["page_count"] = count_of(row["pages"].size(), "page", "pages");
+    Data& row = items(rows)[g];
+    set(row, "entries", std::move(entries));
+    set(row, "count", count_label(count));
+    set(row, "page_count", count_of(items_at(row, "pages").size(), "page", "pages"));
   }
   return rows;
 }

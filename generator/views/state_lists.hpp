@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "views/page_data.hpp"
 
 #include "views/page.hpp"
 #include "views/state_split.hpp"
@@ -26,14 +26,14 @@ std::string state_page_name(const StateSplit& split, const StatePage& page);
 
 // A model's entry in a summary row: its template data and the count summed per state.
 struct SummaryEntry {
-  nlohmann::json data;
+  Data data;
   std::size_t count = 0;
 };
 
 // state_rows() with, per state, `entries` (each model as `entry` gives it, linking its own page or
 // its place on the state's page), `count` (their counts summed, as `count_label` writes it) and
 // `page_count` ("3 pages" when `has_pages`).
-nlohmann::json summary_rows(const PageBuilder& page, const StateSplit& split,
+Data summary_rows(const PageBuilder& page, const StateSplit& split,
                             const std::function<SummaryEntry(std::uint32_t)>& entry,
                             const std::function<std::string(std::size_t)>& count_label);
 

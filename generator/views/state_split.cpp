@@ -6,8 +6,6 @@
 
 namespace pb::inline views {
 
-using json = nlohmann::json;
-
 const std::string& StateSplit::path_of(std::uint32_t model) const {
   const auto found = page_of.find(model);
   return found == page_of.end() ? summary : pages[found->second].path;
@@ -44,10 +42,10 @@ StateSplit split_by_state(const Site& site, const std::string& page, const std::
   return split;
 }
 
-json pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current) {
-  json pages = json::array();
+Data pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current) {
+  Data pages = list();
   for (std::size_t i = 0; i < paths.size(); ++i)
-    pages.push_back(object("number", std::to_string(i + 1), "href", page.href(paths[i]), "current", i == current));
+    push(pages, object("number", std::to_string(i + 1), "href", page.href(paths[i]), "current", i == current));
   const bool has_prev = current > 0, has_next = current + 1 < paths.size();
   return object("label", fmt::format("Page {} of {}", current + 1, paths.size()),
                 "has_prev", has_prev,
@@ -57,17 +55,17 @@ json pager(const PageBuilder& page, const std::vector<std::string>& paths, std::
                 "pages", std::move(pages));
 }
 
-json state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index) {
+Data state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index) {
   const StatePage& p = split.pages[index];
-  if (p.of < 2) return false;
+  if (p.of < 2) return Data(false);
   std::vector<std::string> paths;
   for (const auto& other : split.pages)
     if (other.group == p.group) paths.push_back(other.path);
   return pager(page, paths, p.number - 1);
 }
 
-json state_rows(const PageBuilder& page, const StateSplit& split) {
-  json rows = json::array();
+Data state_rows(const PageBuilder& page, const StateSplit& split) {
+  Data rows = list();
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
     const StateGroup& group = split.groups[g];
     std::string names;
@@ -75,14 +73,14 @@ json state_rows(const PageBuilder& page, const StateSplit& split) {
       const Model& model = page.site().models[m];  // a county's model is named with its county
       names += (names.empty() ? "" : "; ") + (model.state.empty() ? model_name(model) : model.jurisdiction + ": " + model_name(model));
     }
-    json pages = json::array();
+    Data pages = list();
     for (const auto& p : split.pages)
-      if (p.group == g) pages.push_back(object("number", std::to_string(p.number), "href", page.href(p.path)));
-    rows.push_back(object("state", group.state,
+      if (p.group == g) push(pages, object("number", std::to_string(p.number), "href", page.href(p.path)));
+    push(rows, object("state", group.state,
                           "href", page.href(split.pages[split.first_page(g)].path),
                           "models", names,
                           "model_count", count_of(group.models.size(), "model", "models"),
-                          "has_pages", pages.size() > 1,
+                          "has_pages", items(pages).size() > 1,
                           "pages", std::move(pages)));
   }
   return rows;
@@ -92,15 +90,15 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-json state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements) {
+Data state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements) {
   std::map<std::uint32_t, std::size_t> per_model;
   for (std::size_t index : statements) ++per_model[page.graph().statements()[index].model];
-  json rows = state_rows(page, split);
+  Data rows = state_rows(page, split);
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
     std::size_t n = 0;
     for (std::uint32_t m : split.groups[g].models)
       if (auto found = per_model.find(m); found != per_model.end()) n += found->second;
-    rows[g]["statements"] = std::to_string(n);
+    set(items(rows)[g], "statements", std::to_string(n));
   }
   return rows;
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "views/page_data.hpp"
 
 #include "views/by_state.hpp"
 #include "views/page.hpp"
@@ -50,16 +50,16 @@ void add_split_tasks(std::vector<PageTask>& tasks, const std::string& path, Stat
 
 // "Page 2 of 3" navigation between numbered pages (`paths`, the current one at `current`):
 // {label, has_prev, prev_href, has_next, next_href, pages: [{number, href, current}]}.
-nlohmann::json pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current);
+Data pager(const PageBuilder& page, const std::vector<std::string>& paths, std::size_t current);
 // The same for a state's pages of results; false (no navigation) when the state has one page.
-nlohmann::json state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index);
+Data state_pager(const PageBuilder& page, const StateSplit& split, std::size_t index);
 
 // A summary's table of states, one row per group: {state, href, models (names), model_count,
 // has_pages, pages: [{number, href}]}. Callers add their own counts to the rows, in the same order.
-nlohmann::json state_rows(const PageBuilder& page, const StateSplit& split);
+Data state_rows(const PageBuilder& page, const StateSplit& split);
 // The same rows, each with "statements": how many of `statements` (indexes into the link graph's
 // statements, e.g. a topic's) the state's models have.
-nlohmann::json state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements);
+Data state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements);
 
 // "12 models", "1 statement"
 std::string count_of(std::size_t n, const char* one, const char* many);

@@ -253,16 +253,16 @@ TEST_CASE("frameworks: a page against the current models, and one per model") {
   auto page = [&](const std::string& path) {
     const auto it = std::find_if(tasks.begin(), tasks.end(), [&](const PageTask& t) { return t.path == path; });
     REQUIRE(it != tasks.end());
-    return it->make();
+    return test::as_json(it->make());
   };
-  const Page main = page("compare/frameworks/f/index.html");
+  const test::JsonPage main = page("compare/frameworks/f/index.html");
   const auto& item = main.data["parts"][0]["groups"][0]["items"];
   CHECK(item[0]["cells"][0]["count"] == "1 statement");
   CHECK(item[0]["cells"][0]["links"][0]["href"] == "../../../models/m1/first/index.html#worker-1");
   CHECK(item[1]["cells"][0]["gap"] == true);
   CHECK(main.data["models"][0]["covered"] == "1 of 2");
   CHECK(main.data["models"][0]["gaps"][0]["href"] == "#adoption");
-  const Page detail = page("compare/frameworks/f/m1/index.html");
+  const test::JsonPage detail = page("compare/frameworks/f/m1/index.html");
   CHECK(detail.data["gaps"][0]["label"] == "Item 2: Adoption");
   CHECK(detail.data["parts"][0]["groups"][0]["items"][0]["statements"][0]["href"] ==
         "../../../../models/m1/first/index.html#worker-1");

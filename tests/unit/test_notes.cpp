@@ -68,7 +68,7 @@ TEST_CASE("a statement's reference and the note link both ways, with anchors uni
   CHECK(linked.note_uses(0, 0)[1].place == "Value 1");
   for (const PageTask& task : plan_site(linked)) {
     if (task.path != "models/m1/index.html") continue;
-    const Page page = task.make();
+    const test::JsonPage page = test::as_json(task.make());
     const auto& notes = page.data["footnotes"];
     REQUIRE(notes.size() == 2);
     CHECK(notes[0]["id"] == "fn-1");

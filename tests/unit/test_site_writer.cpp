@@ -180,8 +180,8 @@ TEST_CASE("empty text counts as false in templates, so optional parts vanish") {
   dir.write("theme/templates/probe.html", "[{{#label}}{{label}}: {{/label}}{{title}}]");
   auto custom = Theme::load(dir.path() / "theme", diags);
   REQUIRE(custom);
-  CHECK(custom->render("probe.html", nlohmann::json{{"label", ""}, {"title", "T"}}) == "[T]");
-  CHECK(custom->render("probe.html", nlohmann::json{{"label", "Value 1"}, {"title", "T"}}) == "[Value 1: T]");
+  CHECK(custom->render("probe.html", object("label", "", "title", "T")) == "[T]");
+  CHECK(custom->render("probe.html", object("label", "Value 1", "title", "T")) == "[Value 1: T]");
 }
 
 TEST_CASE("{{x}} escapes the five characters anywhere in a text, NUL bytes included") {
@@ -190,7 +190,7 @@ TEST_CASE("{{x}} escapes the five characters anywhere in a text, NUL bytes inclu
   dir.write("theme/templates/probe.html", "[{{x}}]");
   auto theme = Theme::load(dir.path() / "theme", diags);
   REQUIRE(theme);
-  auto shown = [&](const std::string& x) { return theme->render("probe.html", nlohmann::json{{"x", x}}); };
+  auto shown = [&](const std::string& x) { return theme->render("probe.html", object("x", x)); };
   CHECK(shown("plain text, no markup") == "[plain text, no markup]");
   CHECK(shown("<b>\"Tom\" & 'Jerry'</b>") == "[&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;]");
   CHECK(shown(std::string("a\0b", 3)) == std::string("[a\0b]", 5));
@@ -207,13 +207,13 @@ TEST_CASE("the page goes into the layout where the layout prints {{{content}}}, 
   dir.write("theme/templates/twice.html", "{{{content}}}|{{{content}}}");
   auto theme = Theme::load(dir.path() / "theme", diags);
   REQUIRE(theme);
-  const nlohmann::json data{{"text", "a < b"}, {"title", "T"}, {"wide", true}};
+  const Data data = object("text", "a < b", "title", "T", "wide", true);
   CHECK(theme->render_page("body.html", "raw.html", data) == "<head>T</head>\n<div><p>a &lt; b</p>\n</div>\nend");
   CHECK(theme->render_page("body.html", "escaped.html", data) == "[&lt;p&gt;a &amp;lt; b&lt;/p&gt;\n]");
   CHECK(theme->render_page("body.html", "twice.html", data) == "<p>a &lt; b</p>\n|<p>a &lt; b</p>\n");
   // Data that prints the layout's own marker, unescaped, cannot move the page.
-  nlohmann::json tricky = data;
-  tricky["title"] = "\x01<practicebook-page-content>\x01";
+  Data tricky = data;
+  set(tricky, "title", "\x01<practicebook-page-content>\x01");
   CHECK(theme->render_page("body.html", "raw.html", tricky) ==
         "<head>\x01<practicebook-page-content>\x01</head>\n<div><p>a &lt; b</p>\n</div>\nend");
 }

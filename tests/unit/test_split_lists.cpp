@@ -21,10 +21,10 @@ const LinkedSite& seed() {
   return linked;
 }
 
-std::map<std::string, Page> pages_under(const std::vector<PageTask>& tasks, const std::string& prefix) {
-  std::map<std::string, Page> pages;
+std::map<std::string, test::JsonPage> pages_under(const std::vector<PageTask>& tasks, const std::string& prefix) {
+  std::map<std::string, test::JsonPage> pages;
   for (const PageTask& task : tasks)
-    if (task.path.starts_with(prefix)) pages.emplace(task.path, task.make());
+    if (task.path.starts_with(prefix)) pages.emplace(task.path, test::as_json(task.make()));
   return pages;
 }
 
@@ -37,7 +37,7 @@ TEST_CASE("the seed site keeps its cross-model pages whole at the real budget") 
 TEST_CASE("past the budget, the role across models is a summary of states linking one page per state") {
   const auto pages = pages_under(plan_role_pages(seed(), 1), "roles/worker/");
   REQUIRE(pages.count("roles/worker/index.html"));
-  const Page& summary = pages.at("roles/worker/index.html");
+  const test::JsonPage& summary = pages.at("roles/worker/index.html");
   CHECK(summary.data["page_title"] == "What is expected of workers");
   CHECK(summary.data["models"].empty());  // the actions are on the state pages
   CHECK(summary.data["has_jump"] == false);
@@ -67,17 +67,17 @@ TEST_CASE("past the budget, the role across models is a summary of states linkin
   }
   CHECK(listed == std::multiset<std::string>{"ar-at-one-table-2023", "ar-practice-model", "me-practice-model", "va-practice-model"});
 
-  const Page& first = pages.at("roles/worker/states/arkansas/index.html");
+  const test::JsonPage& first = pages.at("roles/worker/states/arkansas/index.html");
   CHECK(first.data["page_title"] == "What is expected of workers in Arkansas, page 1 of 2");
   CHECK(first.data["breadcrumbs"][1]["href"] == "../../../../roles/worker/index.html");
   CHECK(first.data["breadcrumbs"][2]["title"] == "Arkansas, page 1 of 2");
   CHECK(first.data["pagination"]["label"] == "Page 1 of 2");
-  CHECK(first.data["pagination"]["prev_href"] == "");
+  CHECK(first.data["pagination"]["prev_href"] == false);  // empty: no link
   CHECK(first.data["pagination"]["next_href"] == "../../../../roles/worker/states/arkansas/2/index.html");
   CHECK(first.data["jump"][0]["href"] == "#ar-at-one-table-2023");
-  const Page& second = pages.at("roles/worker/states/arkansas/2/index.html");
+  const test::JsonPage& second = pages.at("roles/worker/states/arkansas/2/index.html");
   CHECK(second.data["pagination"]["prev_href"] == "../../../../../roles/worker/states/arkansas/index.html");
-  CHECK(second.data["pagination"]["next_href"] == "");
+  CHECK(second.data["pagination"]["next_href"] == false);
   CHECK(second.data["pagination"]["pages"][1]["current"] == true);
   // A state of one page has no page navigation.
   CHECK(pages.at("roles/worker/states/virginia/index.html").data["pagination"] == false);
@@ -93,7 +93,7 @@ TEST_CASE("past the budget, a term's uses are listed by state; the summary links
     }
   REQUIRE_FALSE(term.empty());
   const auto pages = pages_under(tasks, term + "/");
-  const Page& summary = pages.at(term + "/index.html");
+  const test::JsonPage& summary = pages.at(term + "/index.html");
   REQUIRE(summary.data.contains("summary"));
   std::size_t uses_on_state_pages = 0, summed = 0;
   for (const auto& row : summary.data["summary"]["states"])
@@ -116,7 +116,7 @@ TEST_CASE("past the budget, a term's uses are listed by state; the summary links
 TEST_CASE("past the budget, the handouts index keeps the topic sheets and links a page per state") {
   const auto tasks = plan_handout_pages(seed(), nullptr, 1);
   const auto pages = pages_under(tasks, "handouts/");
-  const Page& index = pages.at("handouts/index.html");
+  const test::JsonPage& index = pages.at("handouts/index.html");
   REQUIRE(index.data["groups"].size() == 1);
   CHECK(index.data["groups"][0]["anchor"] == "handouts-compare");
   const auto& states = index.data["summary"]["states"];
@@ -125,12 +125,12 @@ TEST_CASE("past the budget, the handouts index keeps the topic sheets and links 
   CHECK(states[0]["entries"][0]["href"] == "../handouts/states/arkansas/index.html#handouts-ar-at-one-table-2023");
   // Arkansas has three editions, each its own page at this budget; the archived one says where its
   // successor's handouts are.
-  const Page& archived = pages.at("handouts/states/arkansas/2/index.html");
+  const test::JsonPage& archived = pages.at("handouts/states/arkansas/2/index.html");
   REQUIRE(archived.data["archived_groups"].size() == 1);
   CHECK(archived.data["archived_groups"][0]["replaced_by_href"] == "../../../../handouts/states/arkansas/index.html#handouts-ar-at-one-table-2023");
   CHECK(pages.at("handouts/states/maine/index.html").data["page_title"] == "Handouts in Maine");
   // A model's overview links its handouts on its state's page.
   for (const PageTask& task : plan_model_pages(seed(), 1))
     if (task.path == "models/va-practice-model/index.html")
-      CHECK(task.make().data["handouts_href"] == "../../handouts/states/virginia/index.html#handouts-va-practice-model");
+      CHECK(test::as_json(task.make()).data["handouts_href"] == "../../handouts/states/virginia/index.html#handouts-va-practice-model");
 }

@@ -66,17 +66,17 @@ TEST_CASE("pager: Page n of m, previous and next, every page linked from the cur
   REQUIRE(split.pages.size() == 3);
   const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
   const PageBuilder page(linked, split.pages[1].path);
-  const nlohmann::json nav = state_pager(page, split, 1);
+  const nlohmann::json nav = to_json(state_pager(page, split, 1));
   CHECK(nav["label"] == "Page 2 of 3");
   CHECK(nav["prev_href"] == "../../../../compare/states/arkansas/index.html");
   CHECK(nav["next_href"] == "../../../../compare/states/arkansas/3/index.html");
   CHECK(nav["pages"].size() == 3);
   CHECK(nav["pages"][1]["current"] == true);
-  const nlohmann::json first = state_pager(PageBuilder(linked, split.pages[0].path), split, 0);
+  const nlohmann::json first = to_json(state_pager(PageBuilder(linked, split.pages[0].path), split, 0));
   CHECK(first["has_prev"] == false);
   CHECK(first["next_href"] == "../../../compare/states/arkansas/2/index.html");
   const StateSplit one = split_by_state(site, "compare/index.html", {0}, {10}, 5);
-  CHECK(state_pager(page, one, 0) == false);  // a state on one page: no navigation
+  CHECK(state_pager(page, one, 0).is_false());  // a state on one page: no navigation
 }
 
 TEST_CASE("the seed's comparison pages, split with a budget of one byte, link each model where it is") {
@@ -85,19 +85,19 @@ TEST_CASE("the seed's comparison pages, split with a budget of one byte, link ea
   // Arkansas has three models: one page each; Maine and Virginia one page.
   REQUIRE(task_at(tasks, "compare/topics/safety/states/arkansas/3/index.html"));
   REQUIRE(task_at(tasks, "compare/states/virginia/index.html"));
-  const Page summary = task_at(tasks, "compare/topics/safety/index.html")->make();
+  const test::JsonPage summary = test::as_json(task_at(tasks, "compare/topics/safety/index.html")->make());
   CHECK(summary.template_name == "topic-summary.html");
   REQUIRE(summary.data["states"].size() == 3);
   CHECK(summary.data["states"][0]["state"] == "Arkansas");
   CHECK(summary.data["states"][0]["href"] == "../../../compare/topics/safety/states/arkansas/index.html");
   CHECK(summary.data["states"][0]["pages"].size() == 3);
   // A state's topic × model matrix links each model's column on its page of the topic.
-  const Page virginia = task_at(tasks, "compare/states/virginia/index.html")->make();
+  const test::JsonPage virginia = test::as_json(task_at(tasks, "compare/states/virginia/index.html")->make());
   CHECK(virginia.template_name == "compare.html");
   CHECK(virginia.data["page_title"] == "Compare the practice models of Virginia");
   CHECK(virginia.data["rows"][0]["cells"][0]["href"].get<std::string>().starts_with("../../../compare/topics/"));
   CHECK(virginia.data["rows"][0]["cells"][0]["href"].get<std::string>().ends_with("/states/virginia/index.html#va-practice-model"));
-  const Page page = task_at(tasks, "compare/topics/safety/states/arkansas/2/index.html")->make();
+  const test::JsonPage page = test::as_json(task_at(tasks, "compare/topics/safety/states/arkansas/2/index.html")->make());
   CHECK(page.data["page_title"] == "Child safety across models in Arkansas, page 2 of 3");
   CHECK(page.data["columns"].size() == 1);
   CHECK(page.data["pager"]["label"] == "Page 2 of 3");
@@ -107,7 +107,7 @@ TEST_CASE("shared language past the budget: a summary carrying every sentence's 
   const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
   const auto tasks = plan_shared_language(linked, 1);
   REQUIRE(task_at(tasks, "compare/shared-language/2/index.html"));
-  const Page summary = task_at(tasks, urls::shared_language())->make();
+  const test::JsonPage summary = test::as_json(task_at(tasks, urls::shared_language())->make());
   CHECK(summary.template_name == "shared-language-summary.html");
   std::size_t anchors = 0;
   for (const auto& group : summary.data["index"]) {
@@ -115,7 +115,7 @@ TEST_CASE("shared language past the budget: a summary carrying every sentence's 
     CHECK(group["href"].get<std::string>().find("/index.html#") != std::string::npos);
   }
   CHECK(anchors == linked.graph().shared_language().size());
-  const Page second = task_at(tasks, "compare/shared-language/2/index.html")->make();
+  const test::JsonPage second = test::as_json(task_at(tasks, "compare/shared-language/2/index.html")->make());
   CHECK(second.data["groups"].size() == 1);  // a group heavier than the budget: a page of its own
   CHECK(second.data["pager"]["prev_href"] == "../../../compare/shared-language/1/index.html");
 }

@@ -50,9 +50,10 @@ TEST_CASE("every template prints only names its page data has, on every page of 
     if (page.template_name.empty()) continue;
     ++pages_per_template[page.template_name];
     REQUIRE(sources.count(page.template_name));
-    nlohmann::json with_content = page.data;
+    const nlohmann::json data = to_json(page.data);
+    nlohmann::json with_content = data;
     with_content["content"] = "<main>…</main>";
-    const auto in_page = missing_names(sources.at(page.template_name), page.data);
+    const auto in_page = missing_names(sources.at(page.template_name), data);
     const auto in_layout = missing_names(sources.at("layout.html"), with_content);
     CHECK_MESSAGE(in_page.empty(), page.path, " (", page.template_name, "): ", join(in_page, ", "));
     CHECK_MESSAGE(in_layout.empty(), page.path, " (layout.html): ", join(in_layout, ", "));

@@ -1,12 +1,12 @@
 #pragma once
 // Page data, built in the template engine's own form (kainjow::mustache::data) and handed to the
-// renderer as it is. Building it first as JSON and converting it cost a national site a quarter of
-// its rendering: every value allocated twice, every object a tree of map nodes taken apart again.
+// renderer as it is. Building it first as JSON and converting it took a fifth of a national site's
+// rendering: every value allocated twice, every object a tree of map nodes taken apart again.
 //
-// Every value goes in through value(), which says how the templates read it: text is printed, empty
-// text is false (as in most Mustache implementations: {{#label}}…{{/label}} skips it), numbers are
-// printed as decimal text, and a bool is a flag. kainjow's own constructors would make a number a
-// flag (through bool) and copy a list deeply, so views use these helpers, not them.
+// Views add values with object(), push() and set(), which say how templates read them: text is
+// printed, empty text is false (as in most Mustache implementations: {{#label}}…{{/label}} skips
+// it), numbers are printed as decimal text, and a bool is a flag. kainjow's own constructors would
+// make a number a flag (through bool) and copy a list deeply, so views use these helpers, not them.
 #include <algorithm>
 #include <concepts>
 #include <cstddef>
@@ -28,11 +28,9 @@ namespace data_detail {
 // size it once and build values in place. A list's items and a text's characters are ordinary
 // objects behind a const accessor; they are filled in place.
 kainjow::mustache::object& members(Data& d);
-}  // namespace data_detail
 
 // What a value is in the data, made in place where it is stored (a map node or a list slot), so no
-// value is built and then moved: on a national site that was a tenth of the views' time.
-namespace data_detail {
+// value is built and then moved.
 template <typename T>
 concept Textual = std::convertible_to<T, std::string_view> && !std::same_as<std::remove_cvref_t<T>, Data>;
 

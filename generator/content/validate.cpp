@@ -7,6 +7,7 @@
 #include <set>
 
 #include "content/frameworks.hpp"
+#include "core/parallel.hpp"
 #include "core/text_util.hpp"
 
 namespace pb::inline content {
@@ -276,7 +277,12 @@ void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& unt
   check_editions(site, diags);
   check_frameworks(site, diags);
   SectionChecker sections(site, diags, untagged_hint);
-  for (const auto& model : site.models) {
+  // Models are checked on every core: each reads only the site and its own model, and diagnostics
+  // are sorted by position before they are printed, so the order they arrive in does not show.
+  ParallelTask task{.count = site.models.size(), .min_per_thread = 8,
+                    .name = [&](std::size_t m) { return site.models[m].dir; }};
+  parallel_for(task, [&](std::size_t m, unsigned) {
+    const Model& model = site.models[m];
     check_unique(model.sections, id_and_where, "section", diags);
     if (model.sections.empty())
       diags.warning(model.where, fmt::format("model '{}' has no sections", model.id),
@@ -299,7 +305,7 @@ void validate_site(const Site& site, Diagnostics& diags, const UntaggedHint& unt
       for_each_statement(model.priorities->items,
                          [&](const Statement& s, int) { sections.check_statement(s, overview, anchors); });
     }
-  }
+  }, diags);
 }
 
 }  // namespace pb::content

@@ -141,7 +141,9 @@ def run_benchmark(args, binary, hugo, folder, shm):
                "disk": f"{folder} ({filesystem(folder)})", "memory": f"{shm} ({filesystem(shm)})" if shm else None,
                "hugo": None}
     start_state = figures["machine_at_start"]
-    say(f"machine:   {start_state['cores']} cores, load average {start_state['load_average'][0]:.2f} at the start; commit {start_state['commit']}")
+    # The checkout the script runs from; --binary may have been built from another one.
+    say(f"machine:   {start_state['cores']} cores, load average {start_state['load_average'][0]:.2f} at the start; checkout {start_state['commit']}")
+    say(f"binary:    {binary}")
     say(f"disk:      {figures['disk']}")
     say(f"in memory: {figures['memory'] or 'no /dev/shm: in-memory rows skipped'}")
     say("page cache: not cleared (that needs root); each program runs once untimed first, and sync runs before each timed run")

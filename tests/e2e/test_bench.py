@@ -117,6 +117,7 @@ class Bench(unittest.TestCase):
         self.assertEqual(len(results), 6)
         self.assertIn("(Hugo's rows skipped)", proc.stdout)
         self.assertRegex(proc.stdout, r"(?m)^  render +[0-9.]+ ms +\d+ pages")
+        self.assertIn("binary:    " + ARGS.binary + "\n", proc.stdout)  # which build was measured
         self.assertRegex(proc.stdout, r"(?m)^practicebook, /dev/shm +[0-9.]+s")
 
     def test_corpus_only_writes_the_corpus_and_stops(self):

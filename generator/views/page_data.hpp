@@ -68,16 +68,6 @@ Data& make_value(Make&& make, Value&& v) {
 }
 }  // namespace data_detail
 
-// A value on its own (to pass where data is expected): text (empty text is false), a flag, a
-// number as decimal text, a list of texts.
-template <typename Value>
-Data value(Value&& v) {
-  Data out(false);
-  data_detail::make_value([&](auto&&... a) -> Data& { return out = Data(std::forward<decltype(a)>(a)...); }, std::forward<Value>(v));
-  return out;
-}
-inline Data text(std::string s) { return value(std::move(s)); }
-
 // An empty list (with room for `expected` items), and a list's items, to fill or change in place.
 inline Data list(std::size_t expected = 0) {
   Data d(Data::type::list);
@@ -170,7 +160,8 @@ void put(kainjow::mustache::object& members, const char* key, Value&& v, Rest&&.
 }
 }  // namespace data_detail
 
-// object("id", s.id, "html", html, …): keys are literals, values anything value() takes.
+// object("id", s.id, "html", html, …): keys are literals; values are texts, flags, numbers, lists of
+// texts or Data.
 template <typename... Pairs>
 Data object(Pairs&&... pairs) {
   static_assert(sizeof...(Pairs) % 2 == 0, "object() takes keys and values in pairs");

@@ -2,8 +2,6 @@
 
 #include <set>
 
-#include <fmt/format.h>
-
 namespace pb::inline views {
 
 void add_page_toc(Data& data, const std::vector<std::pair<std::string, std::string>>& entries, std::size_t min_entries) {
@@ -17,22 +15,17 @@ void add_page_toc(Data& data, const std::vector<std::pair<std::string, std::stri
 void add_section_navigation(const Site& site, const Model& model, Data& data) {
   std::vector<std::pair<std::string, std::string>> entries;
   Data roles = list();
-  {
-    for (const auto& block : items_at(data, "blocks")) {
-      const std::string heading = text_of(block, "heading");
-      const std::string id = text_of(block, "id");
-      if (!heading.empty()) entries.emplace_back(id, heading);
-    }
-    // The filter lists the roles in the order of roles.yaml, each linking to its first actions block.
-    for (const auto& role : site.roles) {
-      for (const auto& block : items_at(data, "blocks")) {
-        if (text_of(block, "kind") != "actions" || text_of(block, "role") != role.id || text_of(block, "heading").empty())
-          continue;
-        push(roles, object("role", role.id, "title", role_title(site, model, role.id, true), "href", fmt::format("#{}", text_of(block, "id"))));
+  for (const auto& block : items_at(data, "blocks")) {
+    const std::string heading = text_of(block, "heading");
+    if (!heading.empty()) entries.emplace_back(text_of(block, "id"), heading);
+  }
+  // The filter lists the roles in the order of roles.yaml, each linking to its first actions block.
+  for (const auto& role : site.roles)
+    for (const auto& block : items_at(data, "blocks"))
+      if (text_of(block, "kind") == "actions" && text_of(block, "role") == role.id && !text_of(block, "heading").empty()) {
+        push(roles, object("role", role.id, "title", role_title(site, model, role.id, true), "href", "#" + text_of(block, "id")));
         break;
       }
-    }
-  }
   if (flag(data, "has_roles")) entries.emplace_back("related-roles", "Every action by role");
   add_page_toc(data, entries);
   set(data, "has_role_filter", items(roles).size() >= 2);

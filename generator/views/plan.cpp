@@ -13,8 +13,8 @@ std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget, Ha
     handouts = std::make_shared<const std::vector<Handout>>(list_handouts(linked, budget));
     return std::pair{plan_model_pages(linked, budget, handouts), plan_handout_pages(linked, nullptr, budget, handouts)};
   });
+  std::vector<PageTask> home = plan_home(linked);
   std::vector<std::vector<PageTask>> others;
-  others.push_back(plan_home(linked));
   others.push_back(plan_role_pages(linked, budget));
   others.push_back(plan_glossary_pages(linked, budget));
   others.push_back(plan_compare_pages(linked, budget));
@@ -29,9 +29,9 @@ std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget, Ha
   };
   // The site's fixed order: home, models, roles, glossary, compare, shared language, frameworks,
   // search, handouts, then the files that list them all.
-  append(others[0]);
+  append(home);
   append(model_pages);
-  for (std::size_t i = 1; i < others.size(); ++i) append(others[i]);
+  for (auto& more : others) append(more);
   append(handout_pages);
   auto site_files = plan_site_files(linked, tasks);
   append(site_files);

@@ -241,10 +241,11 @@ class SharedLanguagePage {
         Data link = object("href", page_.href(ref.url), "label", labels_.at(ref.model) + ", " + page_.place_of(ref));
         push(items(links).size() < links_shown ? links : more, std::move(link));
       }
-      push(sides, object("html", html,
+      std::string more_label = items(more).empty() ? "" : fmt::format("and {} more", items(more).size());
+      push(sides, object("html", std::move(html),
                              "links", std::move(links),
-                             "more", more,
-                             "more_label", items(more).empty() ? "" : fmt::format("and {} more", items(more).size())));
+                             "more", std::move(more),
+                             "more_label", std::move(more_label)));
     }
     std::set<std::uint32_t> models;
     for (const auto& m : c.members) models.insert(linked_.graph().statements()[m.text].model);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "views/json_object.hpp"
+#include "views/json_text.hpp"
 
 namespace pb::inline views {
 
@@ -97,7 +98,9 @@ std::string model_json(const Model& model) {
   j["footnotes"] = std::move(footnotes);
   j["closing"] = model.closing.source;
   j["tagline"] = model.tagline;
-  return j.dump(2) + "\n";
+  std::string out = json_text(j, 2);
+  out += '\n';
+  return out;
 }
 
 }  // namespace pb::views

@@ -11,6 +11,7 @@
 
 #include "link/urls.hpp"
 #include "views/json_object.hpp"
+#include "views/json_text.hpp"
 #include "views/page.hpp"
 
 namespace pb::inline views {
@@ -233,7 +234,10 @@ std::string build_search_head(const LinkedSite& linked, const SearchShards& shar
   }
   json head = json_object("version", 3,        "models", std::move(models), "roles", std::move(roles),
                      "synonyms", std::move(synonyms), "shards", std::move(list));
-  return "window.PRACTICEBOOK_SEARCH=" + head.dump() + ";\n";
+  std::string out = "window.PRACTICEBOOK_SEARCH=";
+  append_json(out, head);
+  out += ";\n";
+  return out;
 }
 
 std::string build_search_shard(const LinkedSite& linked, const SearchShards& shards, std::size_t n) {
@@ -249,8 +253,10 @@ std::string build_search_shard(const LinkedSite& linked, const SearchShards& sha
   }
   json shard = json_object("pages", std::move(t.pages), "places", std::move(t.places), "docs", std::move(t.docs));
   // Shards may arrive in any order: each files itself under its number.
-  return "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) +
-         "]=" + shard.dump() + ";\n";
+  std::string out = "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) + "]=";
+  append_json(out, shard);
+  out += ";\n";
+  return out;
 }
 
 }  // namespace pb::views

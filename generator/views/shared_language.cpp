@@ -6,6 +6,7 @@
 #include "compare/text_compare.hpp"
 #include "link/urls.hpp"
 #include "views/diff_html.hpp"
+#include "views/json_text.hpp"
 #include "views/plan.hpp"
 #include "views/state_split.hpp"
 
@@ -286,7 +287,8 @@ Page shared_language_json(const LinkedSite& linked) {
   Page p;
   p.path = urls::shared_language_json();
   // Without indentation: on a national site the clusters run to hundreds of thousands of statements.
-  p.raw = nlohmann::ordered_json{{"clusters", std::move(clusters)}}.dump() + "\n";
+  append_json(p.raw, nlohmann::ordered_json{{"clusters", std::move(clusters)}});
+  p.raw += '\n';
   return p;
 }
 

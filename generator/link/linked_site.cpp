@@ -13,7 +13,22 @@ namespace pb::inline link {
 
 LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph,
                        std::vector<std::vector<std::vector<NoteUse>>> note_uses)
-    : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)), note_uses_(std::move(note_uses)) {}
+    : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)), note_uses_(std::move(note_uses)) {
+  for (const Model& model : site_->models) {
+    priorities_places_.push_back(model.priorities && !model.priorities->heading.empty() ? model.priorities->heading
+                                                                                        : "Priorities");
+    auto& sections = places_.emplace_back();
+    for (const Section& section : model.sections) {
+      auto& blocks = sections.emplace_back();
+      const std::string& unit = section.label.empty() ? section.title : section.label;
+      for (const Block& block : section.blocks) {
+        if (block.kind == BlockKind::actions) blocks.push_back(unit + " · " + role_title(*site_, model, block.role) + " action");
+        else if (!block.heading.empty()) blocks.push_back(unit + " · " + block.heading);
+        else blocks.push_back(unit);
+      }
+    }
+  }
+}
 
 const std::vector<NoteUse>& LinkedSite::note_uses(std::size_t model, std::size_t note) const {
   if (model >= note_uses_.size() || note >= note_uses_[model].size()) return no_uses_;
@@ -35,6 +50,11 @@ const Section* LinkedSite::section(const StatementRef& ref) const {
 const Block* LinkedSite::block(const StatementRef& ref) const {
   const Section* s = section(ref);
   return s ? &s->blocks[ref.block] : nullptr;
+}
+
+const std::string& LinkedSite::place(const StatementRef& ref) const {
+  if (ref.section == no_index) return priorities_places_[ref.model];
+  return places_[ref.model][ref.section][ref.block];
 }
 
 TermLink glossary_link(const Term& term, std::string_view definition) {

@@ -34,6 +34,10 @@ class LinkedSite {
   const Model& model(const StatementRef& ref) const { return site_->models[ref.model]; }
   const Section* section(const StatementRef& ref) const;  // none for a priority
   const Block* block(const StatementRef& ref) const;      // none for a priority
+  // Where a statement is, in words: "Value 1 · Worker action", "Value 1 · Key practices", or the
+  // priorities' heading. Lists of statements from elsewhere show it beside each one; it is the same
+  // for a block's statements, so it is worked out once per block.
+  const std::string& place(const StatementRef& ref) const;
 
   std::size_t texts() const { return html_.size(); }
 
@@ -45,6 +49,8 @@ class LinkedSite {
   std::vector<LinkedHtml> html_;  // by Markdown::slot
   LinkGraph graph_;
   std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
+  std::vector<std::vector<std::vector<std::string>>> places_;  // by model, section and block
+  std::vector<std::string> priorities_places_;                 // by model
   LinkedHtml empty_;
   std::vector<NoteUse> no_uses_;
 };

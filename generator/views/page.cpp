@@ -141,20 +141,6 @@ std::string PageBuilder::cluster_anchor(const Cluster& cluster) const {
   return anchor;
 }
 
-std::string PageBuilder::place_of(const StatementRef& ref) const {
-  const Model& model = linked_.model(ref);
-  const Section* section = linked_.section(ref);
-  if (!section) return model.priorities && !model.priorities->heading.empty() ? model.priorities->heading : "Priorities";
-  std::string where = section->label.empty() ? section->title : section->label;
-  const Block& block = *linked_.block(ref);
-  if (block.kind == BlockKind::actions) {
-    where += " · " + role_title(site(), model, block.role) + " action";
-  } else if (!block.heading.empty()) {
-    where += " · " + block.heading;
-  }
-  return where;
-}
-
 Data PageBuilder::statement_ref(const StatementRef& ref) {
   // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
   // pages (topics, roles across models, glossary uses) grow with the number of models.

@@ -61,7 +61,7 @@ class PageBuilder {
   // A statement shown away from its section page, with a link to it in context.
   Data statement_ref(const StatementRef& ref);
   // "Value 1 · Worker action", to say where a statement comes from.
-  std::string place_of(const StatementRef& ref) const;
+  const std::string& place_of(const StatementRef& ref) const { return linked_.place(ref); }
   // The anchor of a shared-language cluster on compare/shared-language/: its first statement's.
   std::string cluster_anchor(const Cluster& cluster) const;
 

@@ -123,3 +123,25 @@ TEST_CASE("a topic's statements in one model are the part of the topic's list in
   CHECK(graph.by_topic_in_model("safety", 3).empty());  // no such model
   CHECK(graph.by_topic_in_model("no-such-topic", 0).empty());
 }
+
+TEST_CASE("a statement's place names its section's label or title, and its block's role or heading") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/model.yaml",
+            "title: Model one\njurisdiction: Testland\nagency: Test agency\n"
+            "priorities:\n  items:\n    - text: Keep families together.\n");
+  dir.write("content/models/m1/sections/02-second.yaml",
+            "id: second\nlabel: Value 2\ntitle: Second value\nblocks:\n"
+            "  - kind: principles\n    heading: What we believe\n    items:\n      - text: Families know best.\n"
+            "  - kind: actions\n    role: supervisor\n    items:\n      - text: Do I coach workers?\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  std::map<std::string, std::string> place_by_text;
+  for (const StatementRef& ref : linked.graph().statements())
+    place_by_text[linked.statement(ref).text.source] = linked.place(ref);
+  CHECK(place_by_text["Keep families together."] == "Priorities");  // no heading of its own
+  CHECK(place_by_text["Keep children safe."] == "First value");     // no label, no block heading
+  CHECK(place_by_text["Do I visit the family?"] == "First value · Worker action");
+  CHECK(place_by_text["Families know best."] == "Value 2 · What we believe");
+  CHECK(place_by_text["Do I coach workers?"] == "Value 2 · Supervisor action");
+  CHECK(place_by_text.size() == 6);
+}

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <array>
+#include <optional>
 #include <cstring>
 #include <fstream>
 #include <regex>
@@ -16,9 +18,68 @@ namespace mstch = kainjow::mustache;
 
 namespace pb::inline render {
 
+namespace {
+
+// kainjow's parser makes every space of a template's text a component of its own, and renders each
+// through a std::function call and an append of one byte: between the tags of a statement list, most
+// of what it renders. Spaces next to a character of text (not a tag's) are compiled as the byte
+// below instead, so the text around them is one component, and the page gets its spaces back. Their
+// line has text, so kainjow drops exactly the lines it dropped before (those that hold only section
+// tags and whitespace); byte for byte, so its error offsets stay right. Line breaks are left alone:
+// in these templates nearly all of them have a tag on one side. Sources never hold the byte (the
+// loader rejects control characters); a template that does, or that changes its delimiters, is
+// compiled as written.
+constexpr char packed_space = '\x02';
+
+std::optional<std::string> packed_spaces(std::string source) {
+  if (source.find(packed_space) != std::string::npos || source.find("{{=") != std::string::npos) return std::nullopt;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  bool packed = false;
+  std::size_t text_from = 0;  // where the text after the last tag begins
+  for (std::size_t i = 0; i < source.size();) {
+    if (source.compare(i, 2, "{{") == 0) {  // a tag, left as it is
+      const bool triple = source.compare(i, 3, "{{{") == 0;
+      const std::size_t end = source.find(triple ? "}}}" : "}}", i + (triple ? 3 : 2));
+      if (end == std::string::npos) return std::nullopt;  // kainjow reports it
+      i = text_from = end + (triple ? 3 : 2);
+      continue;
+    }
+    if (source[i] != ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < source.size() && source[j] == ' ') ++j;
+    const bool text_before = i > text_from && !blank(source[i - 1]);
+    const bool text_after = j < source.size() && !blank(source[j]) && source.compare(j, 2, "{{") != 0;
+    if (text_before || text_after) {
+      std::fill(source.begin() + std::ptrdiff_t(i), source.begin() + std::ptrdiff_t(j), packed_space);
+      packed = true;
+    }
+    i = j;
+  }
+  if (!packed) return std::nullopt;
+  return source;
+}
+
+// Every byte stored, whether it changes or not: a loop the compiler turns into vector instructions
+// (std::replace stores only the bytes that change, one at a time).
+void unpack_spaces(std::string& html) {
+  char* p = html.data();
+  const std::size_t n = html.size();
+  for (std::size_t i = 0; i < n; ++i) p[i] = p[i] == packed_space ? ' ' : p[i];
+}
+
+}  // namespace
+
 struct Theme::Compiled {
   mstch::mustache tmpl;
-  explicit Compiled(const std::string& source) : tmpl(source) {}
+  bool packed = false;  // spaces compiled as packed_space, to be put back in the page
+  explicit Compiled(const std::string& source) : Compiled(source, packed_spaces(source)) {}
+
+ private:
+  Compiled(const std::string& source, const std::optional<std::string>& packed_source)
+      : tmpl(packed_source ? *packed_source : source), packed(packed_source.has_value()) {}
 };
 
 Theme::Theme() = default;
@@ -151,13 +212,14 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   // The page template and the layout around it read the same data.
   // kainjow's render() returning a string goes through a string stream; its handler form appends to
   // our own string, reserved for a page, with no stream and no final copy.
-  auto render_into = [](mstch::mustache& tmpl, const mstch::data& values, std::size_t reserve) {
+  auto render_into = [](Compiled& compiled, const mstch::data& values, std::size_t reserve) {
     std::string out;
     out.reserve(reserve);
-    tmpl.render(values, [&out](const std::string& text) { out += text; });
+    compiled.tmpl.render(values, [&out](const std::string& text) { out += text; });
+    if (compiled.packed) unpack_spaces(out);
     return out;
   };
-  std::string html = render_into(body->second->tmpl, view, 32 * 1024);
+  std::string html = render_into(*body->second, view, 32 * 1024);
   if (layout.empty()) return html;
   auto frame = templates_.find(layout);
   if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
@@ -167,7 +229,7 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   // that says it too, takes the ordinary way.
   static const std::string marker = "\x01<practicebook-page-content>\x01";
   set(view, "content", marker);
-  std::string frame_html = render_into(frame->second->tmpl, view, 16 * 1024);
+  std::string frame_html = render_into(*frame->second, view, 16 * 1024);
   const std::size_t at = frame_html.find(marker);
   if (at != std::string::npos && frame_html.find(marker, at + marker.size()) == std::string::npos) {
     std::string out;
@@ -177,7 +239,7 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   }
   const std::size_t size = html.size();
   set(view, "content", std::move(html));
-  return render_into(frame->second->tmpl, view, size + 16 * 1024);
+  return render_into(*frame->second, view, size + 16 * 1024);
 }
 
 }  // namespace pb::render

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <unistd.h>
 #include <sstream>
@@ -275,4 +276,39 @@ TEST_CASE("a stop request (Ctrl-C, SIGTERM) ends the build with an error and lea
   CHECK(snapshot(dir.path() / "site") == before);
   for (const auto& e : fs::directory_iterator(dir.path()))
     CHECK_MESSAGE(e.path().filename().string().find(".tmp-") == std::string::npos, e.path());
+}
+
+TEST_CASE("templates render what kainjow renders from them as written, spaces and dropped lines included") {
+  // Theme compiles the spaces between two characters of text as another byte and puts them back in
+  // the page; each template here is rendered both ways, with data that shows and hides its sections.
+  const std::vector<std::string> templates = {
+      "<li class=\"a b\">{{x}} and  {{y}}</li>",
+      "  {{#on}}\n  <p class=\"x\">one two</p>\n  {{/on}}\n{{^on}} no thanks {{/on}}\n",
+      "<ul>\n  {{#items}}\n    <li id=\"{{id}}\" class=\"s t\"> {{{html}}} </li>\n  {{/items}}\n</ul>\n",
+      "{{#on}}a b{{/on}} {{#off}}c d{{/off}}\n   {{#off}}   {{/off}}   \nx y\t z\r\nw  v\n",
+      "{{! a comment with spaces }}text } more {{x}}} { and {{{y}}} end",
+      "{{#items}}{{id}} {{/items}}|{{#items}} {{id}}{{/items}}|{{#items}}\n{{id}} x\n{{/items}}",
+      "odd }} braces {{x}} a {b} c",
+      "no tags at all, only text with spaces",
+      "{{=<% %>=}}<% x %> a b <%={{ }}=%> {{y}} c d",
+  };
+  const Data shown = object("x", "X <1>", "y", "Y & 2", "on", true, "off", false);
+  Data items = list();
+  for (const char* id : {"one", "two three"}) push(items, object("id", id, "html", "<b>h i</b>"));
+  const Data with_items = object("x", "X", "y", "Y", "on", false, "off", true, "items", std::move(items));
+  test::TempDir dir;
+  for (std::size_t i = 0; i < templates.size(); ++i) dir.write("theme/templates/t" + std::to_string(i) + ".html", templates[i]);
+  Diagnostics diags;
+  auto theme = Theme::load(dir.path() / "theme", diags);
+  REQUIRE(theme);
+  for (std::size_t i = 0; i < templates.size(); ++i) {
+    CAPTURE(templates[i]);
+    for (const Data* data : {&shown, &with_items}) {
+      kainjow::mustache::mustache as_written(templates[i]);
+      REQUIRE(as_written.is_valid());
+      const std::string expected = as_written.render(*data);
+      CHECK(theme->render("t" + std::to_string(i) + ".html", *data) == expected);
+      CHECK(expected.find('\x02') == std::string::npos);
+    }
+  }
 }

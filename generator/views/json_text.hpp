@@ -17,6 +17,17 @@ namespace json_text_detail {
 bool append_escaped(std::string& out, std::string_view text);
 }  // namespace json_text_detail
 
+// A JSON string, quoted, as dump() writes it (and nlohmann's exception for text that is not UTF-8).
+inline void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  if (!json_text_detail::append_escaped(out, text)) {
+    out.pop_back();
+    out += nlohmann::json(std::string(text)).dump();  // throws, as dump() did
+    return;
+  }
+  out += '"';
+}
+
 // What j.dump(indent) returns, appended to `out`: indent < 0 is compact, otherwise one member per
 // line, `indent` spaces a level.
 template <typename Json>
@@ -26,15 +37,7 @@ void append_json(std::string& out, const Json& j, int indent = -1, int depth = 0
     out += '\n';
     out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(level), ' ');
   };
-  auto append_string = [&](const std::string& text) {
-    out += '"';
-    if (!json_text_detail::append_escaped(out, text)) {
-      out.pop_back();
-      out += Json(text).dump();  // nlohmann's own error for text that is not UTF-8
-      return;
-    }
-    out += '"';
-  };
+  auto append_string = [&](const std::string& text) { append_json_string(out, text); };
   switch (j.type()) {
     case value_t::object: {
       const auto& members = j.template get_ref<const typename Json::object_t&>();

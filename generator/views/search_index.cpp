@@ -22,28 +22,58 @@ namespace {
 
 // The tables of one shard: each URL, title and place is written once and referenced by position.
 // Models and roles are referenced by their position in the site (the head lists them in that order).
+// Rows are written as JSON text as they come (a shard holds a few hundred thousand values: as a
+// nlohmann tree, each was allocated, copied out of a brace list and freed).
 class IndexTables {
  public:
-  json pages = json::array(), places = json::array(), docs = json::array();
-
   int page(const std::string& url, const std::string& title, int model) {
-    auto [it, inserted] = page_index_.emplace(url, static_cast<int>(pages.size()));
-    if (inserted) pages.push_back({url, title, model});
+    auto [it, inserted] = page_index_.emplace(url, page_count_);
+    if (inserted) {
+      ++page_count_;
+      row(pages_, url, title, model);
+    }
     return it->second;
   }
   int place(int page, const std::string& label) {
-    auto [it, inserted] = place_index_.emplace(std::to_string(page) + "|" + label, static_cast<int>(places.size()));
-    if (inserted) places.push_back({page, label});
+    auto [it, inserted] = place_index_.emplace(std::to_string(page) + "|" + label, place_count_);
+    if (inserted) {
+      ++place_count_;
+      row(places_, page, label);
+    }
     return it->second;
   }
   // [kind, title, text, place, anchor, role, keywords]
   void doc(const char* kind, const std::string& title, const std::string& text, int place,
            const std::string& anchor = {}, int role = -1, const std::string& keywords = {}) {
     if (title.empty() && text.empty()) return;
-    docs.push_back({kind, title, text, place, anchor, role, keywords});
+    row(docs_, std::string_view(kind), title, text, place, anchor, role, keywords);
+  }
+
+  // {"docs":[…],"pages":[…],"places":[…]}: the keys in the order nlohmann's json sorts them.
+  void append_to(std::string& out) const {
+    out += "{\"docs\":[";
+    out += docs_;
+    out += "],\"pages\":[";
+    out += pages_;
+    out += "],\"places\":[";
+    out += places_;
+    out += "]}";
   }
 
  private:
+  static void value(std::string& out, std::string_view text) { append_json_string(out, text); }
+  static void value(std::string& out, int n) { out += std::to_string(n); }
+  template <typename... Values>
+  static void row(std::string& table, const Values&... values) {
+    if (!table.empty()) table += ',';
+    table += '[';
+    bool first = true;
+    ((table += first ? "" : ",", first = false, value(table, values)), ...);
+    table += ']';
+  }
+
+  std::string pages_, places_, docs_;
+  int page_count_ = 0, place_count_ = 0;
   std::map<std::string, int> page_index_, place_index_;
 };
 
@@ -140,19 +170,25 @@ std::string statement_place(const Site& site, const Model& m, const Section* sec
 void add_statement_docs(const LinkedSite& linked, std::uint32_t mi, IndexTables& t) {
   const Site& site = linked.site();
   const auto& all = linked.graph().statements();
-  // Statements are in site order, so a model's are one run.
+  // Statements are in site order, so a model's are one run, and a block's too: its page, place and
+  // role are looked up once.
   auto first = std::lower_bound(all.begin(), all.end(), mi, [](const StatementRef& r, std::uint32_t m) { return r.model < m; });
+  const Model& model = site.models[mi];
+  const Section* section = nullptr;
+  const Block* block = nullptr;
+  int place = -1, role = -1;
   for (auto it = first; it != all.end() && it->model == mi; ++it) {
     const StatementRef& ref = *it;
-    const Model& model = linked.model(ref);
-    const Section* section = linked.section(ref);
-    const Block* block = linked.block(ref);
-    const Statement& statement = linked.statement(ref);
-    const int p = t.page(section ? urls::section(model, *section) : urls::model(model),
-                         section ? section_title(*section) : model_name(model), static_cast<int>(mi));
-    const bool action = block && block->kind == BlockKind::actions;
-    t.doc(action ? "a" : "s", "", linked.plain_text(statement.text), t.place(p, statement_place(site, model, section, block)),
-          statement.id, action ? role_position(site, block->role) : -1);
+    if (place < 0 || linked.section(ref) != section || linked.block(ref) != block) {
+      section = linked.section(ref);
+      block = linked.block(ref);
+      const int p = t.page(section ? urls::section(model, *section) : urls::model(model),
+                           section ? section_title(*section) : model_name(model), static_cast<int>(mi));
+      place = t.place(p, statement_place(site, model, section, block));
+      role = block && block->kind == BlockKind::actions ? role_position(site, block->role) : -1;
+    }
+    t.doc(block && block->kind == BlockKind::actions ? "a" : "s", "", linked.plain_text(linked.statement(ref).text), place,
+          linked.statement(ref).id, role);
   }
 }
 
@@ -251,10 +287,9 @@ std::string build_search_shard(const LinkedSite& linked, const SearchShards& sha
     add_statement_docs(linked, mi, t);
     add_model_role_docs(linked, m, static_cast<int>(mi), t);
   }
-  json shard = json_object("pages", std::move(t.pages), "places", std::move(t.places), "docs", std::move(t.docs));
   // Shards may arrive in any order: each files itself under its number.
   std::string out = "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) + "]=";
-  append_json(out, shard);
+  t.append_to(out);
   out += ";\n";
   return out;
 }

@@ -466,6 +466,25 @@ TEST_CASE("text that is not UTF-8 is an error at its byte, in check as in build;
   CHECK(y.blocks[0].items[0].text.source == "Keep children safe.");
   CHECK(y.blocks[0].items[0].text.where.line == x.blocks[0].items[0].text.where.line);
   CHECK(y.blocks[0].items[0].text.where.column == x.blocks[0].items[0].text.where.column);
+  // Lone carriage returns (old Mac editors), and the three kinds of line end mixed in one file.
+  std::string cr, mixed;
+  int n = 0;
+  for (char c : lf) {
+    cr += c == '\n' ? '\r' : c;
+    mixed += c != '\n' ? std::string(1, c) : ++n % 3 == 0 ? "\n" : n % 3 == 1 ? "\r\n" : "\r";
+  }
+  for (const std::string& bytes : {cr, mixed}) {
+    test::TempDir d;
+    test::write_minimal_content(d);
+    d.write("content/models/m1/sections/01-first.yaml", bytes);
+    Diagnostics dd;
+    const Site sd = load_site(d.path() / "content", dd);
+    CHECK(formatted(dd).empty());
+    REQUIRE(sd.models.size() == 1);
+    const Section& z = sd.models[0].sections[0];
+    CHECK(z.summary.source == "Two\nlines\n");
+    CHECK(z.blocks[0].items[0].text.where.line == x.blocks[0].items[0].text.where.line);
+  }
 }
 
 TEST_CASE("a topic listed many times counts once, with one warning") {

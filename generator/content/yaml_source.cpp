@@ -71,8 +71,9 @@ class Builder {
       node.kind = SourceNode::Kind::scalar;
     }
     if (!count(1, node.scalar.size())) return false;
-    // The file was checked before parsing; escapes ("\0", "\uD800") can still make bad text.
-    if (const auto problem = find_utf8_problem(node.scalar)) {
+    // The file was checked before parsing; escapes ("\0", "\uD800"), which only double-quoted text
+    // has, can still make bad text. Other styles hold the file's own bytes, spaces and line breaks.
+    if (const auto problem = style == FYSS_DOUBLE_QUOTED ? find_utf8_problem(node.scalar) : std::nullopt) {
       diags_.error(node.where, fmt::format("this text holds {} once its escapes are read", problem->what),
                    "remove the escape sequence (\\0, \\x…, \\u…) that makes it");
       node.scalar.clear();

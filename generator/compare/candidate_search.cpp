@@ -277,31 +277,55 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
   // Every feature is indexed; each set looks up only its prefix, and pairs with the sets at least
   // as large as itself. A set S sharing ceil(fraction·|S|) features with a larger one has one of
   // them among its first |S| − ceil(fraction·|S|) + 1.
-  std::vector<std::vector<std::uint32_t>> postings;
-  for (std::uint32_t i = 0; i < sets.size(); ++i)
-    for (std::uint32_t f : sets[i]) {
+  // The sets are taken in order of size (then of number): the larger ones are then those after a
+  // set, and each feature's list of sets, filled in that order, has them after a binary search,
+  // with no look at the smaller ones. The sets lie in that order in one array, for the merges.
+  const auto n = static_cast<std::uint32_t>(sets.size());
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return sets[x].size() < sets[y].size(); });
+  std::vector<std::uint32_t> offset(std::size_t(n) + 1, 0), features;
+  std::vector<std::vector<std::uint32_t>> postings;  // by feature: positions in `order`, ascending
+  for (std::uint32_t r = 0; r < n; ++r) {
+    for (std::uint32_t f : sets[order[r]]) {
       if (f >= postings.size()) postings.resize(f + 1);
-      postings[f].push_back(i);
+      postings[f].push_back(r);
+      features.push_back(f);
     }
-  auto smaller = [&](std::uint32_t x, std::uint32_t y) {
-    return sets[x].size() != sets[y].size() ? sets[x].size() < sets[y].size() : x < y;
+    offset[r + 1] = static_cast<std::uint32_t>(features.size());
+  }
+  auto common_at = [&](std::uint32_t x, std::uint32_t y) {
+    std::size_t shared = 0;
+    const std::uint32_t *i = features.data() + offset[x], *i_end = features.data() + offset[x + 1];
+    const std::uint32_t *j = features.data() + offset[y], *j_end = features.data() + offset[y + 1];
+    while (i != i_end && j != j_end) {
+      if (*i == *j) ++shared, ++i, ++j;
+      else if (*i < *j) ++i;
+      else ++j;
+    }
+    return shared;
   };
-  std::vector<std::uint32_t> seen(sets.size(), UINT32_MAX);
+  std::vector<std::uint32_t> seen(n, UINT32_MAX);
   std::vector<CandidatePair> out;
   std::size_t candidates = 0;
-  for (std::uint32_t i = 0; i < sets.size(); ++i) {
-    const auto& s = sets[i];
-    const auto needed = static_cast<std::size_t>(std::ceil(fraction * double(s.size()) - 1e-9));
-    const std::size_t prefix = s.size() - std::min(s.size(), std::max<std::size_t>(needed, 1)) + 1;
-    for (std::size_t k = 0; k < prefix && k < s.size(); ++k)
-      for (std::uint32_t j : postings[s[k]]) {
-        if (j == i || seen[j] == i || !smaller(i, j)) continue;
-        seen[j] = i;
+  for (std::uint32_t r = 0; r < n; ++r) {
+    const std::size_t size = offset[r + 1] - offset[r];
+    const auto needed = static_cast<std::size_t>(std::ceil(fraction * double(size) - 1e-9));
+    const std::size_t prefix = size - std::min(size, std::max<std::size_t>(needed, 1)) + 1;
+    for (std::size_t k = 0; k < prefix && k < size; ++k) {
+      const auto& list = postings[features[offset[r] + k]];
+      for (auto it = std::upper_bound(list.begin(), list.end(), r); it != list.end(); ++it) {
+        const std::uint32_t other = *it;
+        if (seen[other] == r) continue;
+        seen[other] = r;
         ++candidates;
-        const std::size_t shared = common(s, sets[j]);
-        if (overlap_enough(shared, s.size(), sets[j].size(), fraction))
+        const std::size_t shared = common_at(r, other);
+        if (overlap_enough(shared, size, offset[other + 1] - offset[other], fraction)) {
+          const std::uint32_t i = order[r], j = order[other];
           out.push_back({std::min(i, j), std::max(i, j), double(shared)});
+        }
       }
+    }
   }
   if (stats) {
     stats->candidates += candidates;

@@ -15,13 +15,9 @@ namespace {
 
 // Renumbers features by rarity (fewest texts first, then by id), so that sorting a text's
 // features by their new number puts its rarest first.
-std::vector<std::uint32_t> rarity_ranks(const std::vector<std::vector<std::uint32_t>>& feature_lists) {
-  std::uint32_t max_feature = 0;
-  for (const auto& list : feature_lists)
-    for (std::uint32_t f : list) max_feature = std::max(max_feature, f + 1);
-  std::vector<std::uint32_t> count(max_feature, 0);
-  for (const auto& list : feature_lists)
-    for (std::uint32_t f : list) ++count[f];
+// `count` is the number of texts that have each feature.
+std::vector<std::uint32_t> rarity_ranks(const std::vector<std::uint32_t>& count) {
+  const auto max_feature = static_cast<std::uint32_t>(count.size());
   std::vector<std::uint32_t> order(max_feature);
   for (std::uint32_t f = 0; f < max_feature; ++f) order[f] = f;
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return count[x] < count[y]; });
@@ -30,22 +26,34 @@ std::vector<std::uint32_t> rarity_ranks(const std::vector<std::vector<std::uint3
   return rank;
 }
 
+std::vector<std::uint32_t> rarity_ranks(const std::vector<std::vector<std::uint32_t>>& feature_lists) {
+  std::uint32_t max_feature = 0;
+  for (const auto& list : feature_lists)
+    for (std::uint32_t f : list) max_feature = std::max(max_feature, f + 1);
+  std::vector<std::uint32_t> count(max_feature, 0);
+  for (const auto& list : feature_lists)
+    for (std::uint32_t f : list) ++count[f];
+  return rarity_ranks(count);
+}
+
 // Weights merged per feature, renumbered by rarity, sorted rarest first, scaled to unit length.
 void normalise(std::vector<FeatureVector>& vectors) {
-  std::vector<std::vector<std::uint32_t>> lists;
+  std::vector<std::uint32_t> count;  // texts per feature
   for (auto& v : vectors) {
-    std::sort(v.entries.begin(), v.entries.end());
-    std::vector<std::pair<std::uint32_t, float>> merged;
-    for (const auto& e : v.entries) {
-      if (!merged.empty() && merged.back().first == e.first) merged.back().second += e.second;
-      else merged.push_back(e);
+    auto& entries = v.entries;
+    std::sort(entries.begin(), entries.end());
+    std::size_t kept = 0;  // repeated features merged in place, their weights added in order
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (kept && entries[kept - 1].first == entries[i].first) entries[kept - 1].second += entries[i].second;
+      else entries[kept++] = entries[i];
     }
-    v.entries = std::move(merged);
-    std::vector<std::uint32_t> ids;
-    for (const auto& e : v.entries) ids.push_back(e.first);
-    lists.push_back(std::move(ids));
+    entries.resize(kept);
+    for (const auto& e : entries) {
+      if (e.first >= count.size()) count.resize(std::size_t(e.first) + 1, 0);
+      ++count[e.first];
+    }
   }
-  const auto rank = rarity_ranks(lists);
+  const auto rank = rarity_ranks(count);
   for (auto& v : vectors) {
     double norm = 0;
     for (auto& e : v.entries) {

@@ -125,19 +125,22 @@ std::vector<std::uint32_t> IdeaVocabulary::features_of(const std::vector<const W
 }
 
 std::vector<FeatureVector> IdeaVocabulary::weigh(const std::vector<std::vector<std::uint32_t>>& texts) const {
-  std::vector<std::uint32_t> df(ids_.size(), 0);
-  for (const auto& text : texts) {
-    std::vector<std::uint32_t> distinct(text);
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    for (std::uint32_t f : distinct) ++df[f];
-  }
+  // Texts counted once per feature however often they say it (last_text marks the text that
+  // counted it last), and each feature's weight worked out once, not at every use.
+  std::vector<std::uint32_t> df(ids_.size(), 0), last_text(ids_.size(), UINT32_MAX);
+  for (std::uint32_t t = 0; t < texts.size(); ++t)
+    for (std::uint32_t f : texts[t])
+      if (last_text[f] != t) last_text[f] = t, ++df[f];
   const double n = static_cast<double>(texts.size());
+  std::vector<float> weight(ids_.size(), 0.0f);
+  for (std::size_t f = 0; f < weight.size(); ++f)
+    if (df[f]) weight[f] = static_cast<float>(std::log(1.0 + n / df[f]));
   std::vector<FeatureVector> out;
   out.reserve(texts.size());
   for (const auto& text : texts) {
     FeatureVector v;
-    for (std::uint32_t f : text) v.entries.push_back({f, static_cast<float>(std::log(1.0 + n / df[f]))});
+    v.entries.reserve(text.size());
+    for (std::uint32_t f : text) v.entries.push_back({f, weight[f]});
     out.push_back(std::move(v));  // repeated words add up in cosine_pairs
   }
   return out;

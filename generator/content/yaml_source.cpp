@@ -104,7 +104,9 @@ class Builder {
     std::string anchor;
     std::optional<SourceNode> pending_key;  // a mapping's key waiting for its value
     std::size_t nodes_before = 0;
-    std::unordered_map<std::string, int> key_lines;  // a mapping's keys so far, and their lines
+    // A mapping's keys so far, by text, for finding a repeated one: made only for a mapping of many
+    // keys (a source's have a handful, which a look along its entries finds sooner).
+    std::unordered_map<std::string, int> key_lines;
   };
   struct Anchored {
     SourceNode node;
@@ -134,13 +136,29 @@ class Builder {
       return true;
     }
     // YAML forbids duplicate keys; say where the first one is.
-    if (auto [first, added] = parent.key_lines.emplace(key.scalar, key.where.line); !added) {
+    if (const int first_line = line_of_key(parent, key.scalar)) {
       diags_.error(key.where, fmt::format("duplicate key '{}'", key.scalar),
-                   fmt::format("'{}' is already set on line {}; keep one of them", key.scalar, first->second));
+                   fmt::format("'{}' is already set on line {}; keep one of them", key.scalar, first_line));
       return true;
     }
     parent.node.entries.push_back(SourceEntry{std::move(key), std::move(node)});
+    if (!parent.key_lines.empty() || parent.node.entries.size() == many_keys)
+      for (std::size_t i = parent.key_lines.size(); i < parent.node.entries.size(); ++i)
+        parent.key_lines.emplace(parent.node.entries[i].key.scalar, parent.node.entries[i].key.where.line);
     return true;
+  }
+
+  static constexpr std::size_t many_keys = 16;
+
+  // The line of the mapping's earlier key with this text, or 0.
+  static int line_of_key(const Open& parent, const std::string& key) {
+    if (parent.key_lines.empty()) {
+      for (const auto& entry : parent.node.entries)
+        if (entry.key.scalar == key) return entry.key.where.line;
+      return 0;
+    }
+    const auto found = parent.key_lines.find(key);
+    return found == parent.key_lines.end() ? 0 : found->second;
   }
 
   static std::size_t text_bytes(const SourceNode& node) {

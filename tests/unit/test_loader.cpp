@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 #include "content/validate.hpp"
 
+#include <fmt/format.h>
 #include <set>
 
 using namespace pb;
@@ -83,6 +84,26 @@ TEST_CASE("duplicate key points at the second one and names the first line") {
   CHECK(out[0] ==
         "models/m1/sections/01-first.yaml:3:1: error: duplicate key 'title'\n"
         "  hint: 'title' is already set on line 2; keep one of them");
+}
+
+TEST_CASE("a repeated key is found in mappings of any size, naming the first one's line") {
+  // Up to 16 keys are compared one by one, beyond that through a table: both ways, and the switch.
+  for (const int keys : {3, 15, 16, 17, 40, 20000}) {
+    CAPTURE(keys);
+    std::string yaml;
+    for (int k = 0; k < keys; ++k) yaml += "k" + std::to_string(k) + ": v\n";
+    yaml += "k1: again\nk" + std::to_string(keys - 1) + ": again\n";
+    Diagnostics diags;
+    const auto node = parse_yaml(yaml, std::make_shared<const std::string>("many.yaml"), diags);
+    REQUIRE(node.has_value());
+    CHECK(node->entries.size() == static_cast<std::size_t>(keys));
+    const auto out = test::formatted(diags);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0] == "many.yaml:" + std::to_string(keys + 1) + ":1: error: duplicate key 'k1'\n"
+                    "  hint: 'k1' is already set on line 2; keep one of them");
+    CHECK(out[1] == fmt::format("many.yaml:{}:1: error: duplicate key 'k{}'\n  hint: 'k{}' is already set on line {}; "
+                                "keep one of them", keys + 2, keys - 1, keys - 1, keys));
+  }
 }
 
 TEST_CASE("duplicate statement ids within a section") {

@@ -107,3 +107,17 @@ TEST_CASE("json_text throws dump()'s error for text that is not UTF-8") {
     CHECK_THROWS_AS(json_text(json{{bad, 1}}), json::type_error);
   }
 }
+
+TEST_CASE("json_text finds a byte to escape at any place in a long text") {
+  // Texts are read sixteen bytes at a step where the processor allows: a special byte at every
+  // offset of the first three steps, and texts of every length up to them.
+  for (const std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "é", "\xF0\x9F\x98\x80"}) {
+    for (std::size_t at = 0; at < 48; ++at) {
+      CAPTURE(at);
+      const std::string text = std::string(at, 'a') + special + std::string(20, 'b') + special;
+      CHECK(json_text(json(text)) == json(text).dump());
+    }
+  }
+  for (std::size_t length = 0; length < 50; ++length) CHECK(json_text(json(std::string(length, 'x'))) == json(std::string(length, 'x')).dump());
+  CHECK_THROWS_AS(json_text(json(std::string(37, 'a') + "\x80")), json::type_error);
+}

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -90,6 +91,84 @@ void append_json(std::string& out, const Json& j, int indent = -1, int depth = 0
     default: out += j.dump(); return;  // floating point (nlohmann's shortest form), binary, discarded
   }
 }
+
+// JSON written as it is made, with no tree in between: the same text as dump(indent) of the tree the
+// same calls would build. Values go where the writer stands: after key() in an object, or as the next
+// item of an array. For files built from many small values (model.json: a model's every statement).
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out, int indent = -1) : out_(out), indent_(indent) {}
+
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+  JsonWriter& key(std::string_view name) {
+    item();
+    append_json_string(out_, name);
+    out_ += indent_ >= 0 ? ": " : ":";
+    after_key_ = true;
+    return *this;
+  }
+  JsonWriter& value(std::string_view text) { return scalar([&] { append_json_string(out_, text); }); }
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(bool flag) { return scalar([&] { out_ += flag ? "true" : "false"; }); }
+  JsonWriter& value(int number) { return scalar([&] { out_ += std::to_string(number); }); }
+  JsonWriter& value(std::nullptr_t) { return scalar([&] { out_ += "null"; }); }
+  JsonWriter& value(const std::vector<std::string>& texts) {
+    begin_array();
+    for (const auto& text : texts) value(text);
+    return end_array();
+  }
+  // key(name) then value(v), the way an object is mostly written.
+  template <typename Value>
+  JsonWriter& member(std::string_view name, const Value& v) {
+    key(name);
+    return value(v);
+  }
+
+ private:
+  // Before a value: a comma after the one before, then the line and indent of an array's item.
+  void item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (open_.empty()) return;
+    if (!open_.back()) out_ += ',';
+    open_.back() = false;
+    if (indent_ >= 0) new_line(open_.size());
+  }
+  template <typename Write>
+  JsonWriter& scalar(Write write) {
+    item();
+    write();
+    return *this;
+  }
+  JsonWriter& open(char bracket) {
+    item();
+    out_ += bracket;
+    open_.push_back(true);
+    return *this;
+  }
+  JsonWriter& close(char bracket) {
+    const bool empty = open_.back();
+    open_.pop_back();
+    if (!empty && indent_ >= 0) new_line(open_.size());
+    out_ += bracket;
+    return *this;
+  }
+  void new_line(std::size_t depth) {
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent_) * depth, ' ');
+  }
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> open_;  // for each open object or array: whether it has no member yet
+  bool after_key_ = false;
+};
 
 template <typename Json>
 std::string json_text(const Json& j, int indent = -1) {

@@ -1,104 +1,150 @@
 #include "views/model_json.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "views/json_object.hpp"
 #include "views/json_text.hpp"
 
 namespace pb::inline views {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+// Written as it is read, with no JSON tree in between (see JsonWriter): on a national site the
+// files hold every statement of 500 models. Absent values are null, so every model.json has the same
+// keys.
+void text_or_null(JsonWriter& w, std::string_view name, const std::string& s) {
+  w.key(name);
+  if (s.empty()) w.value(nullptr);
+  else w.value(s);
+}
 
-// Absent values are null, so every model.json has the same keys.
-ojson text_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
-
-ojson statements_json(const std::vector<Statement>& items) {
-  auto list = ojson::array();
+void statements_json(JsonWriter& w, const std::vector<Statement>& items) {
+  w.begin_array();
   for (const auto& s : items) {
-    ojson j = json_object<ojson>("id", s.id, "text", s.text.source, "topics", s.topics);
-    if (!s.number.empty()) j["number"] = s.number;
-    if (!s.children.empty()) j["items"] = statements_json(s.children);
-    list.push_back(std::move(j));
+    w.begin_object().member("id", s.id).member("text", s.text.source).member("topics", s.topics);
+    if (!s.number.empty()) w.member("number", s.number);
+    if (!s.children.empty()) statements_json(w.key("items"), s.children);
+    w.end_object();
   }
-  return list;
+  w.end_array();
 }
 
-ojson cells_json(const std::vector<Markdown>& cells) {
-  auto list = ojson::array();
-  for (const auto& c : cells) list.push_back(c.source);
-  return list;
+void cells_json(JsonWriter& w, const std::vector<Markdown>& cells) {
+  w.begin_array();
+  for (const auto& c : cells) w.value(c.source);
+  w.end_array();
 }
 
-ojson block_json(const Block& b) {
-  ojson j = json_object<ojson>("kind", block_kind_name(b.kind), "id", b.key, "heading", b.heading, "intro", b.intro.source);
-  if (!b.role.empty()) j["role"] = b.role;
+void block_json(JsonWriter& w, const Block& b) {
+  w.begin_object()
+      .member("kind", block_kind_name(b.kind))
+      .member("id", b.key)
+      .member("heading", b.heading)
+      .member("intro", b.intro.source);
+  if (!b.role.empty()) w.member("role", b.role);
   if (b.kind == BlockKind::text) {
-    j["text"] = b.text.source;
+    w.member("text", b.text.source);
   } else if (b.kind == BlockKind::table) {
-    j["header"] = cells_json(b.table_header);
-    auto rows = ojson::array();
-    for (const auto& row : b.table_rows) rows.push_back(cells_json(row));
-    j["rows"] = std::move(rows);
+    cells_json(w.key("header"), b.table_header);
+    w.key("rows").begin_array();
+    for (const auto& row : b.table_rows) cells_json(w, row);
+    w.end_array();
   } else {
-    if (b.start != 0) j["start"] = b.start;
-    if (b.continue_numbering) j["start"] = "continue";
-    if (!b.markers.empty()) j["markers"] = b.markers;
-    j["numbered"] = b.numbered;
-    j["items"] = statements_json(b.items);
+    if (b.continue_numbering) w.member("start", "continue");
+    else if (b.start != 0) w.member("start", b.start);
+    if (!b.markers.empty()) w.member("markers", b.markers);
+    w.member("numbered", b.numbered);
+    statements_json(w.key("items"), b.items);
   }
-  return j;
+  w.end_object();
 }
 
-ojson section_json(const Section& s) {
-  auto blocks = ojson::array();
-  for (const auto& b : s.blocks) blocks.push_back(block_json(b));
-  return json_object<ojson>("id", s.id, "label", s.label, "title", s.title, "summary", s.summary.source, "definition",
-                       s.definition.source, "intro", s.intro.source, "url", s.id + "/index.html", "blocks",
-                       std::move(blocks));
+void section_json(JsonWriter& w, const Section& s) {
+  w.begin_object()
+      .member("id", s.id)
+      .member("label", s.label)
+      .member("title", s.title)
+      .member("summary", s.summary.source)
+      .member("definition", s.definition.source)
+      .member("intro", s.intro.source)
+      .member("url", s.id + "/index.html");
+  w.key("blocks").begin_array();
+  for (const auto& b : s.blocks) block_json(w, b);
+  w.end_array().end_object();
 }
 
 }  // namespace
 
 std::string model_json(const Model& model) {
-  ojson j = json_object<ojson>("id", model.id, "title", model.title, "subtitle", model.subtitle, "jurisdiction",
-                          model.jurisdiction, "state", model.state, "agency", model.agency, "family", model.family,
-                          "edition", model.edition, "date", text_or_null(model.date), "supersedes",
-                          text_or_null(model.supersedes), "superseded_by", text_or_null(model.superseded_by),
-                          "source", model.source.source, "intro", model.intro.source, "vision", model.vision.source);
+  std::string out;
+  JsonWriter w(out, 2);
+  w.begin_object()
+      .member("id", model.id)
+      .member("title", model.title)
+      .member("subtitle", model.subtitle)
+      .member("jurisdiction", model.jurisdiction)
+      .member("state", model.state)
+      .member("agency", model.agency)
+      .member("family", model.family)
+      .member("edition", model.edition);
+  text_or_null(w, "date", model.date);
+  text_or_null(w, "supersedes", model.supersedes);
+  text_or_null(w, "superseded_by", model.superseded_by);
+  w.member("source", model.source.source).member("intro", model.intro.source).member("vision", model.vision.source);
   const Vocabulary& v = model.vocabulary;
-  j["vocabulary"] = json_object<ojson>("unit", v.unit, "units", v.units_or_default(), "actions", v.actions, "action_prompt",
-                                  v.action_prompt, "rubric", v.rubric, "jurisdiction", v.jurisdiction);
-  auto roles = ojson::array();
-  for (const auto& r : model.roles) roles.push_back(json_object<ojson>("id", r.id, "title", r.title, "plural", r.plural));
-  j["roles"] = std::move(roles);
+  w.key("vocabulary")
+      .begin_object()
+      .member("unit", v.unit)
+      .member("units", v.units_or_default())
+      .member("actions", v.actions)
+      .member("action_prompt", v.action_prompt)
+      .member("rubric", v.rubric)
+      .member("jurisdiction", v.jurisdiction)
+      .end_object();
+  w.key("roles").begin_array();
+  for (const auto& r : model.roles)
+    w.begin_object().member("id", r.id).member("title", r.title).member("plural", r.plural).end_object();
+  w.end_array();
   if (model.framework)
-    j["framework"] = json_object<ojson>("heading", model.framework->heading, "body", model.framework->body.source);
-  if (model.priorities)
-    j["priorities"] = json_object<ojson>("heading", model.priorities->heading, "intro", model.priorities->intro.source,
-                                    "numbered", model.priorities->numbered, "items",
-                                    statements_json(model.priorities->items));
-  if (model.letter)
-    j["letter"] = json_object<ojson>("heading", model.letter->heading, "body", model.letter->body.source, "closing",
-                                model.letter->closing, "signature", model.letter->signature, "signature_title",
-                                model.letter->signature_title);
-  auto sections = ojson::array();
-  for (const auto& s : model.sections) sections.push_back(section_json(s));
-  j["sections"] = std::move(sections);
-  if (model.rubric) {
-    auto levels = ojson::array();
-    for (const auto& l : model.rubric->levels) levels.push_back(json_object<ojson>("name", l.name, "description", l.description.source));
-    j["rubric"] = json_object<ojson>("title", model.rubric->title, "intro", model.rubric->intro.source, "levels",
-                                std::move(levels), "rates", model.rubric->rates, "roles", model.rubric->roles, "reviewer",
-                                model.rubric->reviewer);
+    w.key("framework")
+        .begin_object()
+        .member("heading", model.framework->heading)
+        .member("body", model.framework->body.source)
+        .end_object();
+  if (model.priorities) {
+    w.key("priorities")
+        .begin_object()
+        .member("heading", model.priorities->heading)
+        .member("intro", model.priorities->intro.source)
+        .member("numbered", model.priorities->numbered);
+    statements_json(w.key("items"), model.priorities->items);
+    w.end_object();
   }
-  auto footnotes = ojson::array();
-  for (const auto& f : model.footnotes) footnotes.push_back(json_object<ojson>("marker", f.marker, "text", f.text.source));
-  j["footnotes"] = std::move(footnotes);
-  j["closing"] = model.closing.source;
-  j["tagline"] = model.tagline;
-  std::string out = json_text(j, 2);
+  if (model.letter)
+    w.key("letter")
+        .begin_object()
+        .member("heading", model.letter->heading)
+        .member("body", model.letter->body.source)
+        .member("closing", model.letter->closing)
+        .member("signature", model.letter->signature)
+        .member("signature_title", model.letter->signature_title)
+        .end_object();
+  w.key("sections").begin_array();
+  for (const auto& s : model.sections) section_json(w, s);
+  w.end_array();
+  if (model.rubric) {
+    w.key("rubric").begin_object().member("title", model.rubric->title).member("intro", model.rubric->intro.source);
+    w.key("levels").begin_array();
+    for (const auto& l : model.rubric->levels)
+      w.begin_object().member("name", l.name).member("description", l.description.source).end_object();
+    w.end_array()
+        .member("rates", model.rubric->rates)
+        .member("roles", model.rubric->roles)
+        .member("reviewer", model.rubric->reviewer)
+        .end_object();
+  }
+  w.key("footnotes").begin_array();
+  for (const auto& f : model.footnotes)
+    w.begin_object().member("marker", f.marker).member("text", f.text.source).end_object();
+  w.end_array();
+  w.member("closing", model.closing.source).member("tagline", model.tagline).end_object();
   out += '\n';
   return out;
 }

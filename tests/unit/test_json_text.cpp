@@ -121,3 +121,70 @@ TEST_CASE("json_text finds a byte to escape at any place in a long text") {
   for (std::size_t length = 0; length < 50; ++length) CHECK(json_text(json(std::string(length, 'x'))) == json(std::string(length, 'x')).dump());
   CHECK_THROWS_AS(json_text(json(std::string(37, 'a') + "\x80")), json::type_error);
 }
+
+namespace {
+
+// The tree written through JsonWriter's calls, as model.json is.
+template <typename Json>
+void write_tree(JsonWriter& w, const Json& j) {
+  if (j.is_object()) {
+    w.begin_object();
+    for (const auto& [key, value] : j.items()) write_tree(w.key(key), value);
+    w.end_object();
+  } else if (j.is_array()) {
+    w.begin_array();
+    for (const auto& item : j) write_tree(w, item);
+    w.end_array();
+  } else if (j.is_string()) {
+    w.value(j.template get<std::string>());
+  } else if (j.is_boolean()) {
+    w.value(j.template get<bool>());
+  } else if (j.is_null()) {
+    w.value(nullptr);
+  } else {
+    w.value(j.template get<int>());
+  }
+}
+
+// Objects, arrays (empty ones too), text, flags, null and whole numbers: what JsonWriter writes.
+ordered_json writable_tree(std::mt19937& rng, int depth) {
+  switch (depth > 3 ? rng() % 5 : rng() % 7) {
+    case 0: return random_text(rng);
+    case 1: return static_cast<int>(rng() % 2000) - 1000;
+    case 2: return rng() % 2 == 0;
+    case 3: return nullptr;
+    case 4: return std::vector<std::string>(rng() % 3, "topic");
+    case 5: {
+      ordered_json a = ordered_json::array();
+      for (int n = static_cast<int>(rng() % 4); n > 0; --n) a.push_back(writable_tree(rng, depth + 1));
+      return a;
+    }
+    default: {
+      ordered_json o = ordered_json::object();
+      for (int n = static_cast<int>(rng() % 4); n > 0; --n) o[random_text(rng)] = writable_tree(rng, depth + 1);
+      return o;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("JsonWriter writes what dump() writes of the same tree") {
+  std::mt19937 rng(23);
+  for (int i = 0; i < 400; ++i) {
+    const ordered_json tree = writable_tree(rng, 0);
+    for (int indent : {-1, 0, 2}) {
+      CAPTURE(i);
+      CAPTURE(indent);
+      std::string out;
+      JsonWriter w(out, indent);
+      write_tree(w, tree);
+      CHECK(out == tree.dump(indent));
+    }
+  }
+  // Spelled out once: members, an empty array and object, a list of texts.
+  std::string out;
+  JsonWriter(out, 2).begin_object().member("a", 1).member("b", std::vector<std::string>{"x"}).key("c").begin_array().end_array()
+      .key("d").begin_object().end_object().end_object();
+  CHECK(out == "{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ],\n  \"c\": [],\n  \"d\": {}\n}");
+}

@@ -99,17 +99,21 @@ void KeywordSearch::add(const std::vector<std::vector<std::string>>& keywords) {
     auto& entry = set.emplace_back();
     for (const auto& term : terms) entry.push_back(needle_number(needle_of(term)));
   }
+  after_space_.assign(256, none);
+  if (const std::uint32_t start = child(0, ' '); start != none)
+    for (const auto& [byte, next] : nodes_[start].next) after_space_[byte] = next;
 }
 
 std::vector<std::uint32_t> KeywordSearch::needles_in(const std::string& text) const {
   // Every needle begins with a space (see needle_of): a match can only start at one.
   std::vector<std::uint32_t> found;
-  for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
-    std::uint32_t node = 0;
-    for (std::size_t i = at; i < text.size(); ++i) {
-      node = child(node, static_cast<unsigned char>(text[i]));
-      if (node == none) break;
+  if (after_space_.empty()) return found;
+  for (std::size_t at = text.find(' '); at != std::string::npos && at + 1 < text.size(); at = text.find(' ', at + 1)) {
+    std::uint32_t node = after_space_[static_cast<unsigned char>(text[at + 1])];
+    for (std::size_t i = at + 2; node != none; ++i) {
       if (nodes_[node].needle != none) found.push_back(nodes_[node].needle);
+      if (i >= text.size()) break;
+      node = child(node, static_cast<unsigned char>(text[i]));
     }
   }
   std::sort(found.begin(), found.end());

@@ -51,6 +51,9 @@ class KeywordSearch {
   std::uint32_t child(std::uint32_t node, unsigned char c) const;
   std::uint32_t needle_number(const std::string& needle);  // equal needles share one
   std::vector<Node> nodes_{1};
+  // Where each byte leads from the node every needle starts at (after its space): that node has a
+  // child for nearly every letter, which a table finds at once. Made again by each add().
+  std::vector<std::uint32_t> after_space_;
   std::uint32_t needle_count_ = 0;
   std::vector<std::vector<std::vector<std::uint32_t>>> sets_;  // by set, by entry: needle numbers
 };

@@ -21,10 +21,12 @@ std::string keyword_text(std::string_view text) {
     table['-'] = '-';
     return table;
   }();
-  std::string out = " ";
-  out.reserve(text.size() + 2);
+  // Written through a pointer into room made once: the text never grows (a byte becomes at most one
+  // byte, an entity one space) but for the spaces around it.
+  std::string out(text.size() + 2, ' ');
+  char* o = out.data() + 1;
   auto space = [&] {
-    if (out.back() != ' ') out += ' ';
+    if (o[-1] != ' ') *o++ = ' ';
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -37,7 +39,7 @@ std::string keyword_text(std::string_view text) {
       }
     }
     if (const char folded = word_byte[c]) {
-      out += folded;
+      *o++ = folded;
     } else if (c >= 0x80) {
       // U+00A0–U+00BF (no-break space, ©, ®, «, ») and U+2000–U+206F (dashes, curly quotes, …) and
       // U+2122 (™) separate words; other characters (letters with accents) belong to them.
@@ -48,13 +50,14 @@ std::string keyword_text(std::string_view text) {
                                                                  static_cast<unsigned char>(seq[1]) == 0x81 ||
                                                                  seq == "\u2122"));
       if (punctuation) space();
-      else out += seq;
+      else o = std::copy(seq.begin(), seq.end(), o);
       i += seq.size() - 1;
     } else {
       space();
     }
   }
   space();
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

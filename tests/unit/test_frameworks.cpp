@@ -133,6 +133,10 @@ TEST_CASE("frameworks: keywords match whole words, or any ending after '*', in a
   const std::string text = keyword_text("Conduct timely Structured Decision Making® (SDM) visits with the child’s "
                                         "family &amp; re-entry");
   CHECK(text == " conduct timely structured decision making sdm visits with the child s family re-entry ");
+  CHECK(keyword_text("") == " ");
+  CHECK(keyword_text("&amp;&#39;  ") == " ");
+  CHECK(keyword_text("Café—crème, «naïve»") == " café crème naïve ");
+  CHECK(keyword_text("cut short \xC3") == " cut short \xC3 ");
   auto has = [&](std::vector<std::vector<std::string>> k) { return has_keyword(text, k); };
   CHECK(has({{"SDM"}}));
   CHECK(has({{"visit*"}}));

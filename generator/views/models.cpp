@@ -73,6 +73,7 @@ std::pair<std::string, std::string> list_tags(const Block& block, std::size_t de
 void set_child_tags(Data& statements, const Block& block, std::size_t depth) {
   const auto [open, close] = list_tags(block, depth, "statements sub-statements");
   for (auto& item : items(statements)) {
+    if (!flag(item, "has_children")) continue;  // nothing to put them around
     set(item, "children_open", open);
     set(item, "children_close", close);
     set_child_tags(item["children"], block, depth + 1);

@@ -110,20 +110,28 @@ Data PageBuilder::statement(const Statement& s) {
                                "href", href(other.url)));
     }
   }
-  return object("id", s.id,
-                "has_similar", !items(similar).empty(),
+  // What is shown only beside sub-points or other models' statements is set where there are some:
+  // most statements have neither. (Block pages replace the tags around sub-points: set_child_tags.)
+  const bool has_children = !items(children).empty(), has_similar = !items(similar).empty();
+  Data d = object("id", s.id,
+                "has_similar", has_similar,
                 "similar", std::move(similar),
-                "similar_label", paraphrase_only ? "Said in other words in" : "Also said in",
-                "similar_more", more ? std::to_string(more) : "",
-                "similar_more_href", more_href,
                 "html", html(s.text),
                 "permalink_label", "Permalink to statement " + s.id,
                 "has_topics", !items(chips).empty(),
                 "topics", std::move(chips),
-                "has_children", !items(children).empty(),
-                "children_open", "<ul class=\"statements sub-statements\">",
-                "children_close", "</ul>",
+                "has_children", has_children,
                 "children", std::move(children));
+  if (has_children) {
+    set(d, "children_open", "<ul class=\"statements sub-statements\">");
+    set(d, "children_close", "</ul>");
+  }
+  if (has_similar) {
+    set(d, "similar_label", paraphrase_only ? "Said in other words in" : "Also said in");
+    set(d, "similar_more", more ? std::to_string(more) : "");
+    set(d, "similar_more_href", more_href);
+  }
+  return d;
 }
 
 std::string_view shared_sentence(const LinkedSite& linked, const ClusterMember& member) {

@@ -14,8 +14,7 @@ namespace pb::inline compare {
 namespace {
 
 // Renumbers features by rarity (fewest texts first, then by id), so that sorting a text's
-// features by their new number puts its rarest first.
-// `count` is the number of texts that have each feature.
+// features by their new number puts its rarest first. `count`: how many texts have each feature.
 std::vector<std::uint32_t> rarity_ranks(const std::vector<std::uint32_t>& count) {
   const auto max_feature = static_cast<std::uint32_t>(count.size());
   std::vector<std::uint32_t> order(max_feature);
@@ -26,6 +25,7 @@ std::vector<std::uint32_t> rarity_ranks(const std::vector<std::uint32_t>& count)
   return rank;
 }
 
+// The same, counted from each text's features (each listed once).
 std::vector<std::uint32_t> rarity_ranks(const std::vector<std::vector<std::uint32_t>>& feature_lists) {
   std::uint32_t max_feature = 0;
   for (const auto& list : feature_lists)
@@ -87,10 +87,10 @@ double dot(const FeatureVector& x, const FeatureVector& y) {
   return sum;
 }
 
-std::size_t common(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y) {
+// How many values two sorted runs have in common.
+std::size_t common(const std::uint32_t* i, const std::uint32_t* i_end, const std::uint32_t* j, const std::uint32_t* j_end) {
   std::size_t n = 0;
-  auto i = x.begin(), j = y.begin();
-  while (i != x.end() && j != y.end()) {
+  while (i != i_end && j != j_end) {
     if (*i == *j) ++n, ++i, ++j;
     else if (*i < *j) ++i;
     else ++j;
@@ -303,15 +303,8 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
     offset[r + 1] = static_cast<std::uint32_t>(features.size());
   }
   auto common_at = [&](std::uint32_t x, std::uint32_t y) {
-    std::size_t shared = 0;
-    const std::uint32_t *i = features.data() + offset[x], *i_end = features.data() + offset[x + 1];
-    const std::uint32_t *j = features.data() + offset[y], *j_end = features.data() + offset[y + 1];
-    while (i != i_end && j != j_end) {
-      if (*i == *j) ++shared, ++i, ++j;
-      else if (*i < *j) ++i;
-      else ++j;
-    }
-    return shared;
+    const std::uint32_t* f = features.data();
+    return common(f + offset[x], f + offset[x + 1], f + offset[y], f + offset[y + 1]);
   };
   std::vector<std::uint32_t> seen(n, UINT32_MAX);
   std::vector<CandidatePair> out;
@@ -364,7 +357,9 @@ std::vector<CandidatePair> overlap_pairs_all(std::vector<std::vector<std::uint32
   std::vector<CandidatePair> out;
   for (std::uint32_t i = 0; i < sets.size(); ++i)
     for (std::uint32_t j = i + 1; j < sets.size(); ++j)
-      if (const std::size_t shared = common(sets[i], sets[j]); overlap_enough(shared, sets[i].size(), sets[j].size(), fraction))
+      if (const std::size_t shared = common(sets[i].data(), sets[i].data() + sets[i].size(), sets[j].data(),
+                                            sets[j].data() + sets[j].size());
+          overlap_enough(shared, sets[i].size(), sets[j].size(), fraction))
         out.push_back({i, j, double(shared)});
   return out;
 }

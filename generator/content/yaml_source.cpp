@@ -266,8 +266,8 @@ std::optional<std::pair<int, int>> tab_in_indentation(std::string_view text) {
 }
 
 // A UTF-8 byte order mark and CRLF (or lone CR) line ends, as editors on Windows write them, read
-// exactly like plain LF files: positions stay those an editor shows.
-// The text between carriage returns is copied a run at a time: most files have none.
+// exactly like plain LF files: positions stay those an editor shows. The text between carriage
+// returns is copied a run at a time (most files have none).
 std::string normalized(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::string out;

@@ -68,7 +68,12 @@ class IndexTables {
     if (!table.empty()) table += ',';
     table += '[';
     bool first = true;
-    ((table += first ? "" : ",", first = false, value(table, values)), ...);
+    auto item = [&](const auto& v) {
+      if (!first) table += ',';
+      first = false;
+      value(table, v);
+    };
+    (item(values), ...);
     table += ']';
   }
 

@@ -1,9 +1,10 @@
 #pragma once
-// JSON files (model.json, the search shards, shared-language.json) as text, byte for byte what
+// JSON files (model.json, the search index, shared-language.json) as text, byte for byte what
 // nlohmann's dump() writes. dump() escapes strings one byte at a time through a UTF-8 decoder: on
-// 500 models that was two thirds of the time spent on these files, about 3% of a build. This writer
-// copies the runs of bytes that need no escape whole, and hands nlohmann what it does not handle
-// itself (floating-point numbers, and text that is not valid UTF-8, for which dump() throws).
+// 500 models that was two thirds of the time spent on these files, about 3% of a build. These
+// functions copy the runs of bytes that need no escape whole, and hand nlohmann what they do not
+// handle themselves (floating-point numbers, and text that is not valid UTF-8, for which dump()
+// throws). append_json writes a nlohmann tree; JsonWriter writes with no tree at all.
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -33,7 +34,7 @@ inline void append_json_string(std::string& out, std::string_view text) {
 // line, `indent` spaces a level.
 template <typename Json>
 void append_json(std::string& out, const Json& j, int indent = -1, int depth = 0) {
-  using nlohmann::detail::value_t;
+  using value_t = typename Json::value_t;
   auto new_line = [&](int level) {
     out += '\n';
     out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(level), ' ');

@@ -222,10 +222,11 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
 
   // Same words: sentences joined through near-verbatim pairs form one group.
   std::vector<std::vector<std::uint32_t>> word_sets;
+  word_sets.reserve(n);
   for (const auto& s : sentences.list) word_sets.push_back(s.word_pairs);
   SearchStats word_search;
   UnionFind words(n);
-  for (const auto& p : overlap_pairs(word_sets, std::min(options.words_containment, options.words_jaccard), &word_search))
+  for (const auto& p : overlap_pairs(std::move(word_sets), std::min(options.words_containment, options.words_jaccard), &word_search))
     if (across_families(sentences.list[p.a].families, sentences.list[p.b].families) && same_words(p, sentences, options))
       words.unite(p.a, p.b);
 

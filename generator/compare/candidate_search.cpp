@@ -15,13 +15,15 @@ namespace {
 
 // Renumbers features by rarity (fewest texts first, then by id), so that sorting a text's
 // features by their new number puts its rarest first. `count`: how many texts have each feature.
+// A counting sort: a million word pairs have a few hundred distinct counts, so placing each feature
+// after the rarer ones (in id order among equals) beats a comparison sort.
 std::vector<std::uint32_t> rarity_ranks(const std::vector<std::uint32_t>& count) {
-  const auto max_feature = static_cast<std::uint32_t>(count.size());
-  std::vector<std::uint32_t> order(max_feature);
-  for (std::uint32_t f = 0; f < max_feature; ++f) order[f] = f;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return count[x] < count[y]; });
-  std::vector<std::uint32_t> rank(max_feature);
-  for (std::uint32_t r = 0; r < max_feature; ++r) rank[order[r]] = r;
+  const std::uint32_t most = count.empty() ? 0 : *std::max_element(count.begin(), count.end());
+  std::vector<std::uint32_t> first_rank(std::size_t(most) + 2, 0);  // by count: the rank of its first feature
+  for (std::uint32_t c : count) ++first_rank[std::size_t(c) + 1];
+  std::partial_sum(first_rank.begin(), first_rank.end(), first_rank.begin());
+  std::vector<std::uint32_t> rank(count.size());
+  for (std::size_t f = 0; f < count.size(); ++f) rank[f] = first_rank[count[f]]++;
   return rank;
 }
 
@@ -101,6 +103,7 @@ std::size_t common(const std::uint32_t* i, const std::uint32_t* i_end, const std
 // Sorted, de-duplicated, renumbered rarest first.
 void prepare_sets(std::vector<std::vector<std::uint32_t>>& sets) {
   for (auto& s : sets) {
+    if (std::adjacent_find(s.begin(), s.end(), std::greater_equal<>()) == s.end()) continue;  // already so
     std::sort(s.begin(), s.end());
     s.erase(std::unique(s.begin(), s.end()), s.end());
   }

@@ -16,7 +16,7 @@ class IdTable {
   // stored key is it, the next number (now the key's) and true.
   template <typename IsKey>
   std::pair<std::uint32_t, bool> find_or_add(std::uint64_t hash, IsKey&& is_key) {
-    if (2 * (size_ + 1) > ids_.size()) grow();
+    if (2 * (size_ + 1) > ids_.size()) grow(std::max<std::size_t>(64, 2 * ids_.size()));
     const std::size_t mask = ids_.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
       if (ids_[slot] == empty) {
@@ -30,16 +30,19 @@ class IdTable {
 
   std::uint32_t size() const { return size_; }
 
-  // Room for `keys` keys without growing.
+  // Room for `keys` keys without growing: the table is made at that size once.
   void reserve(std::size_t keys) {
-    while (2 * keys > ids_.size()) grow();
+    std::size_t slots = std::max<std::size_t>(64, ids_.size());
+    while (2 * keys > slots) slots *= 2;
+    if (slots > ids_.size()) grow(slots);
   }
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
 
-  void grow() {
-    std::vector<std::uint64_t> hashes(std::max<std::size_t>(64, 2 * ids_.size()));
+  // Moves every key to a table of `slots` (a power of two, larger than now).
+  void grow(std::size_t slots) {
+    std::vector<std::uint64_t> hashes(slots);
     std::vector<std::uint32_t> ids(hashes.size(), empty);
     const std::size_t mask = ids.size() - 1;
     for (std::size_t old = 0; old < ids_.size(); ++old) {

@@ -86,6 +86,7 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
   for (const FoldedTexts& part : folded) word_count += part.words.size();
   IdTable word_ids, pair_ids, sentence_ids;
   pair_ids.reserve(word_count);
+  sentence_ids.reserve(folded[0].sentences.size() + folded[1].sentences.size());
   std::vector<std::string>& word_spelling = out.spelling;  // by word id
   std::vector<std::uint32_t>& sentence_words = out.words;  // each distinct sentence's word ids, from
   std::vector<std::uint32_t>& sentence_start = out.word_start;  // sentence_start[i] up to sentence_start[i + 1]

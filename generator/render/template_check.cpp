@@ -1,5 +1,7 @@
 #include "render/template_check.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -2,11 +2,13 @@
 
 #include <array>
 
+#include <nlohmann/json.hpp>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-namespace pb::inline views::json_text_detail {
+namespace pb::inline views {
 
 namespace {
 
@@ -51,8 +53,7 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
-}  // namespace
-
+// Appends text as a JSON string's contents; false (and nothing appended) when it is not valid UTF-8.
 bool append_escaped(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
   std::size_t from = 0;
@@ -91,4 +92,16 @@ bool append_escaped(std::string& out, std::string_view text) {
   return true;
 }
 
-}  // namespace pb::views::json_text_detail
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  if (!append_escaped(out, text)) {
+    out.pop_back();
+    out += nlohmann::json(std::string(text)).dump();  // throws, as dump() did
+    return;
+  }
+  out += '"';
+}
+
+}  // namespace pb::views

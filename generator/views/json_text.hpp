@@ -6,29 +6,15 @@
 // handle themselves (floating-point numbers, and text that is not valid UTF-8, for which dump()
 // throws). append_json writes a nlohmann tree; JsonWriter writes with no tree at all.
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace pb::inline views {
 
-namespace json_text_detail {
-// Appends text as a JSON string's contents; false (and nothing appended) when it is not valid UTF-8.
-bool append_escaped(std::string& out, std::string_view text);
-}  // namespace json_text_detail
-
 // A JSON string, quoted, as dump() writes it (and nlohmann's exception for text that is not UTF-8).
-inline void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  if (!json_text_detail::append_escaped(out, text)) {
-    out.pop_back();
-    out += nlohmann::json(std::string(text)).dump();  // throws, as dump() did
-    return;
-  }
-  out += '"';
-}
+void append_json_string(std::string& out, std::string_view text);
 
 // What j.dump(indent) returns, appended to `out`: indent < 0 is compact, otherwise one member per
 // line, `indent` spaces a level.

@@ -1,5 +1,7 @@
 #include "views/page_data.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace pb::inline views {
 
 namespace data_detail {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>  // to_json; json.hpp is a few seconds of every compile that includes it
 
 namespace pb::inline views {
 

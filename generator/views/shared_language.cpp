@@ -2,6 +2,7 @@
 // families, as clusters (a sentence shared by 150 models is one row), grouped by the models that
 // share them ("Maine ↔ Virginia · 15").
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "compare/text_compare.hpp"
 #include "link/urls.hpp"

@@ -91,8 +91,8 @@ TEST_CASE("a repeated key is found in mappings of any size, naming the first one
   for (const int keys : {3, 15, 16, 17, 40, 20000}) {
     CAPTURE(keys);
     std::string yaml;
-    for (int k = 0; k < keys; ++k) yaml += "k" + std::to_string(k) + ": v\n";
-    yaml += "k1: again\nk" + std::to_string(keys - 1) + ": again\n";
+    for (int k = 0; k < keys; ++k) yaml += fmt::format("k{}: v\n", k);
+    yaml += fmt::format("k1: again\nk{}: again\n", keys - 1);
     Diagnostics diags;
     const auto node = parse_yaml(yaml, std::make_shared<const std::string>("many.yaml"), diags);
     REQUIRE(node.has_value());

@@ -1,6 +1,7 @@
 // Page data in the template engine's form: what each kind of value becomes, and lists and objects
 // that keep every value through growth, replacement and repeated keys.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>

@@ -1,6 +1,7 @@
 // Cross-model pages split by state: where each model's part goes, the URLs, the "Page 2 of 3"
 // navigation, and the seed site's comparison pages split with a budget of one byte.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>

@@ -2,6 +2,7 @@
 // layout around it) is walked with that page's data. A name a template prints that the data lacks
 // would render as empty text without a word; here it fails the test.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 

@@ -4,7 +4,7 @@
 // 500 models that was two thirds of the time spent on these files, about 3% of a build. These
 // functions copy the runs of bytes that need no escape whole, and hand nlohmann what they do not
 // handle themselves (floating-point numbers, and text that is not valid UTF-8, for which dump()
-// throws). append_json writes a nlohmann tree; JsonWriter writes with no tree at all.
+// throws). JsonWriter writes with no tree at all; append_json writes a nlohmann tree through it.
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -15,69 +15,6 @@ namespace pb::inline views {
 
 // A JSON string, quoted, as dump() writes it (and nlohmann's exception for text that is not UTF-8).
 void append_json_string(std::string& out, std::string_view text);
-
-// What j.dump(indent) returns, appended to `out`: indent < 0 is compact, otherwise one member per
-// line, `indent` spaces a level.
-template <typename Json>
-void append_json(std::string& out, const Json& j, int indent = -1, int depth = 0) {
-  using value_t = typename Json::value_t;
-  auto new_line = [&](int level) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(level), ' ');
-  };
-  auto append_string = [&](const std::string& text) { append_json_string(out, text); };
-  switch (j.type()) {
-    case value_t::object: {
-      const auto& members = j.template get_ref<const typename Json::object_t&>();
-      if (members.empty()) {
-        out += "{}";
-        return;
-      }
-      out += '{';
-      bool first = true;
-      for (const auto& [key, value] : members) {
-        if (!first) out += ',';
-        first = false;
-        if (indent >= 0) new_line(depth + 1);
-        append_string(key);
-        out += indent >= 0 ? ": " : ":";
-        append_json(out, value, indent, depth + 1);
-      }
-      if (indent >= 0) new_line(depth);
-      out += '}';
-      return;
-    }
-    case value_t::array: {
-      const auto& items = j.template get_ref<const typename Json::array_t&>();
-      if (items.empty()) {
-        out += "[]";
-        return;
-      }
-      out += '[';
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += ',';
-        if (indent >= 0) new_line(depth + 1);
-        append_json(out, items[i], indent, depth + 1);
-      }
-      if (indent >= 0) new_line(depth);
-      out += ']';
-      return;
-    }
-    case value_t::string: append_string(j.template get_ref<const std::string&>()); return;
-    case value_t::boolean: out += j.template get<bool>() ? "true" : "false"; return;
-    case value_t::null: out += "null"; return;
-    case value_t::number_integer:
-    case value_t::number_unsigned: {
-      char digits[24];
-      const auto end = j.type() == value_t::number_integer
-                           ? std::to_chars(digits, digits + sizeof digits, j.template get<std::int64_t>()).ptr
-                           : std::to_chars(digits, digits + sizeof digits, j.template get<std::uint64_t>()).ptr;
-      out.append(digits, end);
-      return;
-    }
-    default: out += j.dump(); return;  // floating point (nlohmann's shortest form), binary, discarded
-  }
-}
 
 // JSON written as it is made, with no tree in between: the same text as dump(indent) of the tree the
 // same calls would build. Values go where the writer stands: after key() in an object, or as the next
@@ -103,6 +40,8 @@ class JsonWriter {
   JsonWriter& value(bool flag) { return scalar([&] { out_ += flag ? "true" : "false"; }); }
   JsonWriter& value(int number) { return scalar([&] { out_ += std::to_string(number); }); }
   JsonWriter& value(std::nullptr_t) { return scalar([&] { out_ += "null"; }); }
+  // A value already written as JSON (a number in nlohmann's own form).
+  JsonWriter& raw(std::string_view json) { return scalar([&] { out_ += json; }); }
   JsonWriter& value(const std::vector<std::string>& texts) {
     begin_array();
     for (const auto& text : texts) value(text);
@@ -156,6 +95,45 @@ class JsonWriter {
   std::vector<bool> open_;  // for each open object or array: whether it has no member yet
   bool after_key_ = false;
 };
+
+// A nlohmann tree written through a JsonWriter: what j.dump() of the writer's indent returns.
+template <typename Json>
+void write_json(JsonWriter& w, const Json& j) {
+  using value_t = typename Json::value_t;
+  switch (j.type()) {
+    case value_t::object:
+      w.begin_object();
+      for (const auto& [key, value] : j.template get_ref<const typename Json::object_t&>()) write_json(w.key(key), value);
+      w.end_object();
+      return;
+    case value_t::array:
+      w.begin_array();
+      for (const auto& item : j.template get_ref<const typename Json::array_t&>()) write_json(w, item);
+      w.end_array();
+      return;
+    case value_t::string: w.value(j.template get_ref<const std::string&>()); return;
+    case value_t::boolean: w.value(j.template get<bool>()); return;
+    case value_t::null: w.value(nullptr); return;
+    case value_t::number_integer:
+    case value_t::number_unsigned: {
+      char digits[24];
+      const auto end = j.type() == value_t::number_integer
+                           ? std::to_chars(digits, digits + sizeof digits, j.template get<std::int64_t>()).ptr
+                           : std::to_chars(digits, digits + sizeof digits, j.template get<std::uint64_t>()).ptr;
+      w.raw(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+      return;
+    }
+    default: w.raw(j.dump()); return;  // floating point (nlohmann's shortest form), binary, discarded
+  }
+}
+
+// What j.dump(indent) returns, appended to `out`: indent < 0 is compact, otherwise one member per
+// line, `indent` spaces a level.
+template <typename Json>
+void append_json(std::string& out, const Json& j, int indent = -1) {
+  JsonWriter w(out, indent);
+  write_json(w, j);
+}
 
 template <typename Json>
 std::string json_text(const Json& j, int indent = -1) {

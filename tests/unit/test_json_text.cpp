@@ -124,28 +124,6 @@ TEST_CASE("json_text finds a byte to escape at any place in a long text") {
 
 namespace {
 
-// The tree written through JsonWriter's calls, as model.json is.
-template <typename Json>
-void write_tree(JsonWriter& w, const Json& j) {
-  if (j.is_object()) {
-    w.begin_object();
-    for (const auto& [key, value] : j.items()) write_tree(w.key(key), value);
-    w.end_object();
-  } else if (j.is_array()) {
-    w.begin_array();
-    for (const auto& item : j) write_tree(w, item);
-    w.end_array();
-  } else if (j.is_string()) {
-    w.value(j.template get<std::string>());
-  } else if (j.is_boolean()) {
-    w.value(j.template get<bool>());
-  } else if (j.is_null()) {
-    w.value(nullptr);
-  } else {
-    w.value(j.template get<int>());
-  }
-}
-
 // Objects, arrays (empty ones too), text, flags, null and whole numbers: what JsonWriter writes.
 ordered_json writable_tree(std::mt19937& rng, int depth) {
   switch (depth > 3 ? rng() % 5 : rng() % 7) {
@@ -178,7 +156,7 @@ TEST_CASE("JsonWriter writes what dump() writes of the same tree") {
       CAPTURE(indent);
       std::string out;
       JsonWriter w(out, indent);
-      write_tree(w, tree);
+      write_json(w, tree);
       CHECK(out == tree.dump(indent));
     }
   }

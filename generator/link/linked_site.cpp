@@ -14,6 +14,8 @@ namespace pb::inline link {
 LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph,
                        std::vector<std::vector<std::vector<NoteUse>>> note_uses)
     : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)), note_uses_(std::move(note_uses)) {
+  statement_slots_.reserve(graph_.statements().size());
+  for (const StatementRef& ref : graph_.statements()) statement_slots_.push_back(statement(ref).text.slot);
   for (const Model& model : site_->models) {
     priorities_places_.push_back(model.priorities && !model.priorities->heading.empty() ? model.priorities->heading
                                                                                         : "Priorities");

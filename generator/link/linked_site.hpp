@@ -31,6 +31,12 @@ class LinkedSite {
 
   // The records a statement's place names.
   const Statement& statement(const StatementRef& ref) const;
+  // A statement's text as HTML, read without the statement: lists of statements from across the
+  // models (topics, roles, handouts) call it for every entry, and the records lie all over memory.
+  const LinkedHtml& statement_html(const StatementRef& ref) const {
+    const std::uint32_t slot = statement_slots_[ref.index];
+    return slot < html_.size() ? html_[slot] : empty_;
+  }
   const Model& model(const StatementRef& ref) const { return site_->models[ref.model]; }
   const Section* section(const StatementRef& ref) const;  // none for a priority
   const Block* block(const StatementRef& ref) const;      // none for a priority
@@ -47,6 +53,7 @@ class LinkedSite {
  private:
   std::shared_ptr<const Site> site_;
   std::vector<LinkedHtml> html_;  // by Markdown::slot
+  std::vector<std::uint32_t> statement_slots_;  // each statement's Markdown::slot, by StatementRef::index
   LinkGraph graph_;
   std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
   std::vector<std::vector<std::vector<std::string>>> places_;  // by model, section and block

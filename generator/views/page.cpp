@@ -22,8 +22,9 @@ std::string PageBuilder::href(const std::string& target) const {
   return out;
 }
 
-std::string PageBuilder::html(const Markdown& m) {
-  const LinkedHtml& h = linked_.html(m);
+std::string PageBuilder::html(const Markdown& m) { return html(linked_.html(m)); }
+
+std::string PageBuilder::html(const LinkedHtml& h) {
   if (h.terms_linked) terms_used_.insert(h.terms.begin(), h.terms.end());  // it links them
   return h.with_root(root_);
 }
@@ -152,7 +153,7 @@ std::string PageBuilder::cluster_anchor(const Cluster& cluster) const {
 Data PageBuilder::statement_ref(const StatementRef& ref) {
   // Lists of statements from elsewhere show the text and where it comes from, nothing more: these
   // pages (topics, roles across models, glossary uses) grow with the number of models.
-  return object("html", html(linked_.statement(ref).text), "href", href(ref.url), "place", place_of(ref));
+  return object("html", html(linked_.statement_html(ref)), "href", href(ref.url), "place", place_of(ref));
 }
 
 Page PageBuilder::finish(std::string template_name, Data data) {

@@ -46,6 +46,7 @@ class PageBuilder {
   // A text's HTML for this page: its links resolved from this page, its glossary terms' definitions
   // added to the page (for aria-describedby).
   std::string html(const Markdown& m);
+  std::string html(const LinkedHtml& h);
   // A text without markup (titles, descriptions).
   std::string plain(const Markdown& m) const { return linked_.plain_text(m); }
 

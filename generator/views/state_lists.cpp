@@ -5,7 +5,7 @@
 namespace pb::inline views {
 
 std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref) {
-  return linked.html(linked.statement(ref).text).html.size() + statement_ref_weight;
+  return linked.statement_html(ref).html.size() + statement_ref_weight;
 }
 
 std::string state_page_name(const StateSplit& split, const StatePage& page) {

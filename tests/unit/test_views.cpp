@@ -145,3 +145,27 @@ TEST_CASE("a statement's place names its section's label or title, and its block
   CHECK(place_by_text["Do I coach workers?"] == "Value 2 · Supervisor action");
   CHECK(place_by_text.size() == 6);
 }
+
+TEST_CASE("a statement's HTML read through its place in the graph is its own text's, sub-points included") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/model.yaml",
+            "title: Model one\njurisdiction: Testland\nagency: Test agency\n"
+            "priorities:\n  items:\n    - text: Keep *families* together.\n");
+  dir.write("content/models/m1/sections/02-second.yaml",
+            "id: second\ntitle: Second value\nblocks:\n"
+            "  - kind: principles\n    items:\n      - text: Families know **best**.\n"
+            "        items:\n          - text: First point.\n          - text: Second `point`.\n"
+            "            items:\n              - text: A deeper point.\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  std::map<std::string, std::string> html_by_text;
+  for (const StatementRef& ref : linked.graph().statements()) {
+    CHECK(&linked.statement_html(ref) == &linked.html(linked.statement(ref).text));
+    html_by_text[linked.statement(ref).text.source] = linked.statement_html(ref).html;
+  }
+  CHECK(html_by_text["Keep *families* together."] == "Keep <em>families</em> together.");
+  CHECK(html_by_text["Families know **best**."] == "Families know <strong>best</strong>.");
+  CHECK(html_by_text["Second `point`."] == "Second <code>point</code>.");
+  CHECK(html_by_text["A deeper point."] == "A deeper point.");
+  CHECK(html_by_text.size() == 8);
+}

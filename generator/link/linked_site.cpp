@@ -16,20 +16,26 @@ LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml>
     : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)), note_uses_(std::move(note_uses)) {
   statement_slots_.reserve(graph_.statements().size());
   for (const StatementRef& ref : graph_.statements()) statement_slots_.push_back(statement(ref).text.slot);
-  for (const Model& model : site_->models) {
-    priorities_places_.push_back(model.priorities && !model.priorities->heading.empty() ? model.priorities->heading
-                                                                                        : "Priorities");
-    auto& sections = places_.emplace_back();
+  // Worked out once per block, then found by statement through a flat table (see statement_html).
+  std::vector<std::vector<std::uint32_t>> first_block(site_->models.size());  // by model, then section
+  std::vector<std::uint32_t> priorities(site_->models.size());
+  for (std::size_t m = 0; m < site_->models.size(); ++m) {
+    const Model& model = site_->models[m];
+    priorities[m] = static_cast<std::uint32_t>(places_.size());
+    places_.push_back(model.priorities && !model.priorities->heading.empty() ? model.priorities->heading : "Priorities");
     for (const Section& section : model.sections) {
-      auto& blocks = sections.emplace_back();
+      first_block[m].push_back(static_cast<std::uint32_t>(places_.size()));
       const std::string& unit = section.label.empty() ? section.title : section.label;
       for (const Block& block : section.blocks) {
-        if (block.kind == BlockKind::actions) blocks.push_back(unit + " · " + role_title(*site_, model, block.role) + " action");
-        else if (!block.heading.empty()) blocks.push_back(unit + " · " + block.heading);
-        else blocks.push_back(unit);
+        if (block.kind == BlockKind::actions) places_.push_back(unit + " · " + role_title(*site_, model, block.role) + " action");
+        else if (!block.heading.empty()) places_.push_back(unit + " · " + block.heading);
+        else places_.push_back(unit);
       }
     }
   }
+  statement_places_.reserve(graph_.statements().size());
+  for (const StatementRef& ref : graph_.statements())
+    statement_places_.push_back(ref.section == no_index ? priorities[ref.model] : first_block[ref.model][ref.section] + ref.block);
 }
 
 const std::vector<NoteUse>& LinkedSite::note_uses(std::size_t model, std::size_t note) const {
@@ -52,11 +58,6 @@ const Section* LinkedSite::section(const StatementRef& ref) const {
 const Block* LinkedSite::block(const StatementRef& ref) const {
   const Section* s = section(ref);
   return s ? &s->blocks[ref.block] : nullptr;
-}
-
-const std::string& LinkedSite::place(const StatementRef& ref) const {
-  if (ref.section == no_index) return priorities_places_[ref.model];
-  return places_[ref.model][ref.section][ref.block];
 }
 
 TermLink glossary_link(const Term& term, std::string_view definition) {

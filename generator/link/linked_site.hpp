@@ -43,7 +43,7 @@ class LinkedSite {
   // Where a statement is, in words: "Value 1 · Worker action", "Value 1 · Key practices", or the
   // priorities' heading. Lists of statements from elsewhere show it beside each one; it is the same
   // for a block's statements, so it is worked out once per block.
-  const std::string& place(const StatementRef& ref) const;
+  const std::string& place(const StatementRef& ref) const { return places_[statement_places_[ref.index]]; }
 
   std::size_t texts() const { return html_.size(); }
 
@@ -56,8 +56,8 @@ class LinkedSite {
   std::vector<std::uint32_t> statement_slots_;  // each statement's Markdown::slot, by StatementRef::index
   LinkGraph graph_;
   std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
-  std::vector<std::vector<std::vector<std::string>>> places_;  // by model, section and block
-  std::vector<std::string> priorities_places_;                 // by model
+  std::vector<std::string> places_;             // each block's, then each model's priorities'
+  std::vector<std::uint32_t> statement_places_;  // index into places_, by StatementRef::index
   LinkedHtml empty_;
   std::vector<NoteUse> no_uses_;
 };

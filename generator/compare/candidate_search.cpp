@@ -295,20 +295,22 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return sets[x].size() < sets[y].size(); });
+  // Each feature's postings say where in the set it is, for the positional filter below.
+  struct Posting {
+    std::uint32_t set;       // position in `order`
+    std::uint32_t position;  // the feature's place in that set
+  };
   std::vector<std::uint32_t> offset(std::size_t(n) + 1, 0), features;
-  std::vector<std::vector<std::uint32_t>> postings;  // by feature: positions in `order`, ascending
+  std::vector<std::vector<Posting>> postings;  // by feature, in ascending `set`
   for (std::uint32_t r = 0; r < n; ++r) {
+    std::uint32_t position = 0;
     for (std::uint32_t f : sets[order[r]]) {
       if (f >= postings.size()) postings.resize(f + 1);
-      postings[f].push_back(r);
+      postings[f].push_back({r, position++});
       features.push_back(f);
     }
     offset[r + 1] = static_cast<std::uint32_t>(features.size());
   }
-  auto common_at = [&](std::uint32_t x, std::uint32_t y) {
-    const std::uint32_t* f = features.data();
-    return common(f + offset[x], f + offset[x + 1], f + offset[y], f + offset[y + 1]);
-  };
   std::vector<std::uint32_t> seen(n, UINT32_MAX);
   std::vector<CandidatePair> out;
   std::size_t candidates = 0;
@@ -316,15 +318,24 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
     const std::size_t size = offset[r + 1] - offset[r];
     const auto needed = static_cast<std::size_t>(std::ceil(fraction * double(size) - 1e-9));
     const std::size_t prefix = size - std::min(size, std::max<std::size_t>(needed, 1)) + 1;
+    const std::uint32_t* mine = features.data() + offset[r];
     for (std::size_t k = 0; k < prefix && k < size; ++k) {
-      const auto& list = postings[features[offset[r] + k]];
-      for (auto it = std::upper_bound(list.begin(), list.end(), r); it != list.end(); ++it) {
-        const std::uint32_t other = *it;
+      const auto& list = postings[mine[k]];
+      auto it = std::upper_bound(list.begin(), list.end(), r, [](std::uint32_t x, const Posting& p) { return x < p.set; });
+      for (; it != list.end(); ++it) {
+        const std::uint32_t other = it->set;
         if (seen[other] == r) continue;
         seen[other] = r;
         ++candidates;
-        const std::size_t shared = common_at(r, other);
-        if (overlap_enough(shared, size, offset[other + 1] - offset[other], fraction)) {
+        // Met first through r's k-th feature, the other's at-th: neither set has a feature in common
+        // before those (r's earlier ones are its prefix, looked up already; both are in the same
+        // order), so they share that one and what they share after it (Xiao et al., PPJoin, 2008).
+        const std::uint32_t at = it->position;
+        const std::uint32_t* theirs = features.data() + offset[other];
+        const std::size_t other_size = offset[other + 1] - offset[other];
+        if (1 + std::min(size - k - 1, other_size - at - 1) < needed) continue;  // too few left to share enough
+        const std::size_t shared = 1 + common(mine + k + 1, mine + size, theirs + at + 1, theirs + other_size);
+        if (overlap_enough(shared, size, other_size, fraction)) {
           const std::uint32_t i = order[r], j = order[other];
           out.push_back({std::min(i, j), std::max(i, j), double(shared)});
         }

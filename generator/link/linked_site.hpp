@@ -56,7 +56,7 @@ class LinkedSite {
   std::vector<std::uint32_t> statement_slots_;  // each statement's Markdown::slot, by StatementRef::index
   LinkGraph graph_;
   std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
-  std::vector<std::string> places_;             // each block's, then each model's priorities'
+  std::vector<std::string> places_;             // by model: its priorities', then each block's
   std::vector<std::uint32_t> statement_places_;  // index into places_, by StatementRef::index
   LinkedHtml empty_;
   std::vector<NoteUse> no_uses_;

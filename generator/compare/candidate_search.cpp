@@ -247,12 +247,15 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
     for (std::size_t from = std::size_t(next_block++) * block; from < vectors.size(); from = std::size_t(next_block++) * block)
       for (std::uint32_t a = static_cast<std::uint32_t>(from); a < std::min<std::size_t>(vectors.size(), from + block); ++a) {
         found.clear();
-        for (std::uint32_t k = starts[a]; k < starts[a + 1]; ++k)
+        for (std::uint32_t k = starts[a]; k < starts[a + 1]; ++k) {
+          // a's groups lie anywhere in `member`: ask for the one after next while reading this one.
+          if (k + 2 < starts[a + 1]) __builtin_prefetch(&member[filed_at[k + 2].first]);
           for (std::uint32_t x = filed_at[k].first; x < filed_at[k].second; ++x)
             if (const std::uint32_t b = member[x]; seen[b] != a) {
               seen[b] = a;
               found.push_back(b);
             }
+        }
         candidates += found.size();
         for (std::uint32_t i = offset[a]; i < offset[a + 1]; ++i) weight_of[flat[i].first] = flat[i].second;
         for (std::size_t f = 0; f < found.size(); ++f) {

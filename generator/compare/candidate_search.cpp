@@ -304,15 +304,25 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
     std::uint32_t position;  // the feature's place in that set
   };
   std::vector<std::uint32_t> offset(std::size_t(n) + 1, 0), features;
-  std::vector<std::vector<Posting>> postings;  // by feature, in ascending `set`
+  std::uint32_t feature_count = 0;
   for (std::uint32_t r = 0; r < n; ++r) {
-    std::uint32_t position = 0;
     for (std::uint32_t f : sets[order[r]]) {
-      if (f >= postings.size()) postings.resize(f + 1);
-      postings[f].push_back({r, position++});
       features.push_back(f);
+      feature_count = std::max(feature_count, f + 1);
     }
     offset[r + 1] = static_cast<std::uint32_t>(features.size());
+  }
+  // The postings in one array, each feature's run from posting_start[f] to posting_start[f + 1]
+  // (a counting sort: a vector per feature grew by millions of small reallocations). Filled in set
+  // order, so each run is in ascending `set`.
+  std::vector<std::uint32_t> posting_start(std::size_t(feature_count) + 1, 0);
+  for (std::uint32_t f : features) ++posting_start[f + 1];
+  std::partial_sum(posting_start.begin(), posting_start.end(), posting_start.begin());
+  std::vector<Posting> postings(features.size());
+  {
+    std::vector<std::uint32_t> next(posting_start.begin(), posting_start.end() - 1);
+    for (std::uint32_t r = 0; r < n; ++r)
+      for (std::uint32_t x = offset[r]; x < offset[r + 1]; ++x) postings[next[features[x]]++] = {r, x - offset[r]};
   }
   std::vector<std::uint32_t> seen(n, UINT32_MAX);
   std::vector<CandidatePair> out;
@@ -323,9 +333,10 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
     const std::size_t prefix = size - std::min(size, std::max<std::size_t>(needed, 1)) + 1;
     const std::uint32_t* mine = features.data() + offset[r];
     for (std::size_t k = 0; k < prefix && k < size; ++k) {
-      const auto& list = postings[mine[k]];
-      auto it = std::upper_bound(list.begin(), list.end(), r, [](std::uint32_t x, const Posting& p) { return x < p.set; });
-      for (; it != list.end(); ++it) {
+      const Posting* list = postings.data() + posting_start[mine[k]];
+      const Posting* list_end = postings.data() + posting_start[mine[k] + 1];
+      for (auto it = std::upper_bound(list, list_end, r, [](std::uint32_t x, const Posting& p) { return x < p.set; });
+           it != list_end; ++it) {
         const std::uint32_t other = it->set;
         if (seen[other] == r) continue;
         seen[other] = r;

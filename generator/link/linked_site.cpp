@@ -14,8 +14,6 @@ namespace pb::inline link {
 LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml> html, LinkGraph graph,
                        std::vector<std::vector<std::vector<NoteUse>>> note_uses)
     : site_(std::move(site)), html_(std::move(html)), graph_(std::move(graph)), note_uses_(std::move(note_uses)) {
-  statement_slots_.reserve(graph_.statements().size());
-  for (const StatementRef& ref : graph_.statements()) statement_slots_.push_back(statement(ref).text.slot);
   // Worked out once per block, then found by statement through a flat table (see statement_html).
   std::vector<std::vector<std::uint32_t>> first_block(site_->models.size());  // by model, then section
   std::vector<std::uint32_t> priorities(site_->models.size());
@@ -33,9 +31,12 @@ LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml>
       }
     }
   }
+  statement_slots_.reserve(graph_.statements().size());
   statement_places_.reserve(graph_.statements().size());
-  for (const StatementRef& ref : graph_.statements())
+  for (const StatementRef& ref : graph_.statements()) {
+    statement_slots_.push_back(statement(ref).text.slot);
     statement_places_.push_back(ref.section == no_index ? priorities[ref.model] : first_block[ref.model][ref.section] + ref.block);
+  }
 }
 
 const std::vector<NoteUse>& LinkedSite::note_uses(std::size_t model, std::size_t note) const {

@@ -66,6 +66,36 @@ TermMatcher::TermMatcher(const std::vector<Term>& terms) : nodes_(1) {
     for (const auto& alias : t.aliases) add(alias, false);
     if (!t.abbreviation.empty()) add(t.abbreviation, true);
   }
+  freeze_edges();
+}
+
+namespace {
+std::size_t edge_slot(std::uint64_t key, std::size_t mask) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;  // Fibonacci hashing
+}
+}  // namespace
+
+void TermMatcher::freeze_edges() {
+  std::size_t slots = 64;
+  while (slots < 4 * edges_.size()) slots *= 2;
+  edge_keys_.assign(slots, 0);
+  edge_nodes_.assign(slots, 0);
+  for (const auto& [key, node] : edges_) {
+    std::size_t slot = edge_slot(key, slots - 1);
+    while (edge_keys_[slot] != 0) slot = (slot + 1) & (slots - 1);
+    edge_keys_[slot] = key;
+    edge_nodes_[slot] = node;
+  }
+  std::unordered_map<std::uint64_t, std::uint32_t>().swap(edges_);
+}
+
+// The node the edge `key` leads to, or 0 (the root, which no edge leads to) when there is none.
+std::uint32_t TermMatcher::edge(std::uint64_t key) const {
+  const std::size_t mask = edge_keys_.size() - 1;
+  for (std::size_t slot = edge_slot(key, mask);; slot = (slot + 1) & mask) {
+    if (edge_keys_[slot] == key) return edge_nodes_[slot];
+    if (edge_keys_[slot] == 0) return 0;
+  }
 }
 
 void TermMatcher::add_form(Form form) {
@@ -91,9 +121,8 @@ std::size_t TermMatcher::match_at(std::string_view text, std::size_t pos, std::u
   if (!nodes_[node].forms.empty()) path.push_back(node);
   for (std::size_t k = pos + 1; k < text.size(); ++k) {
     const std::uint64_t key = (std::uint64_t{node} << 8) | static_cast<unsigned char>(lower(text[k]));
-    const auto it = edges_.find(key);
-    if (it == edges_.end()) break;
-    node = it->second;
+    node = edge(key);
+    if (node == 0) break;
     if (!nodes_[node].forms.empty()) path.push_back(node);
   }
   for (auto n = path.rbegin(); n != path.rend(); ++n)  // longest first

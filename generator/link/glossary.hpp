@@ -35,13 +35,20 @@ class TermMatcher {
     bool case_sensitive;     // abbreviations match exactly
     std::uint32_t term;
   };
-  // A trie of the forms' lowercased bytes: nodes_[0] is the root, edges_ maps (node, byte) → node.
+  // A trie of the forms' lowercased bytes: nodes_[0] is the root, an edge (node, byte) → node.
   struct Node {
     std::vector<std::uint32_t> forms;  // forms ending here, in the order they were added
   };
   std::vector<Form> forms_;
   std::vector<Node> nodes_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // while the trie is built
+  // The same edges in one flat table (open addressing, a power of two in size, at most a quarter
+  // full), read at every letter of every word that starts like a term: a map's node per edge cost a
+  // division and a cache miss at each of them. Key 0 is free: no edge leads from the root with byte 0.
+  std::vector<std::uint64_t> edge_keys_;
+  std::vector<std::uint32_t> edge_nodes_;
+  void freeze_edges();
+  std::uint32_t edge(std::uint64_t key) const;
   // The root's edges by byte (0: none), read at every word of every text: most words stop there.
   std::array<std::uint32_t, 256> first_{};
   void add_form(Form form);

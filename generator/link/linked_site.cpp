@@ -37,6 +37,8 @@ LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml>
     statement_slots_.push_back(statement(ref).text.slot);
     statement_places_.push_back(ref.section == no_index ? priorities[ref.model] : first_block[ref.model][ref.section] + ref.block);
   }
+  term_texts_.reserve(site_->terms.size());
+  for (const Term& term : site_->terms) term_texts_.push_back(plain_text(term.definition));
 }
 
 const std::vector<NoteUse>& LinkedSite::note_uses(std::size_t model, std::size_t note) const {

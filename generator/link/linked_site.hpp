@@ -26,6 +26,9 @@ class LinkedSite {
   const LinkedHtml& html(const Markdown& m) const;
   // A text without its markup, for titles, descriptions and tooltips.
   std::string plain_text(const Markdown& m) const;
+  // A glossary term's definition without its markup (by index into site().terms): every page lists
+  // the definitions of the terms it links, so each is worked out once, not once per page.
+  const std::string& term_definition_text(std::uint32_t term) const { return term_texts_[term]; }
   // Glossary terms (indexes into site().terms) linked or mentioned in a text, in order of first mention.
   const std::vector<std::uint32_t>& terms_in(const Markdown& m) const { return html(m).terms; }
 
@@ -58,6 +61,7 @@ class LinkedSite {
   std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
   std::vector<std::string> places_;             // by model: its priorities', then each block's
   std::vector<std::uint32_t> statement_places_;  // index into places_, by StatementRef::index
+  std::vector<std::string> term_texts_;          // by term: its definition's plain text
   LinkedHtml empty_;
   std::vector<NoteUse> no_uses_;
 };

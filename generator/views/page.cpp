@@ -160,7 +160,7 @@ Page PageBuilder::finish(std::string template_name, Data data) {
   Data definitions = list();
   for (std::uint32_t t : terms_used_) {  // in glossary order: a set of indexes
     const Term& term = site().terms[t];
-    push(definitions, object("id", term.id, "term", term.term, "text", plain(term.definition)));
+    push(definitions, object("id", term.id, "term", term.term, "text", linked_.term_definition_text(t)));
   }
   set(data, "has_definitions", !items(definitions).empty());
   set(data, "definitions", std::move(definitions));

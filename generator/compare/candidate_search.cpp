@@ -162,7 +162,6 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
   // Each vector is filed under every two of its `rarest` first features: one word in common is
   // common (in a corpus of 100,000 sentences every word is in hundreds), two rare ones are not.
   // Filed flat and sorted, not in a hash map of lists: millions of small allocations cost more.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> filed;
   auto each_filing = [&](auto&& file) {
     for (std::uint32_t i = 0; i < vectors.size(); ++i) {
       const auto& entries = vectors[i].entries;
@@ -174,56 +173,57 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
   std::uint32_t most_feature = 0;
   for (const auto& v : vectors)
     for (const auto& e : v.entries) most_feature = std::max(most_feature, e.first);
-  // Filed in (first feature, second feature, vector) order without a comparison sort: the filings
-  // come out vector by vector, so two stable counting passes (by the second feature, then by the
-  // first) leave each group's vectors in ascending order.
+  const std::size_t feature_slots = std::size_t(most_feature) + 1;
+  // Filed in (first feature, second feature, vector) order without a comparison sort, in 8 bytes a
+  // filing (a page of memory costs most the first time it is touched, and there are millions): two
+  // stable counting passes, the first placing each (first feature, vector) by its second feature, the
+  // second each (second feature, vector) by its first, reading the second from where the first pass
+  // put it. The filings come out vector by vector, so each group's vectors are in ascending order.
+  // `filed` holds (second feature << 32 | vector), each first feature's run from first_start.
+  std::vector<std::uint32_t> first_start(feature_slots + 1, 0);
+  std::vector<std::uint64_t> filed;
   {
-    std::size_t filings = 0;
-    for (const auto& v : vectors) {
-      const std::size_t n = std::min(rarest, v.entries.size());
-      filings += n * (n - (n ? 1 : 0)) / 2;
-    }
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> made;
-    made.reserve(filings);
-    each_filing([&](std::uint64_t x, std::uint64_t y, std::uint32_t i) { made.push_back({x << 32 | y, i}); });
-    filed.resize(made.size());
-    std::vector<std::uint32_t> count(std::size_t(most_feature) + 2, 0);
-    auto pass = [&](const auto& from, auto& to, auto feature_of) {
-      std::fill(count.begin(), count.end(), 0u);
-      for (const auto& f : from) ++count[feature_of(f.first) + 1];
-      std::partial_sum(count.begin(), count.end(), count.begin());
-      for (const auto& f : from) to[count[feature_of(f.first)]++] = f;
-    };
-    pass(made, filed, [](std::uint64_t key) { return static_cast<std::uint32_t>(key); });        // second
-    pass(filed, made, [](std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); });  // first
-    filed.swap(made);
+    std::vector<std::uint32_t> second_start(feature_slots + 1, 0);
+    each_filing([&](std::uint32_t x, std::uint32_t y, std::uint32_t) { ++first_start[x + 1], ++second_start[y + 1]; });
+    std::partial_sum(first_start.begin(), first_start.end(), first_start.begin());
+    std::partial_sum(second_start.begin(), second_start.end(), second_start.begin());
+    std::vector<std::uint64_t> by_second(second_start.back());
+    std::vector<std::uint32_t> next(second_start.begin(), second_start.end() - 1);
+    each_filing([&](std::uint32_t x, std::uint32_t y, std::uint32_t i) { by_second[next[y]++] = std::uint64_t{x} << 32 | i; });
+    filed.resize(by_second.size());
+    next.assign(first_start.begin(), first_start.end() - 1);
+    for (std::size_t y = 0; y < feature_slots; ++y)
+      for (std::uint32_t k = second_start[y]; k < second_start[y + 1]; ++k)
+        filed[next[by_second[k] >> 32]++] = std::uint64_t{y} << 32 | (by_second[k] & 0xffffffffu);
   }
+  auto vector_of = [](std::uint64_t filing) { return static_cast<std::uint32_t>(filing); };
   // For every vector, where it is filed in a group worth comparing within (flat, by vector), and
   // where that group ends: a vector meets the later members of its groups, with no list of every
   // pair to sort. Two words that very many sentences share tell none of them apart: like a stop word.
   std::vector<std::uint32_t> run_end(filed.size(), 0), starts(vectors.size() + 1, 0);
-  for (std::size_t start = 0; start < filed.size();) {
-    std::size_t end = start;
-    while (end < filed.size() && filed[end].first == filed[start].first) ++end;
-    if (end - start >= 2 && end - start <= max_shared_pair_group)
-      for (std::size_t x = start; x + 1 < end; ++x) {
-        run_end[x] = static_cast<std::uint32_t>(end);
-        ++starts[filed[x].second + 1];
-      }
-    start = end;
-  }
+  for (std::size_t first = 0; first < feature_slots; ++first)
+    for (std::size_t start = first_start[first]; start < first_start[first + 1];) {
+      std::size_t end = start;
+      while (end < first_start[first + 1] && filed[end] >> 32 == filed[start] >> 32) ++end;
+      if (end - start >= 2 && end - start <= max_shared_pair_group)
+        for (std::size_t x = start; x + 1 < end; ++x) {
+          run_end[x] = static_cast<std::uint32_t>(end);
+          ++starts[vector_of(filed[x]) + 1];
+        }
+      start = end;
+    }
   std::partial_sum(starts.begin(), starts.end(), starts.begin());
   // Read in the inner loop, so kept compact: each vector's places as (first later member, end of its
-  // group), and the members in filed order as vector numbers alone (a fourth of `filed`'s bytes).
+  // group), and the members in filed order as vector numbers alone (half of `filed`'s bytes).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> filed_at(starts.back());
   {
     std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
     for (std::uint32_t x = 0; x < filed.size(); ++x)
-      if (run_end[x]) filed_at[next[filed[x].second]++] = {x + 1, run_end[x]};
+      if (run_end[x]) filed_at[next[vector_of(filed[x])]++] = {x + 1, run_end[x]};
   }
   std::vector<std::uint32_t> member(filed.size());
-  for (std::size_t x = 0; x < filed.size(); ++x) member[x] = filed[x].second;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(filed);
+  for (std::size_t x = 0; x < filed.size(); ++x) member[x] = vector_of(filed[x]);
+  std::vector<std::uint64_t>().swap(filed);
   std::vector<std::uint32_t>().swap(run_end);
   // The vectors in one flat array, for the dot products' sake.
   std::vector<std::uint32_t> offset(vectors.size() + 1, 0);

@@ -87,8 +87,8 @@ RenderStats render_tasks(const std::vector<PageTask>& tasks, const Theme& theme,
       return;
     }
     if (!copies[worker]) copies[worker].emplace(theme);
-    const std::string html = copies[worker]->render_page(page.template_name, "layout.html", std::move(page.data));
-    writer.write(page.path, html);
+    const RenderedPage html = copies[worker]->render_page_parts(page.template_name, "layout.html", std::move(page.data));
+    writer.write(page.path, html.parts());
     bytes += html.size();
   }, diags);
   return RenderStats{tasks.size(), bytes};

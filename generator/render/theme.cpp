@@ -206,7 +206,7 @@ std::string Theme::render(const std::string& name, Data data) {
   return render_page(name, "", std::move(data));
 }
 
-std::string Theme::render_page(const std::string& name, const std::string& layout, Data view) {
+RenderedPage Theme::render_page_parts(const std::string& name, const std::string& layout, Data view) {
   auto body = templates_.find(name);
   if (body == templates_.end()) throw std::logic_error("no template named " + name);
   // The page template and the layout around it read the same data.
@@ -219,8 +219,14 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
     if (compiled.packed) unpack_spaces(out);
     return out;
   };
+  RenderedPage page;
   std::string html = render_into(*body->second, view, 32 * 1024);
-  if (layout.empty()) return html;
+  auto whole = [&page](std::string text) {
+    page.frame = std::move(text);
+    page.at = page.frame.size();
+    return std::move(page);
+  };
+  if (layout.empty()) return whole(std::move(html));
   auto frame = templates_.find(layout);
   if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
   // The page goes into the layout after it is rendered: kainjow would copy a {{{content}}} of 30 KB
@@ -232,14 +238,15 @@ std::string Theme::render_page(const std::string& name, const std::string& layou
   std::string frame_html = render_into(*frame->second, view, 16 * 1024);
   const std::size_t at = frame_html.find(marker);
   if (at != std::string::npos && frame_html.find(marker, at + marker.size()) == std::string::npos) {
-    std::string out;
-    out.reserve(frame_html.size() - marker.size() + html.size());
-    out.append(frame_html, 0, at).append(html).append(frame_html, at + marker.size());
-    return out;
+    frame_html.erase(at, marker.size());
+    page.frame = std::move(frame_html);
+    page.at = at;
+    page.body = std::move(html);
+    return page;
   }
   const std::size_t size = html.size();
   set(view, "content", std::move(html));
-  return render_into(*frame->second, view, size + 16 * 1024);
+  return whole(render_into(*frame->second, view, size + 16 * 1024));
 }
 
 }  // namespace pb::render

@@ -2,6 +2,7 @@
 // Templates and assets: the built-in default theme, overridden file by file by --theme DIR.
 // Each template is compiled once; rendering needs a non-const Theme (kainjow's render is not const),
 // so give each rendering thread its own copy.
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -14,6 +15,22 @@
 namespace pb::inline render {
 
 struct EmbeddedFile;
+
+// A rendered page as its layout, with the place where the page template's output goes in it, and
+// that output: written out from the three parts (SiteWriter::write), the page is never copied into
+// its layout, a copy of every byte of the site.
+struct RenderedPage {
+  std::string frame;   // the layout's output (the whole page when `body` is empty)
+  std::size_t at = 0;  // where `body` goes in `frame`
+  std::string body;
+
+  std::array<std::string_view, 3> parts() const {
+    const std::string_view f = frame;
+    return {f.substr(0, at), body, f.substr(at)};
+  }
+  std::size_t size() const { return frame.size() + body.size(); }
+  std::string joined() const { return std::string(parts()[0]).append(body).append(parts()[2]); }
+};
 
 class Theme {
  public:
@@ -32,7 +49,10 @@ class Theme {
   // Renders a template with the page data; "name" is the file name in templates/ ("section.html").
   std::string render(const std::string& name, Data data);
   // Renders a page template and the layout around it (its output goes in {{{content}}}).
-  std::string render_page(const std::string& name, const std::string& layout, Data data);
+  RenderedPage render_page_parts(const std::string& name, const std::string& layout, Data data);
+  std::string render_page(const std::string& name, const std::string& layout, Data data) {
+    return render_page_parts(name, layout, std::move(data)).joined();
+  }
 
   // Static files copied as they are: relative path under assets/ → bytes, sorted.
   const std::map<std::string, std::string>& assets() const { return assets_; }

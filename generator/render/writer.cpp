@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <set>
 
 #include "core/parallel.hpp"
@@ -117,15 +119,28 @@ void SiteWriter::prepare_directories(const std::vector<std::string>& relative_fi
   }
 }
 
-void SiteWriter::write(const std::string& relative, std::string_view bytes) {
-  // open, write, close: three system calls for a page (a stream adds seeks, flushes and copies).
+void SiteWriter::write(const std::string& relative, std::span<const std::string_view> parts) {
+  // open, writev, close: three system calls for a page (a stream adds seeks, flushes and copies).
   const int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   bool written = fd >= 0;
-  for (std::size_t done = 0; written && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) written = false;
-    else done += static_cast<std::size_t>(n);
+  constexpr std::size_t max_parts = 8;
+  std::array<iovec, max_parts> vectors{};
+  for (std::size_t from = 0; written && from < parts.size(); from += max_parts) {
+    const std::size_t count = std::min(max_parts, parts.size() - from);
+    for (std::size_t k = 0; k < count; ++k)
+      vectors[k] = {const_cast<char*>(parts[from + k].data()), parts[from + k].size()};
+    // A write may stop short (a signal, a full disk): go on from where it stopped.
+    for (iovec* v = vectors.data(); written && v != vectors.data() + count;) {
+      const ssize_t n = ::writev(fd, v, static_cast<int>(vectors.data() + count - v));
+      if (n < 0 && errno == EINTR) continue;
+      std::size_t left = n < 0 ? 0 : static_cast<std::size_t>(n);
+      if (n < 0 || (n == 0 && v->iov_len > 0)) written = false;
+      while (v != vectors.data() + count && left >= v->iov_len) left -= (v++)->iov_len;
+      if (left > 0) {
+        v->iov_base = static_cast<char*>(v->iov_base) + left;
+        v->iov_len -= left;
+      }
+    }
   }
   if (fd >= 0 && ::close(fd) != 0) written = false;
   if (!written) {

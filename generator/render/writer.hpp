@@ -3,6 +3,7 @@
 // so a failed build leaves the previous site exactly as it was.
 #include <atomic>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,9 @@ class SiteWriter {
   // as for parallel_for (0: one per core).
   void prepare_directories(const std::vector<std::string>& relative_files, unsigned threads = 0);
   // Writes one file under the staging folder; thread-safe for distinct paths.
-  void write(const std::string& relative, std::string_view bytes);
+  void write(const std::string& relative, std::string_view bytes) { write(relative, std::span(&bytes, 1)); }
+  // The same for a file made of parts, written one after the other (in one system call).
+  void write(const std::string& relative, std::span<const std::string_view> parts);
 
   // Replaces `out` with the staging folder. Returns false (with a diagnostic) on failure.
   bool commit();

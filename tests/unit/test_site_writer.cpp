@@ -219,6 +219,49 @@ TEST_CASE("the page goes into the layout where the layout prints {{{content}}}, 
         "<head>\x01<practicebook-page-content>\x01</head>\n<div><p>a &lt; b</p>\n</div>\nend");
 }
 
+TEST_CASE("a page in its layout comes as three parts: the layout before it, the page, the layout after it") {
+  Diagnostics diags;
+  test::TempDir dir;
+  dir.write("theme/templates/body.html", "<p>{{text}}</p>");
+  dir.write("theme/templates/raw.html", "<main>{{{content}}}</main>");
+  dir.write("theme/templates/escaped.html", "[{{content}}]");
+  auto theme = Theme::load(dir.path() / "theme", diags);
+  REQUIRE(theme);
+  const Data data = object("text", "x");
+  const RenderedPage page = theme->render_page_parts("body.html", "raw.html", data);
+  CHECK(page.parts()[0] == "<main>");
+  CHECK(page.parts()[1] == "<p>x</p>");
+  CHECK(page.parts()[2] == "</main>");
+  CHECK(page.size() == std::string("<main><p>x</p></main>").size());
+  // Rendered the ordinary way, the whole page is the first part.
+  const RenderedPage escaped = theme->render_page_parts("body.html", "escaped.html", data);
+  CHECK(escaped.parts()[0] == "[&lt;p&gt;x&lt;/p&gt;]");
+  CHECK(escaped.parts()[1].empty());
+  CHECK(escaped.parts()[2].empty());
+}
+
+TEST_CASE("a file written from parts holds them one after the other, empty parts and more than eight included") {
+  test::TempDir dir;
+  Diagnostics diags;
+  SiteWriter writer(dir.path() / "site", diags);
+  REQUIRE(writer.ok());
+  writer.prepare_directories({"a.html", "b.html", "c.html"});
+  const std::vector<std::string_view> three = {"<head>", "", "</head>"};
+  writer.write("a.html", three);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 20; ++i) texts.push_back(i % 3 == 0 ? "" : std::string(std::size_t(i) * 1000, char('a' + i)));
+  const std::vector<std::string_view> many(texts.begin(), texts.end());
+  writer.write("b.html", many);
+  writer.write("c.html", std::vector<std::string_view>{});
+  REQUIRE(writer.commit());
+  CHECK(read(dir.path() / "site/a.html") == "<head></head>");
+  std::string expected;
+  for (const auto& t : texts) expected += t;
+  CHECK(read(dir.path() / "site/b.html") == expected);
+  CHECK(read(dir.path() / "site/c.html").empty());
+  CHECK(fs::file_size(dir.path() / "site/c.html") == 0);
+}
+
 TEST_CASE("a folder holding anything the build did not write is never replaced, not even a lone README") {
   for (const char* placeholder : {"README.md", ".gitkeep", "notes.txt"}) {
     test::TempDir dir;

@@ -75,6 +75,9 @@ void unpack_spaces(std::string& html) {
 struct Theme::Compiled {
   mstch::mustache tmpl;
   bool packed = false;  // spaces compiled as packed_space, to be put back in the page
+  // The size of the last page rendered from it, reserved for the next one (pages of one template
+  // are alike): a page that outgrew a fixed guess was copied each time its buffer doubled.
+  std::size_t last_size = 0;
   explicit Compiled(const std::string& source) : Compiled(source, packed_spaces(source)) {}
 
  private:
@@ -214,9 +217,10 @@ RenderedPage Theme::render_page_parts(const std::string& name, const std::string
   // our own string, reserved for a page, with no stream and no final copy.
   auto render_into = [](Compiled& compiled, const mstch::data& values, std::size_t reserve) {
     std::string out;
-    out.reserve(reserve);
+    out.reserve(std::max(reserve, compiled.last_size + compiled.last_size / 8));
     compiled.tmpl.render(values, [&out](const std::string& text) { out += text; });
     if (compiled.packed) unpack_spaces(out);
+    compiled.last_size = out.size();
     return out;
   };
   RenderedPage page;

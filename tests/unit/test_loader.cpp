@@ -542,3 +542,40 @@ TEST_CASE("YAML values: nulls, quoted text, aliases, and only the first document
         "v.yaml:1:4: error: invalid YAML: the alias *nowhere names no anchor\n"
         "  hint: define the anchor (&name) before the alias, or write the value out");
 }
+
+TEST_CASE("plain YAML text reads as written, on one line or folded over several") {
+  Diagnostics diags;
+  auto file = std::make_shared<const std::string>("p.yaml");
+  const std::string yaml =
+      "a: social worker   # a comment after spaces\n"
+      "b: [ one , two words ,three]\n"
+      "c: a:b, it's 100% ok\n"
+      "d: { k: v w }\n"
+      "e: tab\there\n"
+      "f: first line\n"
+      "   second line\n"
+      "\n"
+      "   after a blank\n"
+      "g: caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve\n"
+      "h: \"quoted \\u00e9\"\n"
+      "i: 'it''s'\n";
+  auto root = parse_yaml(yaml, file, diags);
+  REQUIRE(root);
+  CHECK(diags.error_count() == 0);
+  REQUIRE(root->entries.size() == 9);
+  auto value = [&](std::size_t i) { return root->entries[i].value; };
+  CHECK(value(0).scalar == "social worker");
+  REQUIRE(value(1).items.size() == 3);
+  CHECK(value(1).items[0].scalar == "one");
+  CHECK(value(1).items[1].scalar == "two words");
+  CHECK(value(1).items[2].scalar == "three");
+  CHECK(value(2).scalar == "a:b, it's 100% ok");
+  REQUIRE(value(3).entries.size() == 1);
+  CHECK(value(3).entries[0].value.scalar == "v w");
+  CHECK(value(4).scalar == "tab\there");
+  CHECK(value(5).scalar == "first line second line\nafter a blank");  // folded: a space, a blank line a break
+  CHECK(value(6).scalar == "caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve");
+  CHECK(value(7).scalar == "quoted \xC3\xA9");
+  CHECK(value(8).scalar == "it's");
+  CHECK(value(1).items[1].where.column == 12);
+}

@@ -26,6 +26,12 @@ std::string describe_kind(const SourceNode& node) {
 
 namespace {
 
+// YAML's plain words for nothing. Compared as views: each is a length check before any bytes, and
+// every plain value of a document is asked.
+bool null_word(std::string_view text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
 // Builds SourceNodes from libfyaml's parse events, with no document in between: every value gets
 // the position its event starts at. An explicit stack, not recursion, so nesting cannot overflow.
 class Builder {
@@ -68,8 +74,7 @@ class Builder {
     node.quoted = style != FYSS_PLAIN;
     // A quoted text starts at its opening quote, as an editor shows it (libfyaml marks the letter after).
     if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && node.where.column > 1) --node.where.column;
-    if (!node.quoted && (node.scalar.empty() || node.scalar == "~" || node.scalar == "null" || node.scalar == "Null" ||
-                         node.scalar == "NULL")) {
+    if (!node.quoted && null_word(node.scalar)) {
       node.kind = SourceNode::Kind::null;
       node.scalar.clear();
     } else {

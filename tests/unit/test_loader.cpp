@@ -578,4 +578,13 @@ TEST_CASE("plain YAML text reads as written, on one line or folded over several"
   CHECK(value(7).scalar == "quoted \xC3\xA9");
   CHECK(value(8).scalar == "it's");
   CHECK(value(1).items[1].where.column == 12);
+  // The last value of a file with no line break at its end; a document that is one plain text.
+  Diagnostics d2;
+  auto last = parse_yaml("a: b\nz: the end  ", file, d2);
+  REQUIRE(last);
+  CHECK(last->entries.back().value.scalar == "the end");
+  auto only = parse_yaml("  just text", file, d2);
+  REQUIRE(only);
+  CHECK(only->scalar == "just text");
+  CHECK(d2.error_count() == 0);
 }

@@ -108,6 +108,7 @@ class Builder {
 
   std::optional<SourceNode> take_root() { return std::move(root_); }
 
+ private:
   // A plain scalar written on one line is its bytes in the input: no escapes, no folding. libfyaml
   // copies a third of them out all the same (some 4,000 instructions each, a tenth of loading).
   std::optional<std::string_view> plain_on_one_line(fy_token* value) const {
@@ -118,7 +119,6 @@ class Builder {
     return input_.substr(start->input_pos, end->input_pos - start->input_pos);
   }
 
- private:
   struct Open {
     SourceNode node;
     std::string anchor;

@@ -223,14 +223,8 @@ RenderedPage Theme::render_page_parts(const std::string& name, const std::string
     compiled.last_size = out.size();
     return out;
   };
-  RenderedPage page;
   std::string html = render_into(*body->second, view, 32 * 1024);
-  auto whole = [&page](std::string text) {
-    page.frame = std::move(text);
-    page.at = page.frame.size();
-    return std::move(page);
-  };
-  if (layout.empty()) return whole(std::move(html));
+  if (layout.empty()) return RenderedPage::whole(std::move(html));
   auto frame = templates_.find(layout);
   if (frame == templates_.end()) throw std::logic_error("no template named " + layout);
   // The page goes into the layout after it is rendered: kainjow would copy a {{{content}}} of 30 KB
@@ -243,14 +237,11 @@ RenderedPage Theme::render_page_parts(const std::string& name, const std::string
   const std::size_t at = frame_html.find(marker);
   if (at != std::string::npos && frame_html.find(marker, at + marker.size()) == std::string::npos) {
     frame_html.erase(at, marker.size());
-    page.frame = std::move(frame_html);
-    page.at = at;
-    page.body = std::move(html);
-    return page;
+    return RenderedPage{std::move(frame_html), at, std::move(html)};
   }
   const std::size_t size = html.size();
   set(view, "content", std::move(html));
-  return whole(render_into(*frame->second, view, size + 16 * 1024));
+  return RenderedPage::whole(render_into(*frame->second, view, size + 16 * 1024));
 }
 
 }  // namespace pb::render

@@ -29,7 +29,13 @@ struct RenderedPage {
     return {f.substr(0, at), body, f.substr(at)};
   }
   std::size_t size() const { return frame.size() + body.size(); }
-  std::string joined() const { return std::string(parts()[0]).append(body).append(parts()[2]); }
+  // The page in one string (the page's own text inserted into the layout's, no further copy).
+  std::string joined() && { return std::move(frame.insert(at, body)); }
+  // A page rendered in one piece.
+  static RenderedPage whole(std::string page) {
+    const std::size_t end = page.size();
+    return RenderedPage{std::move(page), end, {}};
+  }
 };
 
 class Theme {

@@ -15,7 +15,9 @@ std::string model(const Model& m) { return "models/" + m.id + "/index.html"; }
 std::string model_json(const Model& m) { return "models/" + m.id + "/model.json"; }
 std::string changes(const Model& m) { return "models/" + m.id + "/changes/index.html"; }
 std::string shared_language() { return "compare/shared-language/index.html"; }
-std::string shared_language_json() { return "compare/shared-language.json"; }
+std::string shared_language_json(std::size_t part) {
+  return part > 1 ? "compare/shared-language-" + std::to_string(part) + ".json" : "compare/shared-language.json";
+}
 std::string section(const Model& m, const Section& s) { return "models/" + m.id + "/" + s.id + "/index.html"; }
 std::string statement(const Model& m, const Section& s, const Statement& st) { return section(m, s) + "#" + st.id; }
 std::string priority(const Model& m, const Statement& st) { return model(m) + "#" + st.id; }

@@ -17,7 +17,9 @@ std::string model(const Model& m);
 std::string model_json(const Model& m);
 std::string changes(const Model& m);          // what changed from the edition it supersedes
 std::string shared_language();
-std::string shared_language_json();
+// Part 1 is "compare/shared-language.json"; a large site's later parts are its siblings
+// "compare/shared-language-2.json", …
+std::string shared_language_json(std::size_t part = 1);
 std::string section(const Model& m, const Section& s);
 std::string statement(const Model& m, const Section& s, const Statement& st);
 std::string priority(const Model& m, const Statement& st);

@@ -104,4 +104,11 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+std::size_t json_string_size_bound(std::string_view text) {
+  std::size_t size = text.size() + 2;
+  for (std::size_t i = plain_run_end(text, 0); i < text.size(); i = plain_run_end(text, i + 1))
+    if (static_cast<unsigned char>(text[i]) < 0x80) size += 5;  // at most "\u00xx" for one byte
+  return size;
+}
+
 }  // namespace pb::views

@@ -16,6 +16,10 @@ namespace pb::inline views {
 // A JSON string, quoted, as dump() writes it (and nlohmann's exception for text that is not UTF-8).
 void append_json_string(std::string& out, std::string_view text);
 
+// The most bytes append_json_string writes for `text` (its quotes and escapes included): for sizing a
+// file before writing it.
+std::size_t json_string_size_bound(std::string_view text);
+
 // JSON written as it is made, with no tree in between: the same text as dump(indent) of the tree the
 // same calls would build. Values go where the writer stands: after key() in an object, or as the next
 // item of an array. For files built from many small values (model.json: a model's every statement).

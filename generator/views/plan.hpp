@@ -23,8 +23,12 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
 std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // compare_topics.cpp + compare_matrix.cpp: compare/, compare/states/, compare/topics/ (split by state past `budget`)
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked, std::size_t budget = split_budget);
-// shared_language.cpp: compare/shared-language/ (numbered pages of results past `budget`)
-std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget = split_budget);
+// shared_language.cpp: compare/shared-language/ (numbered pages of results past `budget`) and
+// compare/shared-language.json (in parts of at most `json_budget` bytes, a cluster heavier than that
+// a part of its own)
+inline constexpr std::size_t shared_language_json_budget = 1024 * 1024;
+std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget = split_budget,
+                                           std::size_t json_budget = shared_language_json_budget);
 // frameworks.cpp: compare/frameworks/<f>/ and compare/frameworks/<f>/<m>/
 std::vector<PageTask> plan_framework_pages(const LinkedSite& linked);
 std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.cpp: search/, search-index.js

@@ -82,6 +82,7 @@ struct Layout {
   std::vector<Group> groups;
   std::vector<ResultRun> pages;  // none: one page has every group
   std::size_t same_words = 0;
+  std::size_t json_files = 1;  // shared-language.json's parts
 };
 
 Layout layout_groups(const LinkedSite& linked, std::size_t budget) {
@@ -142,6 +143,7 @@ class SharedLanguagePage {
                                       "sentences are said in more than one model"),
                                layout_.same_words, clusters.size() - layout_.same_words));
     set(d, "json_href", page_.href(urls::shared_language_json()));
+    set(d, "json_files", layout_.json_files > 1 ? std::to_string(layout_.json_files) : "");
     set(d, "pager", false);
     if (number_) {
       std::vector<std::string> paths;
@@ -266,43 +268,96 @@ class SharedLanguagePage {
   std::map<std::uint32_t, std::string> labels_;
 };
 
-Page shared_language_json(const LinkedSite& linked) {
-  const Site& site = linked.site();
-  const LinkGraph& graph = linked.graph();
+std::string json_base(const Site& site) {
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
-  auto clusters = nlohmann::ordered_json::array();
-  for (const auto& cluster : graph.shared_language()) {
-    auto statements = nlohmann::ordered_json::array();
+  return base;
+}
+
+// The most bytes a cluster takes in shared-language.json: the frames around it and its statements,
+// and each of their texts at the most its escapes can make of it.
+std::size_t json_size_bound(const LinkedSite& linked, const Cluster& cluster, std::size_t base) {
+  constexpr std::string_view cluster_frame = R"({"kind":"same-words","statements":[]},)";
+  constexpr std::string_view member_frame = R"({"model":,"id":,"section":,"text":,"url":},)";
+  std::size_t size = cluster_frame.size();
+  for (const auto& member : cluster.members) {
+    const StatementRef& r = linked.graph().statements()[member.text];
+    size += member_frame.size() + base + json_string_size_bound(r.url) + json_string_size_bound(linked.model(r).id) +
+            json_string_size_bound(linked.statement(r).id) +
+            json_string_size_bound(linked.section(r) ? linked.section(r)->id : "") +
+            json_string_size_bound(shared_sentence(linked, member));
+  }
+  return size;
+}
+
+// The clusters of each part of shared-language.json, in the link graph's order; none: one file.
+// Parts, because counties that share most of their state's text make one file of tens of megabytes
+// (28 MB for 500 such models).
+std::vector<ResultRun> json_parts(const LinkedSite& linked, std::size_t budget) {
+  constexpr std::size_t head = 256;  // a part's number, count and neighbours' names
+  const std::size_t base = json_base(linked.site()).size();
+  std::vector<std::size_t> weights;
+  for (const auto& cluster : linked.graph().shared_language()) weights.push_back(json_size_bound(linked, cluster, base));
+  if (total_weight(weights) + head <= budget) return {};
+  return pack_runs(weights, budget > head ? budget - head : 1);
+}
+
+// Part `part` (1, 2, …) of shared-language.json. A site in one part has {"clusters": […]}; in parts,
+// each file also says which part it is of how many and names its neighbours (siblings, so relative).
+Page shared_language_json(const LinkedSite& linked, const std::vector<ResultRun>& parts, std::size_t part) {
+  const LinkGraph& graph = linked.graph();
+  const std::string base = json_base(linked.site());
+  Page p;
+  p.path = urls::shared_language_json(part);
+  auto file_name = [](std::size_t n) {
+    const std::string path = urls::shared_language_json(n);
+    return path.substr(path.rfind('/') + 1);
+  };
+  // Without indentation: on a national site the clusters run to hundreds of thousands of statements.
+  JsonWriter w(p.raw);
+  w.begin_object();
+  if (!parts.empty()) {
+    w.member("part", static_cast<int>(part)).member("parts", static_cast<int>(parts.size()));
+    if (part > 1) w.member("previous", file_name(part - 1));
+    if (part < parts.size()) w.member("next", file_name(part + 1));
+  }
+  w.key("clusters").begin_array();
+  const ResultRun run = parts.empty() ? ResultRun{0, graph.shared_language().size()} : parts[part - 1];
+  for (std::size_t c = run.begin; c < run.end; ++c) {
+    const Cluster& cluster = graph.shared_language()[c];
+    w.begin_object().member("kind", cluster.kind == ClusterKind::same_words ? "same-words" : "same-idea");
+    w.key("statements").begin_array();
     for (const auto& member : cluster.members) {
       const StatementRef& r = graph.statements()[member.text];
-      statements.push_back(nlohmann::ordered_json{{"model", linked.model(r).id},
-                                                  {"id", linked.statement(r).id},
-                                                  {"section", linked.section(r) ? linked.section(r)->id : ""},
-                                                  {"text", std::string(shared_sentence(linked, member))},
-                                                  {"url", base + r.url}});
+      w.begin_object()
+          .member("model", linked.model(r).id)
+          .member("id", linked.statement(r).id)
+          .member("section", linked.section(r) ? std::string_view(linked.section(r)->id) : std::string_view())
+          .member("text", shared_sentence(linked, member))
+          .member("url", base + r.url)
+          .end_object();
     }
-    clusters.push_back(nlohmann::ordered_json{
-        {"kind", cluster.kind == ClusterKind::same_words ? "same-words" : "same-idea"}, {"statements", std::move(statements)}});
+    w.end_array().end_object();
   }
-  Page p;
-  p.path = urls::shared_language_json();
-  // Without indentation: on a national site the clusters run to hundreds of thousands of statements.
-  append_json(p.raw, nlohmann::ordered_json{{"clusters", std::move(clusters)}});
+  w.end_array().end_object();
   p.raw += '\n';
   return p;
 }
 
 }  // namespace
 
-std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget) {
+std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget, std::size_t json_budget) {
   std::vector<PageTask> tasks;
-  auto layout = std::make_shared<const Layout>(layout_groups(linked, budget));
+  auto parts = std::make_shared<const std::vector<ResultRun>>(json_parts(linked, json_budget));
+  Layout laid_out = layout_groups(linked, budget);
+  laid_out.json_files = std::max<std::size_t>(parts->size(), 1);
+  auto layout = std::make_shared<const Layout>(std::move(laid_out));
   tasks.push_back({urls::shared_language(), true, [&linked, layout] { return SharedLanguagePage(linked, *layout, 0).build(); }});
   for (std::size_t n = 1; n <= layout->pages.size(); ++n)
     tasks.push_back({urls::results_page(urls::shared_language(), n), true,
                      [&linked, layout, n] { return SharedLanguagePage(linked, *layout, n).build(); }});
-  tasks.push_back({urls::shared_language_json(), false, [&] { return shared_language_json(linked); }});
+  for (std::size_t part = 1; part <= layout->json_files; ++part)
+    tasks.push_back({urls::shared_language_json(part), false, [&linked, parts, part] { return shared_language_json(linked, *parts, part); }});
   return tasks;
 }
 

@@ -2,6 +2,7 @@
 import collections
 import html
 import html.parser
+import json
 import os
 import re
 import subprocess
@@ -74,6 +75,29 @@ class Page(html.parser.HTMLParser):
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+def shared_language_clusters(site):
+    """Every cluster of compare/shared-language.json, following its parts ("next") on a large site.
+    Checks each part's number, count and neighbours as it goes; returns (clusters, part files)."""
+    folder = os.path.join(site, "compare")
+    name, files, clusters, parts = "shared-language.json", [], [], None
+    while name:
+        check(name not in files and len(files) < 10000, f"shared-language parts loop back at {name}")
+        if name in files or len(files) >= 10000:
+            break
+        data = json.loads(read(os.path.join(folder, name)))
+        previous = files[-1] if files else None
+        files.append(name)
+        clusters += data["clusters"]
+        if "parts" in data or previous:
+            parts = parts or data.get("parts")
+            check(data.get("part") == len(files), f"{name} says it is part {data.get('part')}, not {len(files)}")
+            check(data.get("parts") == parts, f"{name} says {data.get('parts')} parts, the first {parts}")
+            check(data.get("previous") == previous, f"{name} names {data.get('previous')} before it, not {previous}")
+        name = data.get("next")
+    check(parts is None or parts == len(files), f"shared-language.json: {parts} parts announced, {len(files)} found")
+    return clusters, files
 
 
 def page(site, relative):

@@ -2,7 +2,8 @@
 
 - Hand-labelled pairs of sentences of the seed models (shared_language_pairs.json): how many related
   pairs the clusters show (recall, per tier) and how many unrelated ones (precision).
-- One model copied 60 times as separate families: one cluster per statement, a small page.
+- One model copied 100 times as separate families: one cluster per statement, a small page, and
+  shared-language.json in parts (about 1.3 MB in all), none over 1.5 MB, that name each other.
 
     python3 tests/e2e/test_shared_language.py --binary build/practicebook --content content
 """
@@ -46,7 +47,7 @@ def labelled_pairs(binary, content):
     check(proc.returncode == 0, f"build failed: {proc.stderr}")
     if proc.returncode:
         return
-    clusters = json.loads(sitelib.read(os.path.join(site, "compare/shared-language.json")))["clusters"]
+    clusters, _ = sitelib.shared_language_clusters(site)
     with open(os.path.join(HERE, "shared_language_pairs.json"), encoding="utf-8") as f:
         labels = json.load(f)["pairs"]
     shown = shown_pairs(clusters)
@@ -75,7 +76,7 @@ def labelled_pairs(binary, content):
     shutil.rmtree(os.path.dirname(site), ignore_errors=True)
 
 
-def sixty_copies(binary, content, copies=60):
+def many_copies(binary, content, copies=100):
     work = tempfile.mkdtemp(prefix="pb-shared-")
     try:
         target = os.path.join(work, "content")
@@ -95,7 +96,11 @@ def sixty_copies(binary, content, copies=60):
         check(proc.returncode == 0, f"build of {copies} copies failed: {proc.stderr[-2000:]}")
         if proc.returncode:
             return
-        clusters = json.loads(sitelib.read(os.path.join(site, "compare/shared-language.json")))["clusters"]
+        clusters, parts = sitelib.shared_language_clusters(site)
+        sizes = [os.path.getsize(os.path.join(site, "compare", p)) for p in parts]
+        print(f"shared-language.json: {len(parts)} parts, {sum(sizes) / 1e6:.2f} MB, the largest {max(sizes) / 1e6:.2f} MB")
+        check(max(sizes) <= 1.5e6, f"a part of shared-language.json is {max(sizes)} bytes")
+        check(len(parts) >= 2, f"{sum(sizes)} bytes of shared-language.json in one file")
         model = json.loads(sitelib.read(os.path.join(site, "models", "va-copy-00", "model.json")))
         statements = set()
         for section in model["sections"]:
@@ -126,7 +131,7 @@ def main():
     parser.add_argument("--content", required=True)
     args = parser.parse_args()
     labelled_pairs(args.binary, args.content)
-    sixty_copies(args.binary, args.content)
+    many_copies(args.binary, args.content)
     for f in FAILURES:
         print("FAIL:", f)
     print("ok" if not FAILURES else f"{len(FAILURES)} failures")

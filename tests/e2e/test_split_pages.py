@@ -12,7 +12,6 @@ import argparse
 import collections
 import glob
 import html
-import json
 import os
 import re
 import shutil
@@ -104,10 +103,11 @@ def main():
     model_ids = sorted(os.listdir(os.path.join(content, "models")))
     topics = sorted(os.listdir(os.path.join(site, "compare", "topics")))
 
-    # Size: every page these views write, and shared-language.json.
+    # Size: every page these views write, and shared-language.json's parts.
     mine = [rel(site, p) for p in glob.glob(os.path.join(site, "compare", "**", "*.html"), recursive=True)]
     mine += [rel(site, p) for p in glob.glob(os.path.join(site, "handouts", "compare", "**", "*.html"), recursive=True)]
-    for r in mine + ["compare/shared-language.json"]:
+    clusters, json_parts = sitelib.shared_language_clusters(site)
+    for r in mine + ["compare/" + p for p in json_parts]:
         size = os.path.getsize(os.path.join(site, r))
         check(size <= MAX_BYTES, f"{r} is {size} bytes, over {MAX_BYTES}")
 
@@ -148,7 +148,6 @@ def main():
         check(seen[i] == 1, f"compare/states: model {i} is on {seen[i]} state pages, not one")
 
     # Shared language: a summary and numbered pages; every cluster on one page, every page linked.
-    clusters = json.loads(sitelib.read(os.path.join(site, "compare/shared-language.json")))["clusters"]
     numbered = sorted((rel(site, p) for p in glob.glob(os.path.join(site, "compare/shared-language/*/index.html"))),
                       key=lambda r: int(r.split("/")[2]))
     check(len(numbered) >= 2, f"shared language: {len(numbered)} pages of results, expected at least 2")

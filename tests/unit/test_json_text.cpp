@@ -83,6 +83,22 @@ TEST_CASE("json_text escapes every byte below 0x20, quotes and backslashes as du
   CHECK(json_text(json("a\"b\\c\n\x01\x7f é")) == "\"a\\\"b\\\\c\\n\\u0001\x7f é\"");
 }
 
+TEST_CASE("json_string_size_bound is the size of plain text quoted, and never below what is written") {
+  CHECK(json_string_size_bound("") == 2);
+  CHECK(json_string_size_bound("Do I engage families?") == 23);
+  CHECK(json_string_size_bound("é—") == std::string("\"é—\"").size());
+  CHECK(json_string_size_bound("\x01") == 8);  // "\u0001", the longest escape
+  std::mt19937 rng(5);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (int n = static_cast<int>(rng() % 40); n > 0; --n) text += static_cast<char>(rng() % 0x80);  // ASCII, controls included
+    CAPTURE(text);
+    std::string written;
+    append_json_string(written, text);
+    CHECK(written.size() <= json_string_size_bound(text));
+  }
+}
+
 TEST_CASE("json_text matches dump() on random trees") {
   std::mt19937 rng(17);
   for (int i = 0; i < 400; ++i) {

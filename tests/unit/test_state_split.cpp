@@ -1,6 +1,7 @@
 // Cross-model pages split by state: where each model's part goes, the URLs, the "Page 2 of 3"
 // navigation, and the seed site's comparison pages split with a budget of one byte.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -119,4 +120,41 @@ TEST_CASE("shared language past the budget: a summary carrying every sentence's 
   const test::JsonPage second = test::as_json(task_at(tasks, "compare/shared-language/2/index.html")->make());
   CHECK(second.data["groups"].size() == 1);  // a group heavier than the budget: a page of its own
   CHECK(second.data["pager"]["prev_href"] == "../../../compare/shared-language/1/index.html");
+}
+
+TEST_CASE("shared-language.json past its budget: parts that hold every cluster once, in order, and name each other") {
+  const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  auto json_of = [](const std::vector<PageTask>& tasks, std::size_t part) {
+    return nlohmann::json::parse(task_at(tasks, urls::shared_language_json(part))->make().raw);
+  };
+  const auto whole = plan_shared_language(linked);
+  REQUIRE(task_at(whole, "compare/shared-language.json"));
+  CHECK_FALSE(task_at(whole, "compare/shared-language-2.json"));
+  const nlohmann::json one_file = json_of(whole, 1);
+  CHECK(one_file.size() == 1);  // {"clusters": […]} alone, as a small site has always had it
+  REQUIRE(one_file["clusters"].size() >= 4);
+
+  constexpr std::size_t budget = 4096;
+  const auto split = plan_shared_language(linked, split_budget, budget);
+  std::size_t parts = 0;
+  while (task_at(split, urls::shared_language_json(parts + 1))) ++parts;
+  REQUIRE(parts >= 2);
+  nlohmann::json clusters = nlohmann::json::array();
+  for (std::size_t n = 1; n <= parts; ++n) {
+    CAPTURE(n);
+    const PageTask& task = *task_at(split, urls::shared_language_json(n));
+    CHECK_FALSE(task.in_sitemap);
+    const std::string raw = task.make().raw;
+    const nlohmann::json part = nlohmann::json::parse(raw);
+    if (part["clusters"].size() > 1) CHECK(raw.size() <= budget);  // a heavier cluster is a part of its own
+    CHECK(part["part"] == n);
+    CHECK(part["parts"] == parts);
+    CHECK(part.value("previous", "") == (n == 1 ? "" : n == 2 ? "shared-language.json" : fmt::format("shared-language-{}.json", n - 1)));
+    CHECK(part.value("next", "") == (n == parts ? "" : fmt::format("shared-language-{}.json", n + 1)));
+    for (const auto& c : part["clusters"]) clusters.push_back(c);
+  }
+  CHECK(clusters == one_file["clusters"]);
+  const test::JsonPage page = test::as_json(task_at(split, urls::shared_language())->make());
+  CHECK(page.data["json_files"] == std::to_string(parts));
+  CHECK(test::as_json(task_at(whole, urls::shared_language())->make()).data["json_files"] == false);  // empty text is false
 }

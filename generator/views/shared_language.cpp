@@ -2,7 +2,8 @@
 // families, as clusters (a sentence shared by 150 models is one row), grouped by the models that
 // share them ("Maine ↔ Virginia · 15").
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+
+#include <numeric>
 
 #include "compare/text_compare.hpp"
 #include "link/urls.hpp"
@@ -15,27 +16,31 @@ namespace pb::inline views {
 
 namespace {
 
-using json = nlohmann::json;
-
 constexpr std::size_t links_shown = 8;   // per text; the rest fold under "and N more"
 constexpr std::size_t names_in_title = 4;
-// Estimated bytes of markup per statement of a cluster (its link, the cluster's frame, the words
-// "only in" a side marks), beside its sentence counted twice (as said, and as a side of a diff).
-constexpr std::size_t member_overhead = 450;
+// Estimated bytes of markup: for each wording of a cluster (its side, the words "only in" it marks)
+// beside its sentence counted twice (as said, and as a side of a diff), and for each statement that
+// says it (its link). Measured: 2 × 150 and 140 (500 models saying 270 sentences alike: 68 KB a sentence).
+constexpr std::size_t wording_overhead = 310;
+constexpr std::size_t member_overhead = 140;
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-// What a model is called on this page: its jurisdiction, unless another current model shares it.
+// What a model is called on this page: its jurisdiction, unless another current model shares it;
+// then with its title, or its id where the title is shared too (counties that copied a model).
 std::map<std::uint32_t, std::string> model_labels(const LinkedSite& linked) {
   std::map<std::string, int> per_jurisdiction;
+  std::map<std::pair<std::string, std::string>, int> per_title;
   for (const Model& m : linked.site().models)
-    if (m.superseded_by.empty()) ++per_jurisdiction[m.jurisdiction];
+    if (m.superseded_by.empty()) ++per_jurisdiction[m.jurisdiction], ++per_title[{m.jurisdiction, m.title}];
   std::map<std::uint32_t, std::string> labels;
   for (std::uint32_t i = 0; i < linked.site().models.size(); ++i) {
     const Model& m = linked.site().models[i];
-    labels[i] = per_jurisdiction[m.jurisdiction] > 1 ? fmt::format("{} ({})", m.jurisdiction, m.title) : m.jurisdiction;
+    if (per_jurisdiction[m.jurisdiction] <= 1) labels[i] = m.jurisdiction;
+    else if (per_title[{m.jurisdiction, m.title}] <= 1) labels[i] = fmt::format("{} ({})", m.jurisdiction, m.title);
+    else labels[i] = fmt::format("{} ({}, {})", m.jurisdiction, m.title, m.id);
   }
   return labels;
 }
@@ -73,14 +78,22 @@ std::vector<Wording> wordings(const LinkedSite& linked, const Cluster& cluster) 
 }
 
 // The clusters grouped by the models that share them, the groups of most models first; past the
-// size budget, packed into numbered pages of results (a group stays on one page).
+// size budget, packed into numbered pages of results. A group stays on one page unless it alone is
+// over the budget: then it is cut into parts, each on a page (500 models that say the same 270
+// sentences are one group of 135,000 links, 18 MB).
 struct Layout {
   struct Group {
     std::vector<std::uint32_t> models;
     std::vector<std::size_t> clusters;  // indexes into LinkGraph::shared_language()
   };
+  // Clusters [begin, end) of a group's list, shown together: the whole group, or its part `part`
+  // of `parts`.
+  struct Chunk {
+    std::size_t group = 0, begin = 0, end = 0, part = 1, parts = 1;
+  };
   std::vector<Group> groups;
-  std::vector<ResultRun> pages;  // none: one page has every group
+  std::vector<Chunk> chunks;     // every group's, in the groups' order
+  std::vector<ResultRun> pages;  // runs of chunks; none: one page has every group
   std::size_t same_words = 0;
   std::size_t json_files = 1;  // shared-language.json's parts
 };
@@ -100,15 +113,30 @@ Layout layout_groups(const LinkedSite& linked, std::size_t budget) {
     if (a.models.size() != b.models.size()) return a.models.size() > b.models.size();
     return a.clusters.size() > b.clusters.size();
   });
-  // A group's weight: each of its sentences, once per statement that says it, with its link.
-  std::vector<std::size_t> weights;
-  for (const auto& g : layout.groups) {
+  // A cluster's weight: each of its wordings, and a link per statement that says it.
+  auto weight_of = [&](const Cluster& cluster) {
     std::size_t w = 0;
-    for (std::size_t c : g.clusters)
-      for (const auto& m : clusters[c].members) w += 2 * shared_sentence(linked, m).size() + member_overhead;
-    weights.push_back(w);
+    for (const auto& wording : wordings(linked, cluster)) w += 2 * wording.text.size() + wording_overhead;
+    return w + cluster.members.size() * member_overhead;
+  };
+  std::vector<std::size_t> chunk_weights;
+  std::vector<std::vector<std::size_t>> cluster_weights(layout.groups.size());
+  for (std::size_t g = 0; g < layout.groups.size(); ++g) {
+    for (std::size_t c : layout.groups[g].clusters) cluster_weights[g].push_back(weight_of(clusters[c]));
+    layout.chunks.push_back({g, 0, layout.groups[g].clusters.size()});
+    chunk_weights.push_back(total_weight(cluster_weights[g]));
   }
-  if (total_weight(weights) > budget) layout.pages = pack_runs(weights, budget);
+  if (total_weight(chunk_weights) <= budget) return layout;
+  layout.chunks.clear(), chunk_weights.clear();
+  for (std::size_t g = 0; g < layout.groups.size(); ++g) {
+    const auto runs = pack_runs(cluster_weights[g], budget);
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      layout.chunks.push_back({g, runs[k].begin, runs[k].end, k + 1, runs.size()});
+      chunk_weights.push_back(std::accumulate(cluster_weights[g].begin() + std::ptrdiff_t(runs[k].begin),
+                                              cluster_weights[g].begin() + std::ptrdiff_t(runs[k].end), std::size_t{0}));
+    }
+  }
+  layout.pages = pack_runs(chunk_weights, budget);
   return layout;
 }
 
@@ -129,13 +157,12 @@ class SharedLanguagePage {
         {"Home", urls::home()}, {"Compare", urls::compare()}, {"Shared language", urls::shared_language()}};
     if (number_) trail.push_back({fmt::format("Page {}", number_), page_.path()});
     page_.breadcrumbs(d, trail);
-    ResultRun shown{0, layout_.groups.size()};
+    ResultRun shown{0, layout_.chunks.size()};
     if (number_) shown = layout_.pages[number_ - 1];
     const bool summary = !number_ && !layout_.pages.empty();
     Data groups = list();
     if (!summary)
-      for (std::size_t g = shown.begin; g < shown.end; ++g)
-        push(groups, group(g, layout_.groups[g].models, layout_.groups[g].clusters));
+      for (std::size_t k = shown.begin; k < shown.end; ++k) push(groups, group(layout_.chunks[k]));
     set(d, "groups", std::move(groups));
     set(d, "has_groups", !layout_.groups.empty());
     set(d, "summary", fmt::format("{}: {} in the same words and {} in other words (the same idea).",
@@ -153,7 +180,7 @@ class SharedLanguagePage {
     if (summary) {
       set(d, "pages", pages_summary());
       set(d, "index", group_index());
-      set(d, "group_count", std::to_string(layout_.groups.size()));
+      set(d, "group_count", plural(layout_.groups.size(), "group", "groups"));
       set(d, "page_count", std::to_string(layout_.pages.size()));
       return page_.finish("shared-language-summary.html", std::move(d));
     }
@@ -180,42 +207,59 @@ class SharedLanguagePage {
     for (std::size_t n = 0; n < layout_.pages.size(); ++n) {
       const ResultRun& run = layout_.pages[n];
       std::size_t sentences = 0;
-      for (std::size_t g = run.begin; g < run.end; ++g) sentences += layout_.groups[g].clusters.size();
+      for (std::size_t k = run.begin; k < run.end; ++k) sentences += layout_.chunks[k].end - layout_.chunks[k].begin;
       push(rows, object("label", fmt::format("Page {}", n + 1),
                             "href", page_.href(urls::results_page(urls::shared_language(), n + 1)),
-                            "first", title_of(layout_.groups[run.begin].models),
-                            "last", title_of(layout_.groups[run.end - 1].models),
+                            "first", chunk_title(layout_.chunks[run.begin]),
+                            "last", chunk_title(layout_.chunks[run.end - 1]),
                             "groups", std::to_string(run.end - run.begin),
                             "sentences", std::to_string(sentences)));
     }
     return rows;
   }
 
-  // Every group, linking its page of results. Each carries the anchors of its sentences, so a link
-  // to a sentence here (from a statement "also said in" many models) lands on its group.
+  // A group's name in the summary: its models, and which part of it when it is cut into parts.
+  std::string chunk_title(const Layout::Chunk& chunk) const {
+    std::string title = title_of(layout_.groups[chunk.group].models);
+    if (chunk.parts > 1) title += fmt::format(" (part {} of {})", chunk.part, chunk.parts);
+    return title;
+  }
+
+  // How many sentences a group has, and which of them a part shows.
+  static std::string count_label(const Layout::Group& group, const Layout::Chunk& chunk) {
+    std::string label = plural(group.clusters.size(), "sentence", "sentences");
+    if (chunk.parts > 1) label += fmt::format(", {} to {} here", chunk.begin + 1, chunk.end);
+    return label;
+  }
+
+  // Every group (or part of one), linking its page of results. Each carries the anchors of its
+  // sentences, so a link to a sentence here (from a statement "also said in" many models) lands on
+  // its group.
   Data group_index() {
     Data entries = list();
     for (std::size_t n = 0; n < layout_.pages.size(); ++n)
-      for (std::size_t g = layout_.pages[n].begin; g < layout_.pages[n].end; ++g) {
-        const auto& group = layout_.groups[g];
+      for (std::size_t k = layout_.pages[n].begin; k < layout_.pages[n].end; ++k) {
+        const Layout::Chunk& chunk = layout_.chunks[k];
+        const auto& group = layout_.groups[chunk.group];
         Data anchors = list();
-        for (std::size_t c : group.clusters) push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[c]));
-        push(entries, object("title", title_of(group.models),
-                               "href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(g, group.models),
-                               "count_label", plural(group.clusters.size(), "sentence", "sentences"),
+        for (std::size_t c = chunk.begin; c < chunk.end; ++c)
+          push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[group.clusters[c]]));
+        push(entries, object("title", chunk_title(chunk),
+                               "href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(chunk.group, group.models),
+                               "count_label", count_label(group, chunk),
                                "anchors", std::move(anchors)));
       }
     return entries;
   }
 
-  Data group(std::size_t number, const std::vector<std::uint32_t>& models, const std::vector<std::size_t>& clusters) {
-    const std::string anchor = anchor_of(number, models);
+  Data group(const Layout::Chunk& chunk) {
+    const auto& group = layout_.groups[chunk.group];
     Data shown = list();
-    for (std::size_t c : clusters) push(shown, cluster(linked_.graph().shared_language()[c]));
-    return object("title", title_of(models),
-                  "anchor", anchor,
-                  "count", std::to_string(clusters.size()),
-                  "count_label", plural(clusters.size(), "sentence", "sentences"),
+    for (std::size_t c = chunk.begin; c < chunk.end; ++c) push(shown, cluster(linked_.graph().shared_language()[group.clusters[c]]));
+    return object("title", title_of(group.models),
+                  "anchor", anchor_of(chunk.group, group.models),
+                  "count", std::to_string(chunk.end - chunk.begin),
+                  "count_label", count_label(group, chunk),
                   "clusters", std::move(shown));
   }
 

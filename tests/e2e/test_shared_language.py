@@ -8,6 +8,7 @@
     python3 tests/e2e/test_shared_language.py --binary build/practicebook --content content
 """
 import argparse
+import collections
 import itertools
 import json
 import os
@@ -121,6 +122,26 @@ def many_copies(binary, content, copies=100):
         size = os.path.getsize(os.path.join(site, "compare/shared-language/index.html"))
         print(f"shared-language page: {size / 1e6:.2f} MB")
         check(size < 3e6, f"the shared-language page is {size} bytes")
+        # One group (all the copies) heavier than a page: cut into parts on numbered pages, each
+        # sentence on one of them, each part listed in the summary with the anchors of its sentences.
+        folder = os.path.join(site, "compare", "shared-language")
+        numbered = sorted((n for n in os.listdir(folder) if n.isdigit()), key=int)
+        check(len(numbered) >= 2, f"{len(numbered)} numbered pages for one group of {copies} models")
+        on_pages = collections.Counter()
+        for n in numbered:
+            text = sitelib.read(os.path.join(folder, n, "index.html"))
+            check(len(text.encode()) <= 1.5e6, f"shared-language/{n}/index.html is {len(text.encode())} bytes")
+            on_pages.update(re.findall(r'<li class="cluster [^"]*" id="([^"]+)"', text))
+            check("sentences, " in text and " here</span>" in text, f"shared-language/{n}: not labelled as a part of its group")
+        check(len(on_pages) == len(clusters) and set(on_pages.values()) == {1},
+              f"{len(on_pages)} sentences on the numbered pages (some twice: {sorted(k for k, v in on_pages.items() if v > 1)[:3]}), {len(clusters)} clusters")
+        summary = sitelib.read(os.path.join(folder, "index.html"))
+        parts = re.findall(r'<li>((?:<span id="[^"]+"></span>)*)<a href="([^"]+)">[^<]*\(part (\d+) of (\d+)\)</a>', summary)
+        check(len(parts) == len(numbered), f"the summary lists {len(parts)} parts of the group, for {len(numbered)} pages")
+        for anchors, href, part, _ in parts:
+            page = sitelib.read(os.path.join(folder, href.split("#")[0]))
+            for anchor in re.findall(r'id="([^"]+)"', anchors):
+                check(f'id="{anchor}"' in page, f"part {part} of the summary carries {anchor}, not on {href}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -120,6 +120,20 @@ TEST_CASE("shared language past the budget: a summary carrying every sentence's 
   const test::JsonPage second = test::as_json(task_at(tasks, "compare/shared-language/2/index.html")->make());
   CHECK(second.data["groups"].size() == 1);  // a group heavier than the budget: a page of its own
   CHECK(second.data["pager"]["prev_href"] == "../../../compare/shared-language/1/index.html");
+  // Every sentence is heavier than one byte: each is a page, a group of several cut into parts.
+  std::size_t pages = 0;
+  while (task_at(tasks, urls::results_page(urls::shared_language(), pages + 1))) ++pages;
+  CHECK(pages == linked.graph().shared_language().size());
+  std::size_t cut = 0;
+  for (const auto& entry : summary.data["index"]) {
+    CHECK(entry["anchors"].size() == 1);
+    const std::string title = entry["title"].get<std::string>();
+    if (title.find(" (part 2 of ") != std::string::npos) {
+      ++cut;
+      CHECK(entry["count_label"].get<std::string>().ends_with(" sentences, 2 to 2 here"));
+    }
+  }
+  CHECK(cut >= 1);
 }
 
 TEST_CASE("shared-language.json past its budget: parts that hold every cluster once, in order, and name each other") {

@@ -28,11 +28,11 @@ std::vector<StateGroup> group_by_state(const Site& site, const std::vector<std::
   return groups;
 }
 
-std::vector<ResultRun> pack_runs(const std::vector<std::size_t>& weights, std::size_t budget) {
+std::vector<ResultRun> pack_runs(const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_items) {
   std::vector<ResultRun> runs;
   std::size_t used = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    if (runs.empty() || used + weights[i] > budget) {
+    if (runs.empty() || used + weights[i] > budget || runs.back().end - runs.back().begin >= max_items) {
       runs.push_back({i, i});
       used = 0;
     }

@@ -164,7 +164,7 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
   for (std::uint32_t i = 0; i < models.size(); ++i) models[i] = i;
   // A model's part of the matrix: a column of one cell per topic.
   const std::vector<std::size_t> weights(models.size(), site.topics.size() * matrix_cell_weight);
-  auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights, budget));
+  auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights, budget, max_columns));
   // Counted once for every page of the matrix: each would otherwise read every statement of the site.
   auto counts = std::make_shared<const Counts>(count_statements(linked));
   std::vector<PageTask> tasks;

@@ -200,7 +200,7 @@ std::vector<StateSplit> topic_splits(const LinkedSite& linked, std::size_t budge
       const StatementRef& ref = graph.statements()[index];
       weights[ref.model] += linked.statement(ref).text.source.size() + statement_overhead;
     }
-    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, budget));
+    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, budget, max_columns));
   }
   return splits;
 }

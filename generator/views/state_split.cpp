@@ -18,7 +18,7 @@ std::size_t StateSplit::first_page(std::size_t g) const {
 }
 
 StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
-                          const std::vector<std::size_t>& weights, std::size_t budget) {
+                          const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models) {
   StateSplit split;
   split.summary = page;
   if (total_weight(weights) <= budget) return split;
@@ -29,7 +29,7 @@ StateSplit split_by_state(const Site& site, const std::string& page, const std::
     const StateGroup& group = split.groups[g];
     std::vector<std::size_t> group_weights;
     for (std::uint32_t m : group.models) group_weights.push_back(weight_of[m]);
-    const auto runs = pack_runs(group_weights, budget);
+    const auto runs = pack_runs(group_weights, budget, max_models);
     for (std::size_t r = 0; r < runs.size(); ++r) {
       StatePage p{g, r + 1, runs.size(), {}, urls::state_page(page, group.slug, r + 1)};
       for (std::size_t i = runs[r].begin; i < runs[r].end; ++i) {

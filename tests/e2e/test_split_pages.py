@@ -26,6 +26,7 @@ from sitelib import FAILURES, check  # noqa: E402
 from corpus import make_corpus as bench_corpus  # noqa: E402
 
 MAX_BYTES = 1_500_000
+MAX_COLUMNS = 20  # models side by side on a topic's page or a state's topic × model matrix
 
 
 def make_corpus(folder):
@@ -124,7 +125,9 @@ def main():
         seen = collections.Counter()
         for slug, pages in by_state.items():
             for p in pages:
-                seen.update(re.findall(r'<section class="column col-[^"]*" id="([^"]+)"', sitelib.read(os.path.join(site, p))))
+                columns = re.findall(r'<section class="column col-[^"]*" id="([^"]+)"', sitelib.read(os.path.join(site, p)))
+                check(len(columns) <= MAX_COLUMNS, f"{p}: {len(columns)} models side by side, over {MAX_COLUMNS}")
+                seen.update(columns)
                 check(title_of(site, p).startswith(title_of(site, f"{folder}/index.html").split(" ·")[0]),
                       f"{p}: the title does not name the topic")
             if len(pages) > 1:
@@ -143,7 +146,9 @@ def main():
     seen = collections.Counter()
     for pages in by_state.values():
         for p in pages:
-            seen.update(i for i in model_ids if f"models/{i}/index.html" in links_of(cache, p))
+            on_page = [i for i in model_ids if f"models/{i}/index.html" in links_of(cache, p)]
+            check(len(on_page) <= MAX_COLUMNS, f"{p}: {len(on_page)} models side by side, over {MAX_COLUMNS}")
+            seen.update(on_page)
     for i in model_ids:
         check(seen[i] == 1, f"compare/states: model {i} is on {seen[i]} state pages, not one")
 

@@ -46,3 +46,13 @@ TEST_CASE("pack_runs fills pages up to the budget, in order") {
   CHECK(heavy[0].end == 1);
   CHECK(total_weight({40, 50, 20}) == 110);
 }
+
+TEST_CASE("pack_runs puts at most max_items items in a run, however light") {
+  const auto runs = pack_runs({1, 1, 1, 1, 1}, 100, 2);
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0].end == 2);
+  CHECK(runs[1].begin == 2);
+  CHECK(runs[1].end == 4);
+  CHECK(runs[2].end == 5);
+  CHECK(pack_runs({60, 60, 1}, 100, 2).size() == 2);  // the budget still cuts first: 60 | 60 + 1
+}

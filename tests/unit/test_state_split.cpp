@@ -81,6 +81,19 @@ TEST_CASE("pager: Page n of m, previous and next, every page linked from the cur
   CHECK(state_pager(page, one, 0).is_false());  // a state on one page: no navigation
 }
 
+TEST_CASE("split_by_state: a state of more models than a page has columns for gets numbered pages") {
+  Site site;
+  site.models = {model_in("a", "Ohio"), model_in("b", "Ohio"), model_in("c", "Ohio"), model_in("d", "Maine")};
+  // Light enough for one page each, but two columns at most.
+  const StateSplit split = split_by_state(site, "compare/index.html", {0, 1, 2, 3}, {10, 10, 10, 10}, 35, 2);
+  REQUIRE(split.pages.size() == 3);
+  CHECK(split.pages[0].path == "compare/states/maine/index.html");
+  CHECK(split.pages[1].models == std::vector<std::uint32_t>{0, 1});
+  CHECK(split.pages[2].path == "compare/states/ohio/2/index.html");
+  CHECK(split.pages[2].models == std::vector<std::uint32_t>{2});
+  CHECK(split_by_state(site, "compare/index.html", {0, 1, 2, 3}, {10, 10, 10, 10}, 35).pages.size() == 2);
+}
+
 TEST_CASE("the seed's comparison pages, split with a budget of one byte, link each model where it is") {
   const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
   const auto tasks = plan_compare_pages(linked, 1);

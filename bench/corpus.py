@@ -1,8 +1,12 @@
 """The synthetic corpus of the site benchmark: N practice models of the shape of "At One Table" (six
 values, principles, practice and four roles' actions, 270 statements) with the words of their
 statements redrawn from the seed vocabulary, so models are alike in size but do not all share language
-(which would make the shared-language list quadratic in size). Deterministic: the same seed and count
-give the same files."""
+(which would make the shared-language list quadratic in size). Deterministic: the same seed, count and
+shape give the same files.
+
+Other shapes of national site, for checking sizes rather than speed: `shared` keeps that fraction of
+the statements in the template's own words (counties that copy their state's model: 1.0 makes every
+model say the same), and `states` spreads the models over that many states (1: one state of counties)."""
 import os
 import random
 import re
@@ -26,9 +30,10 @@ def redraw(text, rng, words):
     return re.sub(r"[A-Za-z]{3,}", lambda m: rng.choice(words), text)
 
 
-def make_corpus(folder, models, seed=1):
+def make_corpus(folder, models, seed=1, shared=0.0, states=50):
     """Writes folder/content (the seed site's pages and N synthetic models) and returns its path."""
     rng = random.Random(seed)
+    keep = random.Random(seed + 1)  # its own stream, so the default shape draws what it always drew
     words = vocabulary()
     content = os.path.join(folder, "content")
     shutil.copytree(os.path.join(ROOT, "content"), content, ignore=shutil.ignore_patterns("models"))
@@ -41,9 +46,11 @@ def make_corpus(folder, models, seed=1):
                 text = f.read()
             text = re.sub(r"(?m)^supersedes:.*\n", "", text)
             text = re.sub(r"(?m)^family:.*\n", "", text)
-            text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: State {n % 50:02d}", text)
+            text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: State {n % states:02d}", text)
             # Redraw statement texts only (keys, ids and topics stay valid).
-            text = re.sub(r"(?m)^(\s*(?:- )?text: )(.*)$", lambda m: m.group(1) + redraw(m.group(2), rng, words), text)
+            text = re.sub(r"(?m)^(\s*(?:- )?text: )(.*)$",
+                          lambda m: m.group(0) if shared and keep.random() < shared else m.group(1) + redraw(m.group(2), rng, words),
+                          text)
             with open(os.path.join(target, rel), "w", encoding="utf-8") as f:
                 f.write(text)
     return content

@@ -105,10 +105,13 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the built sites")
     parser.add_argument("--json", metavar="FILE", help="write every figure as JSON to FILE")
     parser.add_argument("--corpus-only", metavar="DIR", help="write the corpus to DIR/content and stop (for tests)")
+    parser.add_argument("--shared", type=float, default=0.0,
+                        help="fraction of statements every model keeps in the same words (counties copying a model; default 0)")
+    parser.add_argument("--states", type=int, default=50, help="states the models are spread over (default: %(default)s)")
     args = parser.parse_args()
     if args.corpus_only:
         os.makedirs(args.corpus_only, exist_ok=True)
-        print(make_corpus(args.corpus_only, args.models))
+        print(make_corpus(args.corpus_only, args.models, shared=args.shared, states=args.states))
         return
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -149,10 +152,12 @@ def run_benchmark(args, binary, hugo, folder, shm):
     say("page cache: not cleared (that needs root); each program runs once untimed first, and sync runs before each timed run")
 
     start = time.perf_counter()
-    content = make_corpus(folder, args.models)
+    content = make_corpus(folder, args.models, shared=args.shared, states=args.states)
     corpus_bytes = sum(os.path.getsize(os.path.join(d, n)) for d, _, names in os.walk(content) for n in names)
-    figures["corpus"] = {"models": args.models, "bytes": corpus_bytes, "seconds": round(time.perf_counter() - start, 2)}
-    say(f"corpus:    {args.models} models, {corpus_bytes / 1e6:.1f} MB of sources, written in {figures['corpus']['seconds']:.1f} s")
+    figures["corpus"] = {"models": args.models, "shared": args.shared, "states": args.states, "bytes": corpus_bytes,
+                         "seconds": round(time.perf_counter() - start, 2)}
+    shape = f" in {args.states} states, {args.shared:.0%} of statements in the same words" if (args.shared, args.states) != (0.0, 50) else ""
+    say(f"corpus:    {args.models} models{shape}, {corpus_bytes / 1e6:.1f} MB of sources, written in {figures['corpus']['seconds']:.1f} s")
 
     series = {}
     site = os.path.join(folder, "site")

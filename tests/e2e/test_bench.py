@@ -51,6 +51,21 @@ class Bench(unittest.TestCase):
         self.assertEqual(models, {"model-0000", "model-0001"})
         self.assertIn("jurisdiction: State 01", first[os.path.join("models", "model-0001", "model.yaml")].decode())
 
+    def test_corpus_shapes(self):
+        default = snapshot(make_corpus(os.path.join(self.tmp, "a"), 3))
+        copies = snapshot(make_corpus(os.path.join(self.tmp, "b"), 3, shared=1.0, states=1))
+        texts = {}
+        for path, data in copies.items():
+            if path.startswith("models" + os.sep) and path.endswith(os.path.join("sections", "01-relationships.yaml")):
+                texts[path.split(os.sep)[1]] = re.findall(r"(?m)^\s*(?:- )?text: .*$", data.decode())
+        self.assertEqual(len(texts), 3)
+        self.assertTrue(texts["model-0000"] and texts["model-0000"] == texts["model-0001"] == texts["model-0002"],
+                        "shared=1.0: every model says the same")
+        for n in range(3):
+            self.assertIn("jurisdiction: State 00", copies[os.path.join("models", f"model-{n:04d}", "model.yaml")].decode())
+        one = os.path.join("models", "model-0001", "sections", "01-relationships.yaml")
+        self.assertNotEqual(default[one], copies[one], "the default corpus redraws every statement")
+
     def test_pages_map_to_the_same_urls_in_hugo(self):
         sections = {"models", "models/a"}
         self.assertEqual(markdown_path("index.html", sections), "_index.md")

@@ -11,6 +11,8 @@
 #include "link/urls.hpp"
 #include "views/page_nav.hpp"
 #include "views/plan.hpp"
+#include "views/state_lists.hpp"
+#include "views/state_split.hpp"
 
 namespace pb::inline views {
 
@@ -99,7 +101,72 @@ Data parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
   return parts;
 }
 
-Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw) {
+// Per current model: the items none of its statements speak to, each linking its row of the table.
+struct ModelGaps {
+  Data gaps = list();
+  std::size_t covered = 0;
+};
+
+ModelGaps gaps_of(PageBuilder& page, const ExternalFramework& fw, const Crosswalk& cw, std::size_t model) {
+  ModelGaps out;
+  const std::string table = page.path() == urls::framework(fw.id) ? "" : page.href(urls::framework(fw.id));
+  for (std::size_t r = 0; r < cw.rows.size(); ++r) {
+    if (!cw.of_model(r, model).empty()) {
+      ++out.covered;
+      continue;
+    }
+    const FrameworkItem& item = *cw.rows[r].item;
+    push(out.gaps, object("label", item.label.empty() ? item.title : item.label, "title", item.title, "href", table + "#" + item.id));
+  }
+  return out;
+}
+
+// The "Gaps by model" list: {jurisdiction, title, href, covered, none, gap_count, gaps}.
+Data gap_list(PageBuilder& page, const ExternalFramework& fw, const Crosswalk& cw, const std::vector<std::uint32_t>& models) {
+  Data rows = list();
+  for (std::uint32_t i : models) {
+    const Model& m = page.site().models[i];
+    ModelGaps found = gaps_of(page, fw, cw, i);
+    push(rows, object("jurisdiction", m.jurisdiction, "title", model_name(m),
+                          "href", page.href(urls::framework_model(fw.id, m)),
+                          "covered", fmt::format("{} of {}", found.covered, cw.rows.size()),
+                          "none", items(found.gaps).empty(), "gap_count", plural(items(found.gaps).size(), "gap", "gaps"),
+                          "gaps", std::move(found.gaps)));
+  }
+  return rows;
+}
+
+// The current models, in site order: the table's columns and the list of gaps.
+std::vector<std::uint32_t> current_models(const Site& site) {
+  std::vector<std::uint32_t> current;
+  for (std::uint32_t i = 0; i < site.models.size(); ++i)
+    if (site.models[i].superseded_by.empty()) current.push_back(i);
+  return current;
+}
+
+// One state's page of the gaps, on a site whose list of gaps by model is split by state.
+Page framework_state_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw,
+                          const StateSplit& split, const StatePage& part) {
+  PageBuilder page(linked, part.path);
+  const std::string state = state_page_name(split, part);
+  Data d = page.layout(fmt::format("{}: gaps in {}", fw.name(), state),
+                       fmt::format("The items of the {} that none of the statements of each practice model of {} speak to",
+                                   fw.name(), state));
+  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)}, {state, part.path}});
+  page.edit_link(d, fw.source_file);
+  set(d, "state_page", true);
+  set(d, "framework_href", page.href(urls::framework(fw.id)));
+  set(d, "framework_name", fw.name());
+  set(d, "pager", state_pager(page, split, static_cast<std::size_t>(&part - split.pages.data())));
+  set(d, "parts", list());
+  set(d, "by_state", false);
+  set(d, "models", gap_list(page, fw, cw, part.models));
+  add_page_toc(d, {});
+  return page.finish("framework.html", std::move(d));
+}
+
+// The framework against every current model: whole, or (split) with the gaps by state in a table.
+Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw, const StateSplit* split) {
   const Site& site = linked.site();
   PageBuilder page(linked, urls::framework(fw.id));
   const std::string title = fw.title + (fw.edition.empty() ? "" : " (" + fw.edition + ")");
@@ -110,11 +177,10 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
   set(d, "description_html", page.html(fw.description));
   set(d, "source_html", page.html(fw.source));
 
-  std::vector<std::size_t> current;  // indexes into site.models
+  const std::vector<std::uint32_t> current = current_models(site);
   std::vector<const Model*> archived;
-  for (std::size_t i = 0; i < site.models.size(); ++i)
-    if (site.models[i].superseded_by.empty()) current.push_back(i);
-    else archived.push_back(&site.models[i]);
+  for (const Model& m : site.models)
+    if (!m.superseded_by.empty()) archived.push_back(&m);
   const bool columns = current.size() <= max_columns;
   Data column_data = list();
   for (std::size_t i : current)
@@ -125,9 +191,6 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
   set(d, "span", std::to_string(columns ? current.size() + 1 : 2));
   set(d, "model_count", plural(current.size(), "current model", "current models"));
 
-  // Per model: the items none of its statements speak to.
-  std::vector<Data> gaps(current.size(), list());
-  std::vector<std::size_t> covered(current.size(), 0);
   set(d, "parts", parts_data(page, fw, [&](std::size_t r, Data& entry) {
     Data cells = list();
     std::size_t speaking = 0;
@@ -135,9 +198,7 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
       const Model& m = site.models[current[c]];
       const std::vector<std::size_t>& found = cw.of_model(r, current[c]);
       const std::string detail = urls::framework_model(fw.id, m) + "#" + cw.rows[r].item->id;
-      if (found.empty()) push(gaps[c], object("label", cw.rows[r].item->label.empty() ? cw.rows[r].item->title : cw.rows[r].item->label,
-                                                  "title", cw.rows[r].item->title, "href", "#" + cw.rows[r].item->id));
-      else ++covered[c], ++speaking;
+      if (!found.empty()) ++speaking;
       if (!columns) continue;
       Data links = list();
       for (std::size_t k = 0; k < found.size() && k < links_per_cell; ++k) {
@@ -160,16 +221,20 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
     set(entry, "speaking", fmt::format("{} of {}", speaking, plural(current.size(), "model", "models")));
   }));
 
-  Data summary = list();
-  for (std::size_t c = 0; c < current.size(); ++c) {
-    const Model& m = site.models[current[c]];
-    push(summary, object("jurisdiction", m.jurisdiction, "title", model_name(m),
-                             "href", page.href(urls::framework_model(fw.id, m)),
-                             "covered", fmt::format("{} of {}", covered[c], cw.rows.size()),
-                             "none", items(gaps[c]).empty(), "gap_count", plural(items(gaps[c]).size(), "gap", "gaps"),
-                             "gaps", std::move(gaps[c])));
+  // Gaps by model, or on a large site by state: a table of the states, each listing its gaps.
+  set(d, "models", split ? list() : gap_list(page, fw, cw, current));
+  set(d, "state_page", false);
+  set(d, "by_state", split != nullptr);
+  if (split) {
+    Data states = state_rows(page, *split);
+    for (std::size_t g = 0; g < split->groups.size(); ++g) {
+      std::size_t gaps = 0;
+      for (std::uint32_t m : split->groups[g].models)
+        for (std::size_t r = 0; r < cw.rows.size(); ++r) gaps += cw.of_model(r, m).empty();
+      set(items(states)[g], "gaps", plural(gaps, "gap", "gaps"));
+    }
+    set(d, "states", std::move(states));
   }
-  set(d, "models", std::move(summary));
   Data archived_data = list();
   for (const Model* m : archived)
     push(archived_data, object("jurisdiction", m->jurisdiction, "title", model_name(*m),
@@ -179,7 +244,7 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
 
   std::vector<std::pair<std::string, std::string>> toc{{"about", "About the " + fw.name()}};
   for (const auto& part : fw.parts) toc.emplace_back(part.id, part.title);
-  toc.emplace_back("gaps", "Gaps by model");
+  toc.emplace_back("gaps", split ? "Gaps by state" : "Gaps by model");
   if (!archived.empty()) toc.emplace_back("archived-editions", "Archived editions");
   add_page_toc(d, toc);
   return page.finish("framework.html", std::move(d));
@@ -223,10 +288,25 @@ Page framework_model_page(const LinkedSite& linked, const ExternalFramework& fw,
   return page.finish("framework-model.html", std::move(d));
 }
 
+// A current model's part of the list of gaps, at the most: its line, and every item a gap.
+std::vector<std::size_t> gap_list_weights(const Site& site, const ExternalFramework& fw, const std::vector<std::uint32_t>& models) {
+  constexpr std::size_t model_line = 250, gap_link = 40;  // markup and the model's page; per gap
+  std::size_t every_item = 0;
+  for (const auto& part : fw.parts)
+    for (const auto& group : part.groups)
+      for (const auto& item : group.items) every_item += gap_link + item.id.size() + item.label.size() + item.title.size();
+  std::vector<std::size_t> weights;
+  for (std::uint32_t m : models)
+    weights.push_back(model_line + site.models[m].jurisdiction.size() + model_name(site.models[m]).size() + every_item);
+  return weights;
+}
+
 }  // namespace
 
-std::vector<PageTask> plan_framework_pages(const LinkedSite& linked) {
+std::vector<PageTask> plan_framework_pages(const LinkedSite& linked, std::size_t budget) {
   std::vector<PageTask> tasks;
+  const Site& site = linked.site();
+  const std::vector<std::uint32_t> current = current_models(site);
   for (const auto& fw : linked.site().frameworks) {
     // Made by the first page that needs it, on its rendering thread; the planner stays quick.
     auto cw = std::make_shared<std::once_flag>();
@@ -235,7 +315,15 @@ std::vector<PageTask> plan_framework_pages(const LinkedSite& linked) {
       std::call_once(*cw, [&] { *made = std::make_unique<Crosswalk>(linked, fw); });
       return **made;
     };
-    tasks.push_back({urls::framework(fw.id), true, [&linked, &fw, get] { return framework_page(linked, fw, get()); }, true});
+    // The table of items has a row each whatever the number of models; the list of gaps grows with
+    // them (and with the framework's items), so past the budget it is split by state, at
+    // compare/frameworks/<f>/states/<state>/ (a model called "states" keeps its page, …/states/index.html).
+    StateSplit split = split_by_state(site, urls::framework(fw.id), current, gap_list_weights(site, fw, current), budget);
+    auto shared = std::make_shared<const StateSplit>(std::move(split));
+    tasks.push_back({urls::framework(fw.id), true,
+                     [&linked, &fw, get, shared] { return framework_page(linked, fw, get(), shared->split() ? shared.get() : nullptr); }, true});
+    for (const auto& state : shared->pages)
+      tasks.push_back({state.path, true, [&linked, &fw, get, shared, &state] { return framework_state_page(linked, fw, get(), *shared, state); }});
     for (const auto& m : linked.site().models)
       tasks.push_back({urls::framework_model(fw.id, m), true,
                        [&linked, &fw, &m, get] { return framework_model_page(linked, fw, get(), m); }});

@@ -19,7 +19,7 @@ std::vector<PageTask> plan_site(const LinkedSite& linked, std::size_t budget, Ha
   others.push_back(plan_glossary_pages(linked, budget));
   others.push_back(plan_compare_pages(linked, budget));
   others.push_back(plan_shared_language(linked, budget));
-  others.push_back(plan_framework_pages(linked));
+  others.push_back(plan_framework_pages(linked, budget));
   others.push_back(plan_search(linked));
   auto [model_pages, handout_pages] = with_handouts.get();
 

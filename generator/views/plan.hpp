@@ -29,8 +29,9 @@ std::vector<PageTask> plan_compare_pages(const LinkedSite& linked, std::size_t b
 inline constexpr std::size_t shared_language_json_budget = 1024 * 1024;
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget = split_budget,
                                            std::size_t json_budget = shared_language_json_budget);
-// frameworks.cpp: compare/frameworks/<f>/ and compare/frameworks/<f>/<m>/
-std::vector<PageTask> plan_framework_pages(const LinkedSite& linked);
+// frameworks.cpp: compare/frameworks/<f>/ (its gaps by model split by state past `budget`) and
+// compare/frameworks/<f>/<m>/
+std::vector<PageTask> plan_framework_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 std::vector<PageTask> plan_search(const LinkedSite& linked);          // search.cpp: search/, search-index.js
 // handouts.cpp: handouts/; with `prints` (when the build printed PDFs) each handout page and the index
 // link its PDF and say how many pages it printed on.

@@ -166,6 +166,24 @@ def main():
     summary_ids = cache["compare/shared-language/index.html"].ids
     check(set(cluster_ids) <= summary_ids, "shared language: the summary lacks the anchor of some sentence")
 
+    # Frameworks: the gaps by model become a table of states; each current model on one state page,
+    # linking its own page of the framework.
+    frameworks = [f for f in sorted(os.listdir(os.path.join(site, "compare", "frameworks")))
+                  if os.path.isdir(os.path.join(site, "compare", "frameworks", f))]
+    check(bool(frameworks), "no framework pages")
+    for fw in frameworks:
+        folder = f"compare/frameworks/{fw}"
+        by_state = state_pages(site, folder)
+        check(len(by_state) == 50, f"{folder}: {len(by_state)} state pages of gaps, not 50")
+        check_summary(cache, f"{folder}/index.html", by_state, folder)
+        check("Gaps by state" in sitelib.read(os.path.join(site, folder, "index.html")), f"{folder}: no table of gaps by state")
+        seen = collections.Counter()
+        for pages in by_state.values():
+            for p in pages:
+                seen.update(i for i in model_ids if f"{folder}/{i}/index.html" in links_of(cache, p))
+        for i in model_ids:
+            check(seen[i] == 1, f"{folder}: model {i} is on {seen[i]} state pages of gaps, not one")
+
     # Topic sheets: the sheet lists its states' sheets; every current model on one of them.
     for topic in topics:
         folder = f"handouts/compare/{topic}"

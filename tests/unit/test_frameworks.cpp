@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "content/frameworks.hpp"
 #include "content/loader.hpp"
@@ -270,4 +271,44 @@ TEST_CASE("frameworks: a page against the current models, and one per model") {
   CHECK(detail.data["gaps"][0]["label"] == "Item 2: Adoption");
   CHECK(detail.data["parts"][0]["groups"][0]["items"][0]["statements"][0]["href"] ==
         "../../../../models/m1/first/index.html#worker-1");
+}
+
+TEST_CASE("frameworks: past the budget the gaps by model are a table of states, each state's gaps on its own page") {
+  const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  const std::vector<PageTask> tasks = plan_framework_pages(linked, 1);
+  auto task = [&](const std::string& path) -> const PageTask* {
+    const auto it = std::find_if(tasks.begin(), tasks.end(), [&](const PageTask& t) { return t.path == path; });
+    return it == tasks.end() ? nullptr : &*it;
+  };
+  // A budget of one byte: each current model is a page of its state (Arkansas has two current editions).
+  REQUIRE(task("compare/frameworks/cfsr/states/arkansas/index.html"));
+  REQUIRE(task("compare/frameworks/cfsr/states/arkansas/2/index.html"));
+  REQUIRE(task("compare/frameworks/cfsr/states/maine/index.html"));
+  CHECK_FALSE(task("compare/frameworks/cfsr/states/arkansas/3/index.html"));  // the archived edition is not listed
+  const test::JsonPage summary = test::as_json(task("compare/frameworks/cfsr/index.html")->make());
+  CHECK(summary.data["by_state"] == true);
+  CHECK(summary.data["models"].empty());
+  CHECK(summary.data["parts"].size() >= 1);  // the table of items stays on the summary
+  REQUIRE(summary.data["states"].size() == 3);
+  CHECK(summary.data["states"][0]["state"] == "Arkansas");
+  CHECK(summary.data["states"][0]["href"] == "../../../compare/frameworks/cfsr/states/arkansas/index.html");
+  // The gaps of a state's pages add up to its row in the summary, and link the items on the summary.
+  std::size_t gaps = 0;
+  for (const std::string path : {"compare/frameworks/cfsr/states/arkansas/index.html", "compare/frameworks/cfsr/states/arkansas/2/index.html"}) {
+    const test::JsonPage state = test::as_json(task(path)->make());
+    CHECK(state.template_name == "framework.html");
+    CHECK(state.data["state_page"] == true);
+    CHECK(state.data["pager"]["label"].get<std::string>().starts_with("Page "));
+    REQUIRE(state.data["models"].size() == 1);
+    std::string up;  // from the state's page to the site's root
+    for (std::size_t n = std::count(path.begin(), path.end(), '/'); n > 0; --n) up += "../";
+    for (const auto& gap : state.data["models"][0]["gaps"]) {
+      CHECK(gap["href"].get<std::string>().starts_with(up + "compare/frameworks/cfsr/index.html#"));
+      ++gaps;
+    }
+  }
+  CHECK(summary.data["states"][0]["gaps"] == std::to_string(gaps) + (gaps == 1 ? " gap" : " gaps"));
+  // Under the budget nothing changes: one page, the gaps by model on it.
+  const std::vector<PageTask> whole = plan_framework_pages(linked);
+  CHECK(std::none_of(whole.begin(), whole.end(), [](const PageTask& t) { return t.path.find("/states/") != std::string::npos; }));
 }

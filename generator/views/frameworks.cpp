@@ -20,7 +20,7 @@ namespace {
 
 // Beyond this many current models a column each does not fit: items show how many models speak to
 // them, and each model's row in the summary links to its own page.
-constexpr std::size_t max_columns = 12;
+constexpr std::size_t crosswalk_columns = 12;
 constexpr std::size_t links_per_cell = 3;
 
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -181,7 +181,7 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
   std::vector<const Model*> archived;
   for (const Model& m : site.models)
     if (!m.superseded_by.empty()) archived.push_back(&m);
-  const bool columns = current.size() <= max_columns;
+  const bool columns = current.size() <= crosswalk_columns;
   Data column_data = list();
   for (std::size_t i : current)
     push(column_data, object("jurisdiction", site.models[i].jurisdiction, "title", site.models[i].title,

@@ -154,6 +154,7 @@ std::vector<DiffSpan> word_diff(std::string_view before, std::string_view after)
 }
 
 bool same_wording(std::string_view a, std::string_view b) {
+  if (a == b) return true;  // the common case in a large cluster, without tokenizing either
   const auto ta = tokenize_for_diff(a), tb = tokenize_for_diff(b);
   if (ta.size() != tb.size()) return false;
   for (std::size_t i = 0; i < ta.size(); ++i)

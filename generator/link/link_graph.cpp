@@ -76,8 +76,15 @@ LinkGraph::LinkGraph(const Site& site, const std::vector<std::vector<std::uint32
 void LinkGraph::add_shared_language(SharedLanguage shared) {
   shared_ = std::move(shared.clusters);
   shared_stats_ = shared.stats;
-  for (std::size_t c = 0; c < shared_.size(); ++c)
-    for (const auto& member : shared_[c].members) clusters_of_[member.text].push_back(c);
+  cluster_models_.resize(shared_.size());
+  for (std::size_t c = 0; c < shared_.size(); ++c) {
+    for (const auto& member : shared_[c].members) {
+      clusters_of_[member.text].push_back(c);
+      cluster_models_[c].push_back(statements_[member.text].model);
+    }
+    std::sort(cluster_models_[c].begin(), cluster_models_[c].end());
+    cluster_models_[c].erase(std::unique(cluster_models_[c].begin(), cluster_models_[c].end()), cluster_models_[c].end());
+  }
   // A cluster is on a topic when one of its statements is: found from the topic's statements, so a
   // topic's pages need not read every cluster of the site.
   for (const auto& [topic, indexes] : topics_) {

@@ -77,6 +77,9 @@ class LinkGraph {
   const std::vector<std::size_t>& clusters_of(std::size_t statement) const;
   // The clusters with a member on the topic, in shared_language() order.
   const std::vector<std::size_t>& clusters_on_topic(const std::string& topic) const;
+  // The models that say cluster `c` (indexes into site.models, ascending): worked out once, since
+  // every page of a topic reads them for each of its rows.
+  const std::vector<std::uint32_t>& models_of_cluster(std::size_t c) const { return cluster_models_[c]; }
   const SharedLanguageStats& shared_language_stats() const { return shared_stats_; }
 
  private:
@@ -89,6 +92,7 @@ class LinkGraph {
   std::vector<Cluster> shared_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> clusters_of_;
   std::map<std::string, std::vector<std::size_t>> topic_clusters_;
+  std::vector<std::vector<std::uint32_t>> cluster_models_;
   SharedLanguageStats shared_stats_;
 };
 

@@ -19,12 +19,6 @@ constexpr std::size_t items_before_fold = 6;     // a long column shows these, t
 constexpr std::size_t clusters_on_summary = 40;  // sentences said alike on a summary, most models first
 constexpr std::size_t states_named = 5;          // per sentence on a summary; the rest are counted
 
-std::set<std::uint32_t> models_of(const LinkedSite& linked, const Cluster& cluster) {
-  std::set<std::uint32_t> models;
-  for (const auto& m : cluster.members) models.insert(linked.graph().statements()[m.text].model);
-  return models;
-}
-
 Data topic_links(const PageBuilder& page, const Topic& current) {
   Data topics = list();
   for (const auto& t : page.site().topics)
@@ -75,7 +69,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
       if (auto it = by_model.find(m); it != by_model.end()) push(cells, object("id", m->id, "empty", false, "items", std::move(it->second)));
       else push(cells, object("id", m->id, "empty", true, "items", list()));
     push(rows, object("kind_label", cluster.kind == ClusterKind::same_words ? "Same words" : "Same idea",
-                          "models_label", count_of(models_of(linked, cluster).size(), "model", "models"),
+                          "models_label", count_of(graph.models_of_cluster(c).size(), "model", "models"),
                           "cells", std::move(cells)));
   }
   Data aligned_columns = list();
@@ -126,7 +120,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
 }
 
 // "State 03, State 07 and 4 more"
-std::string states_phrase(const Site& site, const std::set<std::uint32_t>& models) {
+std::string states_phrase(const Site& site, const std::vector<std::uint32_t>& models) {
   std::set<std::string> states;
   for (std::uint32_t m : models) states.insert(site.models[m].state.empty() ? site.models[m].jurisdiction : site.models[m].state);
   std::string out;
@@ -153,17 +147,16 @@ Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSpli
   set(d, "model_count", std::to_string(site.models.size()));
   set(d, "statement_count", std::to_string(graph.by_topic(topic.id).size()));
   // What several models say alike, the sentences of the most models first.
-  std::vector<std::pair<const Cluster*, std::set<std::uint32_t>>> alike;
-  for (std::size_t c : graph.clusters_on_topic(topic.id))
-    alike.emplace_back(&graph.shared_language()[c], models_of(linked, graph.shared_language()[c]));
-  std::stable_sort(alike.begin(), alike.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  std::vector<std::pair<const Cluster*, const std::vector<std::uint32_t>*>> alike;
+  for (std::size_t c : graph.clusters_on_topic(topic.id)) alike.emplace_back(&graph.shared_language()[c], &graph.models_of_cluster(c));
+  std::stable_sort(alike.begin(), alike.end(), [](const auto& a, const auto& b) { return a.second->size() > b.second->size(); });
   Data clusters = list();
   for (std::size_t i = 0; i < alike.size() && i < clusters_on_summary; ++i) {
     const Cluster& c = *alike[i].first;
     push(clusters, object("html", words_html(shared_sentence(linked, c.members.front())),
                               "kind_label", c.kind == ClusterKind::same_words ? "Same words" : "Same idea",
-                              "models_label", "said in " + count_of(alike[i].second.size(), "model", "models"),
-                              "states", states_phrase(site, alike[i].second),
+                              "models_label", "said in " + count_of(alike[i].second->size(), "model", "models"),
+                              "states", states_phrase(site, *alike[i].second),
                               "href", page.href(urls::shared_language()) + "#" + page.cluster_anchor(c)));
   }
   set(d, "has_clusters", !items(clusters).empty());

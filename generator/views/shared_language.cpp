@@ -103,9 +103,7 @@ Layout layout_groups(const LinkedSite& linked, std::size_t budget) {
   Layout layout;
   std::map<std::vector<std::uint32_t>, std::vector<std::size_t>> groups;
   for (std::size_t c = 0; c < clusters.size(); ++c) {
-    std::set<std::uint32_t> models;
-    for (const auto& m : clusters[c].members) models.insert(linked.graph().statements()[m.text].model);
-    groups[{models.begin(), models.end()}].push_back(c);
+    groups[linked.graph().models_of_cluster(c)].push_back(c);
     if (clusters[c].kind == ClusterKind::same_words) ++layout.same_words;
   }
   for (auto& [models, members] : groups) layout.groups.push_back({models, std::move(members)});
@@ -255,7 +253,7 @@ class SharedLanguagePage {
   Data group(const Layout::Chunk& chunk) {
     const auto& group = layout_.groups[chunk.group];
     Data shown = list();
-    for (std::size_t c = chunk.begin; c < chunk.end; ++c) push(shown, cluster(linked_.graph().shared_language()[group.clusters[c]]));
+    for (std::size_t c = chunk.begin; c < chunk.end; ++c) push(shown, cluster(group.clusters[c]));
     return object("title", title_of(group.models),
                   "anchor", anchor_of(chunk.group, group.models),
                   "count", std::to_string(chunk.end - chunk.begin),
@@ -268,7 +266,8 @@ class SharedLanguagePage {
     return fmt::format("these {} models", w.models.size());
   }
 
-  Data cluster(const Cluster& c) {
+  Data cluster(std::size_t index) {
+    const Cluster& c = linked_.graph().shared_language()[index];
     const auto texts = wordings(linked_, c);
     const bool same_words = c.kind == ClusterKind::same_words;
     Data sides = list();
@@ -295,8 +294,7 @@ class SharedLanguagePage {
                              "more", std::move(more),
                              "more_label", std::move(more_label)));
     }
-    std::set<std::uint32_t> models;
-    for (const auto& m : c.members) models.insert(linked_.graph().statements()[m.text].model);
+    const auto& models = linked_.graph().models_of_cluster(index);
     return object("anchor", page_.cluster_anchor(c),
                   "kind", same_words ? "same-words" : "same-idea",
                   "kind_label", same_words ? "Same words" : "Same idea",

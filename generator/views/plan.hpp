@@ -25,10 +25,11 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t 
 std::vector<PageTask> plan_compare_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // shared_language.cpp: compare/shared-language/ (numbered pages of results past `budget`) and
 // compare/shared-language.json (in parts of at most `json_budget` bytes, a cluster heavier than that
-// a part of its own)
+// a part of its own); the summary of a split lists its groups, or past `index_budget` its pages
 inline constexpr std::size_t shared_language_json_budget = 1024 * 1024;
 std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget = split_budget,
-                                           std::size_t json_budget = shared_language_json_budget);
+                                           std::size_t json_budget = shared_language_json_budget,
+                                           std::size_t index_budget = split_budget);
 // frameworks.cpp: compare/frameworks/<f>/ (its gaps by model split by state past `budget`) and
 // compare/frameworks/<f>/<m>/
 std::vector<PageTask> plan_framework_pages(const LinkedSite& linked, std::size_t budget = split_budget);

@@ -96,6 +96,7 @@ struct Layout {
   std::vector<ResultRun> pages;  // runs of chunks; none: one page has every group
   std::size_t same_words = 0;
   std::size_t json_files = 1;  // shared-language.json's parts
+  std::size_t index_budget = 0;  // past it, the summary's index has an entry per page, not per group
 };
 
 Layout layout_groups(const LinkedSite& linked, std::size_t budget) {
@@ -232,8 +233,14 @@ class SharedLanguagePage {
 
   // Every group (or part of one), linking its page of results. Each carries the anchors of its
   // sentences, so a link to a sentence here (from a statement "also said in" many models) lands on
-  // its group.
+  // its group. Past the budget (thousands of groups, on a site of a thousand models) one entry per
+  // page of results instead, carrying the anchors of all its sentences.
   Data group_index() {
+    constexpr std::size_t entry_markup = 120, anchor_markup = 20;
+    std::size_t weight = 0;
+    for (const auto& chunk : layout_.chunks)
+      weight += entry_markup + chunk_title(chunk).size() + (chunk.end - chunk.begin) * anchor_markup;
+    if (weight > layout_.index_budget) return page_index();
     Data entries = list();
     for (std::size_t n = 0; n < layout_.pages.size(); ++n)
       for (std::size_t k = layout_.pages[n].begin; k < layout_.pages[n].end; ++k) {
@@ -247,6 +254,27 @@ class SharedLanguagePage {
                                "count_label", count_label(group, chunk),
                                "anchors", std::move(anchors)));
       }
+    return entries;
+  }
+
+  Data page_index() {
+    Data entries = list();
+    for (std::size_t n = 0; n < layout_.pages.size(); ++n) {
+      Data anchors = list();
+      std::size_t sentences = 0;
+      for (std::size_t k = layout_.pages[n].begin; k < layout_.pages[n].end; ++k) {
+        const Layout::Chunk& chunk = layout_.chunks[k];
+        sentences += chunk.end - chunk.begin;
+        for (std::size_t c = chunk.begin; c < chunk.end; ++c)
+          push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[layout_.groups[chunk.group].clusters[c]]));
+      }
+      const ResultRun& run = layout_.pages[n];
+      push(entries, object("title", fmt::format("Page {}: {} to {}", n + 1, chunk_title(layout_.chunks[run.begin]),
+                                                    chunk_title(layout_.chunks[run.end - 1])),
+                             "href", page_.href(urls::results_page(urls::shared_language(), n + 1)),
+                             "count_label", plural(run.end - run.begin, "group", "groups") + ", " + plural(sentences, "sentence", "sentences"),
+                             "anchors", std::move(anchors)));
+    }
     return entries;
   }
 
@@ -388,11 +416,13 @@ Page shared_language_json(const LinkedSite& linked, const std::vector<ResultRun>
 
 }  // namespace
 
-std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget, std::size_t json_budget) {
+std::vector<PageTask> plan_shared_language(const LinkedSite& linked, std::size_t budget, std::size_t json_budget,
+                                           std::size_t index_budget) {
   std::vector<PageTask> tasks;
   auto parts = std::make_shared<const std::vector<ResultRun>>(json_parts(linked, json_budget));
   Layout laid_out = layout_groups(linked, budget);
   laid_out.json_files = std::max<std::size_t>(parts->size(), 1);
+  laid_out.index_budget = index_budget;
   auto layout = std::make_shared<const Layout>(std::move(laid_out));
   tasks.push_back({urls::shared_language(), true, [&linked, layout] { return SharedLanguagePage(linked, *layout, 0).build(); }});
   for (std::size_t n = 1; n <= layout->pages.size(); ++n)

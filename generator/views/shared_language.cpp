@@ -177,8 +177,10 @@ class SharedLanguagePage {
       set(d, "pager", pager(page_, paths, number_ - 1));
     }
     if (summary) {
-      set(d, "pages", pages_summary());
-      set(d, "index", group_index());
+      const bool groups_listed = lists_groups();
+      set(d, "pages", pages_summary(!groups_listed));
+      set(d, "index", groups_listed ? group_index() : list());
+      set(d, "has_index", groups_listed);
       set(d, "group_count", plural(layout_.groups.size(), "group", "groups"));
       set(d, "page_count", std::to_string(layout_.pages.size()));
       return page_.finish("shared-language-summary.html", std::move(d));
@@ -200,19 +202,25 @@ class SharedLanguagePage {
     return anchor;
   }
 
-  // The summary's table of the pages of results: the groups and sentences on each.
-  Data pages_summary() const {
+  // The summary's table of the pages of results: the groups and sentences on each, and with
+  // `anchors` the anchors of every sentence on the page (when the summary lists no groups).
+  Data pages_summary(bool anchors) const {
     Data rows = list();
     for (std::size_t n = 0; n < layout_.pages.size(); ++n) {
       const ResultRun& run = layout_.pages[n];
       std::size_t sentences = 0;
-      for (std::size_t k = run.begin; k < run.end; ++k) sentences += layout_.chunks[k].end - layout_.chunks[k].begin;
+      Data on_page = list();
+      for (std::size_t k = run.begin; k < run.end; ++k) {
+        sentences += layout_.chunks[k].end - layout_.chunks[k].begin;
+        if (anchors) push_anchors(on_page, layout_.chunks[k]);
+      }
       push(rows, object("label", fmt::format("Page {}", n + 1),
                             "href", page_.href(urls::results_page(urls::shared_language(), n + 1)),
                             "first", chunk_title(layout_.chunks[run.begin]),
                             "last", chunk_title(layout_.chunks[run.end - 1]),
                             "groups", std::to_string(run.end - run.begin),
-                            "sentences", std::to_string(sentences)));
+                            "sentences", std::to_string(sentences),
+                            "anchors", std::move(on_page)));
     }
     return rows;
   }
@@ -231,50 +239,39 @@ class SharedLanguagePage {
     return label;
   }
 
-  // Every group (or part of one), linking its page of results. Each carries the anchors of its
-  // sentences, so a link to a sentence here (from a statement "also said in" many models) lands on
-  // its group. Past the budget (thousands of groups, on a site of a thousand models) one entry per
-  // page of results instead, carrying the anchors of all its sentences.
-  Data group_index() {
+  // The anchors of a group's (or part's) sentences, so a link to a sentence on the summary (from a
+  // statement "also said in" many models) lands where its page is linked.
+  void push_anchors(Data& anchors, const Layout::Chunk& chunk) const {
+    const auto& group = layout_.groups[chunk.group];
+    for (std::size_t c = chunk.begin; c < chunk.end; ++c)
+      push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[group.clusters[c]]));
+  }
+
+  // Whether the summary lists every group (or part of one), each carrying its sentences' anchors:
+  // not past the index budget (thousands of groups, on a site of a thousand models), when the
+  // table of pages carries the anchors instead.
+  bool lists_groups() const {
     constexpr std::size_t entry_markup = 120, anchor_markup = 20;
     std::size_t weight = 0;
     for (const auto& chunk : layout_.chunks)
       weight += entry_markup + chunk_title(chunk).size() + (chunk.end - chunk.begin) * anchor_markup;
-    if (weight > layout_.index_budget) return page_index();
+    return weight <= layout_.index_budget;
+  }
+
+  // Every group (or part of one), linking it on its page of results.
+  Data group_index() const {
     Data entries = list();
     for (std::size_t n = 0; n < layout_.pages.size(); ++n)
       for (std::size_t k = layout_.pages[n].begin; k < layout_.pages[n].end; ++k) {
         const Layout::Chunk& chunk = layout_.chunks[k];
         const auto& group = layout_.groups[chunk.group];
         Data anchors = list();
-        for (std::size_t c = chunk.begin; c < chunk.end; ++c)
-          push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[group.clusters[c]]));
+        push_anchors(anchors, chunk);
         push(entries, object("title", chunk_title(chunk),
                                "href", page_.href(urls::results_page(urls::shared_language(), n + 1)) + "#" + anchor_of(chunk.group, group.models),
                                "count_label", count_label(group, chunk),
                                "anchors", std::move(anchors)));
       }
-    return entries;
-  }
-
-  Data page_index() {
-    Data entries = list();
-    for (std::size_t n = 0; n < layout_.pages.size(); ++n) {
-      Data anchors = list();
-      std::size_t sentences = 0;
-      for (std::size_t k = layout_.pages[n].begin; k < layout_.pages[n].end; ++k) {
-        const Layout::Chunk& chunk = layout_.chunks[k];
-        sentences += chunk.end - chunk.begin;
-        for (std::size_t c = chunk.begin; c < chunk.end; ++c)
-          push(anchors, page_.cluster_anchor(linked_.graph().shared_language()[layout_.groups[chunk.group].clusters[c]]));
-      }
-      const ResultRun& run = layout_.pages[n];
-      push(entries, object("title", fmt::format("Page {}: {} to {}", n + 1, chunk_title(layout_.chunks[run.begin]),
-                                                    chunk_title(layout_.chunks[run.end - 1])),
-                             "href", page_.href(urls::results_page(urls::shared_language(), n + 1)),
-                             "count_label", plural(run.end - run.begin, "group", "groups") + ", " + plural(sentences, "sentence", "sentences"),
-                             "anchors", std::move(anchors)));
-    }
     return entries;
   }
 

@@ -187,25 +187,31 @@ TEST_CASE("shared-language.json past its budget: parts that hold every cluster o
   CHECK(test::as_json(task_at(whole, urls::shared_language())->make()).data["json_files"] == false);  // empty text is false
 }
 
-TEST_CASE("shared language: past its own budget the summary lists the pages of results, each with its sentences' anchors") {
+TEST_CASE("shared language: past its own budget the summary's table of pages carries the sentences' anchors, and no list of groups") {
   const auto linked = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
   const auto tasks = plan_shared_language(linked, 1, shared_language_json_budget, 1);
   const test::JsonPage summary = test::as_json(task_at(tasks, urls::shared_language())->make());
   std::size_t pages = 0;
   while (task_at(tasks, urls::results_page(urls::shared_language(), pages + 1))) ++pages;
-  REQUIRE(summary.data["index"].size() == pages);  // an entry per page, not per group
+  CHECK(summary.data["has_index"] == false);
+  CHECK(summary.data["index"].empty());
+  REQUIRE(summary.data["pages"].size() == pages);  // a row per page
   std::size_t anchors = 0;
   for (std::size_t n = 0; n < pages; ++n) {
-    const auto& entry = summary.data["index"][n];
-    CHECK(entry["title"].get<std::string>().starts_with(fmt::format("Page {}: ", n + 1)));
-    CHECK(entry["href"] == fmt::format("../../compare/shared-language/{}/index.html", n + 1));
-    // Every anchor an entry carries is a sentence on the page it links.
+    const auto& row = summary.data["pages"][n];
+    CHECK(row["label"] == fmt::format("Page {}", n + 1));
+    CHECK(row["href"] == fmt::format("../../compare/shared-language/{}/index.html", n + 1));
+    // Every anchor a row carries is a sentence on the page it links.
     const test::JsonPage page = test::as_json(task_at(tasks, urls::results_page(urls::shared_language(), n + 1))->make());
     std::set<std::string> on_page;
     for (const auto& group : page.data["groups"])
       for (const auto& cluster : group["clusters"]) on_page.insert(cluster["anchor"].get<std::string>());
-    for (const auto& anchor : entry["anchors"]) CHECK(on_page.count(anchor.get<std::string>()) == 1);
-    anchors += entry["anchors"].size();
+    for (const auto& anchor : row["anchors"]) CHECK(on_page.count(anchor.get<std::string>()) == 1);
+    anchors += row["anchors"].size();
   }
   CHECK(anchors == linked.graph().shared_language().size());
+  // Under the index budget: the list of groups, and the rows carry no anchors.
+  const test::JsonPage listed = test::as_json(task_at(plan_shared_language(linked, 1), urls::shared_language())->make());
+  CHECK(listed.data["has_index"] == true);
+  CHECK(listed.data["pages"][0]["anchors"].empty());
 }

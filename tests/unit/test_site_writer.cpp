@@ -3,6 +3,7 @@
 #include <fstream>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <optional>
 #include <unistd.h>
 #include <sstream>
 
@@ -30,6 +31,12 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir))
     if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = read(e.path());
   return out;
+}
+// A theme of the given templates (name → source), in `dir`.
+std::optional<Theme> theme_of(test::TempDir& dir, const std::map<std::string, std::string>& templates) {
+  for (const auto& [name, source] : templates) dir.write("theme/templates/" + name, source);
+  Diagnostics diags;
+  return Theme::load(dir.path() / "theme", diags);
 }
 }  // namespace
 
@@ -200,13 +207,11 @@ TEST_CASE("{{x}} escapes the five characters anywhere in a text, NUL bytes inclu
 }
 
 TEST_CASE("the page goes into the layout where the layout prints {{{content}}}, as the layout prints it") {
-  Diagnostics diags;
   test::TempDir dir;
-  dir.write("theme/templates/body.html", "<p>{{text}}</p>\n");
-  dir.write("theme/templates/raw.html", "<head>{{{title}}}</head>\n{{#wide}}<div>{{/wide}}{{{content}}}{{#wide}}</div>{{/wide}}\nend");
-  dir.write("theme/templates/escaped.html", "[{{content}}]");
-  dir.write("theme/templates/twice.html", "{{{content}}}|{{{content}}}");
-  auto theme = Theme::load(dir.path() / "theme", diags);
+  auto theme = theme_of(dir, {{"body.html", "<p>{{text}}</p>\n"},
+                              {"raw.html", "<head>{{{title}}}</head>\n{{#wide}}<div>{{/wide}}{{{content}}}{{#wide}}</div>{{/wide}}\nend"},
+                              {"escaped.html", "[{{content}}]"},
+                              {"twice.html", "{{{content}}}|{{{content}}}"}});
   REQUIRE(theme);
   const Data data = object("text", "a < b", "title", "T", "wide", true);
   CHECK(theme->render_page("body.html", "raw.html", data) == "<head>T</head>\n<div><p>a &lt; b</p>\n</div>\nend");
@@ -220,12 +225,8 @@ TEST_CASE("the page goes into the layout where the layout prints {{{content}}}, 
 }
 
 TEST_CASE("a page in its layout comes as three parts: the layout before it, the page, the layout after it") {
-  Diagnostics diags;
   test::TempDir dir;
-  dir.write("theme/templates/body.html", "<p>{{text}}</p>");
-  dir.write("theme/templates/raw.html", "<main>{{{content}}}</main>");
-  dir.write("theme/templates/escaped.html", "[{{content}}]");
-  auto theme = Theme::load(dir.path() / "theme", diags);
+  auto theme = theme_of(dir, {{"body.html", "<p>{{text}}</p>"}, {"raw.html", "<main>{{{content}}}</main>"}, {"escaped.html", "[{{content}}]"}});
   REQUIRE(theme);
   const Data data = object("text", "x");
   const RenderedPage page = theme->render_page_parts("body.html", "raw.html", data);

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace pb::inline compare {
 
@@ -123,61 +125,94 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
   diff.before = &before;
   diff.after = &after;
   const auto old_list = flatten(before), new_list = flatten(after);
-  std::set<const Located*> old_done, new_done;
+  std::vector<bool> old_done(old_list.size()), new_done(new_list.size());
   using Kind = StatementChange::Kind;
   // Pairs two statements; no change means unchanged, unless it sits in another section or block (moved).
-  auto match = [&](const Located& o, const Located& n, std::optional<Kind> change, std::vector<DiffSpan> spans) {
-    if (!change && !same_place(o, n)) change = Kind::moved;
-    if (change) diff.statements.push_back({*change, o.section, o.statement, n.section, n.statement, std::move(spans)});
-    old_done.insert(&o);
-    new_done.insert(&n);
+  auto match = [&](std::size_t o, std::size_t n, std::optional<Kind> change, std::vector<DiffSpan> spans) {
+    const Located &lo = old_list[o], &ln = new_list[n];
+    if (!change && !same_place(lo, ln)) change = Kind::moved;
+    if (change) diff.statements.push_back({*change, lo.section, lo.statement, ln.section, ln.statement, std::move(spans)});
+    old_done[o] = true;
+    new_done[n] = true;
   };
-  // Statements are matched by what they say, never by derived ids (which follow positions).
+  const auto text_of = [](const Located& l) -> const std::string& { return l.statement->text.source; };
+  // Statements are matched by what they say, never by derived ids (which follow positions). Every
+  // step takes, for each statement of the newer edition in order, the first older statement that
+  // qualifies, found through an index rather than by comparing every pair: two editions of a model
+  // rewritten from end to end would otherwise fold each text hundreds of times.
   // 1. An explicit id kept in both editions is the same statement, wherever it is.
-  for (const auto& n : new_list) {
-    if (!n.statement->explicit_id) continue;
-    for (const auto& o : old_list)
-      if (!old_done.count(&o) && o.statement->explicit_id && o.statement->id == n.statement->id) {
-        const bool same = same_wording(o.statement->text.source, n.statement->text.source);
+  std::unordered_map<std::string_view, std::vector<std::size_t>> old_by_id;
+  for (std::size_t o = 0; o < old_list.size(); ++o)
+    if (old_list[o].statement->explicit_id) old_by_id[old_list[o].statement->id].push_back(o);
+  for (std::size_t n = 0; n < new_list.size(); ++n) {
+    if (!new_list[n].statement->explicit_id) continue;
+    const auto found = old_by_id.find(new_list[n].statement->id);
+    if (found == old_by_id.end()) continue;
+    for (const std::size_t o : found->second)
+      if (!old_done[o]) {
+        const std::string &was = text_of(old_list[o]), &is = text_of(new_list[n]);
+        const bool same = same_wording(was, is);
         match(o, n, same ? std::nullopt : std::optional<Kind>(Kind::reworded),
-              same ? std::vector<DiffSpan>{} : word_diff(o.statement->text.source, n.statement->text.source));
+              same ? std::vector<DiffSpan>{} : word_diff(was, is));
         break;
       }
   }
   // 2. Same wording in the same block: unchanged, in order. 3. Same wording in another block: moved.
+  std::unordered_map<std::string, std::vector<std::size_t>> old_by_wording;
+  for (std::size_t o = 0; o < old_list.size(); ++o) old_by_wording[wording_key(text_of(old_list[o]))].push_back(o);
+  std::vector<const std::vector<std::size_t>*> same_words(new_list.size(), nullptr);
+  for (std::size_t n = 0; n < new_list.size(); ++n)
+    if (const auto found = old_by_wording.find(wording_key(text_of(new_list[n]))); found != old_by_wording.end())
+      same_words[n] = &found->second;
   for (bool in_place : {true, false})
-    for (const auto& n : new_list) {
-      if (new_done.count(&n)) continue;
-      for (const auto& o : old_list) {
-        if (old_done.count(&o) || (in_place && !same_place(o, n))) continue;
-        if (!same_wording(o.statement->text.source, n.statement->text.source)) continue;
-        match(o, n, std::nullopt, {});
-        break;
-      }
+    for (std::size_t n = 0; n < new_list.size(); ++n) {
+      if (new_done[n] || !same_words[n]) continue;
+      for (const std::size_t o : *same_words[n])
+        if (!old_done[o] && (!in_place || same_place(old_list[o], new_list[n]))) {
+          match(o, n, std::nullopt, {});
+          break;
+        }
     }
-  // Each statement's word pairs, computed once for steps 4 and 5.
-  std::map<const Located*, std::vector<std::uint64_t>> shingles_of;
-  for (const auto& l : old_list) shingles_of[&l] = shingles(l.statement->text.source);
-  for (const auto& l : new_list) shingles_of[&l] = shingles(l.statement->text.source);
-  // 4. The most similar remaining statement of the same block, then of any block: reworded.
+  // 4. The most similar remaining statement of the same block, then of any block: reworded. Only
+  // statements that share a word pair can be similar, so the candidates come from an index of them.
+  std::vector<std::vector<std::uint64_t>> old_shingles(old_list.size()), new_shingles(new_list.size());
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> old_with_shingle;
+  for (std::size_t o = 0; o < old_list.size(); ++o) {
+    if (old_done[o]) continue;
+    old_shingles[o] = shingles(text_of(old_list[o]));
+    for (const auto h : old_shingles[o]) old_with_shingle[h].push_back(o);
+  }
+  for (std::size_t n = 0; n < new_list.size(); ++n)
+    if (!new_done[n]) new_shingles[n] = shingles(text_of(new_list[n]));
   constexpr double same_statement = 0.4;
+  std::vector<std::size_t> common(old_list.size(), 0), candidates;
   for (bool in_place : {true, false})
-    for (const auto& n : new_list) {
-      if (new_done.count(&n)) continue;
-      const Located* best = nullptr;
+    for (std::size_t n = 0; n < new_list.size(); ++n) {
+      if (new_done[n]) continue;
+      candidates.clear();
+      for (const auto h : new_shingles[n])
+        if (const auto found = old_with_shingle.find(h); found != old_with_shingle.end())
+          for (const std::size_t o : found->second)
+            if (common[o]++ == 0) candidates.push_back(o);
+      std::sort(candidates.begin(), candidates.end());  // ties go to the earlier statement
+      std::optional<std::size_t> best;
       double best_score = same_statement;
-      for (const auto& o : old_list) {
-        if (old_done.count(&o) || (in_place && !same_place(o, n))) continue;
-        const double score = jaccard(shingles_of[&o], shingles_of[&n]);
-        if (score >= best_score && (!best || score > best_score)) best = &o, best_score = score;
+      for (const std::size_t o : candidates) {
+        const std::size_t shared = common[o];
+        common[o] = 0;
+        if (old_done[o] || (in_place && !same_place(old_list[o], new_list[n]))) continue;
+        // jaccard() of the two sets, from the count of word pairs they share.
+        const double score = static_cast<double>(shared) /
+                             static_cast<double>(old_shingles[o].size() + new_shingles[n].size() - shared);
+        if (score >= best_score && (!best || score > best_score)) best = o, best_score = score;
       }
-      if (best) match(*best, n, Kind::reworded, word_diff(best->statement->text.source, n.statement->text.source));
+      if (best) match(*best, n, Kind::reworded, word_diff(text_of(old_list[*best]), text_of(new_list[n])));
     }
   // 5. What is left was removed or added.
-  for (const auto& o : old_list)
-    if (!old_done.count(&o)) diff.statements.push_back({Kind::removed, o.section, o.statement, nullptr, nullptr, {}});
-  for (const auto& n : new_list)
-    if (!new_done.count(&n)) diff.statements.push_back({Kind::added, nullptr, nullptr, n.section, n.statement, {}});
+  for (std::size_t o = 0; o < old_list.size(); ++o)
+    if (!old_done[o]) diff.statements.push_back({Kind::removed, old_list[o].section, old_list[o].statement, nullptr, nullptr, {}});
+  for (std::size_t n = 0; n < new_list.size(); ++n)
+    if (!new_done[n]) diff.statements.push_back({Kind::added, nullptr, nullptr, new_list[n].section, new_list[n].statement, {}});
 
   // The model's own texts.
   // The source citation names the edition (its date, its signatory), and the title and subtitle name

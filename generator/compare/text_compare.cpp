@@ -153,13 +153,23 @@ std::vector<DiffSpan> word_diff(std::string_view before, std::string_view after)
   return spans;
 }
 
+std::string wording_key(std::string_view text) {
+  std::string key;
+  key.reserve(text.size() + 8);
+  for (const auto& token : tokenize_for_diff(text)) {
+    // Each token behind its length, so no token's bytes can pass for a boundary between two others.
+    for (std::size_t n = token.folded.size();; n >>= 7) {
+      key += static_cast<char>((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+      if (n < 0x80) break;
+    }
+    key += token.folded;
+  }
+  return key;
+}
+
 bool same_wording(std::string_view a, std::string_view b) {
   if (a == b) return true;  // the common case in a large cluster, without tokenizing either
-  const auto ta = tokenize_for_diff(a), tb = tokenize_for_diff(b);
-  if (ta.size() != tb.size()) return false;
-  for (std::size_t i = 0; i < ta.size(); ++i)
-    if (ta[i].folded != tb[i].folded) return false;
-  return true;
+  return wording_key(a) == wording_key(b);
 }
 
 std::vector<std::string> folded_words(std::string_view text) {

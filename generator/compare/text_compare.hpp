@@ -30,6 +30,10 @@ std::vector<DiffSpan> word_diff(std::string_view before, std::string_view after)
 // True when the two texts read the same after folding.
 bool same_wording(std::string_view a, std::string_view b);
 
+// A text's folded tokens as one string: two texts have the same key exactly when they have the same
+// wording, so callers that compare many texts with each other fold each once and look keys up.
+std::string wording_key(std::string_view text);
+
 // The words of a text, folded (lowercase, no typography or Markdown markers), punctuation dropped.
 std::vector<std::string> folded_words(std::string_view text);
 

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <numeric>
+#include <string>
+#include <unordered_map>
 
 #include "compare/text_compare.hpp"
 #include "link/urls.hpp"
@@ -66,12 +68,18 @@ struct Wording {
 
 std::vector<Wording> wordings(const LinkedSite& linked, const Cluster& cluster) {
   std::vector<Wording> out;
+  std::unordered_map<std::string, std::size_t> by_key;  // wording_key -> its wording in `out`
   for (const auto& member : cluster.members) {
     const std::string_view text = shared_sentence(linked, member);
-    auto same = std::find_if(out.begin(), out.end(), [&](const Wording& w) { return same_wording(w.text, text); });
-    if (same == out.end()) same = out.insert(out.end(), Wording{text, {}, {}});
-    same->members.push_back(&member);
-    same->models.insert(linked.graph().statements()[member.text].model);
+    // Most members of a large cluster say the first wording's very text: no need to fold it.
+    std::size_t at = !out.empty() && out.front().text == text ? 0 : out.size();
+    if (at == out.size()) {
+      const auto [found, added] = by_key.try_emplace(wording_key(text), out.size());
+      at = found->second;
+      if (added) out.push_back(Wording{text, {}, {}});
+    }
+    out[at].members.push_back(&member);
+    out[at].models.insert(linked.graph().statements()[member.text].model);
   }
   std::stable_sort(out.begin(), out.end(), [](const Wording& a, const Wording& b) { return a.members.size() > b.members.size(); });
   return out;

@@ -6,7 +6,10 @@ shape give the same files.
 
 Other shapes of national site, for checking sizes rather than speed: `shared` keeps that fraction of
 the statements in the template's own words (counties that copy their state's model: 1.0 makes every
-model say the same), and `states` spreads the models over that many states (1: one state of counties)."""
+model say the same), and `states` spreads the models over that many states (1: one state of counties).
+`source` draws the models from every model of another content folder in turn instead (its roles,
+topics and glossary too): `content/` mixes the seed models' shapes, large and small, with an edition
+that supersedes another; `tests/fixtures/content` gives many small models of short statements."""
 import os
 import random
 import re
@@ -30,22 +33,36 @@ def redraw(text, rng, words):
     return re.sub(r"[A-Za-z]{3,}", lambda m: rng.choice(words), text)
 
 
-def make_corpus(folder, models, seed=1, shared=0.0, states=50):
+def make_corpus(folder, models, seed=1, shared=0.0, states=50, source=None):
     """Writes folder/content (the seed site's pages and N synthetic models) and returns its path."""
     rng = random.Random(seed)
     keep = random.Random(seed + 1)  # its own stream, so the default shape draws what it always drew
     words = vocabulary()
     content = os.path.join(folder, "content")
-    shutil.copytree(os.path.join(ROOT, "content"), content, ignore=shutil.ignore_patterns("models"))
-    template = os.path.join(ROOT, "content", "models", "ar-at-one-table-2023")
+    source_content = source or os.path.join(ROOT, "content")
+    shutil.copytree(source_content, content, ignore=shutil.ignore_patterns("models"))
+    if source:
+        templates = sorted(os.listdir(os.path.join(source, "models")))
+        names = [f"{templates[n % len(templates)]}-{n // len(templates):03d}" for n in range(models)]
+    else:
+        templates = ["ar-at-one-table-2023"]
+        names = [f"model-{n:04d}" for n in range(models)]
     for n in range(models):
-        target = os.path.join(content, "models", f"model-{n:04d}")
+        template = os.path.join(source_content, "models", templates[n % len(templates)])
+        copy = f"-{n // len(templates):03d}"  # a source model's copies: editions supersede their own copy's
+        target = os.path.join(content, "models", names[n])
         os.makedirs(os.path.join(target, "sections"))
         for rel in ["model.yaml"] + [os.path.join("sections", s) for s in sorted(os.listdir(os.path.join(template, "sections")))]:
             with open(os.path.join(template, rel), encoding="utf-8") as f:
                 text = f.read()
-            text = re.sub(r"(?m)^supersedes:.*\n", "", text)
-            text = re.sub(r"(?m)^family:.*\n", "", text)
+            if source:
+                text = re.sub(r"(?m)^family: (.*)$", lambda m: f"family: {m.group(1)}{copy}", text)
+                text = re.sub(r"(?m)^supersedes: (.*)\n",
+                              lambda m: f"supersedes: {m.group(1)}{copy}\n" if m.group(1) + copy in names else "", text)
+                text = re.sub(r"(?m)^state:.*\n", "", text)
+            else:
+                text = re.sub(r"(?m)^supersedes:.*\n", "", text)
+                text = re.sub(r"(?m)^family:.*\n", "", text)
             text = re.sub(r"(?m)^jurisdiction:.*$", f"jurisdiction: State {n % states:02d}", text)
             # Redraw statement texts only (keys, ids and topics stay valid).
             text = re.sub(r"(?m)^(\s*(?:- )?text: )(.*)$",

@@ -108,10 +108,13 @@ def main():
     parser.add_argument("--shared", type=float, default=0.0,
                         help="fraction of statements every model keeps in the same words (counties copying a model; default 0)")
     parser.add_argument("--states", type=int, default=50, help="states the models are spread over (default: %(default)s)")
+    parser.add_argument("--source", metavar="DIR",
+                        help="draw the models from every model of the content folder DIR in turn, with its roles, topics and "
+                             "glossary (content: the seed models' mixed shapes; default: At One Table alone)")
     args = parser.parse_args()
     if args.corpus_only:
         os.makedirs(args.corpus_only, exist_ok=True)
-        print(make_corpus(args.corpus_only, args.models, shared=args.shared, states=args.states))
+        print(make_corpus(args.corpus_only, args.models, shared=args.shared, states=args.states, source=args.source))
         return
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -152,11 +155,12 @@ def run_benchmark(args, binary, hugo, folder, shm):
     say("page cache: not cleared (that needs root); each program runs once untimed first, and sync runs before each timed run")
 
     start = time.perf_counter()
-    content = make_corpus(folder, args.models, shared=args.shared, states=args.states)
+    content = make_corpus(folder, args.models, shared=args.shared, states=args.states, source=args.source)
     corpus_bytes = sum(os.path.getsize(os.path.join(d, n)) for d, _, names in os.walk(content) for n in names)
-    figures["corpus"] = {"models": args.models, "shared": args.shared, "states": args.states, "bytes": corpus_bytes,
+    figures["corpus"] = {"models": args.models, "shared": args.shared, "states": args.states, "source": args.source, "bytes": corpus_bytes,
                          "seconds": round(time.perf_counter() - start, 2)}
     shape = f" in {args.states} states, {args.shared:.0%} of statements in the same words" if (args.shared, args.states) != (0.0, 50) else ""
+    shape += f", drawn from the models of {args.source}" if args.source else ""
     say(f"corpus:    {args.models} models{shape}, {corpus_bytes / 1e6:.1f} MB of sources, written in {figures['corpus']['seconds']:.1f} s")
 
     series = {}

@@ -81,7 +81,7 @@ TermListing term_listing(const LinkedSite& linked, const Term& term) {
     if (listing.models.empty() || listing.models.back() != ref.model) {
       listing.models.push_back(ref.model);
       listing.uses.push_back(0);
-      listing.weights.push_back(0);
+      listing.weights.push_back(model_entry_weight);
     }
     ++listing.uses.back();
     listing.weights.back() += statement_weight(linked, ref);
@@ -167,7 +167,7 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t 
   tasks.push_back({urls::glossary(), true, [&] { return index_page(linked); }});
   for (const auto& term : site.terms) {
     const TermListing listing = term_listing(linked, term);
-    add_split_tasks(tasks, urls::term(term.id), split_by_state(site, urls::term(term.id), listing.models, listing.weights, budget),
+    add_split_tasks(tasks, urls::term(term.id), split_by_state(site, urls::term(term.id), listing.models, listing.weights, listing_budget(budget)),
                     [&linked, &term](const StateSplit* split, const StatePage* part) { return term_page(linked, term, split, part); });
   }
   return tasks;

@@ -126,7 +126,7 @@ RoleListing role_listing(const LinkedSite& linked, const Role& role) {
     if (!linked.site().models[mi].superseded_by.empty()) continue;
     const auto listed = listed_statements(linked.site(), graph, mi, covered);
     if (listed.empty()) continue;
-    std::size_t weight = 0;
+    std::size_t weight = model_entry_weight;
     for (std::size_t index : listed) weight += statement_weight(linked, graph.statements()[index]);
     listing.models.push_back(mi);
     listing.weights.push_back(weight);
@@ -263,7 +263,7 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
   for (const auto& role : site.roles) {
     if (!role_addressed(linked, role)) continue;
     const RoleListing listing = role_listing(linked, role);
-    add_split_tasks(tasks, urls::role(role.id), split_by_state(site, urls::role(role.id), listing.models, listing.weights, budget),
+    add_split_tasks(tasks, urls::role(role.id), split_by_state(site, urls::role(role.id), listing.models, listing.weights, listing_budget(budget)),
                     [&linked, &role](const StateSplit* split, const StatePage* part) { return role_across_models(linked, role, split, part); });
   }
   return tasks;

@@ -3,6 +3,7 @@
 // (views/state_split.hpp): how much a listed statement weighs, a state page's name, and summary rows
 // that list each model with its count.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -15,11 +16,16 @@ namespace pb::inline views {
 
 // What a statement listed on a cross-model page weighs against the budget: the length of its HTML,
 // glossary links and their definitions included (a page of a term's uses carries its definition with
-// every statement, which its source text does not show), and of the link to it in context. Pages print
-// about twice that (a role's page 1.9 times, a term's 1.2 times, at 500 models): a page listing a
-// budget's worth stays under 1 MB.
+// every statement, which its source text does not show), and the markup around it: its list item and
+// the link to it in context, with the place it links (about 250 bytes however short the statement).
+// Each model listed adds its own heading and entry in the page's contents. So weighed, a page is
+// close to what it prints (1.0 to 1.3 times, from long statements to short ones in many small models),
+// where pages weighed by their text alone print up to three times it: these listings are split at
+// twice the budget (listing_budget), which keeps their pages under 1 MB.
 std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref);
-inline constexpr std::size_t statement_ref_weight = 100;  // "in context" and the place it links
+inline constexpr std::size_t statement_ref_weight = 250;
+inline constexpr std::size_t model_entry_weight = 600;
+constexpr std::size_t listing_budget(std::size_t budget) { return budget > SIZE_MAX / 2 ? SIZE_MAX : budget * 2; }
 
 // "Virginia" or "Virginia, page 2 of 3": what a state page's title and breadcrumb add.
 std::string state_page_name(const StateSplit& split, const StatePage& page);

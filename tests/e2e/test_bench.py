@@ -66,6 +66,21 @@ class Bench(unittest.TestCase):
         one = os.path.join("models", "model-0001", "sections", "01-relationships.yaml")
         self.assertNotEqual(default[one], copies[one], "the default corpus redraws every statement")
 
+    def test_corpus_from_another_content_folder(self):
+        # Six models from the seed's five, in turn: the 2023 edition of At One Table supersedes the copy
+        # of the edition it replaces; its second copy, whose older edition is not in the corpus, none.
+        seed = os.path.join(os.path.dirname(BENCH), "content")
+        corpus = snapshot(make_corpus(os.path.join(self.tmp, "a"), 6, source=seed))
+        models = sorted({path.split(os.sep)[1] for path in corpus if path.startswith("models" + os.sep)})
+        self.assertEqual(models, ["ar-at-one-table-2023-000", "ar-at-one-table-2023-001", "ar-at-one-table-martin-000",
+                                  "ar-practice-model-000", "me-practice-model-000", "va-practice-model-000"])
+        meta = {m: corpus[os.path.join("models", m, "model.yaml")].decode() for m in models}
+        self.assertIn("supersedes: ar-at-one-table-martin-000\n", meta["ar-at-one-table-2023-000"])
+        self.assertNotIn("supersedes:", meta["ar-at-one-table-2023-001"])
+        self.assertIn("family: ar-at-one-table-001\n", meta["ar-at-one-table-2023-001"])
+        self.assertIn("jurisdiction: State 04", meta["va-practice-model-000"])
+        self.assertIn(os.path.join("models", "ar-practice-model-000", "sections", "02-principles.yaml"), corpus)
+
     def test_pages_map_to_the_same_urls_in_hugo(self):
         sections = {"models", "models/a"}
         self.assertEqual(markdown_path("index.html", sections), "_index.md")

@@ -4,7 +4,8 @@ A synthetic corpus (bench/corpus.py) of 230 models in 50 states, one of them cou
 (100 county models under "State 00": a state too large for one page), built with the real binary. Checks the topic pages, the
 compare matrix, shared language and the topic sheets: no page over 1.5 MB, each summary links every
 page of every state, each model on exactly one state page of a split page, pages of results that link
-each other, and every link of these pages leading to a page (and anchor) that exists.
+each other, and every link of these pages leading to a page (and anchor) that exists. Then 450 small
+models of short statements (check_small_models): no page over 1 MB nor wider than 20 models.
 
     python3 tests/e2e/test_split_pages.py --binary build/practicebook
 """
@@ -39,6 +40,30 @@ def make_corpus(folder):
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
     return content
+
+
+def check_small_models(binary, tmp):
+    """Many small models of short statements (the fixture models, 450 copies in 5 states, one edition of
+    each pair superseding the other): weighed by their text alone, their role pages printed three times
+    their weight and their topic pages put 300 models side by side. Every page stays under 1 MB and
+    shows at most MAX_COLUMNS models side by side; every edition pair has its page of changes."""
+    content = bench_corpus(os.path.join(tmp, "small"), 450, states=5,
+                           source=os.path.join(HERE, "..", "fixtures", "content"))
+    proc, site = sitelib.build(binary, content)
+    if proc.returncode != 0:
+        sys.exit(f"build of small models failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    pages = [rel(site, p) for p in glob.glob(os.path.join(site, "**", "*.html"), recursive=True)]
+    for r in pages:
+        size = os.path.getsize(os.path.join(site, r))
+        check(size <= 1_000_000, f"small models: {r} is {size} bytes, over 1 MB")
+        if r.startswith("compare/"):
+            side_by_side = set(re.findall(r'class="(?:column )?col-([a-z0-9-]+)"', sitelib.read(os.path.join(site, r))))
+            check(len(side_by_side) <= MAX_COLUMNS, f"small models: {r} has {len(side_by_side)} models side by side")
+    changes = [r for r in pages if re.fullmatch(r"models/[a-z0-9-]+/changes/index.html", r)]
+    check(len(changes) == 150, f"small models: {len(changes)} pages of changes, not 150 (one per edition pair)")
+    check(any(r.startswith("roles/supervisor/states/") for r in pages), "small models: the supervisor's page is not split by state")
+    shutil.rmtree(os.path.dirname(site), ignore_errors=True)
+    return len(pages)
 
 
 def rel(site, path):
@@ -214,13 +239,15 @@ def main():
             elif fragment and path.endswith(".html") and path.startswith("compare/") and "/states/" not in path:
                 check(fragment in cache[path].ids, f"{page}: link {href} has no anchor #{fragment}")
 
-    shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(os.path.dirname(site), ignore_errors=True)
+    small_pages = check_small_models(args.binary, tmp)
+    shutil.rmtree(tmp, ignore_errors=True)
     if FAILURES:
         print("\n".join(FAILURES[:40]))
         print(f"{len(FAILURES)} failures")
         sys.exit(1)
-    print(f"ok: {split_topics} of {len(topics)} topics split by state, {paged} with numbered pages, {len(numbered)} pages of shared language, {len(mine)} pages checked")
+    print(f"ok: {split_topics} of {len(topics)} topics split by state, {paged} with numbered pages, {len(numbered)} pages of shared language, {len(mine)} pages checked; "
+          f"small models: {small_pages} pages checked")
 
 
 if __name__ == "__main__":

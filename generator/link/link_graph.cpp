@@ -154,6 +154,11 @@ const std::vector<std::size_t>& LinkGraph::by_topic(const std::string& topic) co
   return it == topics_.end() ? none_ : it->second;
 }
 
+std::pair<std::size_t, std::size_t> LinkGraph::statements_of(std::uint32_t model) const {
+  if (model + 1 >= model_start_.size()) return {0, 0};
+  return {model_start_[model], model_start_[model + 1]};
+}
+
 std::span<const std::size_t> LinkGraph::by_topic_in_model(const std::string& topic, std::uint32_t model) const {
   const std::vector<std::size_t>& all = by_topic(topic);
   if (model + 1 >= model_start_.size()) return {};

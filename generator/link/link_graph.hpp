@@ -58,6 +58,8 @@ class LinkGraph {
   void add_shared_language(SharedLanguage shared);
 
   const std::vector<StatementRef>& statements() const { return statements_; }
+  // The indexes into statements() of site.models[model]'s statements: one run, [first, second).
+  std::pair<std::size_t, std::size_t> statements_of(std::uint32_t model) const;
   // Indexes into statements(), in site order.
   const std::vector<std::size_t>& by_topic(const std::string& topic) const;
   // The part of by_topic(topic) in site.models[model]: a page of a few models reads its own statements,

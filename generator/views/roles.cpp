@@ -39,8 +39,9 @@ Data grouped_actions(PageBuilder& page, const std::vector<std::size_t>& actions)
 std::vector<std::size_t> all_staff_statements(const LinkGraph& graph, std::uint32_t model) {
   std::vector<std::size_t> found;
   const auto& all = graph.statements();
-  for (std::size_t i = 0; i < all.size(); ++i)
-    if (all[i].model == model && all[i].section != no_index) found.push_back(i);
+  const auto [first, last] = graph.statements_of(model);  // not the whole site's, for each model
+  for (std::size_t i = first; i < last; ++i)
+    if (all[i].section != no_index) found.push_back(i);
   return found;
 }
 

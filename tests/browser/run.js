@@ -40,6 +40,16 @@ function loadChecks(only) {
     .filter((c) => !only || c.name.includes(only));
 }
 
+// Each check's time, summed over its calls (the origins run at once, so the sum can pass the wall
+// time): where the suite's minutes go.
+function timed(checks, report) {
+  const time = (name, fn) => fn && (async (...a) => {
+    const start = Date.now();
+    try { return await fn(...a); } finally { report.count(`ms in ${name}`, Date.now() - start); }
+  });
+  return checks.map((c) => ({ ...c, perPage: time(c.name, c.perPage), once: time(c.name, c.once) }));
+}
+
 function buildSite(args, content = args.content) {
   if (args.site && content === args.content) return args.site;
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-')), 'site');
@@ -78,8 +88,8 @@ async function main() {
   const started = Date.now();
   const args = parseArgs(process.argv.slice(2));
   const site = path.resolve(buildSite(args));
-  const checks = loadChecks(args.only);
   const report = new Report();
+  const checks = timed(loadChecks(args.only), report);
   const server = await serve(site);
   const browser = await launch();
   const base = `http://127.0.0.1:${server.address().port}/`;

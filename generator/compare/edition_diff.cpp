@@ -201,9 +201,7 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
         const std::size_t shared = common[o];
         common[o] = 0;
         if (old_done[o] || (in_place && !same_place(old_list[o], new_list[n]))) continue;
-        // jaccard() of the two sets, from the count of word pairs they share.
-        const double score = static_cast<double>(shared) /
-                             static_cast<double>(old_shingles[o].size() + new_shingles[n].size() - shared);
+        const double score = jaccard(shared, old_shingles[o].size(), new_shingles[n].size());
         if (score >= best_score && (!best || score > best_score)) best = o, best_score = score;
       }
       if (best) match(*best, n, Kind::reworded, word_diff(text_of(old_list[*best]), text_of(new_list[n])));

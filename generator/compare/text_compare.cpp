@@ -270,15 +270,19 @@ std::vector<std::uint64_t> shingles(std::string_view text) {
   return out;
 }
 
+double jaccard(std::size_t common, std::size_t a_size, std::size_t b_size) {
+  if (a_size + b_size == 0) return 0;
+  return static_cast<double>(common) / static_cast<double>(a_size + b_size - common);
+}
+
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  if (a.empty() && b.empty()) return 0;
   std::size_t common = 0, i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] == b[j]) ++common, ++i, ++j;
     else if (a[i] < b[j]) ++i;
     else ++j;
   }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+  return jaccard(common, a.size(), b.size());
 }
 
 }  // namespace pb::compare

@@ -55,5 +55,8 @@ std::vector<std::uint64_t> shingles(std::string_view text);
 
 // Jaccard similarity of two sorted, de-duplicated shingle sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+// The same from the sets' sizes and how many elements they share, for callers that count those
+// through an index instead of walking both sets.
+double jaccard(std::size_t common, std::size_t a_size, std::size_t b_size);
 
 }  // namespace pb::compare

@@ -51,7 +51,7 @@ async function crawl({ context, start, checks, report, label, concurrency = 4 })
   // Workers share the queue; a worker that finds it empty waits while others may still add to it.
   let busy = 0;
   const worker = async () => {
-    let tab = reuseTabs ? await openTab() : null;
+    const kept = reuseTabs ? await openTab() : null;
     try {
       for (;;) {
         if (!queue.length) {
@@ -61,16 +61,17 @@ async function crawl({ context, start, checks, report, label, concurrency = 4 })
         }
         busy++;
         const url = queue.shift();  // taken before any wait, while it is still there
+        let tab = kept;
         try {
-          if (!reuseTabs) tab = await openTab();
+          tab = kept || await openTab();
           await visit(tab, url);
         } finally {
           busy--;
-          if (!reuseTabs) await tab.page.close();
+          if (tab && tab !== kept) await tab.page.close();
         }
       }
     } finally {
-      if (reuseTabs) await tab.page.close();
+      if (kept) await kept.page.close();
     }
   };
   const visit = async (tab, url) => {

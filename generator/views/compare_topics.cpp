@@ -44,7 +44,11 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   if (!view.state.empty()) trail.push_back({view.state, view.path});
   page.breadcrumbs(d, trail);
   set(d, "description_html", page.html(topic.description));
-  set(d, "state_intro", view.state.empty() ? "" : fmt::format("The models of {} on {}, side by side.", view.state, topic.title));
+  const bool any_said = std::any_of(view.models.begin(), view.models.end(),
+                                    [&](std::uint32_t m) { return !graph.by_topic_in_model(topic.id, m).empty(); });
+  set(d, "state_intro", view.state.empty() ? ""
+                        : any_said ? fmt::format("The models of {} on {}, side by side.", view.state, topic.title)
+                                   : fmt::format("No model of {} has a statement on {}.", view.state, topic.title));
   set(d, "pager", view.pager);
   std::vector<char> on_page(site.models.size(), 0);  // read for every member of every cluster on the topic
   for (std::uint32_t m : view.models) on_page[m] = 1;
@@ -144,8 +148,12 @@ Page topic_summary(const LinkedSite& linked, const Topic& topic, const StateSpli
   set(d, "description_html", page.html(topic.description));
   set(d, "states", state_rows_counting(page, split, graph.by_topic(topic.id)));
   set(d, "state_count", std::to_string(split.groups.size()));
-  set(d, "model_count", std::to_string(site.models.size()));
-  set(d, "statement_count", std::to_string(graph.by_topic(topic.id).size()));
+  // "120 statements of 10 practice models": the models that speak to the topic, not every model.
+  std::set<std::uint32_t> speaking;
+  for (std::size_t index : graph.by_topic(topic.id)) speaking.insert(graph.statements()[index].model);
+  const std::size_t said = graph.by_topic(topic.id).size();
+  set(d, "speakers", fmt::format("{} of {} {}", count_of(said, "statement", "statements"),
+                                 count_of(speaking.size(), "practice model", "practice models"), said == 1 ? "speaks" : "speak"));
   // What several models say alike, the sentences of the most models first.
   std::vector<std::pair<const Cluster*, const std::vector<std::uint32_t>*>> alike;
   for (std::size_t c : graph.clusters_on_topic(topic.id)) alike.emplace_back(&graph.shared_language()[c], &graph.models_of_cluster(c));

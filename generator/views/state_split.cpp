@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "link/urls.hpp"
 
 namespace pb::inline views {
@@ -23,9 +21,9 @@ StateSplit split_by_state(const Site& site, const std::string& page, const std::
                           const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models) {
   StateSplit split;
   split.summary = page;
-  // A page stays whole while it is small and, when its models sit side by side, not too wide to read.
-  const auto listed = static_cast<std::size_t>(std::count_if(weights.begin(), weights.end(), [](std::size_t w) { return w > 0; }));
-  if (total_weight(weights) <= budget && listed <= max_models) return split;
+  // A page stays whole while it is small and, when its models sit side by side (every one a column,
+  // those with nothing to show included), not too wide to read.
+  if (total_weight(weights) <= budget && models.size() <= max_models) return split;
   std::map<std::uint32_t, std::size_t> weight_of;
   for (std::size_t i = 0; i < models.size(); ++i) weight_of[models[i]] = weights[i];
   split.groups = group_by_state(site, models);

@@ -38,8 +38,9 @@ struct StateSplit {
 };
 
 // Splits the page at `page` when the estimated weights of its models' parts (weights[i] for
-// models[i]) sum past `budget`, or when more than `max_models` models have a part (weight > 0); a
-// state over the budget, or of more than `max_models` models, gets numbered pages of results.
+// models[i]) sum past `budget`, or when there are more than `max_models` models (a page that shows
+// each model as a column); a state over the budget, or of more than `max_models` models, gets
+// numbered pages of results.
 StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
                           const std::vector<std::size_t>& weights, std::size_t budget = split_budget,
                           std::size_t max_models = SIZE_MAX);

@@ -6,7 +6,10 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <cstdlib>
 #include <chrono>
 #include <fstream>
@@ -18,40 +21,16 @@
 #include "core/parallel.hpp"
 #include "core/stop.hpp"
 #include "core/url.hpp"
-#include "import/import_model.hpp"
-#include "tools/pdf_export.hpp"
+#include "cli/console.hpp"
+#include "tools/chromium.hpp"
 #include "tools/scaffold.hpp"
 #include "render/pipeline.hpp"
-#include "serve/serve.hpp"
 
 namespace pb::inline cli {
 
+namespace fs = std::filesystem;
+
 namespace {
-
-constexpr int exit_ok = 0, exit_content = 1, exit_usage = 2;
-
-bool use_colour(FILE* stream) {
-  const char* no_colour = std::getenv("NO_COLOR");
-  if (no_colour && *no_colour) return false;
-  const char* term = std::getenv("TERM");
-  if (term && std::string(term) == "dumb") return false;
-  return ::isatty(::fileno(stream));
-}
-
-void print_diagnostics(const Diagnostics& diags) {
-  const bool colour = use_colour(stderr);
-  std::string previous_file;
-  for (const auto& d : diags.sorted()) {
-    // Grouped by file: a blank line where the file changes.
-    if (!previous_file.empty() && d.where.path() != previous_file) fmt::print(stderr, "\n");
-    previous_file = d.where.path();
-    fmt::print(stderr, "{}\n", format_diagnostic(d, colour));
-  }
-  const auto errors = diags.error_count(), warnings = diags.warning_count();
-  if (errors || warnings)
-    fmt::print(stderr, "{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
-               warnings == 1 ? "" : "s");
-}
 
 void print_phases(const BuildReport& report) {
   for (const auto& phase : report.phases)
@@ -81,20 +60,10 @@ int run_diff(const BuildOptions& options, const std::string& before_id, const st
   return exit_ok;
 }
 
-// Handouts to PDF in the build, when Chromium is installed: one line each unless quiet.
-bool add_pdf_printer(BuildOptions& options, bool quiet) {
-  const auto chromium = find_chromium();
-  if (!chromium) return false;
-  options.print_handouts = handout_printer(*chromium, worker_count(options.jobs), options.out_dir,
-                                           [quiet](std::string_view line) {
-    if (!quiet) fmt::print("{}\n", line);
-  });
-  return true;
-}
-
 // `build` and `pdf`: the pipeline, then what a person needs to know about it.
-int run_site_build(BuildOptions options, bool quiet, bool want_pdfs, bool pdfs_required) {
-  if (want_pdfs && !add_pdf_printer(options, quiet)) {
+int run_site_build(BuildOptions options, bool quiet, bool want_pdfs, bool pdfs_required,
+                   const LibraryCommands* commands) {
+  if (want_pdfs && !(commands && commands->add_pdf_printer(options, quiet))) {
     if (pdfs_required) {
       fmt::print(stderr,
                  "error: printing PDFs needs Chromium, which is not installed\n"
@@ -126,46 +95,24 @@ int run_site_build(BuildOptions options, bool quiet, bool want_pdfs, bool pdfs_r
   return exit_ok;
 }
 
-// `import`: the draft, its report, then `check` on the content folder with the draft in it.
-int run_import(const ImportOptions& import_options, const std::string& report_file) {
-  Diagnostics diags;
-  const ImportResult result = import_model(import_options, diags);
-  print_diagnostics(diags);
-  if (!result.ok) {
-    fmt::print(stderr, "nothing was written\n");
-    return exit_content;
-  }
-  fmt::print("{}", result.report);
-  if (!report_file.empty()) {
-    std::ofstream out(report_file, std::ios::binary);
-    out << result.report;
-    if (!out) fmt::print(stderr, "error: cannot write the report to {}\n", report_file);
-  }
-  BuildOptions check_options;
-  check_options.content_dir = import_options.content_dir;
-  check_options.write = false;
-  Diagnostics check_diags;
-  const BuildReport checked = run_build(check_options, check_diags);
-  // Errors are shown; the warnings (statements without topics, mostly) are the report's "needs a person".
-  Diagnostics errors;
-  std::size_t draft_warnings = 0;
-  const std::string draft_dir = result.model_dir.generic_string() + "/";
-  for (const auto& d : check_diags.sorted()) {
-    if (d.severity == Severity::error) errors.add(d);
-    else if (d.where.path().starts_with(draft_dir)) ++draft_warnings;
-  }
-  print_diagnostics(errors);
-  const bool ok = checked.ok && !check_diags.has_errors();
-  fmt::print("check: {} ({} warnings in the draft; 'practicebook check --content {}' lists them)\n",
-             ok ? "the draft passes" : "the draft has the errors above: fix them before building", draft_warnings,
-             import_options.content_dir.generic_string());
-  fmt::print("Wrote {} files into {}.\n", result.files.size(), result.model_dir.generic_string());
-  return exit_ok;
+// Runs this command line in practicebook-full, from this program's folder; returns only when it cannot.
+int run_in_full_program(char** argv) {
+  std::error_code error;
+  const fs::path self = fs::read_symlink("/proc/self/exe", error);
+  const fs::path full = (error ? fs::path(argv[0]) : self).parent_path() / "practicebook-full";
+  std::fflush(stdout);
+  std::fflush(stderr);
+  ::execv(full.c_str(), argv);
+  fmt::print(stderr,
+             "error: this command runs in {}, which cannot be started: {}\n"
+             "  hint: it is built beside practicebook by 'make generator'; copy both programs together\n",
+             full.generic_string(), std::strerror(errno));
+  return exit_content;
 }
 
 }  // namespace
 
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, const LibraryCommands* commands) {
   CLI::App app{"Practicebook: child-welfare practice models as a website, handouts and comparisons."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "practicebook 0.1.0");
@@ -243,6 +190,10 @@ int run_cli(int argc, char** argv) {
     return exit_usage;
   }
 
+  // Without the libraries linked in, the commands that need them run in the program that has them.
+  const bool prints_pdfs = (*pdf || (*build && !no_pdf)) && find_chromium();
+  if (!commands && (*serve || *import || prints_pdfs)) return run_in_full_program(argv);
+
   Diagnostics diags;
   // Ctrl-C during a build stops it between pages and leaves the old site (serve has its own handling).
   std::optional<StopOnSignals> stop_on_signals;
@@ -250,13 +201,10 @@ int run_cli(int argc, char** argv) {
   try {
     if (*serve) {
       serve_options.build = options;
-      return run_serve(serve_options, [](std::string_view line) {
-        fmt::print("{}\n", line);
-        std::fflush(stdout);
-      });
+      return commands->serve(serve_options);
     }
-    if (*pdf) return run_site_build(options, quiet, true, true);
-    if (*import) return run_import(import_options, import_report_file);
+    if (*pdf) return run_site_build(options, quiet, true, true, commands);
+    if (*import) return commands->import(import_options, import_report_file);
     if (*diff) return run_diff(options, diff_before, diff_after);
     if (*new_model) {
       const ScaffoldResult result = scaffold_model(
@@ -279,7 +227,7 @@ int run_cli(int argc, char** argv) {
       if (ok) fmt::print("{}: no errors ({} pages would be built)\n", options.content_dir.generic_string(), report.pages);
       return ok ? exit_ok : exit_content;
     }
-    return run_site_build(options, quiet, !no_pdf, false);
+    return run_site_build(options, quiet, !no_pdf, false, commands);
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_content;

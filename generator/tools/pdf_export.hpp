@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "render/pipeline.hpp"
+#include "tools/chromium.hpp"
 
 namespace pb::inline tools {
 
@@ -15,9 +16,6 @@ struct PdfJob {
   std::filesystem::path html;  // the handout page in the built site
   std::filesystem::path pdf;   // where its PDF goes (beside it)
 };
-
-// $CHROMIUM when set (and nothing else), or Debian's /usr/bin/chromium, or another Chromium/Chrome on the PATH.
-std::optional<std::string> find_chromium();
 
 struct PdfReport {
   std::size_t printed = 0;

@@ -277,6 +277,40 @@ class Cli(unittest.TestCase):
         self.exit_codes([(["pdf", "--content", c, "--out", out, "--quiet", "--jobs", "2"], 1)],
                         env={"CHROMIUM": shutil.which("false") or "/bin/false"})
 
+    def test_practicebook_loads_neither_poppler_nor_httplib_and_hands_their_commands_to_practicebook_full(self):
+        def needed(binary):
+            dynamic = subprocess.run(["readelf", "--dynamic", binary], capture_output=True, text=True, check=True)
+            return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic.stdout))
+        full = os.path.join(os.path.dirname(ARGS.binary), "practicebook-full")
+        light_libraries, full_libraries = needed(ARGS.binary), needed(full)
+        for library in ("libpoppler-cpp", "libcpp-httplib"):
+            self.assertTrue(any(n.startswith(library) for n in full_libraries), (library, full_libraries))
+            self.assertFalse(any(n.startswith(library) for n in light_libraries), (library, light_libraries))
+        # Alone in a folder, practicebook builds and checks, and says what is missing for the rest.
+        alone = os.path.join(self.tmp, "bin")
+        os.makedirs(alone)
+        shutil.copy2(ARGS.binary, alone)
+        lone = os.path.join(alone, os.path.basename(ARGS.binary))
+        built = subprocess.run([lone, "build", "--no-pdf", "--quiet", "--content", self.content, "--out", self.site],
+                               capture_output=True, text=True, timeout=60)
+        self.assertEqual(built.returncode, 0, built.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.site, "index.html")))
+        draft = os.path.join(self.tmp, "model.txt")
+        with open(draft, "w", encoding="utf-8") as f:
+            f.write("Vision\n\nChildren are safe.\n")
+        env = dict(os.environ, CHROMIUM=shutil.which("false") or "/bin/false")
+        for args in (["import", draft, "--id", "xx-model", "--content", self.content],
+                     ["serve", "--content", self.content, "--out", self.site, "--port", "0"],
+                     ["pdf", "--content", self.content, "--out", self.site, "--quiet"],
+                     ["build", "--content", self.content, "--out", self.site, "--quiet"]):  # Chromium found
+            proc = subprocess.run([lone, *args], capture_output=True, text=True, timeout=60, env=env)
+            self.assertEqual(proc.returncode, 1, (args, proc.stderr))
+            self.assertEqual(proc.stderr.splitlines(), [
+                f"error: this command runs in {alone}/practicebook-full, which cannot be started: "
+                "No such file or directory",
+                "  hint: it is built beside practicebook by 'make generator'; copy both programs together"], args)
+        self.assertFalse(os.path.exists(os.path.join(self.content, "models/xx-model")))
+
     def test_missing_content_folder_is_a_content_error(self):
         proc = run("build", "--content", os.path.join(self.tmp, "nope"), "--out", self.site)
         self.assertEqual(proc.returncode, 1)

@@ -1,15 +1,14 @@
 // Accessibility: every WCAG 2.0, 2.1 and 2.2 A/AA rule of axe-core, any impact, on every page.
 'use strict';
-const fs = require('fs');
+const { injectAxe } = require('../lib/axe');
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 module.exports = {
   name: 'axe-core WCAG 2.2 AA',
   origins: ['http'],
   async perPage({ page, url, label, report }) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    await injectAxe(page);
     const result = await page.evaluate(async (tags) => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return {

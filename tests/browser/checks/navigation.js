@@ -5,7 +5,7 @@
 'use strict';
 const fs = require('fs');
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const { injectAxe } = require('../lib/axe');
 
 module.exports = {
   name: 'in-page navigation, header search, dark palette',
@@ -50,7 +50,7 @@ module.exports = {
     for (const p of pages) {
       const url = new URL(p, base).href;
       await darkPage.goto(url);
-      await darkPage.addScriptTag({ content: AXE_SOURCE });
+      await injectAxe(darkPage);
       const violations = await darkPage.evaluate(async () => {
         const r = await window.axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast', 'link-in-text-block'] } });
         return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);

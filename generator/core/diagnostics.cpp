@@ -66,22 +66,6 @@ void Diagnostics::add(Diagnostic d) {
   if (file.kept.size() >= 2 * per_file_limit) file.trim(per_file_limit);
 }
 
-void Diagnostics::merge(Diagnostics&& other) {
-  if (&other == this) return;
-  std::scoped_lock lock(mutex_, other.mutex_);
-  errors_ += other.errors_;
-  warnings_ += other.warnings_;
-  for (auto& [path, theirs] : other.files_) {
-    FileDiagnostics& file = files_[path];
-    file.dropped_errors += theirs.dropped_errors;
-    file.dropped_warnings += theirs.dropped_warnings;
-    for (auto& d : theirs.kept) file.kept.push_back(std::move(d));
-    if (file.kept.size() >= 2 * per_file_limit) file.trim(per_file_limit);
-  }
-  other.files_.clear();
-  other.errors_ = other.warnings_ = 0;
-}
-
 std::size_t Diagnostics::error_count() const {
   std::lock_guard lock(mutex_);
   return errors_;

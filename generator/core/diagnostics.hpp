@@ -39,8 +39,6 @@ class Diagnostics {
   void error(const SourceLocation& where, std::string message, std::string hint = {});
   void warning(const SourceLocation& where, std::string message, std::string hint = {});
   void add(Diagnostic d);
-  // Takes every diagnostic of `other` (collected apart, e.g. to be dropped if an earlier phase fails).
-  void merge(Diagnostics&& other);
 
   std::size_t error_count() const;
   std::size_t warning_count() const;

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "compare/topic_suggestions.hpp"
 #include "content/read_content.hpp"
 #include "content/validate.hpp"
@@ -21,10 +22,6 @@ namespace fs = std::filesystem;
 namespace pb::inline import {
 
 namespace {
-
-SourceLocation where_of(const fs::path& p) {
-  return location_in(std::make_shared<const std::string>(p.generic_string()));
-}
 
 // A section id from its title: its first few meaningful words ("relationships-children-youth").
 std::string section_id(const std::string& title, std::size_t index, std::set<std::string>& used) {
@@ -129,14 +126,14 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
   ImportResult result;
   const auto models_dir = options.content_dir / "models";
   if (!is_valid_id(options.id)) {
-    diags.error(where_of(options.file),
+    diags.error(location_of(options.file),
                 fmt::format("'{}' cannot be a model id: it becomes a folder name and part of every address", options.id),
                 "use lowercase letters, digits and single hyphens, e.g. --id ar-practice-model-2025");
     return result;
   }
   result.model_dir = models_dir / options.id;
   if (std::error_code ec; fs::exists(result.model_dir, ec)) {
-    diags.error(where_of(result.model_dir), fmt::format("a model '{}' already exists; import never overwrites", options.id),
+    diags.error(location_of(result.model_dir), fmt::format("a model '{}' already exists; import never overwrites", options.id),
                 "choose another --id, or remove that folder first");
     return result;
   }
@@ -144,14 +141,14 @@ ImportResult import_model(const ImportOptions& options, Diagnostics& diags) {
   const ContentResult content = read_content({options.content_dir, {}}, content_diags);
   if (!content.site) {
     for (const auto& d : content_diags.sorted()) diags.add(d);
-    diags.error(where_of(options.content_dir), "the content folder has errors, so its roles and topics are unknown",
+    diags.error(location_of(options.content_dir), "the content folder has errors, so its roles and topics are unknown",
                 "run 'practicebook check' on it and fix them first");
     return result;
   }
   const Site& site = *content.site;
   for (const auto& [flag, id] : {std::pair{"--supersedes", options.supersedes}})
     if (!id.empty() && !site.find_model(id)) {
-      diags.error(where_of(models_dir), fmt::format("{} names '{}', which is not a model in {}", flag, id,
+      diags.error(location_of(models_dir), fmt::format("{} names '{}', which is not a model in {}", flag, id,
                                                    options.content_dir.generic_string()),
                   "give the id of a model folder in content/models/");
         return result;

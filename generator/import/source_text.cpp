@@ -5,20 +5,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "core/utf8.hpp"
 #include "import/pdf_text.hpp"
 
 namespace fs = std::filesystem;
 
 namespace pb::inline import {
-
-namespace {
-
-SourceLocation where_of(const fs::path& p) {
-  return location_in(std::make_shared<const std::string>(p.generic_string()));
-}
-
-}  // namespace
 
 SourceDocument text_document(const std::string& path, const std::string& text) {
   SourceDocument doc;
@@ -39,12 +32,12 @@ SourceDocument text_document(const std::string& path, const std::string& text) {
 std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits& limits, Diagnostics& diags) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) {
-    diags.error(where_of(file), "no such file", "give the path of the PDF or text file to import");
+    diags.error(location_of(file), "no such file", "give the path of the PDF or text file to import");
     return std::nullopt;
   }
   const auto size = fs::file_size(file, ec);
   if (!ec && size > 64u * 1024 * 1024) {
-    diags.error(where_of(file), fmt::format("the file is {} MB; import reads at most 64 MB", size / (1024 * 1024)),
+    diags.error(location_of(file), fmt::format("the file is {} MB; import reads at most 64 MB", size / (1024 * 1024)),
                 "split the document, or import the part that holds the practice model");
     return std::nullopt;
   }
@@ -54,13 +47,13 @@ std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits
   const std::string text = bytes.str();
   if (text.starts_with("%PDF-")) return read_pdf(file, limits, diags);
   if (text.size() > limits.max_text_bytes) {
-    diags.error(where_of(file), fmt::format("the text is {} MB; import reads at most {} MB", text.size() >> 20,
+    diags.error(location_of(file), fmt::format("the text is {} MB; import reads at most {} MB", text.size() >> 20,
                                             limits.max_text_bytes >> 20),
                 "import the part of the document that holds the practice model");
     return std::nullopt;
   }
   if (const auto problem = find_utf8_problem(text)) {
-    diags.error(where_of(file), fmt::format("this is neither a PDF nor a UTF-8 text file: {} (at offset {})",
+    diags.error(location_of(file), fmt::format("this is neither a PDF nor a UTF-8 text file: {} (at offset {})",
                                             problem->what, problem->offset),
                 "import a PDF, or a text or Markdown extraction saved as UTF-8 (e.g. `pdftotext -layout file.pdf`)");
     return std::nullopt;

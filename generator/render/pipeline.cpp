@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <future>
 #include <numeric>
 
 #include "content/read_content.hpp"
@@ -28,15 +27,9 @@ class PhaseClock {
     report_.total_milliseconds = ms(start_, t);
     phase_start_ = t;
   }
-  // A phase that ran beside the others: its own time, and the clock goes on.
-  void beside(std::string name, std::string detail, double milliseconds) {
-    report_.phases.push_back({std::move(name), std::move(detail), milliseconds});
-  }
 
  private:
   using clock = std::chrono::steady_clock;
-
- public:
   static clock::time_point now() { return clock::now(); }
   static double ms(clock::time_point a, clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -105,23 +98,12 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   BuildReport report;
   PhaseClock clock(report);
 
-  // The theme compiles on a thread of its own while the content is read: neither needs the other (a
-  // seventh of building the seed site). A broken template is reported alone, as if read first.
-  double theme_milliseconds = 0;
-  auto compiling = std::async(std::launch::async, [&] {
-    const auto start = PhaseClock::now();
-    std::optional<Theme> compiled = load_theme(options.theme_dir, diags);
-    theme_milliseconds = std::chrono::duration<double, std::milli>(PhaseClock::now() - start).count();
-    return compiled;
-  });
-  Diagnostics content_diags;
-  const ContentResult content =
-      read_content({options.content_dir, options.base_url}, content_diags, options.untagged_hint);
-  std::optional<Theme> theme = compiling.get();
+  // The theme first: a broken template is reported before any content is read.
+  std::optional<Theme> theme = load_theme(options.theme_dir, diags);
   if (!theme) return report;
-  clock.beside("theme", fmt::format("{} templates compiled, {} assets, beside the content", theme->template_count(),
-                                    theme->assets().size()), theme_milliseconds);
-  diags.merge(std::move(content_diags));
+  clock.done("theme", fmt::format("{} templates compiled, {} assets", theme->template_count(), theme->assets().size()));
+
+  const ContentResult content = read_content({options.content_dir, options.base_url}, diags, options.untagged_hint);
   if (!content.site || interrupted(options, diags)) return report;
   const Site& site = *content.site;
   std::size_t sections = 0;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/files.hpp"
 #include "serve/http.hpp"
 
 namespace pb::inline serve {
@@ -35,14 +36,6 @@ void send_page(Response& res, int status, std::string html) {
   res.set_content(with_live_additions(std::move(html), request_live), html_type);
 }
 
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
-}
 
 // The Host header names the server the page thinks it talks to; only this machine's own names are
 // answered, so a page whose host name was made to point here (DNS rebinding) gets nothing.
@@ -95,7 +88,7 @@ Server::HandlerResponse before_files(const fs::path& root, const LiveState& live
 Server::HandlerResponse not_found(const fs::path& root, const Request& req, Response& res) {
   if (res.status != 404 || !res.body.empty() || (req.method != "GET" && req.method != "HEAD"))
     return Server::HandlerResponse::Unhandled;
-  std::optional<std::string> page = read_file(root / "404.html");
+  std::optional<std::string> page = read_whole_file(root / "404.html");
   if (!page) {
     send_page(res, 404, fallback_404);
     return Server::HandlerResponse::Handled;

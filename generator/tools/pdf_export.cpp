@@ -12,6 +12,7 @@
 #include <iterator>
 #include <mutex>
 
+#include "core/files.hpp"
 #include "core/parallel.hpp"
 #include "core/stop.hpp"
 #include "tools/pdf_facts.hpp"
@@ -95,11 +96,6 @@ PdfReport export_pdfs(const std::vector<PdfJob>& jobs_to_run, const std::string&
 
 namespace {
 
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // What a handout prints from (its page and the stylesheets) as 16 hex digits (FNV-1a, 64 bits): the
 // next build reuses the PDF of a page whose fingerprint has not changed instead of printing it again.
 std::string print_fingerprint(std::string_view page, std::string_view styles) {
@@ -115,7 +111,7 @@ bool reuse_previous(const fs::path& previous, const fs::path& staging, const Han
   if (previous.empty()) return false;
   std::error_code ec;
   if (!fs::is_regular_file(previous / h.pdf, ec) || !fs::is_regular_file(previous / h.thumbnail, ec)) return false;
-  if (read_file(previous / h.path).find("content=\"" + fingerprint + "\"") == std::string::npos) return false;
+  if (read_whole_file(previous / h.path).value_or("").find("content=\"" + fingerprint + "\"") == std::string::npos) return false;
   fs::copy_file(previous / h.pdf, staging / h.pdf, fs::copy_options::overwrite_existing, ec);
   if (!ec) fs::copy_file(previous / h.thumbnail, staging / h.thumbnail, fs::copy_options::overwrite_existing, ec);
   return !ec;
@@ -127,14 +123,15 @@ HandoutPrinter handout_printer(std::string chromium, unsigned jobs, std::filesys
                                std::function<void(std::string_view)> log) {
   return [chromium = std::move(chromium), jobs, previous = std::move(previous), log = std::move(log)](
              const fs::path& staging, const std::vector<Handout>& handouts, Diagnostics& diags) {
-    const std::string styles = read_file(staging / "assets/style.css") + read_file(staging / "assets/handouts.css");
+    const std::string styles = read_whole_file(staging / "assets/style.css").value_or("") +
+                                 read_whole_file(staging / "assets/handouts.css").value_or("");
     std::vector<std::string> fingerprints;
     std::vector<bool> reused;
     std::vector<PdfJob> to_print;
     std::vector<std::size_t> printed_handout;  // to_print[j] prints handouts[printed_handout[j]]
     for (std::size_t i = 0; i < handouts.size(); ++i) {
       const Handout& h = handouts[i];
-      fingerprints.push_back(print_fingerprint(read_file(staging / h.path), styles));
+      fingerprints.push_back(print_fingerprint(read_whole_file(staging / h.path).value_or(""), styles));
       reused.push_back(reuse_previous(previous, staging, h, fingerprints.back()));
       if (reused.back()) continue;
       to_print.push_back({staging / h.path, staging / h.pdf});

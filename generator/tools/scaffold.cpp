@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "core/text_util.hpp"
 
 namespace fs = std::filesystem;
@@ -109,13 +110,6 @@ blocks:
   #     - [Family team meeting, The family and its supports]
 )";
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 bool write_file(const fs::path& p, const std::string& text, Diagnostics& diags) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
   out << text;
@@ -205,10 +199,10 @@ ScaffoldResult scaffold_model(const fs::path& content_dir, const std::string& id
     }
     // The family of the model it continues: its own `family:` line, or its folder name.
     std::string family = *from;
-    std::istringstream lines(read_file(source / "model.yaml"));
+    std::istringstream lines(read_whole_file(source / "model.yaml").value_or(""));
     for (std::string line; std::getline(lines, line);)
       if (line.starts_with("family:")) family = std::string(trim(line.substr(7, line.find('#') - 7)));
-    if (!write_file(target / "model.yaml", as_next_edition(read_file(source / "model.yaml"), family, *from), diags))
+    if (!write_file(target / "model.yaml", as_next_edition(read_whole_file(source / "model.yaml").value_or(""), family, *from), diags))
       return result;
     std::vector<fs::path> written;
     for (const auto& entry : fs::recursive_directory_iterator(target))

@@ -33,24 +33,3 @@ TEST_CASE("a file with thousands of problems shows its first hundred, then how m
   CHECK(test::formatted(diags)[100].starts_with(
       "content/models/x/sections/01-a.yaml: error: and 900 more errors and 0 more warnings in this file"));
 }
-
-TEST_CASE("diagnostics collected apart and merged read as if reported in one place") {
-  auto file = std::make_shared<const std::string>("content/models/x/sections/01-a.yaml");
-  auto theme = std::make_shared<const std::string>("themes/mine/templates/page.html");
-  Diagnostics merged, apart;
-  merged.error(location_in(theme, 4, 2), "unclosed section 'items'");
-  for (int line = 300; line >= 1; --line) apart.warning(location_in(file, line, 3), "statement has no topics");
-  apart.error(location_in(file, 150, 1), "duplicate id 'a'");
-  merged.merge(std::move(apart));
-  CHECK(apart.error_count() + apart.warning_count() == 0);
-  CHECK(merged.error_count() == 2);
-  CHECK(merged.warning_count() == 300);
-  const auto shown = test::formatted(merged);
-  REQUIRE(shown.size() == 100 + 1 + 1);
-  CHECK(shown[0].starts_with("content/models/x/sections/01-a.yaml:1:3: warning: statement has no topics"));
-  CHECK(shown[99].starts_with("content/models/x/sections/01-a.yaml:100:3: warning"));
-  CHECK(shown[100] ==
-        "content/models/x/sections/01-a.yaml: error: and 1 more error and 200 more warnings in this file\n"
-        "  hint: only the first 100 of a file are shown; fix these and run again");
-  CHECK(shown[101].starts_with("themes/mine/templates/page.html:4:2: error: unclosed section 'items'"));
-}

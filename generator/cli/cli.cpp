@@ -95,19 +95,16 @@ int run_site_build(BuildOptions options, bool quiet, bool want_pdfs, bool pdfs_r
   return exit_ok;
 }
 
-// Runs this command line in practicebook-full, from this program's folder; returns only when it cannot.
-int run_in_full_program(char** argv) {
+// Runs this command line in practicebook-full, from this program's folder. Returns only when that
+// cannot be started: why, with the path tried.
+std::string run_in_full_program(char** argv) {
   std::error_code error;
   const fs::path self = fs::read_symlink("/proc/self/exe", error);
   const fs::path full = (error ? fs::path(argv[0]) : self).parent_path() / "practicebook-full";
   std::fflush(stdout);
   std::fflush(stderr);
   ::execv(full.c_str(), argv);
-  fmt::print(stderr,
-             "error: this command runs in {}, which cannot be started: {}\n"
-             "  hint: it is built beside practicebook by 'make generator'; copy both programs together\n",
-             full.generic_string(), std::strerror(errno));
-  return exit_content;
+  return fmt::format("{}, which cannot be started: {}", full.generic_string(), std::strerror(errno));
 }
 
 }  // namespace
@@ -192,7 +189,20 @@ int run_cli(int argc, char** argv, const LibraryCommands* commands) {
 
   // Without the libraries linked in, the commands that need them run in the program that has them.
   const bool prints_pdfs = (*pdf || (*build && !no_pdf)) && find_chromium();
-  if (!commands && (*serve || *import || prints_pdfs)) return run_in_full_program(argv);
+  if (!commands && (*serve || *import || prints_pdfs)) {
+    const std::string missing = run_in_full_program(argv);
+    if (!*build) {
+      fmt::print(stderr,
+                 "error: this command runs in {}\n"
+                 "  hint: it is built beside practicebook by 'make generator'; copy both programs together\n",
+                 missing);
+      return exit_content;
+    }
+    // A build's PDFs are optional, as when Chromium is missing: the site is built without them.
+    fmt::print("PDFs skipped: printing them needs {} ('make generator' builds it beside practicebook; "
+               "--no-pdf skips them without this note)\n", missing);
+    no_pdf = true;
+  }
 
   Diagnostics diags;
   // Ctrl-C during a build stops it between pages and leaves the old site (serve has its own handling).

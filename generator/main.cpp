@@ -10,9 +10,6 @@ int main(int argc, char** argv) {
   // (transparent huge pages, where the kernel gives them) the kernel spends a fifth less time on page
   // faults and the whole build about 5% less (500 models), for about an eighth more peak memory.
   mi_option_enable(mi_option_large_os_pages);
-  // mimalloc commits a thread's first segment page by page, and so without huge pages: for a
-  // build of the seed site that was half of its 3,000 page faults and a tenth of its time.
-  mi_option_set(mi_option_eager_commit_delay, 0);
 #endif
 #ifdef PB_LIBRARY_COMMANDS
   return pb::run_cli(argc, argv, &pb::library_commands());  // practicebook-full

@@ -188,8 +188,7 @@ int run_cli(int argc, char** argv, const LibraryCommands* commands) {
   }
 
   // Without the libraries linked in, the commands that need them run in the program that has them.
-  const bool prints_pdfs = (*pdf || (*build && !no_pdf)) && find_chromium();
-  if (!commands && (*serve || *import || prints_pdfs)) {
+  if (!commands && (*serve || *import || ((*pdf || (*build && !no_pdf)) && find_chromium()))) {
     const std::string missing = run_in_full_program(argv);
     if (!*build) {
       fmt::print(stderr,

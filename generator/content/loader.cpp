@@ -11,6 +11,7 @@
 
 #include "content/frameworks.hpp"
 #include "content/synonyms.hpp"
+#include "core/files.hpp"
 #include "core/parallel.hpp"
 #include "core/text_util.hpp"
 
@@ -148,7 +149,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   Site site;
   std::error_code ec;
   if (!fs::is_directory(content_dir, ec)) {
-    diags.error(location_in(std::make_shared<const std::string>(content_dir.generic_string())),
+    diags.error(location_of(content_dir),
                 "the content folder does not exist", "pass --content DIR, the folder that holds site.yaml");
     return site;
   }

@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/files.hpp"
 #include "core/utf8.hpp"
 #include "import/pdf_text.hpp"
@@ -41,10 +38,7 @@ std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits
                 "split the document, or import the part that holds the practice model");
     return std::nullopt;
   }
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::string text = bytes.str();
+  const std::string text = read_whole_file(file).value_or("");
   if (text.starts_with("%PDF-")) return read_pdf(file, limits, diags);
   if (text.size() > limits.max_text_bytes) {
     diags.error(location_of(file), fmt::format("the text is {} MB; import reads at most {} MB", text.size() >> 20,

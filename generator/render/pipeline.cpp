@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "content/read_content.hpp"
+#include "core/files.hpp"
 #include "core/parallel.hpp"
 #include "core/stop.hpp"
 #include "link/linked_site.hpp"
@@ -43,7 +44,7 @@ std::string kilobytes(std::size_t bytes) { return fmt::format("{} KB", (bytes + 
 // Ctrl-C or SIGTERM: stop at the end of the phase (or page) under way; the old site stays.
 bool interrupted(const BuildOptions& options, Diagnostics& diags) {
   if (!stop_requested()) return false;
-  diags.error(location_in(std::make_shared<const std::string>(options.out_dir.generic_string())),
+  diags.error(location_of(options.out_dir),
               "interrupted: the build stopped before it finished",
               "nothing was written; the previous site is exactly as it was");
   return true;

@@ -6,11 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <regex>
-#include <sstream>
 
+#include "core/files.hpp"
 #include "render/embedded_theme.hpp"
 
 namespace fs = std::filesystem;
@@ -158,7 +157,7 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
   if (override_dir) {
     std::error_code ec;
     if (!fs::is_directory(*override_dir, ec)) {
-      diags.error(location_in(std::make_shared<const std::string>(override_dir->generic_string())),
+      diags.error(location_of(*override_dir),
                   "the theme folder does not exist", "pass --theme DIR, a folder with templates/ and/or assets/");
       return std::nullopt;
     }
@@ -167,11 +166,8 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
       if (it->is_regular_file(ec)) paths.push_back(it->path());
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths) {
-      std::ifstream in(p, std::ios::binary);
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      add_file(p.lexically_relative(*override_dir).generic_string(), buffer.str(), p.generic_string(), sources, files,
-               assets);
+      add_file(p.lexically_relative(*override_dir).generic_string(), read_whole_file(p).value_or(""),
+               p.generic_string(), sources, files, assets);
     }
   }
 

@@ -7,9 +7,6 @@
 #include <unistd.h>
 
 #include <cstdint>
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <mutex>
 
 #include "core/files.hpp"

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <set>
+#include <string_view>
 
 #include "core/parallel.hpp"
 
@@ -96,7 +97,10 @@ SiteWriter::~SiteWriter() {
 void SiteWriter::prepare_directories(const std::vector<std::string>& relative_files, unsigned threads) {
   // Every folder once (a set of every folder and its parents), each with one mkdir: the staging
   // folder is new, so nothing is there to check first. A national site has 16,000 folders: they are
-  // made depth by depth, each depth spread over the threads, since a folder needs only its parent.
+  // made depth by depth, since a folder needs only its parent, and each depth's folders are shared
+  // out among the threads by parent: a mkdir holds its parent folder's lock while the file system
+  // finds an inode, and a second thread making a sibling waits for that lock spinning (on ext4,
+  // a third of the folders' time at 500 models went to that wait).
   std::set<std::string> dirs;
   for (const auto& f : relative_files)
     for (auto slash = f.rfind('/'); slash != std::string::npos && slash > 0; slash = f.rfind('/', slash - 1))
@@ -107,14 +111,23 @@ void SiteWriter::prepare_directories(const std::vector<std::string>& relative_fi
     if (depth >= by_depth.size()) by_depth.resize(depth + 1);
     by_depth[depth].push_back(&d);
   }
+  auto parent = [](const std::string& d) { return std::string_view(d).substr(0, d.rfind('/') + 1); };
   for (const auto& level : by_depth) {
-    ParallelTask task{.count = level.size(), .threads = threads, .min_per_thread = 256,
-                      .name = [&](std::size_t i) { return *level[i]; }};
-    parallel_for(task, [&](std::size_t i, unsigned) {
-      const std::string& d = *level[i];
-      if (::mkdirat(staging_fd_, d.c_str(), 0755) == 0 || errno == EEXIST) return;
-      diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", std::strerror(errno)));
-      ok_ = false;
+    // In the set's order a depth's folders of one parent are next to each other ("a/b/…" sorts
+    // between "a/b" and anything after it).
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < level.size(); ++i)
+      if (i == 0 || parent(*level[i]) != parent(*level[i - 1])) starts.push_back(i);
+    starts.push_back(level.size());
+    ParallelTask task{.count = starts.size() - 1, .threads = threads, .min_per_thread = 4,
+                      .name = [&](std::size_t g) { return *level[starts[g]]; }};
+    parallel_for(task, [&](std::size_t g, unsigned) {
+      for (std::size_t i = starts[g]; i < starts[g + 1]; ++i) {
+        const std::string& d = *level[i];
+        if (::mkdirat(staging_fd_, d.c_str(), 0755) == 0 || errno == EEXIST) continue;
+        diags_.error(where_of(staging_ / d), fmt::format("cannot create a folder: {}", std::strerror(errno)));
+        ok_ = false;
+      }
     }, diags_);
   }
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
 #include <fstream>
 #include <kainjow/mustache.hpp>
 #include <map>
@@ -261,6 +262,28 @@ TEST_CASE("a file written from parts holds them one after the other, empty parts
   CHECK(read(dir.path() / "site/b.html") == expected);
   CHECK(read(dir.path() / "site/c.html").empty());
   CHECK(fs::file_size(dir.path() / "site/c.html") == 0);
+}
+
+TEST_CASE("folders are made for every file, however their names sort, on any number of threads") {
+  // Names with '-' (before '/' in byte order) and digits (after it) put siblings of one parent
+  // between another parent's folders in the sorted set, if the grouping by parent were wrong.
+  std::vector<std::string> files;
+  for (const char* parent : {"m", "m-a", "m0", "ma", "m/a", "m/a-b", "m/a0", "n"})
+    for (int child = 0; child < 40; ++child)
+      files.push_back(fmt::format("{}/c{}/{}/index.html", parent, child, child % 3 ? "x" : "x-y"));
+  files.push_back("top.html");
+  for (unsigned threads : {1u, 2u, 7u}) {
+    test::TempDir dir;
+    Diagnostics diags;
+    SiteWriter writer(dir.path() / "site", diags);
+    REQUIRE(writer.ok());
+    writer.prepare_directories(files, threads);
+    for (const auto& f : files) writer.write(f, f);
+    CHECK(writer.ok());
+    REQUIRE(writer.commit());
+    CHECK(diags.error_count() == 0);
+    for (const auto& f : files) CHECK(read(dir.path() / "site" / f) == f);
+  }
 }
 
 TEST_CASE("a folder holding anything the build did not write is never replaced, not even a lone README") {

@@ -205,10 +205,14 @@ def prepare_hugo(hugo, folder, site):
 def on_disk(runs, binary, content, site, output, hugo_site, series):
     """The disk build, the write floor (cp -r of that build's output) and Hugo to disk, run in turn.
 
-    Every run writes to folders of its own, removed only at the end: ext4 skips inodes freed in the
-    last 30 seconds when it allocates new ones (ialloc.c, recently_deleted), so a run that follows the
-    removal of a 16,000-file tree pays several seconds for it, and whichever of the build and the copy
-    came right after a removal would look slower."""
+    Every run writes to folders of its own, removed only at the end: ext4 without a journal (as on
+    these machines) skips inodes freed in the last 60 seconds when it allocates new ones, or in the
+    last 360 while their inode table block is not yet written back (ialloc.c, recently_deleted), one
+    by one, for every file it makes. A run that follows the removal of a 16,000-file tree pays
+    seconds for it (a copy of the 500-model site took 7.5 s right after one, 2.4 s otherwise), and
+    whichever of the build and the copy came right after a removal would look slower. The same holds
+    across invocations: a second benchmark started within six minutes of the first pays for the
+    first one's removals on both sides."""
     build, floor = series.setdefault("pb_disk", Series("practicebook, disk")), series.setdefault("copy", Series("write floor: cp -r"))
     hugo_disk = series.setdefault("hugo_disk", Series("hugo, disk")) if hugo_site else None
     say(f"write floor: cp -r {site} {site}-copy-N ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "

@@ -1,3 +1,4 @@
+#include "/tmp/tdbg.h"
 #include "compare/shared_language.hpp"
 
 #include <algorithm>
@@ -24,7 +25,6 @@ struct Occurrence {
 struct Sentence {
   std::vector<Occurrence> occurrences;
   std::vector<std::uint32_t> families;  // sorted, distinct
-  std::vector<std::uint32_t> word_pairs;
 };
 
 struct Sentences {
@@ -88,14 +88,15 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
   auto second = std::async(std::launch::async, fold_texts, std::cref(texts), half, static_cast<std::uint32_t>(texts.size()), min_words);
   FoldedTexts first = fold_texts(texts, 0, half, min_words);
   const FoldedTexts folded[] = {std::move(first), second.get()};
+  tdbg("sl folded");
 
   // Words, word pairs and sentences as numbers, in the order they are first said.
   Sentences out;
   std::size_t word_count = 0;
   for (const FoldedTexts& part : folded) word_count += part.words.size();
   const std::size_t sentence_count = folded[0].sentences.size() + folded[1].sentences.size();
-  IdTable word_ids, pair_ids, sentence_ids;
-  sentence_ids.reserve(sentence_count);  // (the word pairs are grown: far fewer are distinct than said)
+  IdTable word_ids, sentence_ids;
+  sentence_ids.reserve(sentence_count);
   out.list.reserve(sentence_count);
   out.words.reserve(word_count);
   out.joined.reserve(word_count);
@@ -123,13 +124,7 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
         sentence_words.insert(sentence_words.end(), ids.begin(), ids.end());
         sentence_start.push_back(static_cast<std::uint32_t>(sentence_words.size()));
         for (std::uint32_t k = fs.first_word; k < fs.first_word + fs.words; ++k) out.joined.push_back(part.words[k].joined);
-        Sentence s;
-        for (std::size_t i = 0; i + 1 < ids.size(); ++i)
-          // mix64 is one to one: the same hash is the same pair.
-          s.word_pairs.push_back(pair_ids.find_or_add(mix64(std::uint64_t(ids[i]) << 32 | ids[i + 1]), [](std::uint32_t) { return true; }).first);
-        std::sort(s.word_pairs.begin(), s.word_pairs.end());
-        s.word_pairs.erase(std::unique(s.word_pairs.begin(), s.word_pairs.end()), s.word_pairs.end());
-        out.list.push_back(std::move(s));
+        out.list.emplace_back();
       }
       Sentence& s = out.list[index];
       s.occurrences.push_back({fs.text, fs.span});
@@ -138,6 +133,25 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
         s.families.insert(f, family);
     }
   stats.distinct_sentences = out.list.size();
+  return out;
+}
+
+// Each distinct sentence's word pairs (two words said one after the other), numbered in the order
+// they are first said, sorted and distinct: what the same-words tier compares. Numbered apart from
+// the words and sentences (a million lookups in a table of a million pairs, mostly cache misses),
+// so that the idea tier, which needs none of them, starts without waiting for them.
+std::vector<std::vector<std::uint32_t>> word_pairs(const Sentences& sentences) {
+  std::vector<std::vector<std::uint32_t>> out(sentences.list.size());
+  IdTable pair_ids;  // (grown: far fewer pairs are distinct than said)
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto& pairs = out[i];
+    for (std::uint32_t k = sentences.word_start[i]; k + 1 < sentences.word_start[i + 1]; ++k)
+      // mix64 is one to one: the same hash is the same pair.
+      pairs.push_back(pair_ids.find_or_add(mix64(std::uint64_t(sentences.words[k]) << 32 | sentences.words[k + 1]),
+                                           [](std::uint32_t) { return true; }).first);
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  }
   return out;
 }
 
@@ -166,9 +180,9 @@ struct UnionFind {
   }
 };
 
-bool same_words(const CandidatePair& p, const Sentences& s, const SharedLanguageOptions& o) {
+bool same_words(const CandidatePair& p, const std::vector<std::uint32_t>& pair_counts, const SharedLanguageOptions& o) {
   const double common = p.score;
-  const double a = double(s.list[p.a].word_pairs.size()), b = double(s.list[p.b].word_pairs.size());
+  const double a = double(pair_counts[p.a]), b = double(pair_counts[p.b]);
   const double contained = common / std::max(1.0, std::min(a, b));
   const double jaccard = common / std::max(1.0, a + b - common);
   return (contained >= o.words_containment && common >= double(o.words_min_common)) || jaccard >= o.words_jaccard;
@@ -195,6 +209,7 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   SharedLanguageStats stats;
   const Sentences sentences = distinct_sentences(texts, options.min_words, stats);
   const std::size_t n = sentences.list.size();
+  tdbg("sl distinct");
 
   // The idea tier needs the word groups only to combine its pairs: it searches on another thread
   // while the words tier runs on this one.
@@ -229,23 +244,26 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
       }
       found.features.push_back(vocabulary.features_of(words));
     }
+    tdbg("sl features");
     found.pairs = cosine_pairs(vocabulary.weigh(found.features), options.idea_cosine, options.idea_rarest, &found.search);
+    tdbg("sl cosine done");
     return found;
   });
 
   // Same words: sentences joined through near-verbatim pairs form one group.
-  std::vector<std::vector<std::uint32_t>> word_sets;
-  word_sets.reserve(n);
-  for (const auto& s : sentences.list) word_sets.push_back(s.word_pairs);
+  std::vector<std::vector<std::uint32_t>> word_sets = word_pairs(sentences);
+  std::vector<std::uint32_t> pair_counts(n);
+  for (std::size_t i = 0; i < n; ++i) pair_counts[i] = static_cast<std::uint32_t>(word_sets[i].size());
   SearchStats word_search;
   UnionFind words(n);
   for (const auto& p : overlap_pairs(std::move(word_sets), std::min(options.words_containment, options.words_jaccard), &word_search))
-    if (across_families(sentences.list[p.a].families, sentences.list[p.b].families) && same_words(p, sentences, options))
+    if (across_families(sentences.list[p.a].families, sentences.list[p.b].families) && same_words(p, pair_counts, options))
       words.unite(p.a, p.b);
 
   // Same idea: paraphrases between those groups, each group joining at most one idea cluster:
   // the group with the most paraphrases leads, and takes the groups that paraphrase it (so every
   // member says the same thing as the leader, and chains of loose likeness do not grow).
+  tdbg("sl overlap done");
   const IdeaPairs idea = ideas.get();
   const auto& features = idea.features;
   const SearchStats& idea_search = idea.search;
@@ -326,6 +344,7 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
     if (x.members.size() != y.members.size()) return x.members.size() > y.members.size();
     return x.members.front().text < y.members.front().text;
   });
+  tdbg("sl clusters done");
   stats.word_candidates = word_search.candidates;
   stats.idea_candidates = idea_search.candidates;
   stats.all_pairs = word_search.all_pairs;

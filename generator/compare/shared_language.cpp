@@ -1,4 +1,3 @@
-#include "/tmp/tdbg.h"
 #include "compare/shared_language.hpp"
 
 #include <algorithm>
@@ -88,7 +87,6 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
   auto second = std::async(std::launch::async, fold_texts, std::cref(texts), half, static_cast<std::uint32_t>(texts.size()), min_words);
   FoldedTexts first = fold_texts(texts, 0, half, min_words);
   const FoldedTexts folded[] = {std::move(first), second.get()};
-  tdbg("sl folded");
 
   // Words, word pairs and sentences as numbers, in the order they are first said.
   Sentences out;
@@ -209,7 +207,6 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   SharedLanguageStats stats;
   const Sentences sentences = distinct_sentences(texts, options.min_words, stats);
   const std::size_t n = sentences.list.size();
-  tdbg("sl distinct");
 
   // The idea tier needs the word groups only to combine its pairs: it searches on another thread
   // while the words tier runs on this one.
@@ -244,9 +241,7 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
       }
       found.features.push_back(vocabulary.features_of(words));
     }
-    tdbg("sl features");
     found.pairs = cosine_pairs(vocabulary.weigh(found.features), options.idea_cosine, options.idea_rarest, &found.search);
-    tdbg("sl cosine done");
     return found;
   });
 
@@ -263,7 +258,6 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   // Same idea: paraphrases between those groups, each group joining at most one idea cluster:
   // the group with the most paraphrases leads, and takes the groups that paraphrase it (so every
   // member says the same thing as the leader, and chains of loose likeness do not grow).
-  tdbg("sl overlap done");
   const IdeaPairs idea = ideas.get();
   const auto& features = idea.features;
   const SearchStats& idea_search = idea.search;
@@ -344,7 +338,6 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
     if (x.members.size() != y.members.size()) return x.members.size() > y.members.size();
     return x.members.front().text < y.members.front().text;
   });
-  tdbg("sl clusters done");
   stats.word_candidates = word_search.candidates;
   stats.idea_candidates = idea_search.candidates;
   stats.all_pairs = word_search.all_pairs;

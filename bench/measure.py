@@ -14,9 +14,13 @@ GNU_TIME = "/usr/bin/time"
 
 
 class Run:
-    def __init__(self, seconds, peak_mib, output, errors):
+    def __init__(self, seconds, peak_mib, output, errors, user=0.0, system=0.0):
         self.seconds = seconds
         self.peak_mib = peak_mib
+        # CPU seconds in the program and in the kernel for it (GNU time, from wait4): with the wall
+        # time they say whether a run waited or worked, and on how many cores.
+        self.user = user
+        self.system = system
         self.output = output  # standard output
         self.errors = errors  # standard error
 
@@ -29,7 +33,7 @@ def measure(command):
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
             tempfile.NamedTemporaryFile("r", prefix="pb-bench-peak-") as peak:
         start = time.perf_counter()
-        code = subprocess.run([GNU_TIME, "--format=%M", f"--output={peak.name}", *command], stdout=out, stderr=err).returncode
+        code = subprocess.run([GNU_TIME, "--format=%M %U %S", f"--output={peak.name}", *command], stdout=out, stderr=err).returncode
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
@@ -37,7 +41,8 @@ def measure(command):
         report = peak.read().strip().splitlines()
     if code != 0:
         sys.exit(f"{' '.join(command)} failed ({report[0] if report else f'exit code {code}'}):\n{output[-2000:]}\n{errors[-2000:]}")
-    return Run(seconds, int(report[-1]) / 1024, output, errors)
+    peak_kib, user, system = report[-1].split()
+    return Run(seconds, int(peak_kib) / 1024, output, errors, float(user), float(system))
 
 
 class Series:
@@ -69,4 +74,6 @@ class Series:
         return {"label": self.label, "seconds": [round(s, 4) for s in self.seconds()],
                 "median": round(self.median(), 4), "min": round(min(self.seconds()), 4),
                 "max": round(max(self.seconds()), 4), "peak_mib": round(self.peak_mib(), 1),
-                "peak_mib_runs": [round(run.peak_mib, 1) for run in self.runs]}
+                "peak_mib_runs": [round(run.peak_mib, 1) for run in self.runs],
+                "user_seconds": [round(run.user, 2) for run in self.runs],
+                "system_seconds": [round(run.system, 2) for run in self.runs]}

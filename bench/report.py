@@ -61,10 +61,12 @@ def print_all(figures, series, say):
     say(f"\n{figures['models']} models, {runs} timed run{'s' if runs != 1 else ''} of each case (seed site: 5); "
         f"load average {figures['machine_at_start']['load_average'][0]:.2f} at the start, {figures['load_average_at_end'][0]:.2f} at the end "
         f"on {figures['machine_at_start']['cores']} cores")
-    say(f"{'case':<34}{'median':>9}{'min':>9}{'max':>9}{'peak memory':>14}")
+    say(f"{'case':<34}{'median':>9}{'min':>9}{'max':>9}{'peak memory':>14}{'CPU user + system':>22}")
     for value in series.values():
         seconds = value.seconds()
-        say(f"{value.label:<34}{value.median():>8.3f}s{min(seconds):>8.3f}s{max(seconds):>8.3f}s{value.peak_mib():>10.0f} MiB")
+        middle = value.median_run()  # its CPU time: user + system seconds, summed over its threads
+        cpu = f"{middle.user:.2f} + {middle.system:.2f} s"
+        say(f"{value.label:<34}{value.median():>8.3f}s{min(seconds):>8.3f}s{max(seconds):>8.3f}s{value.peak_mib():>10.0f} MiB{cpu:>22}")
     if figures["hugo"] is None:
         say("(Hugo's rows skipped)")
     say(f"\n{'goal':<72}{'figure':>24}  result")

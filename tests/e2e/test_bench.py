@@ -132,6 +132,13 @@ class Bench(unittest.TestCase):
         # Peak memory is the program's own: cp needs about 2 MiB, not this Python process's share.
         self.assertLess(figures["series"]["copy"]["peak_mib"], 8)
         self.assertGreater(figures["series"]["copy"]["peak_mib"], 0.5)
+        # CPU time is GNU time's user and system seconds: cp works on one thread, in the kernel, so its
+        # CPU time is at most its wall time (GNU time rounds to hundredths) and mostly system time.
+        copy = figures["series"]["copy"]
+        self.assertEqual((len(copy["user_seconds"]), len(copy["system_seconds"])), (1, 1))
+        self.assertLessEqual(copy["user_seconds"][0] + copy["system_seconds"][0], copy["seconds"][0] + 0.02)
+        self.assertGreaterEqual(copy["system_seconds"][0], copy["user_seconds"][0])
+        self.assertRegex(proc.stdout, r"(?m)^write floor: cp -r .* MiB +\d+\.\d\d \+ \d+\.\d\d s$")
         # The output figures agree with the site the benchmark built.
         built = snapshot(os.path.join(kept.group(1), "site"))
         output = figures["output"]

@@ -28,8 +28,8 @@ struct Sentence {
 
 struct Sentences {
   std::vector<Sentence> list;
-  // Each one's words, for the idea features: word ids (spelled in `spelling`), one run per sentence
-  // from words[word_start[i]], and whether a hyphen joins a word to the one before.
+  // Each one's words, for the idea features and the word pairs: word ids (spelled in `spelling`),
+  // one run per sentence from words[word_start[i]], and whether a hyphen joins a word to the one before.
   std::vector<std::string> spelling;
   std::vector<std::uint32_t> words, word_start{0};
   std::vector<bool> joined;
@@ -88,7 +88,7 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
   FoldedTexts first = fold_texts(texts, 0, half, min_words);
   const FoldedTexts folded[] = {std::move(first), second.get()};
 
-  // Words, word pairs and sentences as numbers, in the order they are first said.
+  // Words and sentences as numbers, in the order they are first said (word pairs: word_pairs).
   Sentences out;
   std::size_t word_count = 0;
   for (const FoldedTexts& part : folded) word_count += part.words.size();
@@ -136,8 +136,8 @@ Sentences distinct_sentences(const std::vector<SharedText>& texts, std::size_t m
 
 // Each distinct sentence's word pairs (two words said one after the other), numbered in the order
 // they are first said, sorted and distinct: what the same-words tier compares. Numbered apart from
-// the words and sentences (a million lookups in a table of a million pairs, mostly cache misses),
-// so that the idea tier, which needs none of them, starts without waiting for them.
+// the words and sentences (1.4 million lookups at 500 models, in a table of 726,000 pairs), so that
+// the idea tier, which needs none of them, starts without waiting for them.
 std::vector<std::vector<std::uint32_t>> word_pairs(const Sentences& sentences) {
   std::vector<std::vector<std::uint32_t>> out(sentences.list.size());
   IdTable pair_ids;  // (grown: far fewer pairs are distinct than said)

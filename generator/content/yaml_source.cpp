@@ -3,13 +3,13 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
 #include "content/source_node.hpp"
+#include "core/files.hpp"
 #include "core/utf8.hpp"
 
 namespace pb::inline content {
@@ -376,28 +376,24 @@ std::optional<SourceNode> parse_yaml(const std::string& raw, std::shared_ptr<con
 std::optional<SourceNode> load_yaml_file(const std::filesystem::path& path, const std::string& shown_path,
                                          Diagnostics& diags, const SourceLimits& limits) {
   auto file = std::make_shared<const std::string>(shown_path);
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    diags.error(location_in(file), fmt::format("cannot read the file: {}", ec.message()));
-    return std::nullopt;
-  }
-  if (size > limits.max_file_bytes) {
+  auto too_large = [&](std::uintmax_t size) {
     diags.error(location_in(file), fmt::format("the file is too large ({} bytes; the limit is {} bytes)",
                                                size, limits.max_file_bytes),
                 "split the content into several section files");
+  };
+  // The size first, so that a huge file is refused without being read.
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > limits.max_file_bytes) {
+    too_large(size);
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error(location_in(file), "cannot open the file");
+  const std::optional<std::string> read = read_file_reporting(path, location_in(file), diags);
+  if (!read) return std::nullopt;
+  const std::string& bytes = *read;
+  if (bytes.size() > limits.max_file_bytes) {  // it grew, or its size was not known beforehand
+    too_large(bytes.size());
     return std::nullopt;
   }
-  // Read whole into a string of the size found (a stream buffer would copy it twice more); a file
-  // that changed size meanwhile is read as far as it goes.
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
   return parse_yaml(bytes, file, diags, limits);
 }
 

@@ -1,20 +1,89 @@
 #include "core/files.hpp"
 
-#include <fstream>
+#include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <memory>
-#include <sstream>
+#include <system_error>
 
 namespace pb::inline core {
 
+namespace {
+
+std::string system_message(int error) { return std::system_category().message(error); }
+
+// Closes the descriptor on every way out.
+struct Descriptor {
+  int fd;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+FileRead read_file(const std::filesystem::path& file) {
+  FileRead result;
+  int fd;
+  // O_NONBLOCK: a named pipe with no writer must not hold the build (it is refused below).
+  do fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    result.error = system_message(errno);
+    return result;
+  }
+  const Descriptor closer{fd};
+  struct stat facts {};
+  if (::fstat(fd, &facts) != 0) {
+    result.error = system_message(errno);
+    return result;
+  }
+  if (S_ISDIR(facts.st_mode)) {  // which Linux opens, and reads as nothing
+    result.error = system_message(EISDIR);
+    return result;
+  }
+  if (!S_ISREG(facts.st_mode)) {  // a device such as /dev/zero would never end
+    result.error = "not a regular file (a device, pipe or socket)";
+    return result;
+  }
+  // Read into the string itself, to the end rather than to the size stat gave: files under /proc
+  // say 0, and a file may grow meanwhile. The spare byte lets a regular file end in one more read.
+  std::string& bytes = result.bytes;
+  bytes.resize(std::max<std::size_t>(static_cast<std::size_t>(std::max<off_t>(facts.st_size, 0)) + 1, 4096));
+  std::size_t size = 0;
+  for (;;) {
+    if (size == bytes.size()) bytes.resize(bytes.size() * 2);
+    const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      result.error = system_message(errno);
+      bytes.clear();
+      return result;
+    }
+    size += static_cast<std::size_t>(n);
+  }
+  bytes.resize(size);
+  return result;
+}
+
+std::optional<std::string> read_file_reporting(const std::filesystem::path& file, const SourceLocation& where,
+                                               Diagnostics& diags, std::string_view what) {
+  FileRead read = read_file(file);
+  if (read.ok()) return std::move(read.bytes);
+  diags.error(where, fmt::format("cannot read {}: {}", what, read.error),
+              "check that it is a file you may read (its permissions, or where a link points)");
+  return std::nullopt;
+}
+
 std::optional<std::string> read_whole_file(const std::filesystem::path& file) {
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error)) return std::nullopt;  // which Linux opens, and reads as ""
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
+  FileRead read = read_file(file);
+  if (!read.ok()) return std::nullopt;
+  return std::move(read.bytes);
 }
 
 SourceLocation location_of(const std::filesystem::path& file) {

@@ -3,10 +3,25 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/diagnostics.hpp"
 
 namespace pb::inline core {
+
+// A file's bytes, or why they could not be read, in the system's words ("Permission denied",
+// "Input/output error"): a file that exists but cannot be read is an error to report, not an empty file.
+struct FileRead {
+  std::string bytes;
+  std::string error;  // empty when the whole file was read
+  bool ok() const { return error.empty(); }
+};
+FileRead read_file(const std::filesystem::path& file);
+
+// The file's bytes; when it cannot be read, an error at `where` ("cannot read <what>: Permission
+// denied", with a hint) and nothing.
+std::optional<std::string> read_file_reporting(const std::filesystem::path& file, const SourceLocation& where,
+                                               Diagnostics& diags, std::string_view what = "the file");
 
 // The file's bytes, or nothing when it cannot be opened or read.
 std::optional<std::string> read_whole_file(const std::filesystem::path& file);

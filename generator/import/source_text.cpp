@@ -38,7 +38,9 @@ std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits
                 "split the document, or import the part that holds the practice model");
     return std::nullopt;
   }
-  const std::string text = read_whole_file(file).value_or("");
+  const std::optional<std::string> read = read_file_reporting(file, location_of(file), diags);
+  if (!read) return std::nullopt;
+  const std::string& text = *read;
   if (text.starts_with("%PDF-")) return read_pdf(file, limits, diags);
   if (text.size() > limits.max_text_bytes) {
     diags.error(location_of(file), fmt::format("the text is {} MB; import reads at most {} MB", text.size() >> 20,

@@ -165,10 +165,17 @@ std::optional<Theme> Theme::load(const std::optional<fs::path>& override_dir, Di
     for (fs::recursive_directory_iterator it(*override_dir, ec), end; !ec && it != end; it.increment(ec))
       if (it->is_regular_file(ec)) paths.push_back(it->path());
     std::sort(paths.begin(), paths.end());
+    bool readable = true;
     for (const auto& p : paths) {
-      add_file(p.lexically_relative(*override_dir).generic_string(), read_whole_file(p).value_or(""),
-               p.generic_string(), sources, files, assets);
+      std::optional<std::string> bytes = read_file_reporting(p, location_of(p), diags, "this theme file");
+      if (!bytes) {
+        readable = false;
+        continue;
+      }
+      add_file(p.lexically_relative(*override_dir).generic_string(), std::move(*bytes), p.generic_string(), sources,
+               files, assets);
     }
+    if (!readable) return std::nullopt;
   }
 
   Theme theme;

@@ -167,6 +167,8 @@ TEST_CASE("a file that is neither PDF nor text, a damaged PDF, a scan and too ma
   CHECK_FALSE(read_source(dir.path() / "scan.pdf", {}, diags));
   CHECK_FALSE(read_source(dir.path() / "scan.pdf", {.max_pages = 1}, diags));
   CHECK_FALSE(read_source(dir.path() / "missing.txt", {}, diags));
+  std::filesystem::create_symlink("/proc/self/mem", dir.path() / "unreadable.txt");  // unreadable even as root
+  CHECK_FALSE(read_source(dir.path() / "unreadable.txt", {}, diags));
   const std::string p = dir.path().generic_string() + "/";
   CHECK(test::formatted(diags) ==
         std::vector<std::string>{
@@ -179,6 +181,8 @@ TEST_CASE("a file that is neither PDF nor text, a damaged PDF, a scan and too ma
                 "  hint: run OCR first (e.g. 'ocrmypdf in.pdf out.pdf'), then import the result",
             p + "scan.pdf: error: this PDF has 2 pages; import reads at most 1\n"
                 "  hint: extract the pages that hold the practice model (e.g. 'qpdf in.pdf --pages . 1-20 -- out.pdf')",
+            p + "unreadable.txt: error: cannot read the file: Input/output error\n"
+                "  hint: check that it is a file you may read (its permissions, or where a link points)",
         });
 }
 

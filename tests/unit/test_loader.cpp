@@ -11,6 +11,7 @@
 
 using namespace pb;
 using pb::test::formatted;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -214,6 +215,23 @@ TEST_CASE("every error of a run is reported, across files") {
   Diagnostics diags;
   load_site(dir.path() / "content", diags);
   CHECK(diags.error_count() == 3);
+}
+
+TEST_CASE("a content file that exists but cannot be read is an error naming it, not an empty file") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  const fs::path sections = dir.path() / "content/models/m1/sections";
+  // Reading /proc/self/mem fails even as root; a device would never end.
+  fs::create_symlink("/proc/self/mem", sections / "02-unreadable.yaml");
+  fs::create_symlink("/dev/zero", sections / "03-device.yaml");
+  Diagnostics diags;
+  load_site(dir.path() / "content", diags);
+  const std::string shown = (dir.path() / "content").generic_string() + "/";
+  CHECK(formatted(diags) == std::vector<std::string>{
+      shown + "models/m1/sections/02-unreadable.yaml: error: cannot read the file: Input/output error\n"
+              "  hint: check that it is a file you may read (its permissions, or where a link points)",
+      shown + "models/m1/sections/03-device.yaml: error: cannot read the file: not a regular file (a device, pipe or socket)\n"
+              "  hint: check that it is a file you may read (its permissions, or where a link points)"});
 }
 
 TEST_CASE("hostile input: deep nesting, huge files and alias bombs are errors, not crashes") {

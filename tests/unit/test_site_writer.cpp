@@ -130,6 +130,24 @@ TEST_CASE("--theme overrides the default theme file by file") {
   CHECK(read(dir.path() / "site/models/m1/first/index.html").find("Keep children safe.") != std::string::npos);
 }
 
+TEST_CASE("a theme file that cannot be read is an error naming it, and nothing is built") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("theme/templates/404.html", "<h1>Custom {{page_title}}</h1>");
+  fs::create_symlink("/proc/self/mem", dir.path() / "theme/templates/layout.html");  // unreadable even as root
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  options.theme_dir = dir.path() / "theme";
+  Diagnostics diags;
+  CHECK_FALSE(run_build(options, diags).ok);
+  CHECK(test::formatted(diags) == std::vector<std::string>{
+      (dir.path() / "theme/templates/layout.html").generic_string() +
+      ": error: cannot read this theme file: Input/output error\n"
+      "  hint: check that it is a file you may read (its permissions, or where a link points)"});
+  CHECK_FALSE(fs::exists(dir.path() / "site"));
+}
+
 TEST_CASE("a broken template is reported with its line and column") {
   test::TempDir dir;
   test::write_minimal_content(dir);

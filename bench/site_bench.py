@@ -184,6 +184,7 @@ def run_benchmark(args, binary, hugo, folder, shm):
     figures["phases"] = {key: series[key].median_run().output.strip().splitlines() for key in ("pb_disk", "pb_memory") if key in series}
     figures["diagnostics"] = diagnostics_summary(series["pb_disk"].median_run().errors)
     figures["goals"] = report.goals(series, figures["output"])
+    figures["disk_budget"] = report.disk_budget(series)
     figures["load_average_at_end"] = machine()["load_average"]
     report.print_all(figures, series, say)
     return figures
@@ -214,6 +215,9 @@ def on_disk(runs, binary, content, site, output, hugo_site, series):
     across invocations: a second benchmark started within six minutes of the first pays for the
     first one's removals on both sides."""
     build, floor = series.setdefault("pb_disk", Series("practicebook, disk")), series.setdefault("copy", Series("write floor: cp -r"))
+    # `check` does what the build does before its first page (read, validate, link) and writes
+    # nothing: beside the floor it shows how much of the disk goal's time that leaves for the pages.
+    check = series.setdefault("pb_check", Series("practicebook check (no output)"))
     hugo_disk = series.setdefault("hugo_disk", Series("hugo, disk")) if hugo_site else None
     say(f"write floor: cp -r {site} {site}-copy-N ({output['files']} files, {output['bytes'] / 1e6:.1f} MB: "
         "Practicebook's output tree, copied on the same disk)")
@@ -225,7 +229,9 @@ def on_disk(runs, binary, content, site, output, hugo_site, series):
         built = build.add(measure(practicebook(binary, content, built_site)))
         settle()
         copied = floor.add(measure(["cp", "-r", site, copy]))
-        line = f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s"
+        checked = check.add(measure([binary, "check", "--content", content]))
+        line = (f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s, "
+                f"check {checked.seconds:.2f} s")
         if hugo_site:
             public = f"{hugo_site['public']}-{n + 1}"
             written.append(public)

@@ -126,8 +126,16 @@ class Bench(unittest.TestCase):
         self.addCleanup(shutil.rmtree, kept.group(2), True)
         with open(figures_file, encoding="utf-8") as f:
             figures = json.load(f)
-        self.assertEqual(set(figures["series"]), {"pb_disk", "copy", "pb_memory", "seed"})
-        self.assertEqual([len(figures["series"][key]["seconds"]) for key in ("pb_disk", "copy", "pb_memory", "seed")], [1, 1, 1, 5])
+        self.assertEqual(set(figures["series"]), {"pb_disk", "copy", "pb_check", "pb_memory", "seed"})
+        self.assertEqual([len(figures["series"][key]["seconds"]) for key in ("pb_disk", "copy", "pb_check", "pb_memory", "seed")],
+                         [1, 1, 1, 1, 5])
+        # What the disk goal leaves for the pages: 1.15 times the copy's time less check's (which writes nothing).
+        budget, series = figures["disk_budget"], figures["series"]
+        self.assertEqual((budget["check_seconds"], budget["floor_seconds"]), (series["pb_check"]["median"], series["copy"]["median"]))
+        self.assertAlmostEqual(budget["left_for_pages_seconds"], 1.15 * series["copy"]["median"] - series["pb_check"]["median"], places=3)
+        self.assertRegex(proc.stdout, r"(?m)^what the disk goal leaves: .* takes \d+\.\d{3}s, \d+\.\d\d× the floor; "
+                                      r"1\.15× the floor leaves -?\d+\.\d{3}s to render and write \d+ files$")
+        self.assertRegex(proc.stdout, r"(?m)^practicebook check \(no output\) +[0-9.]+s")
         self.assertIsNone(figures["hugo"])
         # Peak memory is the program's own: cp needs about 2 MiB, not this Python process's share.
         self.assertLess(figures["series"]["copy"]["peak_mib"], 8)

@@ -20,6 +20,14 @@ namespace fs = std::filesystem;
 using namespace pb;
 
 namespace {
+// A build of the temporary folder's content/ into site/, with theme/ as --theme.
+BuildOptions themed_build(const test::TempDir& dir) {
+  BuildOptions options;
+  options.content_dir = dir.path() / "content";
+  options.out_dir = dir.path() / "site";
+  options.theme_dir = dir.path() / "theme";
+  return options;
+}
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -119,10 +127,7 @@ TEST_CASE("--theme overrides the default theme file by file") {
   test::TempDir dir;
   test::write_minimal_content(dir);
   dir.write("theme/templates/404.html", "<h1>Custom {{page_title}}</h1>");
-  BuildOptions options;
-  options.content_dir = dir.path() / "content";
-  options.out_dir = dir.path() / "site";
-  options.theme_dir = dir.path() / "theme";
+  const BuildOptions options = themed_build(dir);
   Diagnostics diags;
   REQUIRE(run_build(options, diags).ok);
   CHECK(read(dir.path() / "site/404.html").find("<h1>Custom Page not found</h1>") != std::string::npos);
@@ -135,10 +140,7 @@ TEST_CASE("a theme file that cannot be read is an error naming it, and nothing i
   test::write_minimal_content(dir);
   dir.write("theme/templates/404.html", "<h1>Custom {{page_title}}</h1>");
   fs::create_symlink("/proc/self/mem", dir.path() / "theme/templates/layout.html");  // unreadable even as root
-  BuildOptions options;
-  options.content_dir = dir.path() / "content";
-  options.out_dir = dir.path() / "site";
-  options.theme_dir = dir.path() / "theme";
+  const BuildOptions options = themed_build(dir);
   Diagnostics diags;
   CHECK_FALSE(run_build(options, diags).ok);
   CHECK(test::formatted(diags) == std::vector<std::string>{
@@ -152,10 +154,7 @@ TEST_CASE("a broken template is reported with its line and column") {
   test::TempDir dir;
   test::write_minimal_content(dir);
   dir.write("theme/templates/404.html", "<h1>\n  {{#open}} never closed\n");
-  BuildOptions options;
-  options.content_dir = dir.path() / "content";
-  options.out_dir = dir.path() / "site";
-  options.theme_dir = dir.path() / "theme";
+  const BuildOptions options = themed_build(dir);
   Diagnostics diags;
   CHECK_FALSE(run_build(options, diags).ok);
   REQUIRE(diags.error_count() == 1);

@@ -229,6 +229,7 @@ def on_disk(runs, binary, content, site, output, hugo_site, series):
         built = build.add(measure(practicebook(binary, content, built_site)))
         settle()
         copied = floor.add(measure(["cp", "-r", site, copy]))
+        settle()  # the copy's writeback would otherwise run beside check, on the same two cores
         checked = check.add(measure([binary, "check", "--content", content]))
         line = (f"  run {n + 1}/{runs}: practicebook to disk {built.seconds:.2f} s, cp -r {copied.seconds:.2f} s, "
                 f"check {checked.seconds:.2f} s")

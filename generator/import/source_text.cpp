@@ -28,7 +28,7 @@ SourceDocument text_document(const std::string& path, const std::string& text) {
 
 std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits& limits, Diagnostics& diags) {
   std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) {
+  if (!fs::exists(file, ec)) {  // a folder or a device there is not "missing": read_file_reporting says what it is
     diags.error(location_of(file), "no such file", "give the path of the PDF or text file to import");
     return std::nullopt;
   }

@@ -169,9 +169,12 @@ TEST_CASE("a file that is neither PDF nor text, a damaged PDF, a scan and too ma
   CHECK_FALSE(read_source(dir.path() / "missing.txt", {}, diags));
   std::filesystem::create_symlink("/proc/self/mem", dir.path() / "unreadable.txt");  // unreadable even as root
   CHECK_FALSE(read_source(dir.path() / "unreadable.txt", {}, diags));
+  CHECK_FALSE(read_source("/dev/zero", {}, diags));  // it exists: not "no such file"
   const std::string p = dir.path().generic_string() + "/";
   CHECK(test::formatted(diags) ==
         std::vector<std::string>{
+            "/dev/zero: error: cannot read the file: not a regular file (a device, pipe or socket)\n"
+            "  hint: check that it is a file you may read (its permissions, or where a link points)",
             p + "broken.pdf: error: this PDF cannot be read: it is damaged, incomplete or encrypted\n"
                 "  hint: open it in a PDF reader and save or print it to a new PDF, then import that",
             p + "logo.png: error: this is neither a PDF nor a UTF-8 text file: byte 0x89 is not valid UTF-8 (at offset 0)\n"

@@ -38,13 +38,13 @@ Page script(std::string path, std::string js) {
 
 std::vector<PageTask> plan_search(const LinkedSite& linked) {
   // The shards are planned now (their paths are in the head), and each is built by its own task.
-  auto shards = std::make_shared<const SearchShards>(plan_search_shards(linked.site()));
+  auto shards = std::make_shared<const SearchShards>(plan_search_shards(linked));
   std::vector<PageTask> tasks{
       {urls::search(), true, [&] { return search_page(linked); }},
       {urls::search_index(), false, [&linked, shards] {
          return script(urls::search_index(), build_search_head(linked, *shards));
        }}};
-  for (std::size_t n = 0; n < shards->models.size(); ++n)
+  for (std::size_t n = 0; n < shards->parts.size(); ++n)
     tasks.push_back({urls::search_shard(n), false, [&linked, shards, n] {
                        return script(urls::search_shard(n), build_search_shard(linked, *shards, n));
                      }});

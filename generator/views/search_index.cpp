@@ -172,18 +172,19 @@ std::string statement_place(const Site& site, const Model& m, const Section* sec
   return where;
 }
 
-void add_statement_docs(const LinkedSite& linked, std::uint32_t mi, IndexTables& t) {
+// The model's statements [from, to) (counted in site order within the model).
+void add_statement_docs(const LinkedSite& linked, std::uint32_t mi, std::size_t from, std::size_t to, IndexTables& t) {
   const Site& site = linked.site();
   const auto& all = linked.graph().statements();
   // Statements are in site order, so a model's are one run, and a block's too: its page, place and
   // role are looked up once.
-  auto first = std::lower_bound(all.begin(), all.end(), mi, [](const StatementRef& r, std::uint32_t m) { return r.model < m; });
+  const std::size_t first = linked.graph().statements_of(mi).first;
   const Model& model = site.models[mi];
   const Section* section = nullptr;
   const Block* block = nullptr;
   int place = -1, role = -1;
-  for (auto it = first; it != all.end() && it->model == mi; ++it) {
-    const StatementRef& ref = *it;
+  for (std::size_t k = first + from; k < first + to; ++k) {
+    const StatementRef& ref = all[k];
     if (place < 0 || linked.section(ref) != section || linked.block(ref) != block) {
       section = linked.section(ref);
       block = linked.block(ref);
@@ -249,20 +250,24 @@ void add_docs_across_models(const LinkedSite& linked, IndexTables& t) {
 
 std::string build_search_head(const LinkedSite& linked, const SearchShards& shards) {
   const Site& site = linked.site();
-  std::vector<std::size_t> shard_of(site.models.size(), 0);
-  for (std::size_t n = 0; n < shards.models.size(); ++n)
-    for (std::uint32_t mi : shards.models[n]) shard_of[mi] = n;
-  // [id, name, archived, jurisdiction, family, shard, agency, state]: archived editions are searched on
-  // request; state is the state a county, tribe or city belongs to, when it is not the jurisdiction.
+  // Each model's first and last shard: the same one unless the model is larger than a shard.
+  std::vector<std::size_t> first_shard(site.models.size(), 0), last_shard(site.models.size(), 0);
+  for (std::size_t n = shards.parts.size(); n-- > 0;)
+    for (const ModelPart& part : shards.parts[n]) first_shard[part.model] = n;
+  for (std::size_t n = 0; n < shards.parts.size(); ++n)
+    for (const ModelPart& part : shards.parts[n]) last_shard[part.model] = n;
+  // [id, name, archived, jurisdiction, family, shard, agency, state, last shard]: archived editions are
+  // searched on request; state is the state a county, tribe or city belongs to, when it is not the
+  // jurisdiction.
   json models = json::array(), roles = json::array(), list = json::array();
   for (std::size_t i = 0; i < site.models.size(); ++i) {
     const Model& m = site.models[i];
-    models.push_back({m.id, model_name(m), m.superseded_by.empty() ? 0 : 1, m.jurisdiction, m.family, shard_of[i],
-                      m.agency, m.state == m.jurisdiction ? "" : m.state});
+    models.push_back({m.id, model_name(m), m.superseded_by.empty() ? 0 : 1, m.jurisdiction, m.family, first_shard[i],
+                      m.agency, m.state == m.jurisdiction ? "" : m.state, last_shard[i]});
   }
   for (const auto& r : site.roles) roles.push_back({r.id, r.title, r.plural});
   // [path, estimated bytes]: the browser loads shards in order until a budget is spent.
-  for (std::size_t n = 0; n < shards.models.size(); ++n) list.push_back({urls::search_shard(n), shards.estimated_bytes[n]});
+  for (std::size_t n = 0; n < shards.parts.size(); ++n) list.push_back({urls::search_shard(n), shards.estimated_bytes[n]});
 
   // Synonym groups: content/synonyms.yaml, then each glossary term with its abbreviation and aliases.
   json synonyms = json::array();
@@ -273,7 +278,7 @@ std::string build_search_head(const LinkedSite& linked, const SearchShards& shar
     for (const auto& alias : term.aliases) words.push_back(alias);
     if (words.size() > 1) synonyms.push_back(std::move(words));
   }
-  json head = json_object("version", 3,        "models", std::move(models), "roles", std::move(roles),
+  json head = json_object("version", 4,        "models", std::move(models), "roles", std::move(roles),
                      "synonyms", std::move(synonyms), "shards", std::move(list));
   std::string out = "window.PRACTICEBOOK_SEARCH=";
   append_json(out, head);
@@ -285,12 +290,20 @@ std::string build_search_shard(const LinkedSite& linked, const SearchShards& sha
   const Site& site = linked.site();
   IndexTables t;
   if (n == 0) add_docs_across_models(linked, t);
-  for (std::uint32_t mi : shards.models.at(n)) {
+  for (const ModelPart& part : shards.parts.at(n)) {
+    const std::uint32_t mi = part.model;
     const Model& m = site.models[mi];
-    add_overview_docs(linked, m, static_cast<int>(mi), t);
-    for (const auto& s : m.sections) add_section_docs(linked, m, s, static_cast<int>(mi), t);
-    add_statement_docs(linked, mi, t);
-    add_model_role_docs(linked, m, static_cast<int>(mi), t);
+    const SearchUnits units = search_units(linked, mi);
+    // The part's units of each kind: [from, to) clipped to where that kind's units lie.
+    auto in_part = [&](std::uint32_t kind_begin, std::uint32_t kind_end) {
+      return std::pair<std::uint32_t, std::uint32_t>{std::max(part.begin, kind_begin) - kind_begin,
+                                                     std::max(std::min(part.end, kind_end), kind_begin) - kind_begin};
+    };
+    if (part.begin <= units.overview && units.overview < part.end) add_overview_docs(linked, m, static_cast<int>(mi), t);
+    for (auto [s, end] = in_part(units.first_section, units.first_statement); s < end; ++s)
+      add_section_docs(linked, m, m.sections[s], static_cast<int>(mi), t);
+    if (const auto [from, to] = in_part(units.first_statement, units.roles); from < to) add_statement_docs(linked, mi, from, to, t);
+    if (part.begin <= units.roles && units.roles < part.end) add_model_role_docs(linked, m, static_cast<int>(mi), t);
   }
   // Shards may arrive in any order: each files itself under its number.
   std::string out = "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) + "]=";

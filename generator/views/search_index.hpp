@@ -1,7 +1,7 @@
 #pragma once
 // The client-side search index, in parts loaded with <script> tags (so it works from file://):
 // search-index.js, the head (models, roles, synonyms, the list of shards), and search/shard-N.js, the
-// documents of some models each. Shard 0 also holds what is across models (role, topic and glossary
+// documents of some models each (or of part of one very large model). Shard 0 also holds what is across models (role, topic and glossary
 // pages). A small site is one shard; a national one is many, and the browser loads only the shards a
 // search needs, a few at a time, so no script is large and the first results come after a few.
 #include <cstddef>
@@ -18,14 +18,32 @@ namespace pb::inline views {
 // it in a fraction of a second, large enough that a seed-sized site is one shard.
 inline constexpr std::size_t search_shard_target_bytes = 256 * 1024;
 
-// Which models each shard holds: indexes into site.models. Current editions come first (they are
-// searched by default), archived ones after; a model is never split.
+// A model's search documents in units, numbered in the order a shard writes them: its overview (and
+// what is on it besides statements), each section page, each statement (in site order) and its role
+// pages. A shard holds runs of them: all of a model's while it fits.
+struct SearchUnits {
+  std::uint32_t overview = 0;
+  std::uint32_t first_section = 0;    // section s is first_section + s
+  std::uint32_t first_statement = 0;  // the model's k-th statement in site order is first_statement + k
+  std::uint32_t roles = 0;
+  std::uint32_t count = 0;
+};
+SearchUnits search_units(const LinkedSite& linked, std::uint32_t model);
+
+// Units [begin, end) of site.models[model].
+struct ModelPart {
+  std::uint32_t model = 0;
+  std::uint32_t begin = 0, end = 0;
+};
+
+// What each shard holds. Current editions come first (they are searched by default), archived ones
+// after; a model is split only when it is larger than a shard.
 struct SearchShards {
-  std::vector<std::vector<std::uint32_t>> models;
+  std::vector<std::vector<ModelPart>> parts;
   std::vector<std::size_t> estimated_bytes;
 };
 
-SearchShards plan_search_shards(const Site& site, std::size_t target_bytes = search_shard_target_bytes);
+SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_bytes = search_shard_target_bytes);
 
 // window.PRACTICEBOOK_SEARCH = {version, models, roles, synonyms, shards}; the format is described in
 // themes/default/assets/search-core.js, which builds a lunr index of each shard in the browser.

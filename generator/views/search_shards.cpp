@@ -1,6 +1,10 @@
-// Which models go into which shard of the search index. The plan is made before any shard is built
+// Which documents go into which shard of the search index. The plan is made before any shard is built
 // (each shard is then built on its own rendering thread), so it works from an estimate: the size of
-// the Markdown sources a model's documents are made of, plus what each document costs in the JSON.
+// the Markdown sources the documents are made of, plus what each document costs in the JSON.
+//
+// A shard holds whole models while they fit. A model larger than a shard (a long manual, a section of
+// thousands of statements) is cut into runs of its documents, each filling a shard of its own size at
+// most, so no script grows with the size of one model.
 #include <algorithm>
 
 #include "views/search_index.hpp"
@@ -14,33 +18,46 @@ constexpr std::size_t document_overhead = 40;
 
 std::size_t text_bytes(const Markdown& m) { return m.empty() ? 0 : m.source.size() + document_overhead; }
 
-std::size_t statement_bytes(const std::vector<Statement>& items) {
-  std::size_t bytes = 0;
-  for_each_statement(items, [&](const Statement& s, int) { bytes += text_bytes(s.text) + s.id.size(); });
-  return bytes;
-}
-
-std::size_t estimated_bytes(const Model& m) {
+// The overview and what is on it besides statements.
+std::size_t overview_bytes(const Model& m) {
   std::size_t bytes = 200 + m.title.size() + m.subtitle.size() + text_bytes(m.vision) + text_bytes(m.intro) +
                       text_bytes(m.closing) + m.tagline.size();
   if (m.framework) bytes += text_bytes(m.framework->body);
-  if (m.priorities) bytes += text_bytes(m.priorities->intro) + statement_bytes(m.priorities->items);
+  if (m.priorities) bytes += text_bytes(m.priorities->intro);
   if (m.letter) bytes += text_bytes(m.letter->body);
   if (m.rubric) {
     bytes += text_bytes(m.rubric->intro);
     for (const auto& level : m.rubric->levels) bytes += level.name.size() + text_bytes(level.description);
   }
   for (const auto& note : m.footnotes) bytes += text_bytes(note.text);
-  for (const auto& s : m.sections) {
-    bytes += 100 + s.title.size() + text_bytes(s.summary) + text_bytes(s.definition) + text_bytes(s.intro);
-    for (const auto& b : s.blocks) {
-      bytes += b.heading.size() + text_bytes(b.intro) + text_bytes(b.text) + statement_bytes(b.items);
-      for (const auto& cell : b.table_header) bytes += cell.source.size();
-      for (const auto& row : b.table_rows)
-        for (const auto& cell : row) bytes += cell.source.size() + 1;
-    }
+  return bytes;
+}
+
+// A section page besides its statements: its summary, definition, intro and each block's texts.
+std::size_t section_bytes(const Section& s) {
+  std::size_t bytes = 100 + s.title.size() + text_bytes(s.summary) + text_bytes(s.definition) + text_bytes(s.intro);
+  for (const auto& b : s.blocks) {
+    bytes += b.heading.size() + text_bytes(b.intro) + text_bytes(b.text);
+    for (const auto& cell : b.table_header) bytes += cell.source.size();
+    for (const auto& row : b.table_rows)
+      for (const auto& cell : row) bytes += cell.source.size() + 1;
   }
   return bytes;
+}
+
+// Each of a model's search units' estimated size, in the order search_units() numbers them.
+std::vector<std::size_t> unit_bytes(const LinkedSite& linked, std::uint32_t mi) {
+  const Model& m = linked.site().models[mi];
+  const SearchUnits units = search_units(linked, mi);
+  std::vector<std::size_t> bytes(units.count, 0);
+  bytes[units.overview] = overview_bytes(m);
+  for (std::size_t s = 0; s < m.sections.size(); ++s) bytes[units.first_section + s] = section_bytes(m.sections[s]);
+  const auto [first, end] = linked.graph().statements_of(mi);
+  for (std::size_t k = first; k < end; ++k) {
+    const Statement& s = linked.statement(linked.graph().statements()[k]);
+    bytes[units.first_statement + (k - first)] = text_bytes(s.text) + s.id.size();
+  }
+  return bytes;  // the role pages' unit counts nothing: a title and a line each
 }
 
 // Role, topic and glossary pages, and each model's role pages: the documents of shard 0 that belong to
@@ -55,24 +72,55 @@ std::size_t estimated_bytes_across_models(const Site& site) {
 
 }  // namespace
 
-SearchShards plan_search_shards(const Site& site, std::size_t target_bytes) {
+SearchUnits search_units(const LinkedSite& linked, std::uint32_t mi) {
+  const auto [first, end] = linked.graph().statements_of(mi);
+  SearchUnits units;
+  units.first_section = 1;
+  units.first_statement = units.first_section + static_cast<std::uint32_t>(linked.site().models[mi].sections.size());
+  units.roles = units.first_statement + static_cast<std::uint32_t>(end - first);
+  units.count = units.roles + 1;
+  return units;
+}
+
+SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_bytes) {
+  const Site& site = linked.site();
   SearchShards plan;
-  plan.models.emplace_back();
+  plan.parts.emplace_back();
   plan.estimated_bytes.push_back(estimated_bytes_across_models(site));
+  auto place = [&](ModelPart part, std::size_t bytes) {
+    if (!plan.parts.back().empty() && plan.estimated_bytes.back() + bytes > target_bytes) {
+      plan.parts.emplace_back();
+      plan.estimated_bytes.push_back(0);
+    }
+    plan.parts.back().push_back(part);
+    plan.estimated_bytes.back() += bytes;
+  };
   // Current editions first: a search leaves archived ones out unless asked, so their shards wait.
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < site.models.size(); ++i)
     if (site.models[i].superseded_by.empty()) order.push_back(i);
   for (std::uint32_t i = 0; i < site.models.size(); ++i)
     if (!site.models[i].superseded_by.empty()) order.push_back(i);
-  for (std::uint32_t i : order) {
-    const std::size_t bytes = estimated_bytes(site.models[i]);
-    if (!plan.models.back().empty() && plan.estimated_bytes.back() + bytes > target_bytes) {
-      plan.models.emplace_back();
-      plan.estimated_bytes.push_back(0);
+  for (std::uint32_t mi : order) {
+    const std::vector<std::size_t> bytes = unit_bytes(linked, mi);
+    const auto units = static_cast<std::uint32_t>(bytes.size());
+    std::size_t total = 0;
+    for (std::size_t b : bytes) total += b;
+    if (total <= target_bytes) {
+      place({mi, 0, units}, total);
+      continue;
     }
-    plan.models.back().push_back(i);
-    plan.estimated_bytes.back() += bytes;
+    // Runs of units up to the target each (a unit larger than the target is a run of its own).
+    std::uint32_t begin = 0;
+    std::size_t run = 0;
+    for (std::uint32_t u = 0; u < units; ++u) {
+      if (u > begin && run + bytes[u] > target_bytes) {
+        place({mi, begin, u}, run);
+        begin = u, run = 0;
+      }
+      run += bytes[u];
+    }
+    place({mi, begin, units}, run);
   }
   return plan;
 }

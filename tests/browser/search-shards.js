@@ -3,6 +3,9 @@
 // search index with no script over 1.5 MB, and search answers from file:// in Chromium after at most
 // 1.5 MB of script; the search page then goes through every shard the query needs. Prints the time to
 // first results (typing in the header box of a model page, and opening the search page with ?q=).
+// Then one model larger than a shard (the fixtures with a section of 1,500 long statements): its
+// documents are split over several shards, none over the bound, and a word of its last statement is
+// found from the search page.
 //   node tests/browser/search-shards.js --binary build/practicebook [--models 60] [--site DIR]
 'use strict';
 const fs = require('fs');
@@ -54,6 +57,72 @@ function watchScripts() {
       }
     }
   }).observe(document, { childList: true, subtree: true });
+}
+
+// The fixtures, with a section of `count` statements of about 400 characters each added to one model;
+// only the first says "bellwort" and only the last "quillwort".
+function buildLargeModelSite(args, count) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-large-model-'));
+  const content = path.join(dir, 'content');
+  fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'content'), content, { recursive: true });
+  const words = ['family', 'safety', 'worker', 'plan', 'school', 'visit', 'court', 'kin', 'team', 'home',
+                 'youth', 'meeting', 'review', 'support', 'service', 'parent', 'record', 'child'];
+  const lines = ['id: manual', 'title: Practice manual', 'blocks:', '  - kind: principles', '    heading: Every step', '    items:'];
+  for (let i = 0; i < count; i++) {
+    const text = [];
+    for (let w = 0; text.join(' ').length < 400; w++) text.push(words[(i * 7 + w * 5 + w * w) % words.length]);
+    if (i === 0) text.push('bellwort');
+    if (i === count - 1) text.push('quillwort');
+    lines.push(`      - text: "Step ${i + 1}: ${text.join(' ')}."`);
+  }
+  fs.writeFileSync(path.join(content, 'models', 'alder-county-framework', 'sections', '9-manual.yaml'), lines.join('\n') + '\n');
+  const out = path.join(dir, 'site');
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'pipe' });
+  return out;
+}
+
+function readShard(file) {
+  const js = fs.readFileSync(file, 'utf8');
+  return JSON.parse(js.slice(js.indexOf(']=') + 2).trim().replace(/;$/, ''));
+}
+
+async function checkLargeModel(args, browser, fail) {
+  const site = buildLargeModelSite(args, 1500);
+  const all = scripts(site);
+  for (const f of all) if (fs.statSync(f).size > LIMIT) fail(`large model: ${path.relative(site, f)} is ${fs.statSync(f).size} bytes`);
+  const js = fs.readFileSync(path.join(site, 'search-index.js'), 'utf8');
+  const head = JSON.parse(js.slice(js.indexOf('=') + 1).trim().replace(/;$/, ''));
+  const model = head.models.find((m) => m[0] === 'alder-county-framework');
+  const spans = model[8] - model[5] + 1;
+  // Each statement of the section is a document in exactly one shard, and only in the model's shards.
+  const seen = new Map();
+  head.shards.forEach(([src], n) => {
+    const shard = readShard(path.join(site, src));
+    for (const doc of shard.docs) {
+      const m = /^Step (\d+):/.exec(doc[1]) || /^Step (\d+):/.exec(doc[2]);
+      if (!m) continue;
+      seen.set(m[1], (seen.get(m[1]) || 0) + 1);
+      if (n < model[5] || n > model[8]) fail(`large model: step ${m[1]} is in shard ${n}, outside the model's shards ${model[5]}–${model[8]}`);
+    }
+  });
+  const once = [...seen.values()].filter((k) => k === 1).length;
+  console.log(`large model: ${head.shards.length} shards, the model in ${spans} (${model[5]}–${model[8]}); ` +
+              `${once} of 1500 steps indexed once; largest script ${Math.max(...all.map((f) => fs.statSync(f).size))} bytes`);
+  if (spans < 3) fail(`large model: its ~600 KB of statements are in ${spans} shard(s)`);
+  if (once !== 1500 || seen.size !== 1500) fail(`large model: ${seen.size} steps indexed, ${once} once, of 1500`);
+
+  const page = await browser.newPage();
+  try {
+    for (const [word, step] of [['bellwort', 1], ['quillwort', 1500]]) {
+      await page.goto(pathToFileURL(path.join(site, 'search', 'index.html')).href + '?q=' + word);
+      await page.waitForSelector('#search-results .search-result', { timeout: 20000 });
+      const first = await page.$eval('#search-results .search-result', (e) => ({ text: e.textContent, href: e.querySelector('a').href }));
+      if (!first.text.includes(`Step ${step}:`) || !/alder-county-framework\/manual\/index\.html#/.test(first.href))
+        fail(`large model: "${word}" first finds ${first.href} "${first.text.slice(0, 80)}"`);
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 async function main() {
@@ -122,6 +191,7 @@ async function main() {
     if (!/^State 07/.test(groups[0] || '')) fail(`the state named comes first: groups ${groups.slice(0, 3).join(' | ')}`);
     if (groups.length < 3) fail(`results from ${groups.length} groups only`);
     if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
+    await checkLargeModel(args, browser, fail);
   } finally {
     await browser.close();
   }

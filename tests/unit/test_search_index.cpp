@@ -22,10 +22,10 @@ nlohmann::json parse_script(const std::string& js, const std::string& prefix) {
 // The head, with the documents of every shard gathered in one "docs" table (and pages, places),
 // each document's place renumbered into the gathered tables.
 nlohmann::json index_of(const LinkedSite& linked, std::size_t target = search_shard_target_bytes) {
-  const SearchShards shards = plan_search_shards(linked.site(), target);
+  const SearchShards shards = plan_search_shards(linked, target);
   auto index = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
   index["docs"] = index["pages"] = index["places"] = nlohmann::json::array();
-  for (std::size_t n = 0; n < shards.models.size(); ++n) {
+  for (std::size_t n = 0; n < shards.parts.size(); ++n) {
     const std::string prefix =
         "(window.PRACTICEBOOK_SEARCH_SHARDS=window.PRACTICEBOOK_SEARCH_SHARDS||[])[" + std::to_string(n) + "]=";
     auto shard = parse_script(build_search_shard(linked, shards, n), prefix);
@@ -126,18 +126,22 @@ TEST_CASE("a large site's index is split into shards of whole models, current ed
   }
   const LinkedSite linked = test::read_and_link(dir.path() / "content");
   // About 4 KB a model: a 9 KB target holds two models a shard.
-  const SearchShards shards = plan_search_shards(linked.site(), 9000);
-  REQUIRE(shards.models.size() >= 3);
+  const SearchShards shards = plan_search_shards(linked, 9000);
+  REQUIRE(shards.parts.size() >= 3);
   std::set<std::uint32_t> seen;
-  for (std::size_t n = 0; n < shards.models.size(); ++n) {
-    CHECK(!shards.models[n].empty());
+  for (std::size_t n = 0; n < shards.parts.size(); ++n) {
+    CHECK(!shards.parts[n].empty());
     CHECK(shards.estimated_bytes[n] <= 9000 + 4500);
-    for (std::uint32_t m : shards.models[n]) CHECK(seen.insert(m).second);  // each model in one shard
+    for (const ModelPart& part : shards.parts[n]) {
+      CHECK(seen.insert(part.model).second);  // each model in one shard, whole
+      CHECK(part.begin == 0);
+      CHECK(part.end == search_units(linked, part.model).count);
+    }
   }
   CHECK(seen.size() == linked.site().models.size());
 
   const auto head = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
-  REQUIRE(head["shards"].size() == shards.models.size());
+  REQUIRE(head["shards"].size() == shards.parts.size());
   CHECK(head["shards"][1][0] == "search/shard-1.js");
   CHECK(!head.contains("docs"));
   // Each document is in the shard of its model; the glossary and roles across models are in shard 0.
@@ -150,7 +154,72 @@ TEST_CASE("a large site's index is split into shards of whole models, current ed
   for (const auto& page : second["pages"]) {
     REQUIRE(page[2].get<int>() >= 0);
     CHECK(head["models"][page[2].get<int>()][5] == 1);
+    CHECK(head["models"][page[2].get<int>()][8] == 1);
   }
+}
+
+TEST_CASE("a model larger than a shard is split into runs of its documents, each in a shard of its own size") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  // m1: 600 statements of about 100 bytes in its first section and 300 in a second one, about 90 KB in
+  // all; m2 small. With a 20 KB target m1 takes five shards or so, and no shard grows past the target
+  // by more than one statement.
+  std::string first = "id: first\ntitle: First\nsummary: The first section.\nblocks:\n  - kind: practice\n    items:\n";
+  for (int i = 0; i < 600; ++i)
+    first += "      - text: Workers meet families where they are, statement " + std::to_string(i) + " of the first section.\n";
+  std::string second = "id: second\ntitle: Second\nintro: The second section's zebra intro.\nblocks:\n  - kind: practice\n    items:\n";
+  for (int i = 0; i < 300; ++i) second += "      - text: Supervisors review plans, statement " + std::to_string(i) + " of the second.\n";
+  dir.write("content/models/m1/sections/01-first.yaml", first);
+  dir.write("content/models/m1/sections/02-second.yaml", second);
+  dir.write("content/models/m2/model.yaml", "title: Model two\njurisdiction: Maine\nagency: Agency\n");
+  dir.write("content/models/m2/sections/01-only.yaml",
+            "id: only\ntitle: Only\nblocks:\n  - kind: practice\n    items:\n      - text: A small model's one statement.\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const std::uint32_t big = linked.site().models[0].id == "m1" ? 0 : 1;
+  const SearchUnits units = search_units(linked, big);
+  CHECK(units.count == 1 + 2 + 900 + 1);
+
+  const SearchShards shards = plan_search_shards(linked, 20000);
+  std::vector<std::size_t> big_shards;
+  std::uint32_t next_unit = 0;  // m1's parts cover its units in order, once each
+  for (std::size_t n = 0; n < shards.parts.size(); ++n) {
+    CHECK(shards.estimated_bytes[n] <= 20000 + 200);
+    for (const ModelPart& part : shards.parts[n])
+      if (part.model == big) {
+        CHECK(part.begin == next_unit);
+        CHECK(part.end > part.begin);
+        next_unit = part.end;
+        big_shards.push_back(n);
+      }
+  }
+  CHECK(next_unit == units.count);
+  REQUIRE(big_shards.size() >= 4);
+  for (std::size_t i = 1; i < big_shards.size(); ++i) CHECK(big_shards[i] == big_shards[i - 1] + 1);
+
+  // The head gives m1's first and last shard; every statement is in exactly one shard.
+  const auto head = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
+  CHECK(head["version"] == 4);
+  CHECK(head["models"][big][5] == big_shards.front());
+  CHECK(head["models"][big][8] == big_shards.back());
+  CHECK(head["models"][1 - big][5] == head["models"][1 - big][8]);
+  const auto merged = index_of(linked, 20000);
+  std::map<std::string, int> statements;
+  for (const auto& doc : merged["docs"])
+    if (doc[0] == "s") ++statements[doc[2].get<std::string>()];
+  CHECK(statements.size() == 900 + 1);  // m1's and m2's
+  bool each_once = true;
+  for (const auto& [text, count] : statements) each_once = each_once && count == 1;
+  CHECK(each_once);
+  // The section pages and role pages are there once too: the second section's intro, found by its word.
+  int zebra = 0;
+  for (const auto& doc : merged["docs"]) zebra += doc[2].get<std::string>().find("zebra") != std::string::npos;
+  CHECK(zebra == 1);
+  // A statement in the last part still points to its own section's page.
+  for (const auto& doc : merged["docs"])
+    if (doc[2] == "Supervisors review plans, statement 299 of the second.") {
+      const auto& place = merged["places"][doc[3].get<int>()];
+      CHECK(merged["pages"][place[0].get<int>()][0] == "models/m1/second/index.html");
+    }
 }
 
 TEST_CASE("section definitions, frameworks, tables and taglines are searchable, labelled in the model's words") {

@@ -4,12 +4,14 @@
  * in node over a built site.
  *
  * The head of the index, search-index.js, sets window.PRACTICEBOOK_SEARCH = {
- *   version: 3,
- *   models: [[id, name, archived, jurisdiction, family, shard, agency, state]], roles: [[id, title, plural]],
+ *   version: 4,
+ *   models: [[id, name, archived, jurisdiction, family, shard, agency, state, last shard]],
+ *   roles: [[id, title, plural]],
  *   synonyms: [[word or phrase, …]], shards: [[path, estimated bytes]] }
  * and each shard, search/shard-N.js, files itself as window.PRACTICEBOOK_SEARCH_SHARDS[N] = {
  *   pages: [[url, title, modelIndex]], places: [[pageIndex, label]],
  *   docs: [[kind, title, text, placeIndex, anchor, roleIndex, keywords]] }
+ * A model's documents are in shards shard … last shard: one, unless the model is larger than a shard.
  * Shard 0 holds the pages across models (roles, topics, glossary) and the first models; search.js loads
  * the others with script tags when a search needs them (see shardsFor), and the engine searches the
  * shards it has.
@@ -112,14 +114,21 @@
     // The shards a search needs, in the order to load them: shard 0 (what is across models), then the
     // shards of models the query names by state, agency or title, then the rest; archived editions'
     // shards only when asked, one model's only when filtered to it.
+    function modelShards(m) {
+      var list = [];
+      for (var n = m[5]; n <= (m[8] === undefined ? m[5] : m[8]); n++) list.push(n);
+      return list;
+    }
     function shardsFor(query, options) {
       options = options || {};
       var wanted = [], named = [], byName = namedModels(words(query)).models;
       head.models.forEach(function (m, i) {
         if (options.model && m[0] !== options.model) return;
         if (m[2] === 1 && !options.includeArchived && !options.model) return;
-        if (wanted.indexOf(m[5]) < 0) wanted.push(m[5]);
-        if (byName[i] && named.indexOf(m[5]) < 0) named.push(m[5]);
+        modelShards(m).forEach(function (n) {
+          if (wanted.indexOf(n) < 0) wanted.push(n);
+          if (byName[i] && named.indexOf(n) < 0) named.push(n);
+        });
       });
       var order = [0].concat(named);
       wanted.sort(function (a, b) { return a - b; }).forEach(function (n) { if (order.indexOf(n) < 0) order.push(n); });
@@ -432,7 +441,9 @@
       documents: function () { return loadedShards().reduce(function (n, s) { return n + s.docs.length; }, 0); },
       // How many models the shards of a shardsFor() list hold.
       modelsIn: function (list) {
-        return head.models.filter(function (m) { return list.some(function (s) { return s.n === m[5]; }); }).length;
+        return head.models.filter(function (m) {
+          return list.some(function (s) { return modelShards(m).indexOf(s.n) >= 0; });
+        }).length;
       }
     };
   }

@@ -250,12 +250,15 @@ void add_docs_across_models(const LinkedSite& linked, IndexTables& t) {
 
 std::string build_search_head(const LinkedSite& linked, const SearchShards& shards) {
   const Site& site = linked.site();
-  // Each model's first and last shard: the same one unless the model is larger than a shard.
-  std::vector<std::size_t> first_shard(site.models.size(), 0), last_shard(site.models.size(), 0);
-  for (std::size_t n = shards.parts.size(); n-- > 0;)
-    for (const ModelPart& part : shards.parts[n]) first_shard[part.model] = n;
+  // Each model's first and last shard: the same one unless the model is larger than a shard (its parts
+  // are then in consecutive shards).
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> first_shard(site.models.size(), none), last_shard(site.models.size(), 0);
   for (std::size_t n = 0; n < shards.parts.size(); ++n)
-    for (const ModelPart& part : shards.parts[n]) last_shard[part.model] = n;
+    for (const ModelPart& part : shards.parts[n]) {
+      if (first_shard[part.model] == none) first_shard[part.model] = n;
+      last_shard[part.model] = n;
+    }
   // [id, name, archived, jurisdiction, family, shard, agency, state, last shard]: archived editions are
   // searched on request; state is the state a county, tribe or city belongs to, when it is not the
   // jurisdiction.

@@ -11,6 +11,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const vm = require('vm');
 const { execFileSync } = require('child_process');
 const { pathToFileURL, fileURLToPath } = require('url');
 const { launch } = require('./lib/browser');
@@ -111,6 +112,20 @@ async function checkLargeModel(args, browser, fail) {
   if (spans < 3) fail(`large model: its ~600 KB of statements are in ${spans} shard(s)`);
   if (once !== 1500 || seen.size !== 1500) fail(`large model: ${seen.size} steps indexed, ${once} once, of 1500`);
 
+  // "Searched N of M models" counts a split model only once all its shards are loaded: with shards
+  // 0…k loaded, the models whose last shard is at most k.
+  const context = {};
+  context.window = context;
+  vm.createContext(context);
+  for (const file of ['assets/lunr.min.js', 'search-index.js', 'assets/search-core.js'])
+    vm.runInContext(fs.readFileSync(path.join(site, file), 'utf8'), context, { filename: file });
+  const engine = context.PracticebookSearch.create(context.PRACTICEBOOK_SEARCH, context.lunr);
+  for (const k of [model[5], model[8]]) {
+    const counted = engine.modelsIn(head.shards.slice(0, k + 1).map((_, n) => ({ n })));
+    const whole = head.models.filter((m) => m[8] <= k).length;
+    if (counted !== whole) fail(`large model: with shards 0–${k} loaded, "searched" counts ${counted} models, not ${whole}`);
+  }
+
   const page = await browser.newPage();
   try {
     for (const [word, step] of [['bellwort', 1], ['quillwort', 1500]]) {
@@ -122,6 +137,7 @@ async function checkLargeModel(args, browser, fail) {
     }
   } finally {
     await page.close();
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
   }
 }
 
@@ -194,6 +210,7 @@ async function main() {
     await checkLargeModel(args, browser, fail);
   } finally {
     await browser.close();
+    if (!args.site) fs.rmSync(path.dirname(site), { recursive: true, force: true });
   }
   console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (failures.length) {

@@ -116,7 +116,7 @@
     // shards only when asked, one model's only when filtered to it.
     function modelShards(m) {
       var list = [];
-      for (var n = m[5]; n <= (m[8] === undefined ? m[5] : m[8]); n++) list.push(n);
+      for (var n = m[5]; n <= m[8]; n++) list.push(n);
       return list;
     }
     function shardsFor(query, options) {
@@ -439,10 +439,11 @@
       shardCount: head.shards.length, loadedCount: function () { return loadedCount; },
       isLoaded: function (n) { return !!shards[n]; },
       documents: function () { return loadedShards().reduce(function (n, s) { return n + s.docs.length; }, 0); },
-      // How many models the shards of a shardsFor() list hold.
+      // How many models the shards of a shardsFor() list hold whole (a model split over several shards
+      // is searched only once all of them are loaded).
       modelsIn: function (list) {
         return head.models.filter(function (m) {
-          return list.some(function (s) { return modelShards(m).indexOf(s.n) >= 0; });
+          return modelShards(m).every(function (n) { return list.some(function (s) { return s.n === n; }); });
         }).length;
       }
     };

@@ -9,9 +9,6 @@
 
 namespace pb::inline views {
 
-// Estimated bytes of page text per statement listed beside its own text (its link, its place).
-inline constexpr std::size_t statement_overhead = 160;
-
 // compare_topics.cpp: each topic page's split by state, by index into Site::topics (whole pages on
 // a small site). A model's column on topic t is on splits[t].path_of(model).
 std::vector<StateSplit> topic_splits(const LinkedSite& linked, std::size_t budget);

@@ -10,6 +10,7 @@
 #include "views/diff_html.hpp"
 #include "views/page_nav.hpp"
 #include "views/plan.hpp"
+#include "views/state_lists.hpp"
 
 namespace pb::inline views {
 
@@ -195,13 +196,11 @@ std::vector<StateSplit> topic_splits(const LinkedSite& linked, std::size_t budge
   for (std::uint32_t i = 0; i < models.size(); ++i) models[i] = i;
   std::vector<StateSplit> splits;
   for (const auto& topic : site.topics) {
-    // A model's part of the page: its statements on the topic, each with its link and place.
+    // A model's part of the page: its statements on the topic as they render (a glossary term's link
+    // carries its definition), each with its link and place.
     std::vector<std::size_t> weights(models.size(), 0);
-    for (std::size_t index : graph.by_topic(topic.id)) {
-      const StatementRef& ref = graph.statements()[index];
-      weights[ref.model] += linked.statement(ref).text.source.size() + statement_overhead;
-    }
-    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, budget, max_columns));
+    for (std::size_t index : graph.by_topic(topic.id)) weights[graph.statements()[index].model] += statement_weight(linked, graph.statements()[index]);
+    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, listing_budget(budget), max_columns));
   }
   return splits;
 }

@@ -8,13 +8,14 @@
 #include "core/qr_svg.hpp"
 #include "link/urls.hpp"
 #include "views/print_fit.hpp"
+#include "views/state_lists.hpp"
 #include "views/state_split.hpp"
 
 namespace pb::inline views {
 
 namespace {
 
-// Estimated bytes of a topic sheet per statement beside its text (its place, its markup).
+// Estimated bytes of a topic sheet per statement beside its rendered text (its place, its markup).
 constexpr std::size_t sheet_item_overhead = 100;
 
 std::string capitalized(std::string text) {
@@ -259,7 +260,7 @@ StateSplit topic_sheet_split(const LinkedSite& linked, const Topic& topic, std::
   std::vector<std::size_t> by_model(site.models.size(), 0);
   for (std::size_t i : graph.by_topic(topic.id)) {
     const StatementRef& ref = graph.statements()[i];
-    by_model[ref.model] += linked.statement(ref).text.source.size() + sheet_item_overhead;
+    by_model[ref.model] += linked.statement_html(ref).html.size() + sheet_item_overhead;
   }
   std::vector<std::uint32_t> current;
   std::vector<std::size_t> weights;

@@ -10,6 +10,7 @@
 
 #include "link/urls.hpp"
 #include "test_support.hpp"
+#include "views/handouts.hpp"
 #include "views/plan.hpp"
 
 using namespace pb;
@@ -133,4 +134,55 @@ TEST_CASE("past the budget, the handouts index keeps the topic sheets and links 
   for (const PageTask& task : plan_model_pages(seed(), 1))
     if (task.path == "models/va-practice-model/index.html")
       CHECK(test::as_json(task.make()).data["handouts_href"] == "../../handouts/states/virginia/index.html#handouts-va-practice-model");
+}
+
+namespace {
+
+// Two models in two states, each of ten short statements on one topic, every one naming a glossary
+// term whose definition is 3,000 characters long: little text, and pages many times its size, since
+// each linked term carries its definition for the tooltip.
+void write_term_heavy_content(const test::TempDir& dir) {
+  dir.write("content/site.yaml", "title: Test site\n");
+  dir.write("content/roles.yaml", "roles:\n  - id: worker\n    title: Worker\n");
+  dir.write("content/topics.yaml", "topics:\n  - id: safety\n    title: Safety\n");
+  dir.write("content/glossary.yaml", "terms:\n  - id: safety-plan\n    term: safety plan\n    definition: " +
+                                         std::string(3000, 'x') + "\n");
+  for (const char* state : {"Alpha", "Beta"}) {
+    std::string items;
+    for (int i = 1; i <= 10; ++i) items += fmt::format("      - text: Keep the safety plan current, step {}.\n        topics: [safety]\n", i);
+    const std::string id = fmt::format("m-{}", state[0] == 'A' ? "alpha" : "beta");
+    dir.write("content/models/" + id + "/model.yaml", fmt::format("title: Model of {0}\njurisdiction: {0}\nagency: Agency\n", state));
+    dir.write("content/models/" + id + "/sections/01-first.yaml",
+              "id: first\ntitle: First value\nblocks:\n  - kind: principles\n    items:\n" + items);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a topic's sheet and its comparison page are weighed as they render, glossary tooltips included") {
+  test::TempDir dir;
+  write_term_heavy_content(dir);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  // Measured, not assumed: the rendered statements are many times their text.
+  std::size_t text = 0, rendered = 0;
+  for (const StatementRef& ref : linked.graph().statements()) {
+    text += linked.statement(ref).text.source.size();
+    rendered += linked.statement_html(ref).html.size();
+  }
+  REQUIRE(linked.graph().statements().size() == 20);
+  REQUIRE(rendered > 20 * 3000);
+  REQUIRE(text < 20 * 60);
+  // A budget the text fits many times over, the rendered statements not: both pages split by state.
+  constexpr std::size_t budget = 8 * 1024;
+  const auto handouts = list_handouts(linked, budget);
+  std::set<std::string> sheets;
+  for (const Handout& h : handouts)
+    if (h.kind == HandoutKind::topic_sheet) sheets.insert(h.path);
+  CHECK(sheets == std::set<std::string>{urls::topic_sheet("safety"), urls::state_page(urls::topic_sheet("safety"), "alpha", 1),
+                                        urls::state_page(urls::topic_sheet("safety"), "beta", 1)});
+  const auto compare = pages_under(plan_compare_pages(linked, budget), "compare/topics/safety/");
+  CHECK(compare.count(urls::state_page(urls::compare_topic("safety"), "alpha", 1)) == 1);
+  CHECK(compare.count(urls::state_page(urls::compare_topic("safety"), "beta", 1)) == 1);
+  // At the real budget the small site keeps both whole.
+  for (const PageTask& task : plan_site(linked)) CHECK_MESSAGE(task.path.find("/states/") == std::string::npos, task.path);
 }

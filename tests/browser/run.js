@@ -52,7 +52,9 @@ function timed(checks, report) {
 
 function buildSite(args, content = args.content) {
   if (args.site && content === args.content) return args.site;
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-')), 'site');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-browser-'));
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));  // the run reads the site until it ends
+  const out = path.join(tmp, 'site');
   execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'inherit' });
   return out;
 }

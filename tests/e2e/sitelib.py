@@ -1,10 +1,12 @@
 """Helpers for the end-to-end tests: build the site with the real binary and read its pages."""
+import atexit
 import collections
 import html
 import html.parser
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import urllib.parse
@@ -20,7 +22,10 @@ def check(condition, message):
 
 def build(binary, content, out=None, extra=()):
     """Runs `practicebook build`; returns (completed process, output folder)."""
-    out = out or os.path.join(tempfile.mkdtemp(prefix="pb-e2e-"), "site")
+    if out is None:
+        tmp = tempfile.mkdtemp(prefix="pb-e2e-")
+        atexit.register(shutil.rmtree, tmp, True)  # the test reads the site until it ends
+        out = os.path.join(tmp, "site")
     # --no-pdf: these tests read the pages; printing every handout with Chromium takes a minute.
     proc = subprocess.run([binary, "build", "--no-pdf", "--content", content, "--out", out, *extra],
                           capture_output=True, text=True, timeout=120)

@@ -22,7 +22,9 @@ function parseArgs(argv) {
 
 function buildSite(args) {
   if (args.site) return path.resolve(args.site);
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-search-')), 'site');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-search-'));
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));  // the run reads the site until it ends
+  const out = path.join(tmp, 'site');
   execFileSync(args.binary, ['build', '--no-pdf', '--content', args.content, '--out', out, '--quiet'], { stdio: 'inherit' });
   return out;
 }

@@ -381,20 +381,17 @@ std::optional<SourceNode> load_yaml_file(const std::filesystem::path& path, cons
                                                size, limits.max_file_bytes),
                 "split the content into several section files");
   };
-  // The size first, so that a huge file is refused without being read.
-  std::error_code ec;
-  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > limits.max_file_bytes) {
-    too_large(size);
+  // A huge file is refused by its size, without being read.
+  const FileRead read = read_file(path, limits.max_file_bytes);
+  if (read.too_large) {
+    too_large(read.too_large);
     return std::nullopt;
   }
-  const std::optional<std::string> read = read_file_reporting(path, location_in(file), diags);
-  if (!read) return std::nullopt;
-  const std::string& bytes = *read;
-  if (bytes.size() > limits.max_file_bytes) {  // it grew, or its size was not known beforehand
-    too_large(bytes.size());
+  if (!read.ok()) {
+    report_unreadable(read, location_in(file), diags);
     return std::nullopt;
   }
-  return parse_yaml(bytes, file, diags, limits);
+  return parse_yaml(read.bytes, file, diags, limits);
 }
 
 }  // namespace pb::content

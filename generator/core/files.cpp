@@ -26,7 +26,7 @@ struct Descriptor {
 
 }  // namespace
 
-FileRead read_file(const std::filesystem::path& file) {
+FileRead read_file(const std::filesystem::path& file, std::uintmax_t max_bytes) {
   FileRead result;
   int fd;
   // O_NONBLOCK: a named pipe with no writer must not hold the build (it is refused below).
@@ -50,6 +50,10 @@ FileRead read_file(const std::filesystem::path& file) {
     result.error = "not a regular file (a device, pipe or socket)";
     return result;
   }
+  if (facts.st_size > 0 && static_cast<std::uintmax_t>(facts.st_size) > max_bytes) {
+    result.too_large = static_cast<std::uintmax_t>(facts.st_size);
+    return result;
+  }
   // Read into the string itself, to the end rather than to the size stat gave: files under /proc
   // say 0, and a file may grow meanwhile. The spare byte lets a regular file end in one more read.
   std::string& bytes = result.bytes;
@@ -66,6 +70,11 @@ FileRead read_file(const std::filesystem::path& file) {
       return result;
     }
     size += static_cast<std::size_t>(n);
+    if (size > max_bytes) {
+      result.too_large = size;
+      bytes.clear();
+      return result;
+    }
   }
   bytes.resize(size);
   return result;
@@ -75,9 +84,13 @@ std::optional<std::string> read_file_reporting(const std::filesystem::path& file
                                                Diagnostics& diags, std::string_view what) {
   FileRead read = read_file(file);
   if (read.ok()) return std::move(read.bytes);
+  report_unreadable(read, where, diags, what);
+  return std::nullopt;
+}
+
+void report_unreadable(const FileRead& read, const SourceLocation& where, Diagnostics& diags, std::string_view what) {
   diags.error(where, fmt::format("cannot read {}: {}", what, read.error),
               "check that it is a file you may read (its permissions, or where a link points)");
-  return std::nullopt;
 }
 
 std::optional<std::string> read_whole_file(const std::filesystem::path& file) {

@@ -1,5 +1,6 @@
 #pragma once
 // Reading a whole file, and naming one in a diagnostic.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -13,13 +14,20 @@ namespace pb::inline core {
 // "Input/output error"): a file that exists but cannot be read is an error to report, not an empty file.
 struct FileRead {
   std::string bytes;
-  std::string error;  // empty when the whole file was read
-  bool ok() const { return error.empty(); }
+  std::string error;            // empty when the whole file was read
+  std::uintmax_t too_large = 0;  // past the limit: its size (or how far reading got), and no bytes
+  bool ok() const { return error.empty() && too_large == 0; }
 };
-FileRead read_file(const std::filesystem::path& file);
+// With `max_bytes`, a file larger than that is refused by its size before it is read, and reading
+// stops as soon as it passes the limit (a file that grows, or one under /proc that says 0 bytes).
+FileRead read_file(const std::filesystem::path& file, std::uintmax_t max_bytes = UINTMAX_MAX);
 
-// The file's bytes; when it cannot be read, an error at `where` ("cannot read <what>: Permission
-// denied", with a hint) and nothing.
+// Reports why `read` failed (not for a file too large: what to do about that is the caller's to say):
+// "cannot read <what>: Permission denied" at `where`, with a hint.
+void report_unreadable(const FileRead& read, const SourceLocation& where, Diagnostics& diags,
+                       std::string_view what = "the file");
+
+// The file's bytes; when it cannot be read, an error at `where` (see report_unreadable) and nothing.
 std::optional<std::string> read_file_reporting(const std::filesystem::path& file, const SourceLocation& where,
                                                Diagnostics& diags, std::string_view what = "the file");
 

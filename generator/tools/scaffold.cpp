@@ -192,6 +192,10 @@ ScaffoldResult scaffold_model(const fs::path& content_dir, const std::string& id
   // 3. The files.
   if (from) {
     const fs::path source = models / *from;
+    // Read before anything is copied: a model.yaml that cannot be read leaves nothing behind.
+    const std::optional<std::string> source_model =
+        read_file_reporting(source / "model.yaml", where_of(source / "model.yaml"), diags, "the model to start from");
+    if (!source_model) return result;
     fs::copy(source, target, fs::copy_options::recursive, ec);
     if (ec) {
       diags.error(where_of(target), fmt::format("cannot copy the model: {}", ec.message()));
@@ -199,10 +203,10 @@ ScaffoldResult scaffold_model(const fs::path& content_dir, const std::string& id
     }
     // The family of the model it continues: its own `family:` line, or its folder name.
     std::string family = *from;
-    std::istringstream lines(read_whole_file(source / "model.yaml").value_or(""));
+    std::istringstream lines(*source_model);
     for (std::string line; std::getline(lines, line);)
       if (line.starts_with("family:")) family = std::string(trim(line.substr(7, line.find('#') - 7)));
-    if (!write_file(target / "model.yaml", as_next_edition(read_whole_file(source / "model.yaml").value_or(""), family, *from), diags))
+    if (!write_file(target / "model.yaml", as_next_edition(*source_model, family, *from), diags))
       return result;
     std::vector<fs::path> written;
     for (const auto& entry : fs::recursive_directory_iterator(target))

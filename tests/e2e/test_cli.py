@@ -142,6 +142,16 @@ class Cli(unittest.TestCase):
         changes = sitelib.read(os.path.join(self.site, "models/ar-at-one-table-2025/changes/index.html"))
         self.assertIn("0 added, 0 removed, 0 reworded, 0 moved; 0 other changes", sitelib.Page(changes).text)
 
+    def test_new_model_from_a_model_yaml_that_cannot_be_read_copies_nothing(self):
+        source = os.path.join(self.content, "models/me-practice-model/model.yaml")
+        os.remove(source)
+        os.symlink("/proc/self/mem", source)  # reading it from offset 0 fails, even as root
+        proc = run("new", "model", "me-next", "--from", "me-practice-model", "--content", self.content)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("me-practice-model/model.yaml: error: cannot read the model to start from: Input/output error",
+                      proc.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.content, "models/me-next")))
+
     def test_new_model_from_takes_a_model_id_not_a_path(self):
         # A model outside content/models/ that a path could reach, and the real one by three kinds of path.
         outside = os.path.join(self.content, "x")

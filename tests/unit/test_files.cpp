@@ -49,6 +49,17 @@ TEST_CASE("a file that cannot be read says why; a device or a pipe is refused wi
   const FileRead whole = read_file(dir / "big.txt");
   CHECK(whole.ok());
   CHECK(whole.bytes == big);
+  // Past a limit: refused by its size, nothing read; a file under /proc (size 0) read only until it passes it.
+  const FileRead limited = read_file(dir / "big.txt", 1000);
+  CHECK_FALSE(limited.ok());
+  CHECK(limited.too_large == big.size());
+  CHECK(limited.bytes.empty());
+  CHECK(limited.error.empty());
+  CHECK(read_file(dir / "big.txt", big.size()).bytes == big);  // at the limit exactly: read
+  const FileRead maps_limited = read_file("/proc/self/smaps", 100);
+  CHECK(maps_limited.too_large > 100);
+  CHECK(maps_limited.too_large < maps.bytes.size());  // it stopped early, after one read
+  CHECK(maps_limited.bytes.empty());
   fs::remove_all(dir);
 }
 

@@ -69,11 +69,11 @@ void run(const char* name, const std::vector<std::string>& texts, const std::vec
   std::size_t members = 0;
   for (const auto& c : clusters) members += c.members.size();
   fmt::print("{:<9} {:>8} statements  {:>8} sentences ({:>7} distinct)  {:6.2f} s ({:.2f} s CPU)  {:>6} clusters ({} members)  "
-             "{} + {} similarities computed ({:.5f}% of all pairs)  peak {:.0f} MB\n",
+             "{} + {} similarities computed ({:.5f}% of all pairs){}  peak {:.0f} MB\n",
              name, texts.size(), stats.sentences, stats.distinct_sentences, seconds, cpu, clusters.size(), members,
              stats.word_candidates, stats.idea_candidates,
              100.0 * double(stats.word_candidates + stats.idea_candidates) / double(std::max<std::size_t>(1, stats.all_pairs)),
-             peak_mb());
+             stats.word_search_stopped ? ", the words tier stopped at its budget" : "", peak_mb());
 }
 
 }  // namespace

@@ -286,7 +286,8 @@ std::vector<CandidatePair> cosine_pairs(std::vector<FeatureVector> vectors, doub
   return out;
 }
 
-std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>> sets, double fraction, SearchStats* stats) {
+std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>> sets, double fraction, SearchStats* stats,
+                                         const OverlapLimits& limits) {
   prepare_sets(sets);
   // Every feature is indexed; each set looks up only its prefix, and pairs with the sets at least
   // as large as itself. A set S sharing ceil(fraction·|S|) features with a larger one has one of
@@ -326,13 +327,15 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
   }
   std::vector<std::uint32_t> seen(n, UINT32_MAX);
   std::vector<CandidatePair> out;
-  std::size_t candidates = 0;
-  for (std::uint32_t r = 0; r < n; ++r) {
+  std::size_t candidates = 0, misses = 0;
+  bool stopped = false;
+  for (std::uint32_t r = 0; r < n && !stopped; ++r) {
     const std::size_t size = offset[r + 1] - offset[r];
+    const std::uint32_t group = limits.groups ? (*limits.groups)[order[r]] : no_group;
     const auto needed = static_cast<std::size_t>(std::ceil(fraction * double(size) - 1e-9));
     const std::size_t prefix = size - std::min(size, std::max<std::size_t>(needed, 1)) + 1;
     const std::uint32_t* mine = features.data() + offset[r];
-    for (std::size_t k = 0; k < prefix && k < size; ++k) {
+    for (std::size_t k = 0; k < prefix && k < size && !stopped; ++k) {
       const Posting* list = postings.data() + posting_start[mine[k]];
       const Posting* list_end = postings.data() + posting_start[mine[k] + 1];
       for (auto it = std::upper_bound(list, list_end, r, [](std::uint32_t x, const Posting& p) { return x < p.set; });
@@ -340,6 +343,7 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
         const std::uint32_t other = it->set;
         if (seen[other] == r) continue;
         seen[other] = r;
+        if (group != no_group && (*limits.groups)[order[other]] == group) continue;
         ++candidates;
         // Met first through r's k-th feature, the other's at-th: neither set has a feature in common
         // before those (r's earlier ones are its prefix, looked up already; both are in the same
@@ -352,6 +356,9 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
         if (overlap_enough(shared, size, other_size, fraction)) {
           const std::uint32_t i = order[r], j = order[other];
           out.push_back({std::min(i, j), std::max(i, j), double(shared)});
+        } else if (++misses > limits.max_misses) {
+          stopped = true;
+          break;
         }
       }
     }
@@ -359,6 +366,7 @@ std::vector<CandidatePair> overlap_pairs(std::vector<std::vector<std::uint32_t>>
   if (stats) {
     stats->candidates += candidates;
     stats->all_pairs += sets.size() * (sets.size() - (sets.empty() ? 0 : 1)) / 2;
+    stats->stopped = stats->stopped || stopped;
   }
   sort_pairs(out);
   return out;

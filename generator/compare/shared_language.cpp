@@ -250,8 +250,14 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
   std::vector<std::uint32_t> pair_counts(n);
   for (std::size_t i = 0; i < n; ++i) pair_counts[i] = static_cast<std::uint32_t>(word_sets[i].size());
   SearchStats word_search;
+  // A sentence said in one family only is never paired with another of that family: such pairs are
+  // skipped before they are compared.
+  std::vector<std::uint32_t> single_family(n, no_group);
+  for (std::size_t i = 0; i < n; ++i)
+    if (sentences.list[i].families.size() == 1) single_family[i] = sentences.list[i].families.front();
+  const OverlapLimits limits{&single_family, options.word_misses_floor + options.word_misses_per_sentence * n};
   UnionFind words(n);
-  for (const auto& p : overlap_pairs(std::move(word_sets), std::min(options.words_containment, options.words_jaccard), &word_search))
+  for (const auto& p : overlap_pairs(std::move(word_sets), std::min(options.words_containment, options.words_jaccard), &word_search, limits))
     if (across_families(sentences.list[p.a].families, sentences.list[p.b].families) && same_words(p, pair_counts, options))
       words.unite(p.a, p.b);
 
@@ -339,6 +345,7 @@ std::vector<Cluster> find_shared_language(const std::vector<SharedText>& texts, 
     return x.members.front().text < y.members.front().text;
   });
   stats.word_candidates = word_search.candidates;
+  stats.word_search_stopped = word_search.stopped;
   stats.idea_candidates = idea_search.candidates;
   stats.all_pairs = word_search.all_pairs;
   if (stats_out) *stats_out = stats;

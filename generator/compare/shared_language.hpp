@@ -22,6 +22,12 @@ struct SharedLanguageOptions {
   std::size_t idea_rarest = 8;     // … sharing two of each one's eight rarest content words
   double idea_coverage = 0.5;      // … which are at least half of each one's content words
   std::size_t min_words = 3;       // shorter sentences are not compared
+  // The words tier's budget: it stops after this many comparisons that find no pair (5 million and
+  // 100 a sentence; real models make about 15 a sentence), so text built to be slow (thousands of
+  // sentences from a few dozen words, each a little like every other) cannot hold the build. The
+  // pairs it finds do not count: 500 counties' copies of one sentence are 124,750 pairs.
+  std::size_t word_misses_floor = 5'000'000;
+  std::size_t word_misses_per_sentence = 100;
   std::vector<std::vector<std::string>> synonyms;  // groups of words or phrases that mean the same
 };
 
@@ -45,6 +51,7 @@ struct Cluster {
 struct SharedLanguageStats {
   std::size_t sentences = 0, distinct_sentences = 0;
   std::size_t word_candidates = 0, idea_candidates = 0, all_pairs = 0;
+  bool word_search_stopped = false;  // the words tier reached its budget (some pairs were not looked for)
 };
 
 // Clusters that span at least two families, the widest first.

@@ -4,6 +4,7 @@
 
 #include <future>
 
+#include "core/files.hpp"
 #include "core/text_util.hpp"
 #include "core/url.hpp"
 #include "link/markdown_limits.hpp"
@@ -163,7 +164,14 @@ LinkedSite link_site(std::shared_ptr<const Site> site_ptr, Diagnostics& diags, L
   std::vector<std::vector<std::uint32_t>> statement_terms;
   for_each_site_statement(site, [&](const Statement& s) { statement_terms.push_back(html[s.text.slot].terms); });
   LinkGraph graph(site, statement_terms, nullptr);  // while the shared language is still being found
-  graph.add_shared_language(shared_language.get());
+  SharedLanguage shared = shared_language.get();
+  if (shared.stats.word_search_stopped)
+    diags.warning(location_of(site.config.file),
+                  fmt::format("the search for shared language stopped after {} comparisons: the statements have so "
+                              "many words in common that some shared wording may not be listed", shared.stats.word_candidates),
+                  "this comes of many statements made of the same few words (placeholder or generated text); "
+                  "check the models' statements");
+  graph.add_shared_language(std::move(shared));
   if (stats) stats->texts = html.size();
   return LinkedSite(std::move(site_ptr), std::move(html), std::move(graph), notes.take_uses());
 }

@@ -212,3 +212,72 @@ TEST_CASE("clusters, not pairs: a sentence in 150 models is one cluster") {
   }
   CHECK(stats.distinct_sentences == model.size());
 }
+
+TEST_CASE("candidate search: sets of one group are never compared; past its budget of misses the search stops") {
+  // Sets drawn from 8 features: every one is like every other, so each comparison is a near miss.
+  std::mt19937 rng(5);
+  std::vector<std::vector<std::uint32_t>> sets;
+  for (int i = 0; i < 400; ++i) {
+    std::vector<std::uint32_t> s;
+    for (int k = 0; k < 6; ++k) s.push_back(rng() % 40);
+    sets.push_back(s);
+  }
+  const auto all = overlap_pairs_all(sets, 0.9);
+  // Two groups, the even and the odd sets: exactly the pairs across them, and none compared within one.
+  std::vector<std::uint32_t> groups(sets.size());
+  for (std::uint32_t i = 0; i < groups.size(); ++i) groups[i] = i % 2;
+  SearchStats unlimited, grouped;
+  const std::size_t every = overlap_pairs(sets, 0.9, &unlimited).size();
+  const auto across = overlap_pairs(sets, 0.9, &grouped, {&groups});
+  std::size_t expected = 0;
+  for (const auto& p : all) expected += (p.a % 2) != (p.b % 2);
+  CHECK(every == all.size());
+  CHECK(across.size() == expected);
+  for (const auto& p : across) CHECK(p.a % 2 != p.b % 2);
+  CHECK(grouped.candidates < unlimited.candidates);
+  CHECK_FALSE(grouped.stopped);
+  // A group of `no_group` pairs with any set.
+  const std::vector<std::uint32_t> none(sets.size(), no_group);
+  CHECK(overlap_pairs(sets, 0.9, nullptr, {&none}).size() == all.size());
+  // Stopped after 50 comparisons that found nothing: the pairs found until then, and it says so.
+  SearchStats limited;
+  const auto some = overlap_pairs(sets, 0.9, &limited, {nullptr, 50});
+  CHECK(limited.stopped);
+  CHECK(some.size() < all.size());
+  CHECK(limited.candidates - some.size() >= 51);  // 51 misses at least: the one past the budget was the last comparison
+}
+
+TEST_CASE("shared language: a budget of misses stops text built to be slow, never a sentence's many copies") {
+  auto find = [](const std::vector<std::pair<std::string, std::uint32_t>>& texts, SharedLanguageStats& stats) {
+    std::vector<SharedText> in;
+    for (const auto& [text, family] : texts) in.push_back({text, family});
+    SharedLanguageOptions options;
+    options.word_misses_floor = 0;
+    options.word_misses_per_sentence = 2;
+    return find_shared_language(in, options, &stats);
+  };
+  // 120 counties, each with its own edit of the same two sentences: 14,280 pairs, all found.
+  std::vector<std::pair<std::string, std::uint32_t>> copies;
+  for (std::uint32_t county = 0; county < 120; ++county) {
+    copies.push_back({fmt::format("In county {} we proceed with a sense of urgency until permanency is achieved for every child.", county), county});
+    copies.push_back({fmt::format("We value the resources within extended family networks and seek them out in county {}.", county), county});
+  }
+  SharedLanguageStats copied;
+  const auto clusters = find(copies, copied);
+  CHECK_FALSE(copied.word_search_stopped);
+  REQUIRE(clusters.size() == 2);
+  for (const auto& c : clusters) CHECK(c.members.size() == 120);
+  // Two families of 300 sentences of 12 words from 6: every sentence a near miss of every other.
+  std::mt19937 rng(9);
+  const std::vector<std::string> words{"safety", "family", "child", "plan", "team", "court"};
+  std::vector<std::pair<std::string, std::uint32_t>> few_words;
+  for (std::uint32_t i = 0; i < 600; ++i) {
+    std::string s;
+    for (int k = 0; k < 12; ++k) s += (k ? " " : "") + words[rng() % words.size()];
+    few_words.push_back({s + ".", i % 2});
+  }
+  SharedLanguageStats slow;
+  find(few_words, slow);
+  CHECK(slow.word_search_stopped);
+  CHECK(slow.word_candidates < 600 * 600 / 4);  // not every pair across the two families
+}

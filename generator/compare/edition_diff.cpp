@@ -8,6 +8,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "compare/candidate_search.hpp"
+
 namespace pb::inline compare {
 
 namespace {
@@ -120,7 +122,7 @@ const char* change_kind_name(StatementChange::Kind kind) {
   return "";
 }
 
-EditionDiff diff_editions(const Model& before, const Model& after) {
+EditionDiff diff_editions(const Model& before, const Model& after, std::optional<std::size_t> max_misses) {
   EditionDiff diff;
   diff.before = &before;
   diff.after = &after;
@@ -173,33 +175,40 @@ EditionDiff diff_editions(const Model& before, const Model& after) {
           break;
         }
     }
-  // 4. The most similar remaining statement of the same block, then of any block: reworded. Only
-  // statements that share a word pair can be similar, so the candidates come from an index of them.
-  std::vector<std::vector<std::uint64_t>> old_shingles(old_list.size()), new_shingles(new_list.size());
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> old_with_shingle;
-  for (std::size_t o = 0; o < old_list.size(); ++o) {
-    if (old_done[o]) continue;
-    old_shingles[o] = shingles(text_of(old_list[o]));
-    for (const auto h : old_shingles[o]) old_with_shingle[h].push_back(o);
-  }
-  for (std::size_t n = 0; n < new_list.size(); ++n)
-    if (!new_done[n]) new_shingles[n] = shingles(text_of(new_list[n]));
+  // 4. The most similar remaining statement of the same block, then of any block: reworded. The
+  // candidates are the pairs of a remaining old and new statement whose word pairs overlap enough to
+  // reach `same_statement`, from the prefix-filtered search (two editions' own statements are never
+  // compared among themselves); its budget of misses keeps editions built to be slow from holding
+  // the build.
   constexpr double same_statement = 0.4;
-  std::vector<std::size_t> common(old_list.size(), 0), candidates;
+  std::vector<std::vector<std::uint64_t>> old_shingles(old_list.size()), new_shingles(new_list.size());
+  std::vector<std::vector<std::uint32_t>> sets;
+  std::vector<std::uint32_t> side;  // 0: old, 1: new, as the search's groups
+  std::vector<std::size_t> index_of;  // a set's statement in its list
+  std::unordered_map<std::uint64_t, std::uint32_t> feature_of;
+  auto add_set = [&](const std::vector<std::uint64_t>& shingle_set, std::uint32_t which, std::size_t index) {
+    std::vector<std::uint32_t> features;
+    for (const auto h : shingle_set) features.push_back(feature_of.try_emplace(h, static_cast<std::uint32_t>(feature_of.size())).first->second);
+    sets.push_back(std::move(features));
+    side.push_back(which);
+    index_of.push_back(index);
+  };
+  for (std::size_t o = 0; o < old_list.size(); ++o)
+    if (!old_done[o]) add_set(old_shingles[o] = shingles(text_of(old_list[o])), 0, o);
+  for (std::size_t n = 0; n < new_list.size(); ++n)
+    if (!new_done[n]) add_set(new_shingles[n] = shingles(text_of(new_list[n])), 1, n);
+  SearchStats search;
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> candidates_of(new_list.size());  // (old, shared)
+  for (const auto& p : overlap_pairs(std::move(sets), same_statement, &search, {&side, max_misses.value_or(match_misses_floor + match_misses_per_statement * sets.size())}))
+    candidates_of[index_of[p.b]].push_back({index_of[p.a], static_cast<std::size_t>(p.score)});  // old sets come first
+  diff.matching_stopped = search.stopped;
+  for (auto& candidates : candidates_of) std::sort(candidates.begin(), candidates.end());  // ties go to the earlier statement
   for (bool in_place : {true, false})
     for (std::size_t n = 0; n < new_list.size(); ++n) {
       if (new_done[n]) continue;
-      candidates.clear();
-      for (const auto h : new_shingles[n])
-        if (const auto found = old_with_shingle.find(h); found != old_with_shingle.end())
-          for (const std::size_t o : found->second)
-            if (common[o]++ == 0) candidates.push_back(o);
-      std::sort(candidates.begin(), candidates.end());  // ties go to the earlier statement
       std::optional<std::size_t> best;
       double best_score = same_statement;
-      for (const std::size_t o : candidates) {
-        const std::size_t shared = common[o];
-        common[o] = 0;
+      for (const auto& [o, shared] : candidates_of[n]) {
         if (old_done[o] || (in_place && !same_place(old_list[o], new_list[n]))) continue;
         const double score = jaccard(shared, old_shingles[o].size(), new_shingles[n].size());
         if (score >= best_score && (!best || score > best_score)) best = o, best_score = score;
@@ -287,6 +296,9 @@ std::string edition_diff_text(const EditionDiff& diff, bool colour) {
       else out += (c.after ? c.after : c.before)->text.source;
       out += "\n";
     }
+  if (diff.matching_stopped)
+    out += "\nThese editions have so many words in common that matching their statements stopped early: some "
+           "reworded statements may be listed as removed and added.\n";
   if (diff.empty()) out += "The two editions say the same thing, word for word.\n";
   return out;
 }

@@ -291,6 +291,7 @@ Page changes_page(const LinkedSite& linked, const Model& newer, const Model& old
   set(d, "fields", field_changes(diff));
   set(d, "has_fields", !diff.fields.empty());
   set(d, "unchanged", diff.empty());
+  set(d, "matching_stopped", diff.matching_stopped);
   return page.finish("changes.html", std::move(d));
 }
 

@@ -348,3 +348,54 @@ TEST_CASE("edition diff: the same changes as comparing every pair of statements,
   // Every kind of change came up, so each step was compared.
   for (const std::size_t n : kinds) CHECK(n > 20);
 }
+
+TEST_CASE("edition diff: past its budget of misses the matching stops, and the diff says so") {
+  auto make = [](const std::vector<std::string>& texts) {
+    Model m;
+    Section s;
+    s.id = "values";
+    Block b;
+    b.kind = BlockKind::practice;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      Statement st;
+      st.id = "practice-" + std::to_string(i + 1);
+      st.text.source = texts[i];
+      b.items.push_back(st);
+    }
+    s.blocks.push_back(b);
+    m.sections.push_back(s);
+    return m;
+  };
+  // Two editions of 80 statements of 10 words from 5, none kept: every pair shares word pairs.
+  std::mt19937 rng(3);
+  const std::vector<std::string> words{"family", "child", "safety", "team", "plan"};
+  auto texts = [&] {
+    std::vector<std::string> out;
+    for (int i = 0; i < 80; ++i) {
+      std::string s;
+      for (int k = 0; k < 10; ++k) s += (k ? " " : "") + words[rng() % words.size()];
+      out.push_back(s + " " + std::to_string(i) + ".");
+    }
+    return out;
+  };
+  const Model before = make(texts()), after = make(texts());
+  const EditionDiff whole = diff_editions(before, after);
+  const EditionDiff cut = diff_editions(before, after, 10);
+  CHECK_FALSE(whole.matching_stopped);
+  CHECK(cut.matching_stopped);
+  using Kind = StatementChange::Kind;
+  CHECK(cut.count(Kind::reworded) < whole.count(Kind::reworded));  // what was not looked for is not found
+  CHECK(cut.count(Kind::added) + cut.count(Kind::reworded) == 80);
+  CHECK(edition_diff_text(cut, false).find("matching their statements stopped early: some reworded statements may be "
+                                           "listed as removed and added.") != std::string::npos);
+  CHECK(edition_diff_text(whole, false).find("stopped early") == std::string::npos);
+  // Rewordings found never count against the budget: a budget of none still finds them all.
+  const std::vector<std::string> was{"Keep children safe at home with their families.",
+                                     "Supervisors coach workers through difficult visits.",
+                                     "Courts decide permanency within twelve months."};
+  std::vector<std::string> is;
+  for (const auto& t : was) is.push_back("Indeed, " + t);
+  const EditionDiff strict = diff_editions(make(was), make(is), 0);
+  CHECK_FALSE(strict.matching_stopped);
+  CHECK(strict.count(Kind::reworded) == 3);
+}

@@ -32,6 +32,23 @@ std::size_t changed_words(const std::vector<DiffSpan>& spans) {
     if (s.op != DiffOp::same) n += tokenize_for_diff(s.text).size();
   return n;
 }
+// A model of one section and one practice block of the given statements.
+Model one_block_model(const std::vector<std::string>& texts) {
+  Model m;
+  Section s;
+  s.id = "values";
+  Block b;
+  b.kind = BlockKind::practice;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Statement st;
+    st.id = "practice-" + std::to_string(i + 1);
+    st.text.source = texts[i];
+    b.items.push_back(st);
+  }
+  s.blocks.push_back(b);
+  m.sections.push_back(s);
+  return m;
+}
 }  // namespace
 
 TEST_CASE("word diff: gives back both texts and changes as few words as possible") {
@@ -113,20 +130,8 @@ TEST_CASE("Jaccard over word pairs") {
 
 TEST_CASE("edition diff: matched by id, then by wording; typography ignored") {
   auto make = [](std::vector<std::string> texts, std::string signature) {
-    Model m;
+    Model m = one_block_model(texts);
     m.id = signature;
-    Section s;
-    s.id = "values";
-    Block b;
-    b.kind = BlockKind::practice;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      Statement st;
-      st.id = "practice-" + std::to_string(i + 1);
-      st.text.source = texts[i];
-      b.items.push_back(st);
-    }
-    s.blocks.push_back(b);
-    m.sections.push_back(s);
     m.letter = Letter{};
     m.letter->signature = signature;
     return m;
@@ -350,22 +355,7 @@ TEST_CASE("edition diff: the same changes as comparing every pair of statements,
 }
 
 TEST_CASE("edition diff: past its budget of misses the matching stops, and the diff says so") {
-  auto make = [](const std::vector<std::string>& texts) {
-    Model m;
-    Section s;
-    s.id = "values";
-    Block b;
-    b.kind = BlockKind::practice;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      Statement st;
-      st.id = "practice-" + std::to_string(i + 1);
-      st.text.source = texts[i];
-      b.items.push_back(st);
-    }
-    s.blocks.push_back(b);
-    m.sections.push_back(s);
-    return m;
-  };
+  const auto make = one_block_model;
   // Two editions of 80 statements of 10 words from 5, none kept: every pair shares word pairs.
   std::mt19937 rng(3);
   const std::vector<std::string> words{"family", "child", "safety", "team", "plan"};

@@ -198,8 +198,10 @@ EditionDiff diff_editions(const Model& before, const Model& after, std::optional
   for (std::size_t n = 0; n < new_list.size(); ++n)
     if (!new_done[n]) add_set(new_shingles[n] = shingles(text_of(new_list[n])), 1, n);
   SearchStats search;
+  // Worked out before the call: `sets` is moved into it, and arguments have no order of evaluation.
+  const OverlapLimits limits{&side, max_misses.value_or(match_misses_floor + match_misses_per_statement * sets.size())};
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> candidates_of(new_list.size());  // (old, shared)
-  for (const auto& p : overlap_pairs(std::move(sets), same_statement, &search, {&side, max_misses.value_or(match_misses_floor + match_misses_per_statement * sets.size())}))
+  for (const auto& p : overlap_pairs(std::move(sets), same_statement, &search, limits))
     candidates_of[index_of[p.b]].push_back({index_of[p.a], static_cast<std::size_t>(p.score)});  // old sets come first
   diff.matching_stopped = search.stopped;
   for (auto& candidates : candidates_of) std::sort(candidates.begin(), candidates.end());  // ties go to the earlier statement
@@ -283,6 +285,10 @@ std::string edition_diff_text(const EditionDiff& diff, bool colour) {
   out += fmt::format("{} added, {} removed, {} reworded, {} moved; {} other change{}\n", diff.count(Kind::added),
                      diff.count(Kind::removed), diff.count(Kind::reworded), diff.count(Kind::moved), diff.fields.size(),
                      diff.fields.size() == 1 ? "" : "s");
+  // Said with the counts, where it is read, not after thousands of changes.
+  if (diff.matching_stopped)
+    out += "These editions have so many words in common that matching their statements stopped early: some "
+           "reworded statements may be listed as removed and added.\n";
   for (const auto& f : diff.fields) out += fmt::format("\n{}:\n  {}\n", f.what, spans_text(f.diff, colour));
   for (Kind kind : {Kind::added, Kind::removed, Kind::reworded, Kind::moved})
     for (const auto& c : diff.statements) {
@@ -296,9 +302,6 @@ std::string edition_diff_text(const EditionDiff& diff, bool colour) {
       else out += (c.after ? c.after : c.before)->text.source;
       out += "\n";
     }
-  if (diff.matching_stopped)
-    out += "\nThese editions have so many words in common that matching their statements stopped early: some "
-           "reworded statements may be listed as removed and added.\n";
   if (diff.empty()) out += "The two editions say the same thing, word for word.\n";
   return out;
 }

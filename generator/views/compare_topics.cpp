@@ -199,7 +199,10 @@ std::vector<StateSplit> topic_splits(const LinkedSite& linked, std::size_t budge
     // A model's part of the page: its statements on the topic as they render (a glossary term's link
     // carries its definition), each with its link and place.
     std::vector<std::size_t> weights(models.size(), 0);
-    for (std::size_t index : graph.by_topic(topic.id)) weights[graph.statements()[index].model] += statement_weight(linked, graph.statements()[index]);
+    for (std::size_t index : graph.by_topic(topic.id)) {
+      const StatementRef& ref = graph.statements()[index];
+      weights[ref.model] += statement_weight(linked, ref);
+    }
     splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, listing_budget(budget), max_columns));
   }
   return splits;

@@ -30,6 +30,7 @@ Data topic_links(const PageBuilder& page, const Topic& current) {
 // The models a topic page shows (all of them, or one state's page of results) and how it is named.
 struct TopicView {
   std::vector<std::uint32_t> models;  // in site order
+  std::vector<ResultRun> parts;       // by models[i], a state's page only: which of its statements it shows
   std::string path, title;
   std::string state;                  // empty on the whole page
   Data pager = false;
@@ -53,6 +54,24 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   set(d, "pager", view.pager);
   std::vector<char> on_page(site.models.size(), 0);  // read for every member of every cluster on the topic
   for (std::uint32_t m : view.models) on_page[m] = 1;
+  // The statements a model shows here: all on the topic, or the run this page holds of a model cut across
+  // pages. Such a run owns the model's statements from its first up to the next run's first, so a
+  // shared sentence off the topic (a cluster is on it when one member is) shows on exactly one page.
+  std::map<std::uint32_t, std::vector<std::size_t>> shown;
+  std::map<std::uint32_t, std::pair<std::size_t, std::size_t>> owned;  // model → statement indexes [from, to)
+  for (std::size_t i = 0; i < view.models.size(); ++i) {
+    const std::uint32_t m = view.models[i];
+    const auto on_topic = graph.by_topic_in_model(topic.id, m);
+    const ResultRun part = view.parts.empty() ? whole_part : view.parts[i];
+    shown[m] = in_part(on_topic, part);
+    owned[m] = {part.begin == 0 || part.begin >= on_topic.size() ? 0 : on_topic[part.begin],
+                part.end >= on_topic.size() ? SIZE_MAX : on_topic[part.end]};
+  }
+  auto is_shown = [&](std::size_t index, std::uint32_t m) {
+    if (!on_page[m]) return false;
+    const auto [from, to] = owned[m];
+    return index >= from && index < to;
+  };
   std::vector<const Model*> current;
   for (std::uint32_t m : view.models)
     if (site.models[m].superseded_by.empty()) current.push_back(&site.models[m]);
@@ -64,7 +83,7 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
     std::map<const Model*, Data> by_model;
     for (const auto& m : cluster.members) {
       const StatementRef& ref = graph.statements()[m.text];
-      if (!on_page[ref.model]) continue;
+      if (!is_shown(m.text, ref.model)) continue;
       aligned.insert(m.text);
       push(by_model.try_emplace(&linked.model(ref), list()).first->second, object("html", words_html(shared_sentence(linked, m)), "href", page.href(ref.url), "place", page.place_of(ref)));
     }
@@ -85,26 +104,25 @@ Page topic_page(const LinkedSite& linked, const Topic& topic, const TopicView& v
   set(d, "aligned_columns", std::move(aligned_columns));
   // Then each model's other statements on the topic, a column per model.
   std::map<std::uint32_t, Data> statements;
-  std::map<std::uint32_t, std::size_t> totals;
   for (std::uint32_t m : view.models)
-    for (std::size_t index : graph.by_topic_in_model(topic.id, m)) {
-      ++totals[m];
+    for (std::size_t index : shown[m])
       if (!aligned.count(index)) push(statements.try_emplace(m, list()).first->second, page.statement_ref(graph.statements()[index]));
-    }
   Data columns = list();
-  for (std::uint32_t i : view.models) {
+  for (std::size_t c = 0; c < view.models.size(); ++c) {
+    const std::uint32_t i = view.models[c];
     const Model& m = site.models[i];
     Data all = statements.count(i) ? std::move(statements[i]) : list();
     Data shown_items = list(), folded = list();
     for (auto& item : items(all)) push(items(shown_items).size() < items_before_fold ? shown_items : folded, std::move(item));
-    const std::size_t total = totals[i];
+    const std::size_t total = graph.by_topic_in_model(topic.id, i).size();
+    const std::string part = view.parts.empty() ? std::string() : part_label(view.parts[c], total, "statements");
     push(columns, object("id", m.id,
                              "title", m.title,
                              "edition", m.edition,
                              "jurisdiction", m.jurisdiction,
                              "archived", !m.superseded_by.empty(),
                              "href", page.href(urls::model(m)),
-                             "count", count_of(total, "statement", "statements"),
+                             "count", part.empty() ? count_of(total, "statement", "statements") : part,
                              "empty", items(shown_items).empty(),
                              "empty_label", total ? "Every statement of this model on the topic is in the rows above." : "No statements on this topic.",
                              "items", std::move(shown_items),
@@ -184,7 +202,7 @@ TopicView state_view(const LinkedSite& linked, const Topic& topic, const StateSp
   const std::string& state = split.groups[p.group].state;
   std::string title = fmt::format("{} across models in {}", topic.title, state);
   if (p.of > 1) title += fmt::format(", page {} of {}", p.number, p.of);
-  return {p.models, p.path, std::move(title), state, state_pager(PageBuilder(linked, p.path), split, index)};
+  return {p.models, p.parts, p.path, std::move(title), state, state_pager(PageBuilder(linked, p.path), split, index)};
 }
 
 }  // namespace
@@ -203,7 +221,12 @@ std::vector<StateSplit> topic_splits(const LinkedSite& linked, std::size_t budge
       const StatementRef& ref = graph.statements()[index];
       weights[ref.model] += statement_weight(linked, ref);
     }
-    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, listing_budget(budget), max_columns));
+    auto item_weights = [&](std::uint32_t m) {
+      std::vector<std::size_t> items;
+      for (std::size_t index : graph.by_topic_in_model(topic.id, m)) items.push_back(statement_weight(linked, graph.statements()[index]));
+      return items;
+    };
+    splits.push_back(split_by_state(site, urls::compare_topic(topic.id), models, weights, listing_budget(budget), max_columns, item_weights));
   }
   return splits;
 }
@@ -221,7 +244,7 @@ std::vector<PageTask> plan_compare_pages(const LinkedSite& linked, std::size_t b
       tasks.push_back({split.summary, true, [&linked, &topic, splits] {
                          std::vector<std::uint32_t> all(linked.site().models.size());
                          for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-                         return topic_page(linked, topic, {std::move(all), urls::compare_topic(topic.id), topic.title, {}, false});
+                         return topic_page(linked, topic, {std::move(all), {}, urls::compare_topic(topic.id), topic.title, {}, false});
                        }});
       continue;
     }

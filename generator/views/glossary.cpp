@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <span>
 
 #include "link/urls.hpp"
 #include "views/page_nav.hpp"
@@ -114,21 +115,23 @@ Page term_page(const LinkedSite& linked, const Term& term, const StateSplit* spl
   set(d, "see_also", std::move(see_also));
   // Where it is used, grouped by model: every model on a whole page, a state's on a state page.
   const auto& uses = graph.by_term(term.id);
-  std::vector<std::uint32_t> shown;
-  if (part) shown = part->models;
   Data models = list();
-  std::uint32_t current = no_index;
   std::size_t listed = 0;
-  for (std::size_t index : uses) {
-    const StatementRef& ref = graph.statements()[index];
-    if (split && std::find(shown.begin(), shown.end(), ref.model) == shown.end()) continue;
-    if (ref.model != current) {
-      current = ref.model;
-      push(models, object("title", model_name(linked.model(ref)), "items", list()));
-      if (split) set(items(models).back(), "anchor", linked.model(ref).id);
+  // Uses come model by model; a model cut across pages shows the run of its uses this page holds.
+  for (std::size_t first = 0, last = 0; first < uses.size(); first = last) {
+    const std::uint32_t mi = graph.statements()[uses[first]].model;
+    while (last < uses.size() && graph.statements()[uses[last]].model == mi) ++last;
+    if (split && (!part || std::find(part->models.begin(), part->models.end(), mi) == part->models.end())) continue;  // a summary lists none
+    const std::span<const std::size_t> of_model(uses.data() + first, last - first);
+    const ResultRun shown = part ? part->part_of(mi) : whole_part;
+    Data entries = list();
+    for (std::size_t index : in_part(of_model, shown)) {
+      push(entries, page.statement_ref(graph.statements()[index]));
+      ++listed;
     }
-    push(items(models).back()["items"], page.statement_ref(ref));
-    ++listed;
+    push(models, object("title", model_name(site.models[mi]), "part", part_label(shown, of_model.size(), "statements"),
+                        "items", std::move(entries)));
+    if (split) set(items(models).back(), "anchor", site.models[mi].id);
   }
   set(d, "uses", uses_label(uses.size()));
   set(d, "has_uses", !uses.empty());
@@ -167,7 +170,14 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t 
   tasks.push_back({urls::glossary(), true, [&] { return index_page(linked); }});
   for (const auto& term : site.terms) {
     const TermListing listing = term_listing(linked, term);
-    add_split_tasks(tasks, urls::term(term.id), split_by_state(site, urls::term(term.id), listing.models, listing.weights, listing_budget(budget)),
+    auto item_weights = [&](std::uint32_t mi) {
+      std::vector<std::size_t> weights;
+      for (std::size_t index : linked.graph().by_term(term.id))
+        if (const StatementRef& ref = linked.graph().statements()[index]; ref.model == mi) weights.push_back(statement_weight(linked, ref));
+      return weights;
+    };
+    add_split_tasks(tasks, urls::term(term.id),
+                    split_by_state(site, urls::term(term.id), listing.models, listing.weights, listing_budget(budget), SIZE_MAX, item_weights),
                     [&linked, &term](const StateSplit* split, const StatePage* part) { return term_page(linked, term, split, part); });
   }
   return tasks;

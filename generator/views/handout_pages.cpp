@@ -269,7 +269,13 @@ StateSplit topic_sheet_split(const LinkedSite& linked, const Topic& topic, std::
       current.push_back(m);
       weights.push_back(by_model[m]);
     }
-  return split_by_state(site, urls::topic_sheet(topic.id), current, weights, budget);
+  auto item_weights = [&](std::uint32_t m) {
+    std::vector<std::size_t> items;
+    for (std::size_t i : graph.by_topic_in_model(topic.id, m))
+      items.push_back(linked.statement_html(graph.statements()[i]).html.size() + sheet_item_overhead);
+    return items;
+  };
+  return split_by_state(site, urls::topic_sheet(topic.id), current, weights, budget, SIZE_MAX, item_weights);
 }
 
 Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutPrint* print) {
@@ -293,7 +299,8 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
     for (std::size_t i : graph.by_topic(h.topic->id)) add(graph.statements()[i].model, graph.statements()[i]);
   else if (!h.summary())
     for (std::uint32_t m : shown)
-      for (std::size_t i : graph.by_topic_in_model(h.topic->id, m)) add(m, graph.statements()[i]);
+      for (std::size_t i : in_part(graph.by_topic_in_model(h.topic->id, m), h.states->pages[h.state_page].part_of(m)))
+        add(m, graph.statements()[i]);
   Data models = list();
   if (h.states && h.summary()) {
     const StateSplit& split = *h.states;
@@ -313,7 +320,9 @@ Page topic_sheet_page(const LinkedSite& linked, const Handout& h, const HandoutP
       auto found = statements.find(i);
       Data listed_here = found == statements.end() ? list() : std::move(found->second);
       const bool short_group = items(listed_here).size() <= 6;
+      const ResultRun part = shown.empty() ? whole_part : h.states->pages[h.state_page].part_of(i);
       push(models, object("title", model_name(m), "jurisdiction", m.jurisdiction, "empty", items(listed_here).empty(),
+                              "part", part_label(part, graph.by_topic_in_model(h.topic->id, i).size(), "statements"),
                               "short", short_group, "items", std::move(listed_here)));
     }
   }

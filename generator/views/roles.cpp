@@ -174,12 +174,17 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
     // A model that has only narrower roles links to its overview's roles, not to a page it lacks.
     const std::string href =
         page.href(graph.actions(model, role.id).empty() ? urls::model(model) + "#roles" : urls::model_role(model, role.id));
+    // A model too large for a page on its own shows a run of its statements here.
+    const ResultRun shown_part = part ? part->part_of(mi) : whole_part;
     if (!graph.has_actions(model)) {
       // Its expectations of all staff, inline: a worker in Maine finds here what Maine expects.
-      if (model.superseded_by.empty())
+      if (model.superseded_by.empty()) {
+        const std::vector<std::size_t> all_staff = all_staff_statements(graph, mi);
         push(without, object("title", model_name(model), "jurisdiction", model.jurisdiction, "anchor", model.id,
                                  "href", page.href(urls::model(model)), "units", model.vocabulary.units_or_default(),
-                                 "groups", grouped_actions(page, all_staff_statements(graph, mi))));
+                                 "part", part_label(shown_part, all_staff.size(), "statements"),
+                                 "groups", grouped_actions(page, in_part(all_staff, shown_part))));
+      }
       continue;
     }
     if (actions.empty()) continue;
@@ -191,8 +196,10 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
                             "jurisdiction", model.jurisdiction,
                             "anchor", model.id,
                             "href", href,
-                            "count", count_of(actions.size(), "action", "actions"),
-                            "groups", grouped_actions(page, actions)));
+                            "count", shown_part.begin == 0 && shown_part.end >= actions.size()
+                                         ? count_of(actions.size(), "action", "actions")
+                                         : part_label(shown_part, actions.size(), "actions"),
+                            "groups", grouped_actions(page, in_part(actions, shown_part))));
   }
   if (split && !part) {
     // The summary: the states, each model linking its own page of the role's actions; archived
@@ -264,7 +271,14 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
   for (const auto& role : site.roles) {
     if (!role_addressed(linked, role)) continue;
     const RoleListing listing = role_listing(linked, role);
-    add_split_tasks(tasks, urls::role(role.id), split_by_state(site, urls::role(role.id), listing.models, listing.weights, listing_budget(budget)),
+    const std::vector<std::string> covered = covered_roles(site, role);
+    auto item_weights = [&](std::uint32_t mi) {
+      std::vector<std::size_t> weights;
+      for (std::size_t index : listed_statements(site, graph, mi, covered)) weights.push_back(statement_weight(linked, graph.statements()[index]));
+      return weights;
+    };
+    add_split_tasks(tasks, urls::role(role.id),
+                    split_by_state(site, urls::role(role.id), listing.models, listing.weights, listing_budget(budget), SIZE_MAX, item_weights),
                     [&linked, &role](const StateSplit* split, const StatePage* part) { return role_across_models(linked, role, split, part); });
   }
   return tasks;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "link/urls.hpp"
 
 namespace pb::inline views {
@@ -17,8 +19,64 @@ std::size_t StateSplit::first_page(std::size_t g) const {
   return 0;
 }
 
+ResultRun StatePage::part_of(std::uint32_t model) const {
+  for (std::size_t i = 0; i < models.size(); ++i)
+    if (models[i] == model) return parts[i];
+  return whole_part;
+}
+
+std::vector<std::size_t> in_part(std::span<const std::size_t> listed, ResultRun part) {
+  const std::size_t begin = std::min(part.begin, listed.size()), end = std::min(part.end, listed.size());
+  return {listed.begin() + static_cast<std::ptrdiff_t>(begin), listed.begin() + static_cast<std::ptrdiff_t>(std::max(begin, end))};
+}
+
+std::string part_label(ResultRun part, std::size_t total, const char* many) {
+  if (part.begin == 0 && part.end >= total) return {};
+  return fmt::format("{} {}–{} of {}", many, part.begin + 1, std::min(part.end, total), total);
+}
+
+namespace {
+
+// What a page of a state is made of: a model whole, or a run of its statements.
+struct Piece {
+  std::uint32_t model;
+  ResultRun part;
+  std::size_t weight;
+};
+
+// A state's models as pieces: a model over `part_budget` is cut into runs of its statements, each run
+// carrying the model's own share (its heading, its entry in the contents) besides its statements.
+std::vector<Piece> pieces_of(const std::vector<std::uint32_t>& models, const std::map<std::uint32_t, std::size_t>& weight_of,
+                             std::size_t part_budget, const ItemWeights& item_weights) {
+  std::vector<Piece> pieces;
+  for (std::uint32_t m : models) {
+    const std::size_t weight = weight_of.at(m);
+    if (!item_weights || weight <= part_budget) {
+      pieces.push_back({m, whole_part, weight});
+      continue;
+    }
+    const std::vector<std::size_t> items = item_weights(m);
+    const std::size_t listed = total_weight(items), overhead = weight > listed ? weight - listed : 0;
+    const std::size_t room = part_budget > overhead ? part_budget - overhead : 1;
+    const auto runs = pack_runs(items, room);
+    if (runs.size() < 2) {
+      pieces.push_back({m, whole_part, weight});
+      continue;
+    }
+    for (const ResultRun& run : runs) {
+      std::size_t w = overhead;
+      for (std::size_t i = run.begin; i < run.end; ++i) w += items[i];
+      pieces.push_back({m, run, w});
+    }
+  }
+  return pieces;
+}
+
+}  // namespace
+
 StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
-                          const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models) {
+                          const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models,
+                          const ItemWeights& item_weights) {
   StateSplit split;
   split.summary = page;
   // A page stays whole while it is small and, when its models sit side by side (every one a column,
@@ -28,15 +86,16 @@ StateSplit split_by_state(const Site& site, const std::string& page, const std::
   for (std::size_t i = 0; i < models.size(); ++i) weight_of[models[i]] = weights[i];
   split.groups = group_by_state(site, models);
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
-    const StateGroup& group = split.groups[g];
-    std::vector<std::size_t> group_weights;
-    for (std::uint32_t m : group.models) group_weights.push_back(weight_of[m]);
-    const auto runs = pack_runs(group_weights, budget, max_models);
+    const std::vector<Piece> pieces = pieces_of(split.groups[g].models, weight_of, std::max(budget, min_part_weight), item_weights);
+    std::vector<std::size_t> piece_weights;
+    for (const Piece& piece : pieces) piece_weights.push_back(piece.weight);
+    const auto runs = pack_runs(piece_weights, budget, max_models);
     for (std::size_t r = 0; r < runs.size(); ++r) {
-      StatePage p{g, r + 1, runs.size(), {}, urls::state_page(page, group.slug, r + 1)};
+      StatePage p{g, r + 1, runs.size(), {}, {}, urls::state_page(page, split.groups[g].slug, r + 1)};
       for (std::size_t i = runs[r].begin; i < runs[r].end; ++i) {
-        p.models.push_back(group.models[i]);
-        split.page_of[group.models[i]] = split.pages.size();
+        p.models.push_back(pieces[i].model);
+        p.parts.push_back(pieces[i].part);
+        split.page_of.try_emplace(pieces[i].model, split.pages.size());  // a model cut across pages: its first
       }
       split.pages.push_back(std::move(p));
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,13 +17,34 @@
 
 namespace pb::inline views {
 
+// A model's part of a page: all of its listed statements, or, for a model too large for a page on its
+// own, a run [begin, end) of them in the order the page lists them.
+inline constexpr ResultRun whole_part{0, SIZE_MAX};
+
+// A model's part is cut into runs only past the budget and past this weight: a budget small enough to
+// split a few models by state (the tests use a few bytes) does not leave one statement a page.
+inline constexpr std::size_t min_part_weight = 32 * 1024;
+
 // One page of a state: all its models, or one run of them when the state is over the budget.
 struct StatePage {
   std::size_t group = 0;               // index into StateSplit::groups
   std::size_t number = 1, of = 1;      // "Page <number> of <of>" within its state
   std::vector<std::uint32_t> models;   // indexes into Site::models, in the order given
+  std::vector<ResultRun> parts;        // by models[i]: whole_part, or the run of its statements shown here
   std::string path;                    // root-relative
+
+  // The part this page shows of `model` (whole_part when it is not on the page).
+  ResultRun part_of(std::uint32_t model) const;
 };
+
+// The items of `listed` (a model's statements, in the order the page lists them) that `part` shows.
+std::vector<std::size_t> in_part(std::span<const std::size_t> listed, ResultRun part);
+
+// "actions 201–400 of 900" for a model cut across pages (`many` names the items); empty for a whole one.
+std::string part_label(ResultRun part, std::size_t total, const char* many);
+
+// The weight of each statement a model lists, in order, asked only of a model too large for a page.
+using ItemWeights = std::function<std::vector<std::size_t>(std::uint32_t model)>;
 
 struct StateSplit {
   std::string summary;                      // the page that was split: at its URL, the summary
@@ -40,10 +62,12 @@ struct StateSplit {
 // Splits the page at `page` when the estimated weights of its models' parts (weights[i] for
 // models[i]) sum past `budget`, or when there are more than `max_models` models (a page that shows
 // each model as a column); a state over the budget, or of more than `max_models` models, gets
-// numbered pages of results.
+// numbered pages of results. Given `item_weights`, a model heavier than a page on its own
+// (max(budget, min_part_weight)) is cut into runs of its statements, a page each, so no page holds
+// more than about a budget whatever one model's size; page_of then names a model's first page.
 StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
                           const std::vector<std::size_t>& weights, std::size_t budget = split_budget,
-                          std::size_t max_models = SIZE_MAX);
+                          std::size_t max_models = SIZE_MAX, const ItemWeights& item_weights = {});
 
 // The tasks of a page that may be split: the page itself (whole when `split` is not, else the summary),
 // then every state page. `make(split, page)` builds one: (nullptr, nullptr) the whole page,

@@ -8,12 +8,16 @@ the handouts index.
 - Each split page's summary links every page of its states; each state page links back to it.
 - Every model is on exactly one state page of each split page.
 - A state over the budget (the county state) has numbered pages of results that link each other.
+- One model larger than a page on its own (the seed content and a manual of 6,000 statements): the
+  role across models, the term's uses, the topic's comparison and its sheet stay under 1.5 MB, each of
+  the manual's statements on exactly one of its state's pages, in order.
 
     python3 tests/e2e/test_split_lists.py --binary build/practicebook
 """
 import argparse
 import collections
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -118,6 +122,63 @@ def check_split_page(site, pages, split_page, model_anchor, expected_models):
     return states
 
 
+LARGE = 6000  # statements of the large manual: half a worker's actions, all on one topic, each naming a term
+
+
+def large_model_corpus(folder):
+    """The seed content and a manual of LARGE statements of about 300 characters in 12 sections, state
+    "Lakeland": every statement numbered ("step N"), on the topic "safety", naming "aftercare plan"."""
+    content = os.path.join(folder, "content")
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    words = sorted(set(re.findall(r"[a-z]{4,}", sitelib.read(os.path.join(ROOT, "content", "glossary.yaml")).lower())))
+    rng = random.Random(17)
+    manual = os.path.join(content, "models", "lakeland-manual")
+    os.makedirs(os.path.join(manual, "sections"))
+    with open(os.path.join(manual, "model.yaml"), "w", encoding="utf-8") as f:
+        f.write("title: Lakeland practice manual\njurisdiction: Lakeland\nagency: Lakeland Children's Bureau\n")
+    per, n = LARGE // 12, 0
+    for s in range(12):
+        lines = [f"id: part-{s + 1}", f"title: Part {s + 1}", "blocks:"]
+        for kind, prompt in (("principles", "We hold to"), ("actions", "Do I keep to")):
+            lines += [f"  - kind: {kind}"] + (["    role: worker"] if kind == "actions" else []) + ["    items:"]
+            for _ in range(per // 2):
+                n += 1
+                text = " ".join(rng.choice(words) for _ in range(36))
+                lines += [f"      - text: {prompt} step {n} of the aftercare plan, {text}.", "        topics: [safety]"]
+        with open(os.path.join(manual, "sections", f"{s + 1:02d}-part-{s + 1}.yaml"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+    return content
+
+
+def check_large_model(binary):
+    folder = tempfile.mkdtemp(prefix="pb-split-large-")
+    proc, site = sitelib.build(binary, large_model_corpus(folder), extra=("--quiet",))
+    if proc.returncode != 0:
+        print(proc.stderr)
+        sys.exit("the corpus with a large manual does not build")
+    cross_model = ("roles/", "glossary/", "compare/topics/", "handouts/compare/")
+    largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site) if relative.startswith(cross_model))
+    check(largest[0] <= MAX_PAGE, f"large manual: {largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
+    per = LARGE // 12  # in each section, the first half are principles and the second half a worker's actions
+    every_action = [s * per + a for s in range(12) for a in range(per // 2 + 1, per + 1)]
+    every_statement = list(range(1, LARGE + 1))
+    for page, expected in (("roles/worker/index.html", every_action),
+                           ("glossary/aftercare-plan/index.html", every_statement),
+                           ("compare/topics/safety/index.html", every_statement),
+                           ("handouts/compare/safety/index.html", every_statement)):
+        numbered = state_pages(site, page).get("lakeland", [])
+        check(len(numbered) >= 2, f"large manual: {page} has {len(numbered)} pages for Lakeland, expected several")
+        found = []
+        for relative in numbered:
+            found += [int(n) for n in re.findall(r"(?:We hold to|Do I keep to) step (\d+) of", sitelib.read(os.path.join(site, relative)))]
+        check(found == expected, f"large manual: {page}: its statements are not each on one Lakeland page, in order "
+                                 f"({len(found)} found, {len(set(found))} distinct, {len(expected)} expected)")
+    print(f"large manual: largest cross-model page {largest[1]} ({largest[0]} bytes); "
+          f"Lakeland's worker pages: {len(state_pages(site, 'roles/worker/index.html').get('lakeland', []))}")
+    shutil.rmtree(folder)
+    shutil.rmtree(os.path.dirname(site))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -155,6 +216,8 @@ def main():
     overview = "models/model-0103/index.html"
     check(any("handouts/states/state-03/index.html#handouts-model-0103" in link for link in pages[overview].links),
           f"{overview} does not link its handouts on its state's page")
+
+    check_large_model(args.binary)
 
     sitemap = sitelib.read(os.path.join(site, "sitemap.xml"))
     check("roles/worker/states/westmark/2/</loc>" in sitemap, "the sitemap lists the pages of results")

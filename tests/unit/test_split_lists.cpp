@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <set>
 
 #include "link/urls.hpp"
@@ -139,14 +141,14 @@ TEST_CASE("past the budget, the handouts index keeps the topic sheets and links 
 namespace {
 
 // Two models in two states, each of ten short statements on one topic, every one naming a glossary
-// term whose definition is 3,000 characters long: little text, and pages many times its size, since
+// term whose definition is 2,000 characters long: little text, and pages many times its size, since
 // each linked term carries its definition for the tooltip.
 void write_term_heavy_content(const test::TempDir& dir) {
   dir.write("content/site.yaml", "title: Test site\n");
   dir.write("content/roles.yaml", "roles:\n  - id: worker\n    title: Worker\n");
   dir.write("content/topics.yaml", "topics:\n  - id: safety\n    title: Safety\n");
   dir.write("content/glossary.yaml", "terms:\n  - id: safety-plan\n    term: safety plan\n    definition: " +
-                                         std::string(3000, 'x') + "\n");
+                                         std::string(2000, 'x') + "\n");
   for (const char* state : {"Alpha", "Beta"}) {
     std::string items;
     for (int i = 1; i <= 10; ++i) items += fmt::format("      - text: Keep the safety plan current, step {}.\n        topics: [safety]\n", i);
@@ -170,7 +172,7 @@ TEST_CASE("a topic's sheet and its comparison page are weighed as they render, g
     rendered += linked.statement_html(ref).html.size();
   }
   REQUIRE(linked.graph().statements().size() == 20);
-  REQUIRE(rendered > 20 * 3000);
+  REQUIRE(rendered > 20 * 2000);
   REQUIRE(text < 20 * 60);
   // A budget the text fits many times over, the rendered statements not: both pages split by state.
   constexpr std::size_t budget = 8 * 1024;
@@ -185,4 +187,135 @@ TEST_CASE("a topic's sheet and its comparison page are weighed as they render, g
   CHECK(compare.count(urls::state_page(urls::compare_topic("safety"), "beta", 1)) == 1);
   // At the real budget the small site keeps both whole.
   for (const PageTask& task : plan_site(linked)) CHECK_MESSAGE(task.path.find("/states/") == std::string::npos, task.path);
+}
+
+namespace {
+
+// One model of Alpha with `large` statements on a topic, each a worker's action that names a term, and
+// one small model of Beta: the large model alone is more than a page at the tests' budget.
+void write_one_large_model(const test::TempDir& dir, int large) {
+  dir.write("content/site.yaml", "title: Test site\n");
+  dir.write("content/roles.yaml", "roles:\n  - id: worker\n    title: Worker\n");
+  dir.write("content/topics.yaml", "topics:\n  - id: safety\n    title: Safety\n");
+  dir.write("content/glossary.yaml", "terms:\n  - id: safety-plan\n    term: safety plan\n    definition: A written plan.\n");
+  for (const auto& [id, state, n] : {std::tuple{"m-alpha", "Alpha", large}, std::tuple{"m-beta", "Beta", 3}}) {
+    std::string items;  // Beta's words are its own, so no statement is shared language (a row of its own)
+    for (int i = 1; i <= n; ++i)
+      items += state[0] == 'A' ? fmt::format("      - text: Do I keep the safety plan current, step {} {}?\n        topics: [safety]\n", i, std::string(300, 'y'))
+                               : fmt::format("      - text: Do I call the family back within a day, point {}?\n        topics: [safety]\n", i);
+    // Both say one more sentence word for word, only Beta's on the topic: the topic's pages align it,
+    // Alpha's side on the page that holds Alpha's statements from its last step on.
+    const std::string alike = std::string("  - kind: principles\n    items:\n      - text: We write down what each family asks of us, in its own words.\n") +
+                              (state[0] == 'B' ? "        topics: [safety]\n" : "");
+    dir.write(fmt::format("content/models/{}/model.yaml", id), fmt::format("title: Model of {0}\njurisdiction: {0}\nagency: Agency\n", state));
+    dir.write(fmt::format("content/models/{}/sections/01-first.yaml", id),
+              "id: first\ntitle: First value\nblocks:\n  - kind: actions\n    role: worker\n    items:\n" + items + alike);
+  }
+}
+
+// The text of each statement listed on the pages, in page order, by the JSON key that holds the models.
+std::vector<std::string> listed_steps(const std::map<std::string, test::JsonPage>& pages, const std::vector<std::string>& order,
+                                      const char* key, bool grouped) {
+  std::vector<std::string> steps;
+  for (const auto& path : order)
+    for (const auto& m : pages.at(path).data[key]) {
+      if (!grouped)
+        for (const auto& item : m["items"]) steps.push_back(item["html"]);
+      else
+        for (const auto& group : m["groups"])
+          for (const auto& item : group["items"]) steps.push_back(item["html"]);
+    }
+  return steps;
+}
+
+// Alpha's pages of a split page, in order: states/alpha/, states/alpha/2/, …
+std::vector<std::string> alpha_pages(const std::map<std::string, test::JsonPage>& pages, const std::string& split_page) {
+  std::vector<std::string> order;
+  for (std::size_t n = 1; pages.count(urls::state_page(split_page, "alpha", n)); ++n) order.push_back(urls::state_page(split_page, "alpha", n));
+  return order;
+}
+
+// "step 1 yyy…" → 1: which statement of the generated model an item shows.
+std::vector<int> step_numbers(const std::vector<std::string>& html) {
+  std::vector<int> numbers;
+  for (const auto& h : html) numbers.push_back(std::stoi(h.substr(h.find("step ") + 5)));
+  return numbers;
+}
+
+}  // namespace
+
+TEST_CASE("a model larger than a page on its own is cut into runs of its statements, in order, each on one page") {
+  test::TempDir dir;
+  write_one_large_model(dir, 400);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  REQUIRE(linked.graph().statements().size() == 405);
+  std::vector<int> all(400);
+  for (int i = 0; i < 400; ++i) all[static_cast<std::size_t>(i)] = i + 1;
+  // 400 statements of about 350 characters: about 240 KB as the pages weigh them, over five times
+  // a 40 KB budget (a role's page splits at twice it), and more than min_part_weight.
+  constexpr std::size_t budget = 40 * 1024;
+
+  SUBCASE("the role across models") {
+    const auto pages = pages_under(plan_role_pages(linked, budget), "roles/worker/");
+    const std::vector<std::string> order = alpha_pages(pages, urls::role("worker"));
+    REQUIRE(order.size() >= 3);
+    CHECK(order.size() <= 5);
+    // Every action once, in the model's order, and no page holds much more than its share.
+    CHECK(step_numbers(listed_steps(pages, order, "models", true)) == all);
+    for (const auto& path : order) CHECK(listed_steps(pages, {path}, "models", true).size() <= 200);
+    const auto& first = pages.at(order[0]).data["models"][0];
+    CHECK(first["anchor"] == "m-alpha");
+    CHECK(first["count"].get<std::string>().starts_with("actions 1–"));
+    CHECK(first["count"].get<std::string>().ends_with(" of 400"));
+    CHECK(pages.at(order.back()).data["models"][0]["count"] == fmt::format("actions {}–400 of 400", 400 - listed_steps(pages, {order.back()}, "models", true).size() + 1));
+    CHECK(pages.at(order[1]).data["pagination"]["label"] == fmt::format("Page 2 of {}", order.size()));
+    // The small model stays whole on its state's page; the summary links the large one's first page.
+    CHECK(pages.at(urls::state_page(urls::role("worker"), "beta", 1)).data["models"][0]["count"] == "3 actions");
+    const auto& entries = pages.at(urls::role("worker")).data["summary"]["states"][0]["entries"];
+    CHECK(entries[0]["href"] == "../../models/m-alpha/roles/worker/index.html");  // its own page of the role's actions
+    CHECK(pages.at(urls::role("worker")).data["summary"]["states"][0]["href"] == "../../roles/worker/states/alpha/index.html");
+    CHECK(entries[0]["count"] == "400 actions");
+  }
+  SUBCASE("a term's uses") {
+    const auto pages = pages_under(plan_glossary_pages(linked, budget), "glossary/safety-plan/");
+    const std::vector<std::string> order = alpha_pages(pages, urls::term("safety-plan"));
+    REQUIRE(order.size() >= 3);
+    CHECK(step_numbers(listed_steps(pages, order, "models", false)) == all);
+    CHECK(pages.at(order[1]).data["models"][0]["part"].get<std::string>().starts_with("statements "));
+  }
+  SUBCASE("the topic's comparison page and its sheet") {
+    const auto pages = pages_under(plan_compare_pages(linked, budget), "compare/topics/safety/");
+    const std::vector<std::string> order = alpha_pages(pages, urls::compare_topic("safety"));
+    REQUIRE(order.size() >= 3);
+    std::vector<std::string> steps;
+    std::size_t aligned_rows = 0;
+    for (const auto& path : order) {
+      for (const auto& column : pages.at(path).data["columns"])
+        for (const char* key : {"items", "folded"})
+          for (const auto& item : column[key]) steps.push_back(item["html"]);
+      aligned_rows += pages.at(path).data["aligned_rows"].size();
+    }
+    CHECK(step_numbers(steps) == all);
+    CHECK(aligned_rows == 1);
+    CHECK(pages.at(order.back()).data["aligned_rows"].size() == 1);
+
+    std::vector<std::string> sheets;
+    for (const Handout& h : list_handouts(linked, budget))
+      if (h.kind == HandoutKind::topic_sheet && h.state == "Alpha") sheets.push_back(h.path);
+    REQUIRE(sheets.size() >= 6);  // a sheet's budget is half a page's
+    std::map<std::string, test::JsonPage> sheet_pages;
+    for (const PageTask& task : plan_handout_pages(linked, nullptr, budget))
+      if (std::find(sheets.begin(), sheets.end(), task.path) != sheets.end()) sheet_pages.emplace(task.path, test::as_json(task.make()));
+    CHECK(step_numbers(listed_steps(sheet_pages, sheets, "models", false)) == all);
+    CHECK(sheet_pages.at(sheets[0]).data["models"][0]["part"].get<std::string>().starts_with("statements 1–"));
+  }
+  SUBCASE("a budget under min_part_weight leaves a smaller model whole") {
+    test::TempDir small;
+    write_one_large_model(small, 40);  // about 24 KB
+    const LinkedSite few = test::read_and_link(small.path() / "content");
+    const auto pages = pages_under(plan_role_pages(few, 1), "roles/worker/");
+    CHECK(pages.count(urls::state_page(urls::role("worker"), "alpha", 1)) == 1);
+    CHECK(pages.count(urls::state_page(urls::role("worker"), "alpha", 2)) == 0);
+    CHECK(pages.at(urls::state_page(urls::role("worker"), "alpha", 1)).data["models"][0]["count"] == "40 actions");
+  }
 }

@@ -45,16 +45,35 @@ std::vector<std::size_t> all_staff_statements(const LinkGraph& graph, std::uint3
   return found;
 }
 
-Page model_role_page(const LinkedSite& linked, const Model& model, const Role& role) {
+// A model's page of a role's actions: one page, or for a long manual numbered pages of runs of its
+// actions (models/<m>/roles/<role>/2/, …), the first at the role page's own address.
+struct RolePages {
+  std::vector<ResultRun> runs;
+  std::vector<std::string> paths;
+};
+
+RolePages role_pages(const LinkedSite& linked, const Model& model, const Role& role, std::size_t budget) {
+  const std::size_t page_budget = std::max(listing_budget(budget), min_part_weight);
+  std::vector<std::size_t> weights;
+  for (std::size_t index : linked.graph().actions(model, role.id)) weights.push_back(statement_weight(linked, linked.graph().statements()[index]));
+  RolePages pages;
+  pages.runs = total_weight(weights) > page_budget ? pack_runs(weights, page_budget) : std::vector<ResultRun>{whole_part};
+  for (std::size_t n = 1; n <= pages.runs.size(); ++n)
+    pages.paths.push_back(n == 1 ? urls::model_role(model, role.id) : urls::results_page(urls::model_role(model, role.id), n));
+  return pages;
+}
+
+Page model_role_page(const LinkedSite& linked, const Model& model, const Role& role, const RolePages& pages, std::size_t index) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
-  PageBuilder page(linked, urls::model_role(model, role.id));
+  PageBuilder page(linked, pages.paths[index]);
   const auto& actions = graph.actions(model, role.id);
   const std::string title = role_title(site, model, role.id), plural = role_title(site, model, role.id, true);
-  Data d = page.layout(fmt::format("{} actions", title),
-                       fmt::format("Every action for {} in {}", plural, model_name(model)));
+  const std::string of_pages = pages.paths.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.paths.size()) : "";
+  Data d = page.layout(fmt::format("{} actions{}", title, of_pages),
+                       fmt::format("Every action for {} in {}{}", plural, model_name(model), of_pages));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
-                       {plural, urls::model_role(model, role.id)}});
+                       {plural + of_pages, pages.paths[index]}});
   set(d, "model_id", model.id);
   set(d, "model_title", model.title);
   set(d, "model_name", model_name(model));
@@ -67,7 +86,9 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   set(d, "rubric_word", model.vocabulary.rubric);
   set(d, "role_description_html", page.html(role.description));
   set(d, "count", std::to_string(actions.size()));
-  set(d, "groups", grouped_actions(page, actions));
+  set(d, "groups", grouped_actions(page, in_part(actions, pages.runs[index])));
+  set(d, "part", part_label(pages.runs[index], actions.size(), "actions"));
+  if (pages.paths.size() > 1) set(d, "pagination", pager(page, pages.paths, index));
   set(d, "across_href", page.href(urls::role(role.id)));
   set(d, "checklist_href", page.href(urls::checklist(model, role.id)));
   if (has_self_assessment(graph, model, role.id))
@@ -265,9 +286,11 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
   std::vector<PageTask> tasks;
   for (const auto& model : site.models)
     for (const auto& role : site.roles)
-      if (!graph.actions(model, role.id).empty())
-        tasks.push_back({urls::model_role(model, role.id), true,
-                         [&linked, &model, &role] { return model_role_page(linked, model, role); }});
+      if (!graph.actions(model, role.id).empty()) {
+        auto pages = std::make_shared<const RolePages>(role_pages(linked, model, role, budget));
+        for (std::size_t i = 0; i < pages->paths.size(); ++i)
+          tasks.push_back({pages->paths[i], true, [&linked, &model, &role, pages, i] { return model_role_page(linked, model, role, *pages, i); }});
+      }
   for (const auto& role : site.roles) {
     if (!role_addressed(linked, role)) continue;
     const RoleListing listing = role_listing(linked, role);

@@ -10,7 +10,8 @@ the handouts index.
 - A state over the budget (the county state) has numbered pages of results that link each other.
 - One model larger than a page on its own (the seed content and a manual of 6,000 statements): the
   role across models, the term's uses, the topic's comparison and its sheet stay under 1.5 MB, each of
-  the manual's statements on exactly one of its state's pages, in order.
+  the manual's statements on exactly one of its state's pages, in order; its own role page continues
+  on numbered pages, each action once, in order.
 
     python3 tests/e2e/test_split_lists.py --binary build/practicebook
 """
@@ -156,7 +157,9 @@ def check_large_model(binary):
     if proc.returncode != 0:
         print(proc.stderr)
         sys.exit("the corpus with a large manual does not build")
-    cross_model = ("roles/", "glossary/", "compare/topics/", "handouts/compare/")
+    # The pages that list the manual's statements across its sections: those across models, and its own
+    # page of the worker's actions (a page of a section, a checklist and the framework's page stay whole).
+    cross_model = ("roles/", "glossary/", "compare/topics/", "handouts/compare/", "models/lakeland-manual/roles/")
     largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site) if relative.startswith(cross_model))
     check(largest[0] <= MAX_PAGE, f"large manual: {largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
     per = LARGE // 12  # in each section, the first half are principles and the second half a worker's actions
@@ -173,6 +176,10 @@ def check_large_model(binary):
             found += [int(n) for n in re.findall(r"(?:We hold to|Do I keep to) step (\d+) of", sitelib.read(os.path.join(site, relative)))]
         check(found == expected, f"large manual: {page}: its statements are not each on one Lakeland page, in order "
                                  f"({len(found)} found, {len(set(found))} distinct, {len(expected)} expected)")
+    own = [f"models/lakeland-manual/roles/worker/{n}index.html" for n in [""] + [f"{k}/" for k in range(2, 40)]]
+    own = [p for p in own if os.path.exists(os.path.join(site, p))]
+    found = [int(n) for p in own for n in re.findall(r"Do I keep to step (\d+) of", sitelib.read(os.path.join(site, p)))]
+    check(len(own) >= 2 and found == every_action, f"large manual: its role page: {len(own)} pages, {len(found)} actions, in order: {found == every_action}")
     print(f"large manual: largest cross-model page {largest[1]} ({largest[0]} bytes); "
           f"Lakeland's worker pages: {len(state_pages(site, 'roles/worker/index.html').get('lakeland', []))}")
     shutil.rmtree(folder)

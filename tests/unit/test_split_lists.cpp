@@ -276,6 +276,26 @@ TEST_CASE("a model larger than a page on its own is cut into runs of its stateme
     CHECK(pages.at(urls::role("worker")).data["summary"]["states"][0]["href"] == "../../roles/worker/states/alpha/index.html");
     CHECK(entries[0]["count"] == "400 actions");
   }
+  SUBCASE("the model's own page of the role's actions continues on numbered pages") {
+    const auto pages = pages_under(plan_role_pages(linked, budget), "models/m-alpha/roles/worker/");
+    std::vector<std::string> order{urls::model_role(linked.site().models[0], "worker")};
+    while (pages.count(urls::results_page(order[0], order.size() + 1))) order.push_back(urls::results_page(order[0], order.size() + 1));
+    REQUIRE(order.size() >= 3);
+    CHECK(pages.size() == order.size());
+    std::vector<std::string> steps;
+    for (const auto& path : order)
+      for (const auto& group : pages.at(path).data["groups"])
+        for (const auto& item : group["items"]) steps.push_back(item["html"]);
+    CHECK(step_numbers(steps) == all);
+    CHECK(pages.at(order[0]).data["page_title"] == fmt::format("Worker actions, page 1 of {}", order.size()));
+    CHECK(pages.at(order[0]).data["count"] == "400");
+    CHECK(pages.at(order[1]).data["part"].get<std::string>().starts_with("actions "));
+    CHECK(pages.at(order[1]).data["pagination"]["prev_href"] == "../../../../../models/m-alpha/roles/worker/index.html");
+    // The small model keeps one page, without navigation.
+    const auto beta = pages_under(plan_role_pages(linked, budget), "models/m-beta/roles/worker/");
+    CHECK(beta.size() == 1);
+    CHECK_FALSE(beta.begin()->second.data.contains("pagination"));
+  }
   SUBCASE("a term's uses") {
     const auto pages = pages_under(plan_glossary_pages(linked, budget), "glossary/safety-plan/");
     const std::vector<std::string> order = alpha_pages(pages, urls::term("safety-plan"));

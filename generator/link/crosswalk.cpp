@@ -162,8 +162,10 @@ std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw) {
   return rows;
 }
 
-std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw) {
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw,
+                                                const std::vector<char>* models) {
   const LinkGraph& graph = linked.graph();
+  auto wanted = [&](std::size_t index) { return !models || (*models)[graph.statements()[index].model]; };
   const std::vector<FrameworkRow> rows = framework_rows(fw);
   // A statement's address, "model/section#id" (or "model#id"), is its URL without "models/" and
   // "/index.html": made for the statements of the models that rows name, not for the whole site.
@@ -189,7 +191,7 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
   for (const auto& row : rows) {
     if (!row.item->keywords.empty())
       for (const auto& topic : row.item->topics)
-        for (std::size_t index : graph.by_topic(topic)) searched[index] = 1;
+        for (std::size_t index : graph.by_topic(topic)) searched[index] = wanted(index);
   }
   // The needles in each statement a row searches, found once, on every core.
   std::vector<std::size_t> to_search;
@@ -213,12 +215,12 @@ std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const 
     resolve(item.exclude, excluded);
     for (const auto& topic : item.topics)
       for (std::size_t index : graph.by_topic(topic))
-        if (item.keywords.empty() || search.matches(r, needles_in[index])) found.push_back(index);
+        if (wanted(index) && (item.keywords.empty() || search.matches(r, needles_in[index]))) found.push_back(index);
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     std::sort(excluded.begin(), excluded.end());
     for (std::size_t index : found)
-      if (!std::binary_search(excluded.begin(), excluded.end(), index)) out[r].push_back(index);
+      if (wanted(index) && !std::binary_search(excluded.begin(), excluded.end(), index)) out[r].push_back(index);
   }
   return out;
 }

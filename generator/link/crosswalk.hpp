@@ -71,7 +71,9 @@ std::string matching_sentence(const std::string& plain, const KeywordSearch& sea
 std::vector<FrameworkRow> framework_rows(const ExternalFramework& fw);
 
 // For each row of framework_rows(fw), the statements (indexes into LinkGraph::statements(), in site
-// order) that speak to it. The statements are searched on every core.
-std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw);
+// order) that speak to it. The statements are searched on every core. Given `models` (by model index,
+// nonzero for those wanted), only the statements of those models are searched and listed.
+std::vector<std::vector<std::size_t>> crosswalk(const LinkedSite& linked, const ExternalFramework& fw,
+                                                const std::vector<char>* models = nullptr);
 
 }  // namespace pb::link

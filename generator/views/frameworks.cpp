@@ -5,10 +5,12 @@
 
 #include <map>
 #include <memory>
+#include <functional>
 #include <mutex>
 
 #include "link/crosswalk.hpp"
 #include "link/urls.hpp"
+#include "views/framework_model_pages.hpp"
 #include "views/page_nav.hpp"
 #include "views/plan.hpp"
 #include "views/state_lists.hpp"
@@ -46,9 +48,10 @@ struct Crosswalk {
   std::vector<std::map<std::uint32_t, std::vector<std::size_t>>> by_model;  // by row: model index → statements
   std::vector<KeywordSearch> keywords;  // by row, for the quotations
 
-  Crosswalk(const LinkedSite& linked, const ExternalFramework& fw) : rows(framework_rows(fw)) {
+  // Given `models` (by model index), only theirs: what planning a long manual's pages needs.
+  Crosswalk(const LinkedSite& linked, const ExternalFramework& fw, const std::vector<char>* models = nullptr) : rows(framework_rows(fw)) {
     for (const auto& row : rows) keywords.emplace_back(row.item->keywords);
-    for (const auto& statements : crosswalk(linked, fw)) {
+    for (const auto& statements : crosswalk(linked, fw, models)) {
       auto& models = by_model.emplace_back();
       for (std::size_t index : statements) models[linked.graph().statements()[index].model].push_back(index);
     }
@@ -72,8 +75,9 @@ Data topic_chips(PageBuilder& page, const FrameworkItem& item) {
 }
 
 // Parts → groups → items, each item with `fill(row index, item json)` adding what the page shows.
+// Given `keep`, only the rows it keeps, and the groups and parts that have one (a page of several).
 template <typename Fill>
-Data parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
+Data parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill, const std::function<bool(std::size_t)>& keep = {}) {
   Data parts = list();
   std::size_t r = 0;
   for (const auto& part : fw.parts) {
@@ -81,6 +85,10 @@ Data parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
     for (const auto& group : part.groups) {
       Data entries = list();
       for (const auto& item : group.items) {
+        if (keep && !keep(r)) {
+          ++r;
+          continue;
+        }
         // How the statements were found, so a reader can judge "speaks to": "sibling + placement*; …".
         std::vector<std::string> words;
         for (const auto& entry : item.keywords) words.push_back(join(entry, " + "));
@@ -90,11 +98,13 @@ Data parts_data(PageBuilder& page, const ExternalFramework& fw, Fill fill) {
         fill(r++, entry);
         push(entries, std::move(entry));
       }
+      if (keep && items(entries).empty()) continue;
       push(groups, object("id", group.id, "has_heading", !group.title.empty(), "label", group.label,
                           "item_level", group.title.empty() ? "3" : "4",  // headings go down one level at a time
                           "title", group.title, "description_html", page.html(group.description),
                           "items", std::move(entries)));
     }
+    if (keep && items(groups).empty()) continue;
     push(parts, object("id", part.id, "title", part.title, "intro_html", page.html(part.intro),
                            "groups", std::move(groups)));
   }
@@ -166,7 +176,8 @@ Page framework_state_page(const LinkedSite& linked, const ExternalFramework& fw,
 }
 
 // The framework against every current model: whole, or (split) with the gaps by state in a table.
-Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw, const StateSplit* split) {
+Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw, const StateSplit* split,
+                    const std::vector<ModelPages>& model_pages) {
   const Site& site = linked.site();
   PageBuilder page(linked, urls::framework(fw.id));
   const std::string title = fw.title + (fw.edition.empty() ? "" : " (" + fw.edition + ")");
@@ -197,7 +208,7 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
     for (std::size_t c = 0; c < current.size(); ++c) {
       const Model& m = site.models[current[c]];
       const std::vector<std::size_t>& found = cw.of_model(r, current[c]);
-      const std::string detail = urls::framework_model(fw.id, m) + "#" + cw.rows[r].item->id;
+      const std::string detail_href = model_pages[current[c]].href(page, r, cw.rows[r].item->id);
       if (!found.empty()) ++speaking;
       if (!columns) continue;
       Data links = list();
@@ -212,7 +223,7 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
       push(cells, object("gap", found.empty(),
                              "count", plural(found.size(), "statement", "statements"),
                              "model", m.jurisdiction + ": " + m.title,
-                             "detail_href", page.href(detail),
+                             "detail_href", detail_href,
                              "links", std::move(links),
                              "more", found.size() > links_per_cell,
                              "more_text", fmt::format("{} more", found.size() > links_per_cell ? found.size() - links_per_cell : 0)));
@@ -251,39 +262,54 @@ Page framework_page(const LinkedSite& linked, const ExternalFramework& fw, const
 }
 
 Page framework_model_page(const LinkedSite& linked, const ExternalFramework& fw, const Crosswalk& cw,
-                          const Model& model) {
-  PageBuilder page(linked, urls::framework_model(fw.id, model));
+                          const Model& model, const ModelPages& pages, std::size_t index) {
+  const std::size_t mi = static_cast<std::size_t>(&model - linked.site().models.data());
+  PageBuilder page(linked, pages.paths[index]);
   const std::string name = model.jurisdiction + ", " + model_name(model);  // "Maine, Child and Family …"
-  Data d = page.layout(fmt::format("{}: {}", fw.name(), name),
-                       fmt::format("Every statement of {} that speaks to an item of the {}", model_name(model), fw.name()));
+  const std::string of_pages = pages.paths.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.paths.size()) : "";
+  Data d = page.layout(fmt::format("{}: {}{}", fw.name(), name, of_pages),
+                       fmt::format("Every statement of {} that speaks to an item of the {}{}", model_name(model), fw.name(), of_pages));
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fw.name(), urls::framework(fw.id)},
-                       {name, urls::framework_model(fw.id, model)}});
+                       {name + of_pages, pages.paths[index]}});
   page.edit_link(d, fw.source_file);
   set(d, "jurisdiction", model.jurisdiction);
   set(d, "framework_title", fw.title);
   set(d, "framework_href", page.href(urls::framework(fw.id)));
   set(d, "model_href", page.href(urls::model(model)));
   set(d, "archived", !model.superseded_by.empty());
+  // The gaps, on the first page: every item none of the model's statements speak to.
   Data gaps = list();
   std::size_t covered = 0;
-  set(d, "parts", parts_data(page, fw, [&](std::size_t r, Data& entry) {
-    Data statements = list();
-    for (std::size_t index : cw.of_model(r, static_cast<std::size_t>(&model - linked.site().models.data())))
-      push(statements, page.statement_ref(linked.graph().statements()[index]));
-    if (items(statements).empty())
-      push(gaps, object("label", item_name(*cw.rows[r].item), "href", "#" + cw.rows[r].item->id));
-    else
+  for (std::size_t r = 0; r < cw.rows.size(); ++r) {
+    if (!cw.of_model(r, mi).empty())
       ++covered;
-    set(entry, "gap", items(statements).empty());
-    set(entry, "count", plural(items(statements).size(), "statement", "statements"));
+    else if (index == 0)
+      push(gaps, object("label", item_name(*cw.rows[r].item), "href", pages.href(page, r, cw.rows[r].item->id)));
+  }
+  // The items this page shows, each whole or a run of its statements.
+  std::map<std::size_t, ResultRun> shown;
+  if (!pages.pages.empty())
+    for (const ItemPiece& piece : pages.pages[index]) shown.emplace(piece.row, piece.part);
+  auto keep = pages.pages.empty() ? std::function<bool(std::size_t)>() : [&shown](std::size_t r) { return shown.count(r) > 0; };
+  set(d, "parts", parts_data(page, fw, [&](std::size_t r, Data& entry) {
+    const std::vector<std::size_t>& found = cw.of_model(r, mi);
+    const ResultRun part = shown.count(r) ? shown.at(r) : whole_part;
+    Data statements = list();
+    for (std::size_t i : in_part(found, part)) push(statements, page.statement_ref(linked.graph().statements()[i]));
+    const std::string piece = part_label(part, found.size(), "statements");
+    set(entry, "gap", found.empty());
+    set(entry, "count", piece.empty() ? plural(found.size(), "statement", "statements") : piece);
     set(entry, "statements", std::move(statements));
-  }));
+  }, keep));
+  set(d, "first_page", index == 0);
   set(d, "covered", fmt::format("{} of {}", covered, cw.rows.size()));
-  set(d, "none", items(gaps).empty());
-  set(d, "gap_count", plural(items(gaps).size(), "item", "items"));
+  set(d, "none", covered == cw.rows.size());
+  set(d, "gap_count", plural(cw.rows.size() - covered, "item", "items"));
   set(d, "gaps", std::move(gaps));
-  std::vector<std::pair<std::string, std::string>> toc{{"gaps", "Gaps"}};
-  for (const auto& part : fw.parts) toc.emplace_back(part.id, part.title);
+  if (pages.paths.size() > 1) set(d, "pagination", pager(page, pages.paths, index));
+  std::vector<std::pair<std::string, std::string>> toc;
+  if (index == 0) toc.emplace_back("gaps", "Gaps");
+  for (const auto& part : items_at(d, "parts")) toc.emplace_back(text_of(part, "id"), text_of(part, "title"));
   add_page_toc(d, toc);
   return page.finish("framework-model.html", std::move(d));
 }
@@ -315,18 +341,35 @@ std::vector<PageTask> plan_framework_pages(const LinkedSite& linked, std::size_t
       std::call_once(*cw, [&] { *made = std::make_unique<Crosswalk>(linked, fw); });
       return **made;
     };
+    // Each model's page against the framework: one page, unless a bound says it may be over the
+    // budget (a long manual); then the crosswalk of those models alone says how many pages it takes.
+    auto pages = std::make_shared<std::vector<ModelPages>>();
+    std::vector<char> long_models(site.models.size(), 0);
+    const std::vector<std::size_t> bounds = framework_page_bounds(linked, fw);
+    for (std::size_t mi = 0; mi < site.models.size(); ++mi) {
+      pages->push_back({{urls::framework_model(fw.id, site.models[mi])}, {}, {}});
+      long_models[mi] = bounds[mi] > own_page_budget(budget);
+    }
+    if (std::find(long_models.begin(), long_models.end(), 1) != long_models.end()) {
+      const Crosswalk theirs(linked, fw, &long_models);
+      for (std::size_t mi = 0; mi < site.models.size(); ++mi)
+        if (long_models[mi]) (*pages)[mi] = framework_model_pages(linked, fw, theirs.rows, [&](std::size_t r) -> const std::vector<std::size_t>& { return theirs.of_model(r, mi); },
+                                              site.models[mi], budget);
+    }
     // The table of items has a row each whatever the number of models; the list of gaps grows with
     // them (and with the framework's items), so past the budget it is split by state, at
     // compare/frameworks/<f>/states/<state>/ (a model called "states" keeps its page, …/states/index.html).
     StateSplit split = split_by_state(site, urls::framework(fw.id), current, gap_list_weights(site, fw, current), budget);
     auto shared = std::make_shared<const StateSplit>(std::move(split));
     tasks.push_back({urls::framework(fw.id), true,
-                     [&linked, &fw, get, shared] { return framework_page(linked, fw, get(), shared->split() ? shared.get() : nullptr); }, true});
+                     [&linked, &fw, get, shared, pages] { return framework_page(linked, fw, get(), shared->split() ? shared.get() : nullptr, *pages); }, true});
     for (const auto& state : shared->pages)
       tasks.push_back({state.path, true, [&linked, &fw, get, shared, &state] { return framework_state_page(linked, fw, get(), *shared, state); }});
-    for (const auto& m : linked.site().models)
-      tasks.push_back({urls::framework_model(fw.id, m), true,
-                       [&linked, &fw, &m, get] { return framework_model_page(linked, fw, get(), m); }});
+    for (std::size_t mi = 0; mi < site.models.size(); ++mi)
+      for (std::size_t i = 0; i < (*pages)[mi].paths.size(); ++i)
+        tasks.push_back({(*pages)[mi].paths[i], true, [&linked, &fw, &m = site.models[mi], get, pages, mi, i] {
+                           return framework_model_page(linked, fw, get(), m, (*pages)[mi], i);
+                         }});
   }
   return tasks;
 }

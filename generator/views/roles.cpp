@@ -53,7 +53,7 @@ struct RolePages {
 };
 
 RolePages role_pages(const LinkedSite& linked, const Model& model, const Role& role, std::size_t budget) {
-  const std::size_t page_budget = std::max(listing_budget(budget), min_part_weight);
+  const std::size_t page_budget = own_page_budget(budget);
   std::vector<std::size_t> weights;
   for (std::size_t index : linked.graph().actions(model, role.id)) weights.push_back(statement_weight(linked, linked.graph().statements()[index]));
   RolePages pages;

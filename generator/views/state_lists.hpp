@@ -2,6 +2,7 @@
 // What the role across models, a glossary term's uses and the handouts index add to a split by state
 // (views/state_split.hpp): how much a listed statement weighs, a state page's name, and summary rows
 // that list each model with its count.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -26,6 +27,9 @@ std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref);
 inline constexpr std::size_t statement_ref_weight = 250;
 inline constexpr std::size_t model_entry_weight = 600;
 constexpr std::size_t listing_budget(std::size_t budget) { return budget > SIZE_MAX / 2 ? SIZE_MAX : budget * 2; }
+// A model's own page that lists its statements (a role's actions, its page against a framework)
+// continues on numbered pages past this; never cut finer than min_part_weight.
+constexpr std::size_t own_page_budget(std::size_t budget) { return std::max(listing_budget(budget), min_part_weight); }
 
 // "Virginia" or "Virginia, page 2 of 3": what a state page's title and breadcrumb add.
 std::string state_page_name(const StateSplit& split, const StatePage& page);

@@ -1,9 +1,11 @@
 // External frameworks (content/frameworks/): the loader's messages, keyword matching, which statements
 // speak to which item, and the pages.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "content/frameworks.hpp"
 #include "content/loader.hpp"
@@ -311,4 +313,72 @@ TEST_CASE("frameworks: past the budget the gaps by model are a table of states, 
   // Under the budget nothing changes: one page, the gaps by model on it.
   const std::vector<PageTask> whole = plan_framework_pages(linked);
   CHECK(std::none_of(whole.begin(), whole.end(), [](const PageTask& t) { return t.path.find("/states/") != std::string::npos; }));
+}
+
+TEST_CASE("frameworks: a long manual's page against a framework continues on numbered pages, an item cut into runs") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  // A second model of 400 statements of about 350 characters, each on the plan (item "plans"), every
+  // tenth also a visit (item "visits"); none on adoption (a gap).
+  std::string items;
+  for (int i = 1; i <= 400; ++i)
+    items += fmt::format("      - text: Keep the plan current, step {}{} {}.\n        topics: [safety]\n", i, i % 10 ? "" : ", and visit", std::string(300, 'y'));
+  dir.write("content/models/big/model.yaml", "title: Big manual\njurisdiction: Lakeland\nagency: Agency\n");
+  dir.write("content/models/big/sections/01-all.yaml", "id: all\ntitle: All\nblocks:\n  - kind: principles\n    items:\n" + items);
+  dir.write("content/frameworks/f.yaml", head + "      - {id: plans, label: Item 1, title: Plans, topics: [safety], keywords: [plan]}\n"
+                                                "      - {id: adoption, label: Item 2, title: Adoption, topics: [safety], keywords: [adoption]}\n"
+                                                "      - {id: visits, label: Item 3, title: Visits, topics: [safety], keywords: [visit*]}\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  constexpr std::size_t budget = 40 * 1024;  // a page of about 80 KB of statements as they render
+  const std::vector<PageTask> tasks = plan_framework_pages(linked, budget);
+  auto page = [&](const std::string& path) {
+    const auto it = std::find_if(tasks.begin(), tasks.end(), [&](const PageTask& t) { return t.path == path; });
+    REQUIRE(it != tasks.end());
+    return test::as_json(it->make());
+  };
+  std::vector<std::string> order{"compare/frameworks/f/big/index.html"};
+  auto has = [&](const std::string& path) { return std::any_of(tasks.begin(), tasks.end(), [&](const PageTask& t) { return t.path == path; }); };
+  while (has(fmt::format("compare/frameworks/f/big/{}/index.html", order.size() + 1)))
+    order.push_back(fmt::format("compare/frameworks/f/big/{}/index.html", order.size() + 1));
+  REQUIRE(order.size() >= 3);
+  // Each statement of each item once, in order; the item cut across pages says which run each shows.
+  std::map<std::string, std::vector<std::string>> by_item;
+  std::map<std::string, std::string> page_of_item;
+  std::vector<test::JsonPage> pages;
+  for (const auto& path : order) {
+    pages.push_back(page(path));
+    for (const auto& part : pages.back().data["parts"])
+      for (const auto& group : part["groups"])
+        for (const auto& item : group["items"]) {
+          page_of_item.try_emplace(item["id"], path);
+          for (const auto& st : item["statements"]) by_item[item["id"]].push_back(st["href"].get<std::string>().substr(st["href"].get<std::string>().find('#')));
+        }
+  }
+  std::vector<std::string> expected_plans, expected_visits;
+  for (int i = 1; i <= 400; ++i) {
+    expected_plans.push_back(fmt::format("#principles-{}", i));
+    if (i % 10 == 0) expected_visits.push_back(fmt::format("#principles-{}", i));
+  }
+  CHECK(by_item["plans"] == expected_plans);
+  CHECK(by_item["visits"] == expected_visits);
+  CHECK(pages[0].data["parts"][0]["groups"][0]["items"][0]["count"].get<std::string>().starts_with("statements 1–"));
+  CHECK(pages[1].data["pagination"]["label"] == fmt::format("Page 2 of {}", order.size()));
+  CHECK(pages[0].data["page_title"] == fmt::format("R: Lakeland, Big manual, page 1 of {}", order.size()));
+  // The gaps are on the first page and lead to their item's page; so does the framework's table.
+  CHECK(pages[0].data["first_page"] == true);
+  CHECK(pages[1].data["first_page"] == false);
+  REQUIRE(pages[0].data["gaps"].size() == 1);
+  const std::string gap_href = pages[0].data["gaps"][0]["href"];
+  REQUIRE(page_of_item.count("adoption"));
+  const std::string adoption_page = page_of_item["adoption"];
+  CHECK(gap_href == (adoption_page == order[0] ? "#adoption" : "../../../../" + adoption_page + "#adoption"));
+  CHECK(adoption_page != order[0]);  // the items after the long one are on a later page
+  const test::JsonPage table = page("compare/frameworks/f/index.html");
+  CHECK(table.data["columns"][0]["title"] == "Big manual");
+  CHECK(table.data["parts"][0]["groups"][0]["items"][1]["cells"][0]["detail_href"] == "../../../" + adoption_page + "#adoption");
+  // The small model keeps one page, its gaps linked on it.
+  CHECK_FALSE(has("compare/frameworks/f/m1/2/index.html"));
+  const test::JsonPage small = page("compare/frameworks/f/m1/index.html");
+  CHECK_FALSE(small.data["gaps"].empty());
+  for (const auto& gap : small.data["gaps"]) CHECK(gap["href"].get<std::string>().starts_with("#"));
 }

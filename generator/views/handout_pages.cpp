@@ -111,7 +111,9 @@ void add_print_line(const PageBuilder& page, const Handout& h, const HandoutPrin
     return;
   }
   switch (h.kind) {
-    case HandoutKind::checklist: set(d, "print_line", fmt::format("Prints on at most 2 pages ({})", paper)); break;
+    case HandoutKind::checklist:  // a long manual's, in parts, prints on as many pages as its part needs
+      set(d, "print_line", h.part_count > 1 ? fmt::format("Prints on {}", paper) : fmt::format("Prints on at most 2 pages ({})", paper));
+      break;
     case HandoutKind::one_pager: set(d, "print_line", fmt::format("Prints on 1 page ({})", paper)); break;
     default: set(d, "print_line", fmt::format("Prints on {}", paper)); break;
   }
@@ -139,6 +141,13 @@ Data handout_base(PageBuilder& page, const Handout& h, const std::string& descri
     }
   }
   set(d, "kind", handout_kind_label(h.kind, h.model));
+  if (h.part_count > 1) {  // a long manual's actions in parts: "part 2 of 5", each part linking the others
+    const std::string first = h.kind == HandoutKind::checklist ? urls::checklist(*h.model, h.role->id) : urls::self_assessment(*h.model, h.role->id);
+    std::vector<std::string> parts{first};
+    for (std::size_t n = 2; n <= h.part_count; ++n) parts.push_back(urls::results_page(first, n));
+    set(d, "part_of", fmt::format("part {} of {}", h.part_number, h.part_count));
+    set(d, "pager", pager(page, parts, h.part_number - 1));
+  }
   return d;
 }
 
@@ -147,7 +156,7 @@ Page checklist_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   PageBuilder page(linked, h.path);
   const std::string role_name = role_title(linked.site(), *h.model, h.role->id);
   Data d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", role_name), print);
-  const auto actions = refs(graph, graph.actions(*h.model, h.role->id));
+  const auto actions = refs(graph, in_part(graph.actions(*h.model, h.role->id), h.part));
   set(d, "role_title", role_name);
   set(d, "role_plural", role_title(linked.site(), *h.model, h.role->id, true));
   set(d, "actions_word_html", text_html(h.model->vocabulary.actions));
@@ -178,7 +187,7 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
   if (!reviewer_lower.empty() && reviewer_lower[0] >= 'A' && reviewer_lower[0] <= 'Z') reviewer_lower[0] += 'a' - 'A';
   set(d, "reviewer_lower", reviewer_lower);
   if (rubric.rates == "actions") {
-    set(d, "groups", action_groups(page, refs(graph, graph.actions(model, h.role->id))));
+    set(d, "groups", action_groups(page, refs(graph, in_part(graph.actions(model, h.role->id), h.part))));
     set(d, "row_word", "Action");
     set(d, "rows_word", "action");
   } else {

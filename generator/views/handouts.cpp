@@ -153,6 +153,34 @@ bool has_self_assessment(const LinkGraph& graph, const Model& model, const std::
   return !graph.actions(model, role).empty();
 }
 
+namespace {
+
+// A handout of a role's actions, in parts when they are more than a page holds (a long manual's), each
+// part's PDF named `stem`-part-<n> beside it.
+void add_in_parts(std::vector<Handout>& out, Handout h, const LinkedSite& linked, const std::string& stem, std::size_t budget) {
+  std::vector<std::size_t> weights;
+  for (std::size_t index : linked.graph().actions(*h.model, h.role->id)) weights.push_back(statement_weight(linked, linked.graph().statements()[index]));
+  if (total_weight(weights) <= own_page_budget(budget)) {
+    out.push_back(std::move(h));
+    return;
+  }
+  const auto runs = pack_runs(weights, own_page_budget(budget));
+  for (std::size_t n = 0; n < runs.size(); ++n) {
+    Handout part = h;
+    part.part = runs[n];
+    part.part_number = n + 1;
+    part.part_count = runs.size();
+    part.title += fmt::format(", part {} of {}", n + 1, runs.size());
+    if (n > 0) {
+      part.path = urls::results_page(h.path, n + 1);
+      part.pdf = urls::pdf_beside(part.path, fmt::format("{}-part-{}", stem, n + 1));
+    }
+    out.push_back(std::move(part));
+  }
+}
+
+}  // namespace
+
 std::vector<Handout> list_handouts(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
@@ -161,14 +189,18 @@ std::vector<Handout> list_handouts(const LinkedSite& linked, std::size_t budget)
     for (const auto& role : site.roles) {
       const std::string name = role_title(site, m, role.id);
       if (!graph.actions(m, role.id).empty()) {
-        const std::string checklist = urls::checklist(m, role.id);
-        out.push_back({HandoutKind::checklist, &m, nullptr, &role, nullptr, name + " checklist", checklist,
-                       urls::pdf_beside(checklist, m.id + "-" + role.id + "-checklist"), false, {}});
+        const std::string checklist = urls::checklist(m, role.id), stem = m.id + "-" + role.id + "-checklist";
+        add_in_parts(out, {HandoutKind::checklist, &m, nullptr, &role, nullptr, name + " checklist", checklist,
+                           urls::pdf_beside(checklist, stem), false, {}}, linked, stem, budget);
       }
       if (has_self_assessment(graph, m, role.id)) {
-        const std::string sa = urls::self_assessment(m, role.id);
-        out.push_back({HandoutKind::self_assessment, &m, nullptr, &role, nullptr, name + " self-assessment", sa,
-                       urls::pdf_beside(sa, m.id + "-" + role.id + "-self-assessment"), true, {}});
+        const std::string sa = urls::self_assessment(m, role.id), stem = m.id + "-" + role.id + "-self-assessment";
+        Handout form{HandoutKind::self_assessment, &m, nullptr, &role, nullptr, name + " self-assessment", sa,
+                     urls::pdf_beside(sa, stem), true, {}};
+        if (m.rubric->rates == "actions")  // a row per action: in parts like the checklist
+          add_in_parts(out, std::move(form), linked, stem, budget);
+        else
+          out.push_back(std::move(form));
       }
     }
     for (const auto& s : m.sections) {

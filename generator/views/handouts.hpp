@@ -32,6 +32,10 @@ struct Handout {
   std::size_t state_page = 0;                // a state's sheet: its index in states->pages
   bool summary() const { return states && state.empty(); }
   std::string state{};                       // a state's sheet: its state
+  // A long manual's checklist or self-assessment of its actions comes in parts, each a handout of a
+  // run of the actions: the first at the handout's own address, the others at …/2/, …/3/.
+  ResultRun part = whole_part;
+  std::size_t part_number = 1, part_count = 1;
 };
 
 // What printing a handout to PDF gave, for its page and the index (the build fills it in when it

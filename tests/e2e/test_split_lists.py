@@ -10,8 +10,8 @@ the handouts index.
 - A state over the budget (the county state) has numbered pages of results that link each other.
 - One model larger than a page on its own (the seed content and a manual of 6,000 statements): the
   role across models, the term's uses, the topic's comparison and its sheet stay under 1.5 MB, each of
-  the manual's statements on exactly one of its state's pages, in order; its own role page and its
-  page against the CFSR continue on numbered pages, each action once, in order.
+  the manual's statements on exactly one of its state's pages, in order; its own role page, its
+  checklist and its page against the CFSR continue on numbered pages, each action once, in order.
 
     python3 tests/e2e/test_split_lists.py --binary build/practicebook
 """
@@ -158,8 +158,8 @@ def check_large_model(binary):
         print(proc.stderr)
         sys.exit("the corpus with a large manual does not build")
     # The pages that list the manual's statements across its sections: those across models, and its own
-    # page of the worker's actions and its page against the framework (its sections and checklist stay whole).
-    cross_model = ("roles/", "glossary/", "compare/topics/", "handouts/compare/", "models/lakeland-manual/roles/", "compare/frameworks/")
+    # page of the worker's actions, its checklist and its page against the framework (its sections stay whole).
+    cross_model = ("roles/", "glossary/", "compare/topics/", "handouts/", "models/lakeland-manual/roles/", "compare/frameworks/")
     largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site) if relative.startswith(cross_model))
     check(largest[0] <= MAX_PAGE, f"large manual: {largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
     per = LARGE // 12  # in each section, the first half are principles and the second half a worker's actions
@@ -180,6 +180,10 @@ def check_large_model(binary):
     own = [p for p in own if os.path.exists(os.path.join(site, p))]
     found = [int(n) for p in own for n in re.findall(r"Do I keep to step (\d+) of", sitelib.read(os.path.join(site, p)))]
     check(len(own) >= 2 and found == every_action, f"large manual: its role page: {len(own)} pages, {len(found)} actions, in order: {found == every_action}")
+    checklist = [p for p in [f"handouts/lakeland-manual/roles/worker/{n}index.html" for n in [""] + [f"{k}/" for k in range(2, 40)]]
+                 if os.path.exists(os.path.join(site, p))]
+    found = [int(n) for p in checklist for n in re.findall(r"Do I keep to step (\d+) of", sitelib.read(os.path.join(site, p)))]
+    check(len(checklist) >= 2 and found == every_action, f"large manual: its checklist: {len(checklist)} parts, {len(found)} actions, in order: {found == every_action}")
     framework_pages = [p for p in [f"compare/frameworks/cfsr/lakeland-manual/{n}index.html" for n in [""] + [f"{k}/" for k in range(2, 60)]]
                        if os.path.exists(os.path.join(site, p))]
     check(len(framework_pages) >= 2, f"large manual: its page against the CFSR is {len(framework_pages)} page(s)")

@@ -207,7 +207,10 @@ void write_one_large_model(const test::TempDir& dir, int large) {
     // Alpha's side on the page that holds Alpha's statements from its last step on.
     const std::string alike = std::string("  - kind: principles\n    items:\n      - text: We write down what each family asks of us, in its own words.\n") +
                               (state[0] == 'B' ? "        topics: [safety]\n" : "");
-    dir.write(fmt::format("content/models/{}/model.yaml", id), fmt::format("title: Model of {0}\njurisdiction: {0}\nagency: Agency\n", state));
+    // Alpha rates its actions: a self-assessment form of a row per action.
+    const std::string rubric = state[0] == 'A' ? "rubric:\n  title: CQI\n  levels:\n    - name: Novice\n      description: Begun.\n"
+                                                 "    - name: Skilled\n      description: Done well.\n" : "";
+    dir.write(fmt::format("content/models/{}/model.yaml", id), fmt::format("title: Model of {0}\njurisdiction: {0}\nagency: Agency\n", state) + rubric);
     dir.write(fmt::format("content/models/{}/sections/01-first.yaml", id),
               "id: first\ntitle: First value\nblocks:\n  - kind: actions\n    role: worker\n    items:\n" + items + alike);
   }
@@ -226,6 +229,15 @@ std::vector<std::string> listed_steps(const std::map<std::string, test::JsonPage
           for (const auto& item : group["items"]) steps.push_back(item["html"]);
     }
   return steps;
+}
+
+// The items of the pages' own groups (a model's role page, a handout), in page order.
+std::vector<std::string> group_items(const std::map<std::string, test::JsonPage>& pages, const std::vector<std::string>& order) {
+  std::vector<std::string> html;
+  for (const auto& path : order)
+    for (const auto& group : pages.at(path).data["groups"])
+      for (const auto& item : group["items"]) html.push_back(item["html"]);
+  return html;
 }
 
 // Alpha's pages of a split page, in order: states/alpha/, states/alpha/2/, …
@@ -282,11 +294,7 @@ TEST_CASE("a model larger than a page on its own is cut into runs of its stateme
     while (pages.count(urls::results_page(order[0], order.size() + 1))) order.push_back(urls::results_page(order[0], order.size() + 1));
     REQUIRE(order.size() >= 3);
     CHECK(pages.size() == order.size());
-    std::vector<std::string> steps;
-    for (const auto& path : order)
-      for (const auto& group : pages.at(path).data["groups"])
-        for (const auto& item : group["items"]) steps.push_back(item["html"]);
-    CHECK(step_numbers(steps) == all);
+    CHECK(step_numbers(group_items(pages, order)) == all);
     CHECK(pages.at(order[0]).data["page_title"] == fmt::format("Worker actions, page 1 of {}", order.size()));
     CHECK(pages.at(order[0]).data["count"] == "400");
     CHECK(pages.at(order[1]).data["part"].get<std::string>().starts_with("actions "));
@@ -295,6 +303,41 @@ TEST_CASE("a model larger than a page on its own is cut into runs of its stateme
     const auto beta = pages_under(plan_role_pages(linked, budget), "models/m-beta/roles/worker/");
     CHECK(beta.size() == 1);
     CHECK_FALSE(beta.begin()->second.data.contains("pagination"));
+  }
+  SUBCASE("the model's checklist comes in parts, each a handout of a run of its actions") {
+    std::vector<const Handout*> parts;
+    const auto handouts = list_handouts(linked, budget);
+    for (const Handout& h : handouts)
+      if (h.kind == HandoutKind::checklist && h.model->id == "m-alpha") parts.push_back(&h);
+    REQUIRE(parts.size() >= 3);
+    std::set<std::string> pdfs;
+    std::map<std::string, test::JsonPage> pages;
+    for (const PageTask& task : plan_handout_pages(linked, nullptr, budget))
+      if (task.path.starts_with("handouts/m-alpha/roles/worker/")) pages.emplace(task.path, test::as_json(task.make()));
+    std::vector<std::string> order;
+    for (std::size_t n = 0; n < parts.size(); ++n) {
+      CHECK(parts[n]->path == (n == 0 ? urls::checklist(linked.site().models[0], "worker") : urls::results_page(parts[0]->path, n + 1)));
+      CHECK(parts[n]->title == fmt::format("Worker checklist, part {} of {}", n + 1, parts.size()));
+      pdfs.insert(parts[n]->pdf);
+      order.push_back(parts[n]->path);
+    }
+    CHECK(pdfs.size() == parts.size());
+    CHECK(pages.size() == parts.size());
+    CHECK(step_numbers(group_items(pages, order)) == all);
+    CHECK(pages.at(order[1]).data["part_of"] == fmt::format("part 2 of {}", parts.size()));
+    CHECK(pages.at(order[1]).data["pager"]["label"] == fmt::format("Page 2 of {}", parts.size()));
+    // Its self-assessment, a row per action, comes in parts the same way.
+    std::vector<std::string> forms;
+    for (const Handout& h : handouts)
+      if (h.kind == HandoutKind::self_assessment && h.model->id == "m-alpha") forms.push_back(h.path);
+    REQUIRE(forms.size() == parts.size());
+    CHECK(forms[1] == urls::results_page(urls::self_assessment(linked.site().models[0], "worker"), 2));
+    std::map<std::string, test::JsonPage> form_pages;
+    for (const PageTask& task : plan_handout_pages(linked, nullptr, budget))
+      if (std::find(forms.begin(), forms.end(), task.path) != forms.end()) form_pages.emplace(task.path, test::as_json(task.make()));
+    CHECK(step_numbers(group_items(form_pages, forms)) == all);
+    // The small model's checklist is one handout, as before.
+    CHECK(std::count_if(handouts.begin(), handouts.end(), [](const Handout& h) { return h.kind == HandoutKind::checklist && h.model->id == "m-beta"; }) == 1);
   }
   SUBCASE("a term's uses") {
     const auto pages = pages_under(plan_glossary_pages(linked, budget), "glossary/safety-plan/");

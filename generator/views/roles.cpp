@@ -213,13 +213,12 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
       push(archived, object("title", model_name(model), "href", href));
       continue;
     }
+    const std::string piece = part_label(shown_part, actions.size(), "actions");  // empty: the model whole
     push(models, object("title", model_name(model),
                             "jurisdiction", model.jurisdiction,
                             "anchor", model.id,
                             "href", href,
-                            "count", shown_part.begin == 0 && shown_part.end >= actions.size()
-                                         ? count_of(actions.size(), "action", "actions")
-                                         : part_label(shown_part, actions.size(), "actions"),
+                            "count", piece.empty() ? count_of(actions.size(), "action", "actions") : piece,
                             "groups", grouped_actions(page, in_part(actions, shown_part))));
   }
   if (split && !part) {

@@ -116,20 +116,35 @@ std::string topic_page_of(const StateSplit& topic, const StateGroup& group) {
   return topic.summary;
 }
 
+// States side by side in the topic × state matrix: a national site's 50 states and territories in one
+// table; a site of hundreds of jurisdictions (counties, tribes without a state) on numbered pages.
+constexpr std::size_t max_state_columns = 60;
+
+// The summary's pages: the states each shows (a run of split.groups) and where it is.
+struct StateMatrixPages {
+  std::vector<ResultRun> runs;
+  std::vector<std::string> paths;  // the first at compare/index.html
+};
+
 // The summary at compare/index.html on a large site: a topic × state matrix, a state's cell counting
 // the statements of its models, each state linking its own topic × model matrix.
 Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const Counts& counts,
-                       const StateSplit& split) {
+                       const StateSplit& split, const StateMatrixPages& pages, std::size_t index) {
   const Site& site = linked.site();
-  PageBuilder page(linked, split.summary);
-  Data d = page.layout("Compare practice models", "How much of each state's practice models speaks to each topic");
+  const ResultRun run = pages.runs[index];
+  PageBuilder page(linked, pages.paths[index]);
+  const std::string of_pages = pages.paths.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.paths.size()) : "";
+  Data d = page.layout("Compare practice models" + of_pages, "How much of each state's practice models speaks to each topic");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
+  if (pages.paths.size() > 1) {
+    set(d, "pager", pager(page, pages.paths, index));
+    set(d, "states_shown", fmt::format("States {} to {} of {}.", run.begin + 1, run.end, split.groups.size()));
+  }
   Data columns = list();
-  std::vector<std::size_t> totals;
-  for (std::size_t g = 0; g < split.groups.size(); ++g) {
-    std::size_t total = 0;
+  std::vector<std::size_t> totals(split.groups.size(), 0);
+  for (std::size_t g = run.begin; g < run.end; ++g) {
+    std::size_t& total = totals[g];
     for (std::uint32_t m : split.groups[g].models) total += counts.totals[m];
-    totals.push_back(total);
     push(columns, object("state", split.groups[g].state,
                              "href", page.href(split.pages[split.first_page(g)].path),
                              "models", count_of(split.groups[g].models.size(), "model", "models")));
@@ -137,7 +152,7 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
   Data rows = list();
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
     Data cells = list();
-    for (std::size_t g = 0; g < split.groups.size(); ++g) {
+    for (std::size_t g = run.begin; g < run.end; ++g) {
       std::size_t n = 0;
       for (std::uint32_t m : split.groups[g].models) n += counts.by_topic[t][m];
       push(cells, cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
@@ -147,7 +162,10 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
   }
   set(d, "columns", std::move(columns));
   set(d, "rows", std::move(rows));
-  set(d, "states", state_rows(page, split));
+  Data states = list();  // the table of states: those of this page
+  Data all_states = state_rows(page, split);
+  for (std::size_t g = run.begin; g < run.end; ++g) push(states, std::move(items(all_states)[g]));
+  set(d, "states", std::move(states));
   set(d, "state_count", std::to_string(split.groups.size()));
   set(d, "model_count", std::to_string(site.models.size()));
   set(d, "shared_language_href", page.href(urls::shared_language()));
@@ -174,9 +192,13 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
                      }});
     return tasks;
   }
-  tasks.push_back({urls::compare(), true, [&linked, topics, counts, split] {
-                     return state_matrix_page(linked, *topics, *counts, *split);
-                   }});
+  auto summary = std::make_shared<StateMatrixPages>();
+  summary->runs = pack_runs(std::vector<std::size_t>(split->groups.size(), site.topics.size() * matrix_cell_weight), budget, max_state_columns);
+  for (std::size_t n = 1; n <= summary->runs.size(); ++n) summary->paths.push_back(n == 1 ? urls::compare() : urls::results_page(urls::compare(), n));
+  for (std::size_t i = 0; i < summary->paths.size(); ++i)
+    tasks.push_back({summary->paths[i], true, [&linked, topics, counts, split, summary, i] {
+                       return state_matrix_page(linked, *topics, *counts, *split, *summary, i);
+                     }});
   for (std::size_t i = 0; i < split->pages.size(); ++i)
     tasks.push_back({split->pages[i].path, true, [&linked, topics, counts, split, i] {
                        const StatePage& p = split->pages[i];

@@ -45,10 +45,13 @@ Page index_page(const LinkedSite& linked, const std::vector<Handout>& handouts, 
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}, {state_page_name(*split, *part), path}});
   else
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Handouts", urls::handouts()}});
-  // Whole: every handout; the summary of a split index: the topic sheets; a state's page: its models'.
+  // Whole: every handout. The summary of a split index: each topic's sheet (whose own table lists its
+  // states' sheets). A state's page: its models' handouts and, on its first page, its topic sheets; so a
+  // site of hundreds of states lists each state's sheets once, not every sheet on the summary.
   auto on_page = [&](const Handout& h) {
     if (!split) return true;
-    if (!part || !h.model) return !part && !h.model;
+    if (!part) return !h.model && h.state.empty();
+    if (!h.model) return !h.state.empty() && h.state == split->groups[part->group].state && part->number == 1;
     const auto m = static_cast<std::uint32_t>(h.model - site.models.data());
     return std::find(part->models.begin(), part->models.end(), m) != part->models.end();
   };

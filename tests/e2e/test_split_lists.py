@@ -12,6 +12,7 @@ the handouts index.
   role across models, the term's uses, the topic's comparison and its sheet stay under 1.5 MB, each of
   the manual's statements on exactly one of its state's pages, in order; its own role page, its
   checklist and its page against the CFSR continue on numbered pages, each action once, in order.
+- 300 models each its own jurisdiction: no page over 1.5 MB, the topic × state matrix on five pages.
 
     python3 tests/e2e/test_split_lists.py --binary build/practicebook
 """
@@ -193,6 +194,27 @@ def check_large_model(binary):
     shutil.rmtree(os.path.dirname(site))
 
 
+def check_many_jurisdictions(binary):
+    """300 models, each its own jurisdiction (counties or tribes that name no state): the summaries that
+    list every state stay under 1.5 MB, the topic × state matrix on numbered pages of at most 60 states."""
+    folder = tempfile.mkdtemp(prefix="pb-split-many-")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder,
+                    "--models", "300", "--states", "300"], check=True, capture_output=True)
+    proc, site = sitelib.build(binary, os.path.join(folder, "content"), extra=("--quiet",))
+    if proc.returncode != 0:
+        print(proc.stderr)
+        sys.exit("the corpus of 300 jurisdictions does not build")
+    largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site))
+    check(largest[0] <= MAX_PAGE, f"300 jurisdictions: {largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
+    pages = sitelib.PageCache(site)
+    matrix = ["compare/index.html"] + [f"compare/{n}/index.html" for n in range(2, 10) if os.path.exists(os.path.join(site, f"compare/{n}/index.html"))]
+    check(len(matrix) == 5, f"300 jurisdictions: the topic × state matrix is on {len(matrix)} pages, not 5 of 60 states")
+    check("compare/2/index.html" in links_of(pages, "compare/index.html"), "compare/index.html does not link its page 2")
+    print(f"300 jurisdictions: largest page {largest[1]} ({largest[0]} bytes); the matrix on {len(matrix)} pages")
+    shutil.rmtree(folder)
+    shutil.rmtree(os.path.dirname(site))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -232,6 +254,7 @@ def main():
           f"{overview} does not link its handouts on its state's page")
 
     check_large_model(args.binary)
+    check_many_jurisdictions(args.binary)
 
     sitemap = sitelib.read(os.path.join(site, "sitemap.xml"))
     check("roles/worker/states/westmark/2/</loc>" in sitemap, "the sitemap lists the pages of results")

@@ -231,8 +231,13 @@ def main():
         check_summary(cache, f"{folder}/index.html", by_state, folder)
         groups = sum(sitelib.read(os.path.join(site, p)).count('<section class="handout-group') for ps in by_state.values() for p in ps)
         check(groups == len(model_ids), f"{folder}: {groups} models on the state sheets, not {len(model_ids)}")
-    check("handouts/compare/safety/states/state-01/index.html" in links_of(cache, "handouts/index.html"),
-          "the handouts index does not list the state sheets")
+    # The handouts index lists each topic's sheet; each state's page of it lists that state's sheets (so
+    # a site of hundreds of states does not list every sheet on one page).
+    index_links = links_of(cache, "handouts/index.html")
+    check("handouts/compare/safety/index.html" in index_links, "the handouts index does not list the topic sheets")
+    check("handouts/compare/safety/states/state-01/index.html" not in index_links, "the handouts index lists every state's sheets")
+    check("handouts/compare/safety/states/state-01/index.html" in links_of(cache, "handouts/states/state-01/index.html"),
+          "the handouts index's page of a state does not list its topic sheets")
 
     # Every link of the split pages leads to a file, and within compare/ to an anchor that exists (a
     # model's column on a topic's state page was checked above).

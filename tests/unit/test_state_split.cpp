@@ -215,3 +215,42 @@ TEST_CASE("shared language: past its own budget the summary's table of pages car
   CHECK(listed.data["has_index"] == true);
   CHECK(listed.data["pages"][0]["anchors"].empty());
 }
+
+TEST_CASE("the topic × state matrix of hundreds of jurisdictions is on numbered pages of at most 60 states") {
+  test::TempDir dir;
+  dir.write("content/site.yaml", "title: Test site\n");
+  dir.write("content/roles.yaml", "roles:\n  - id: worker\n    title: Worker\n");
+  dir.write("content/topics.yaml", "topics:\n  - id: safety\n    title: Safety\n");
+  // 65 counties, none naming a state: each is its own jurisdiction in the by-state pages.
+  for (int i = 1; i <= 65; ++i) {
+    const std::string id = fmt::format("county-{:02d}", i);
+    dir.write("content/models/" + id + "/model.yaml", fmt::format("title: Practice model\njurisdiction: County {:02d}\nagency: Agency\n", i));
+    dir.write("content/models/" + id + "/sections/01-first.yaml",
+              "id: first\ntitle: First value\nblocks:\n  - kind: principles\n    items:\n      - text: Keep children safe.\n        topics: [safety]\n");
+  }
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const auto tasks = plan_compare_pages(linked, split_budget);
+  REQUIRE(task_at(tasks, "compare/index.html"));
+  REQUIRE(task_at(tasks, "compare/2/index.html"));
+  CHECK_FALSE(task_at(tasks, "compare/3/index.html"));
+  const test::JsonPage first = test::as_json(task_at(tasks, "compare/index.html")->make());
+  const test::JsonPage second = test::as_json(task_at(tasks, "compare/2/index.html")->make());
+  CHECK(first.template_name == "compare-states.html");
+  CHECK(first.data["columns"].size() == 60);
+  CHECK(second.data["columns"].size() == 5);
+  CHECK(second.data["states"].size() == 5);
+  CHECK(second.data["rows"][0]["cells"].size() == 5);
+  CHECK(second.data["page_title"] == "Compare practice models, page 2 of 2");
+  CHECK(second.data["states_shown"] == "States 61 to 65 of 65.");
+  CHECK(first.data["pager"]["next_href"] == "../compare/2/index.html");
+  std::set<std::string> states;
+  for (const auto* page : {&first, &second})
+    for (const auto& column : page->data["columns"]) states.insert(column["state"].get<std::string>());
+  CHECK(states.size() == 65);
+  // The table's columns also count against the budget (its cells grow with the topics): at a budget of
+  // one byte, each of the seed's three states is a page of the summary.
+  const auto seed = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
+  const auto seed_tasks = plan_compare_pages(seed, 1);
+  CHECK(task_at(seed_tasks, "compare/3/index.html"));
+  CHECK_FALSE(task_at(seed_tasks, "compare/4/index.html"));
+}

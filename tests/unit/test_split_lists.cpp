@@ -382,3 +382,29 @@ TEST_CASE("a model larger than a page on its own is cut into runs of its stateme
     CHECK(pages.at(urls::state_page(urls::role("worker"), "alpha", 1)).data["models"][0]["count"] == "40 actions");
   }
 }
+
+TEST_CASE("a model's role page counts each section's heading: a section per action makes more pages") {
+  // The same 300 actions, in one section and in a section each.
+  auto role_page_count = [](bool section_each) {
+    test::TempDir dir;
+    dir.write("content/site.yaml", "title: Test site\n");
+    dir.write("content/roles.yaml", "roles:\n  - id: worker\n    title: Worker\n");
+    dir.write("content/topics.yaml", "topics:\n  - id: safety\n    title: Safety\n");
+    dir.write("content/models/m/model.yaml", "title: Manual\njurisdiction: Alpha\nagency: Agency\n");
+    std::string items;
+    for (int i = 1; i <= 300; ++i) {
+      items += fmt::format("      - text: Do I keep the plan current, step {} {}?\n", i, std::string(300, 'y'));
+      if (section_each || i == 300) {
+        const int n = section_each ? i : 1;
+        dir.write(fmt::format("content/models/m/sections/{:03d}-s{}.yaml", n, n),
+                  fmt::format("id: s{0}\ntitle: Section {0}\nblocks:\n  - kind: actions\n    role: worker\n    items:\n", n) + items);
+        items.clear();
+      }
+    }
+    const LinkedSite linked = test::read_and_link(dir.path() / "content");
+    return pages_under(plan_role_pages(linked, 40 * 1024), "models/m/roles/worker/").size();
+  };
+  const std::size_t one_section = role_page_count(false), section_each = role_page_count(true);
+  CHECK(one_section >= 2);
+  CHECK(section_each > one_section);
+}

@@ -135,7 +135,10 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
   PageBuilder page(linked, pages.paths[index]);
   const std::string of_pages = pages.paths.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.paths.size()) : "";
   Data d = page.layout("Compare practice models" + of_pages, "How much of each state's practice models speaks to each topic");
-  page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
+  if (index == 0)
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
+  else
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fmt::format("Page {} of {}", index + 1, pages.paths.size()), pages.paths[index]}});
   if (pages.paths.size() > 1) {
     set(d, "pager", pager(page, pages.paths, index));
     set(d, "states_shown", fmt::format("States {} to {} of {}.", run.begin + 1, run.end, split.groups.size()));

@@ -242,6 +242,8 @@ TEST_CASE("the topic × state matrix of hundreds of jurisdictions is on numbered
   CHECK(second.data["rows"][0]["cells"].size() == 5);
   CHECK(second.data["page_title"] == "Compare practice models, page 2 of 2");
   CHECK(second.data["states_shown"] == "States 61 to 65 of 65.");
+  CHECK(second.data["breadcrumbs"][1]["href"] == "../../compare/index.html");
+  CHECK(second.data["breadcrumbs"][2]["title"] == "Page 2 of 2");
   CHECK(first.data["pager"]["next_href"] == "../compare/2/index.html");
   std::set<std::string> states;
   for (const auto* page : {&first, &second})

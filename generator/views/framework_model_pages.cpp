@@ -59,16 +59,9 @@ ModelPages framework_model_pages(const LinkedSite& linked, const ExternalFramewo
   std::vector<std::size_t> piece_weights;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const std::size_t overhead = row_weights[r] - total_weight(statement_weights[r]);
-    if (row_weights[r] <= page_budget || statement_weights[r].size() < 2) {
-      pieces.push_back({r, whole_part});
-      piece_weights.push_back(row_weights[r]);
-      continue;
-    }
-    for (const ResultRun& run : pack_runs(statement_weights[r], page_budget > overhead ? page_budget - overhead : 1)) {
-      pieces.push_back({r, run});
-      std::size_t w = overhead;
-      for (std::size_t i = run.begin; i < run.end; ++i) w += statement_weights[r][i];
-      piece_weights.push_back(w);
+    for (const WeighedRun& cut : cut_runs(statement_weights[r], overhead, page_budget)) {
+      pieces.push_back({r, cut.run});
+      piece_weights.push_back(cut.weight);
     }
   }
   out.page_of_row.assign(rows.size(), 0);

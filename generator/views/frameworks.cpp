@@ -48,10 +48,10 @@ struct Crosswalk {
   std::vector<std::map<std::uint32_t, std::vector<std::size_t>>> by_model;  // by row: model index → statements
   std::vector<KeywordSearch> keywords;  // by row, for the quotations
 
-  // Given `models` (by model index), only theirs: what planning a long manual's pages needs.
-  Crosswalk(const LinkedSite& linked, const ExternalFramework& fw, const std::vector<char>* models = nullptr) : rows(framework_rows(fw)) {
+  // Given `only` (by model index), only their statements: what planning a long manual's pages needs.
+  Crosswalk(const LinkedSite& linked, const ExternalFramework& fw, const std::vector<char>* only = nullptr) : rows(framework_rows(fw)) {
     for (const auto& row : rows) keywords.emplace_back(row.item->keywords);
-    for (const auto& statements : crosswalk(linked, fw, models)) {
+    for (const auto& statements : crosswalk(linked, fw, only)) {
       auto& models = by_model.emplace_back();
       for (std::size_t index : statements) models[linked.graph().statements()[index].model].push_back(index);
     }

@@ -161,16 +161,15 @@ namespace {
 // A handout of a role's actions, in parts when they are more than a page holds (a long manual's), each
 // part's PDF named `stem`-part-<n> beside it.
 void add_in_parts(std::vector<Handout>& out, Handout h, const LinkedSite& linked, const std::string& stem, std::size_t budget) {
-  std::vector<std::size_t> weights;
-  for (std::size_t index : linked.graph().actions(*h.model, h.role->id)) weights.push_back(statement_weight(linked, linked.graph().statements()[index]));
-  if (total_weight(weights) <= own_page_budget(budget)) {
+  // Runs as the model's role page has them, so part n of the checklist is page n of the role's actions.
+  const auto runs = cut_runs(grouped_statement_weights(linked, linked.graph().actions(*h.model, h.role->id)), 0, own_page_budget(budget));
+  if (runs.size() == 1) {
     out.push_back(std::move(h));
     return;
   }
-  const auto runs = pack_runs(weights, own_page_budget(budget));
   for (std::size_t n = 0; n < runs.size(); ++n) {
     Handout part = h;
-    part.part = runs[n];
+    part.part = runs[n].run;
     part.part_number = n + 1;
     part.part_count = runs.size();
     part.title += fmt::format(", part {} of {}", n + 1, runs.size());

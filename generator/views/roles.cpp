@@ -45,20 +45,6 @@ std::vector<std::size_t> all_staff_statements(const LinkGraph& graph, std::uint3
   return found;
 }
 
-// What each of a model's listed statements weighs on a page that groups them by section: its own
-// weight, and its section's heading when it starts one (a manual of a section per action doubles it).
-std::vector<std::size_t> grouped_weights(const LinkedSite& linked, const std::vector<std::size_t>& listed) {
-  constexpr std::size_t section_heading_weight = 350;
-  std::vector<std::size_t> weights;
-  const Section* current = nullptr;
-  for (std::size_t index : listed) {
-    const StatementRef& ref = linked.graph().statements()[index];
-    weights.push_back(statement_weight(linked, ref) + (linked.section(ref) != current ? section_heading_weight : 0));
-    current = linked.section(ref);
-  }
-  return weights;
-}
-
 // A model's page of a role's actions: one page, or for a long manual numbered pages of runs of its
 // actions (models/<m>/roles/<role>/2/, …), the first at the role page's own address.
 struct RolePages {
@@ -68,9 +54,9 @@ struct RolePages {
 
 RolePages role_pages(const LinkedSite& linked, const Model& model, const Role& role, std::size_t budget) {
   const std::size_t page_budget = own_page_budget(budget);
-  const std::vector<std::size_t> weights = grouped_weights(linked, linked.graph().actions(model, role.id));
   RolePages pages;
-  pages.runs = total_weight(weights) > page_budget ? pack_runs(weights, page_budget) : std::vector<ResultRun>{whole_part};
+  for (const WeighedRun& cut : cut_runs(grouped_statement_weights(linked, linked.graph().actions(model, role.id)), 0, page_budget))
+    pages.runs.push_back(cut.run);
   for (std::size_t n = 1; n <= pages.runs.size(); ++n)
     pages.paths.push_back(n == 1 ? urls::model_role(model, role.id) : urls::results_page(urls::model_role(model, role.id), n));
   return pages;
@@ -161,7 +147,7 @@ RoleListing role_listing(const LinkedSite& linked, const Role& role) {
     if (!linked.site().models[mi].superseded_by.empty()) continue;
     const auto listed = listed_statements(linked.site(), graph, mi, covered);
     if (listed.empty()) continue;
-    const std::size_t weight = model_entry_weight + total_weight(grouped_weights(linked, listed));
+    const std::size_t weight = model_entry_weight + total_weight(grouped_statement_weights(linked, listed));
     listing.models.push_back(mi);
     listing.weights.push_back(weight);
   }
@@ -306,7 +292,7 @@ std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budg
     if (!role_addressed(linked, role)) continue;
     const RoleListing listing = role_listing(linked, role);
     const std::vector<std::string> covered = covered_roles(site, role);
-    auto item_weights = [&](std::uint32_t mi) { return grouped_weights(linked, listed_statements(site, graph, mi, covered)); };
+    auto item_weights = [&](std::uint32_t mi) { return grouped_statement_weights(linked, listed_statements(site, graph, mi, covered)); };
     add_split_tasks(tasks, urls::role(role.id),
                     split_by_state(site, urls::role(role.id), listing.models, listing.weights, listing_budget(budget), SIZE_MAX, item_weights),
                     [&linked, &role](const StateSplit* split, const StatePage* part) { return role_across_models(linked, role, split, part); });

@@ -8,6 +8,18 @@ std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref) 
   return linked.statement_html(ref).html.size() + statement_ref_weight;
 }
 
+std::vector<std::size_t> grouped_statement_weights(const LinkedSite& linked, const std::vector<std::size_t>& listed) {
+  constexpr std::size_t section_heading_weight = 350;
+  std::vector<std::size_t> weights;
+  const Section* current = nullptr;
+  for (std::size_t index : listed) {
+    const StatementRef& ref = linked.graph().statements()[index];
+    weights.push_back(statement_weight(linked, ref) + (linked.section(ref) != current ? section_heading_weight : 0));
+    current = linked.section(ref);
+  }
+  return weights;
+}
+
 std::string state_page_name(const StateSplit& split, const StatePage& page) {
   const std::string& state = split.groups[page.group].state;
   return page.of == 1 ? state : fmt::format("{}, page {} of {}", state, page.number, page.of);

@@ -25,6 +25,10 @@ namespace pb::inline views {
 // twice the budget (listing_budget), which keeps their pages under 1 MB.
 std::size_t statement_weight(const LinkedSite& linked, const StatementRef& ref);
 inline constexpr std::size_t statement_ref_weight = 250;
+// The weights of a model's listed statements (indexes into the link graph's statements) on a page that
+// groups them by section (a role page, a checklist): each statement's, and its section's heading when
+// it starts one (a manual of a section per action nearly doubles them).
+std::vector<std::size_t> grouped_statement_weights(const LinkedSite& linked, const std::vector<std::size_t>& listed);
 inline constexpr std::size_t model_entry_weight = 600;
 constexpr std::size_t listing_budget(std::size_t budget) { return budget > SIZE_MAX / 2 ? SIZE_MAX : budget * 2; }
 // A model's own page that lists its statements (a role's actions, its page against a framework)

@@ -30,6 +30,18 @@ std::vector<std::size_t> in_part(std::span<const std::size_t> listed, ResultRun 
   return {listed.begin() + static_cast<std::ptrdiff_t>(begin), listed.begin() + static_cast<std::ptrdiff_t>(std::max(begin, end))};
 }
 
+std::vector<WeighedRun> cut_runs(const std::vector<std::size_t>& items, std::size_t overhead, std::size_t budget) {
+  const std::size_t whole = overhead + total_weight(items);
+  if (whole <= budget || items.size() < 2) return {{whole_part, whole}};
+  std::vector<WeighedRun> out;
+  for (const ResultRun& run : pack_runs(items, budget > overhead ? budget - overhead : 1)) {
+    std::size_t weight = overhead;
+    for (std::size_t i = run.begin; i < run.end; ++i) weight += items[i];
+    out.push_back({run, weight});
+  }
+  return out;
+}
+
 std::string part_label(ResultRun part, std::size_t total, const char* many) {
   if (part.begin == 0 && part.end >= total) return {};
   return fmt::format("{} {}–{} of {}", many, part.begin + 1, std::min(part.end, total), total);
@@ -57,17 +69,7 @@ std::vector<Piece> pieces_of(const std::vector<std::uint32_t>& models, const std
     }
     const std::vector<std::size_t> items = item_weights(m);
     const std::size_t listed = total_weight(items), overhead = weight > listed ? weight - listed : 0;
-    const std::size_t room = part_budget > overhead ? part_budget - overhead : 1;
-    const auto runs = pack_runs(items, room);
-    if (runs.size() < 2) {
-      pieces.push_back({m, whole_part, weight});
-      continue;
-    }
-    for (const ResultRun& run : runs) {
-      std::size_t w = overhead;
-      for (std::size_t i = run.begin; i < run.end; ++i) w += items[i];
-      pieces.push_back({m, run, w});
-    }
+    for (const WeighedRun& cut : cut_runs(items, overhead, part_budget)) pieces.push_back({m, cut.run, cut.weight});
   }
   return pieces;
 }

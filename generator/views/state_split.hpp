@@ -40,6 +40,16 @@ struct StatePage {
 // The items of `listed` (a model's statements, in the order the page lists them) that `part` shows.
 std::vector<std::size_t> in_part(std::span<const std::size_t> listed, ResultRun part);
 
+// A run of a model's statements and what it weighs, the model's own share (`overhead`) included.
+struct WeighedRun {
+  ResultRun run;
+  std::size_t weight;
+};
+
+// Cuts `items` (weights, in order) into runs that each weigh at most `budget` with `overhead` added;
+// one run, whole_part, when they all fit or there is one item.
+std::vector<WeighedRun> cut_runs(const std::vector<std::size_t>& items, std::size_t overhead, std::size_t budget);
+
 // "actions 201–400 of 900" for a model cut across pages (`many` names the items); empty for a whole one.
 std::string part_label(ResultRun part, std::size_t total, const char* many);
 

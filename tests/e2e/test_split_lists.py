@@ -71,6 +71,14 @@ def state_pages(site, split_page):
     return states
 
 
+def numbered_pages(site, folder):
+    """A page continued on numbered pages: folder/index.html, then folder/2/index.html, … while they exist."""
+    pages = [f"{folder}/index.html"]
+    while os.path.exists(os.path.join(site, folder, str(len(pages) + 1), "index.html")):
+        pages.append(f"{folder}/{len(pages) + 1}/index.html")
+    return pages
+
+
 def links_of(pages, relative):
     """The site-relative files a page links (fragments dropped)."""
     out = set()
@@ -177,16 +185,12 @@ def check_large_model(binary):
             found += [int(n) for n in re.findall(r"(?:We hold to|Do I keep to) step (\d+) of", sitelib.read(os.path.join(site, relative)))]
         check(found == expected, f"large manual: {page}: its statements are not each on one Lakeland page, in order "
                                  f"({len(found)} found, {len(set(found))} distinct, {len(expected)} expected)")
-    own = [f"models/lakeland-manual/roles/worker/{n}index.html" for n in [""] + [f"{k}/" for k in range(2, 40)]]
-    own = [p for p in own if os.path.exists(os.path.join(site, p))]
-    found = [int(n) for p in own for n in re.findall(r"Do I keep to step (\d+) of", sitelib.read(os.path.join(site, p)))]
-    check(len(own) >= 2 and found == every_action, f"large manual: its role page: {len(own)} pages, {len(found)} actions, in order: {found == every_action}")
-    checklist = [p for p in [f"handouts/lakeland-manual/roles/worker/{n}index.html" for n in [""] + [f"{k}/" for k in range(2, 40)]]
-                 if os.path.exists(os.path.join(site, p))]
-    found = [int(n) for p in checklist for n in re.findall(r"Do I keep to step (\d+) of", sitelib.read(os.path.join(site, p)))]
-    check(len(checklist) >= 2 and found == every_action, f"large manual: its checklist: {len(checklist)} parts, {len(found)} actions, in order: {found == every_action}")
-    framework_pages = [p for p in [f"compare/frameworks/cfsr/lakeland-manual/{n}index.html" for n in [""] + [f"{k}/" for k in range(2, 60)]]
-                       if os.path.exists(os.path.join(site, p))]
+    for own, what in (("models/lakeland-manual/roles/worker", "role page"), ("handouts/lakeland-manual/roles/worker", "checklist")):
+        pages = numbered_pages(site, own)
+        found = [int(n) for p in pages for n in re.findall(r"Do I keep to step (\d+) of", sitelib.read(os.path.join(site, p)))]
+        check(len(pages) >= 2 and found == every_action,
+              f"large manual: its {what}: {len(pages)} pages, {len(found)} actions, in order: {found == every_action}")
+    framework_pages = numbered_pages(site, "compare/frameworks/cfsr/lakeland-manual")
     check(len(framework_pages) >= 2, f"large manual: its page against the CFSR is {len(framework_pages)} page(s)")
     print(f"large manual: {len(framework_pages)} pages against the CFSR; largest cross-model page {largest[1]} ({largest[0]} bytes); "
           f"Lakeland's worker pages: {len(state_pages(site, 'roles/worker/index.html').get('lakeland', []))}")
@@ -207,7 +211,7 @@ def check_many_jurisdictions(binary):
     largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site))
     check(largest[0] <= MAX_PAGE, f"300 jurisdictions: {largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
     pages = sitelib.PageCache(site)
-    matrix = ["compare/index.html"] + [f"compare/{n}/index.html" for n in range(2, 10) if os.path.exists(os.path.join(site, f"compare/{n}/index.html"))]
+    matrix = numbered_pages(site, "compare")
     check(len(matrix) == 5, f"300 jurisdictions: the topic × state matrix is on {len(matrix)} pages, not 5 of 60 states")
     check("compare/2/index.html" in links_of(pages, "compare/index.html"), "compare/index.html does not link its page 2")
     print(f"300 jurisdictions: largest page {largest[1]} ({largest[0]} bytes); the matrix on {len(matrix)} pages")

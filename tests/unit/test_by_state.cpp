@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "views/by_state.hpp"
+#include "views/state_split.hpp"
 
 using namespace pb;
 
@@ -55,4 +56,20 @@ TEST_CASE("pack_runs puts at most max_items items in a run, however light") {
   CHECK(runs[1].end == 4);
   CHECK(runs[2].end == 5);
   CHECK(pack_runs({60, 60, 1}, 100, 2).size() == 2);  // the budget still cuts first: 60 | 60 + 1
+}
+
+TEST_CASE("cut_runs: one whole run when the items fit, else runs that fit with the overhead, weighed") {
+  const auto whole = cut_runs({10, 20, 30}, 5, 100);
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].run.begin == whole_part.begin);
+  CHECK(whole[0].run.end == whole_part.end);
+  CHECK(whole[0].weight == 65);
+  const auto cut = cut_runs({30, 30, 30, 30, 30}, 10, 75);  // room for 65 of items a run
+  REQUIRE(cut.size() == 3);
+  CHECK(cut[0].run.begin == 0);
+  CHECK(cut[0].run.end == 2);
+  CHECK(cut[0].weight == 70);
+  CHECK(cut[2].run.begin == 4);
+  CHECK(cut[2].weight == 40);
+  CHECK(cut_runs({500}, 0, 10).size() == 1);  // one item, however heavy: whole
 }

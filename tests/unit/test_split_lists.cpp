@@ -326,6 +326,14 @@ TEST_CASE("a model larger than a page on its own is cut into runs of its stateme
     CHECK(step_numbers(group_items(pages, order)) == all);
     CHECK(pages.at(order[1]).data["part_of"] == fmt::format("part 2 of {}", parts.size()));
     CHECK(pages.at(order[1]).data["pager"]["label"] == fmt::format("Page 2 of {}", parts.size()));
+    // Part n of the checklist holds the actions of page n of the model's role page.
+    const auto role_pages = pages_under(plan_role_pages(linked, budget), "models/m-alpha/roles/worker/");
+    REQUIRE(role_pages.size() == parts.size());
+    for (std::size_t n = 0; n < parts.size(); ++n) {
+      const std::string role_page = n == 0 ? urls::model_role(linked.site().models[0], "worker")
+                                           : urls::results_page(urls::model_role(linked.site().models[0], "worker"), n + 1);
+      CHECK(step_numbers(group_items(pages, {order[n]})) == step_numbers(group_items(role_pages, {role_page})));
+    }
     // Its self-assessment, a row per action, comes in parts the same way.
     std::vector<std::string> forms;
     for (const Handout& h : handouts)

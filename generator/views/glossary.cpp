@@ -39,12 +39,21 @@ std::string uses_label(std::size_t n) {
   return n == 0 ? "not used in a statement yet" : fmt::format("used in {} statement{}", n, n == 1 ? "" : "s");
 }
 
-Page index_page(const LinkedSite& linked) {
+// What a term's entry on the glossary page adds besides its definition: its name and link, the count
+// of its uses and the markup around them.
+constexpr std::size_t term_entry_weight = 300;
+
+// The glossary page lists every term with its definition while they fit a page of `budget`; a
+// national glossary of thousands lists the terms alone (each term's page has its definition).
+Page index_page(const LinkedSite& linked, std::size_t budget) {
   const Site& site = linked.site();
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, urls::glossary());
   Data d = page.layout("Glossary", "Terms of art used in the practice models, in plain words");
   page.breadcrumbs(d, {{"Home", urls::home()}, {"Glossary", urls::glossary()}});
+  std::size_t weight = 0;
+  for (const Term& t : site.terms) weight += term_entry_weight + 2 * t.term.size() + linked.html(t.definition).html.size();
+  const bool with_definitions = weight <= budget;
   Data letters = list();
   std::string last_letter;
   for (const Term* t : sorted_terms(site)) {
@@ -57,11 +66,12 @@ Page index_page(const LinkedSite& linked) {
                                              "term", t->term,
                                              "abbreviation", t->abbreviation,
                                              "href", page.href(urls::term(t->id)),
-                                             "definition_html", page.html(t->definition),
+                                             "definition_html", with_definitions ? page.html(t->definition) : std::string(),
                                              "uses", uses_label(graph.by_term(t->id).size())));
   }
   set(d, "letters", std::move(letters));
   set(d, "count", std::to_string(site.terms.size()));
+  set(d, "definitions_on_term_pages", !with_definitions);
   page.edit_link(d, "glossary.yaml");
   add_glossary_navigation(d);
   return page.finish("glossary.html", std::move(d));
@@ -167,7 +177,7 @@ std::vector<PageTask> plan_glossary_pages(const LinkedSite& linked, std::size_t 
   const Site& site = linked.site();
   std::vector<PageTask> tasks;
   if (site.terms.empty()) return tasks;
-  tasks.push_back({urls::glossary(), true, [&] { return index_page(linked); }});
+  tasks.push_back({urls::glossary(), true, [&linked, budget] { return index_page(linked, listing_budget(budget)); }});
   for (const auto& term : site.terms) {
     const TermListing listing = term_listing(linked, term);
     auto item_weights = [&](std::uint32_t mi) {

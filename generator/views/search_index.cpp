@@ -211,12 +211,15 @@ void add_model_role_docs(const LinkedSite& linked, const Model& m, int mi, Index
   }
 }
 
-// Role pages across models, topic pages and the glossary: shard 0.
-void add_docs_across_models(const LinkedSite& linked, IndexTables& t) {
+// Role pages across models, topic pages, frameworks and the glossary: units [begin, end) of them, in
+// the order across_unit_bytes weighs them.
+void add_docs_across_models(const LinkedSite& linked, std::pair<std::uint32_t, std::uint32_t> range, IndexTables& t) {
   const Site& site = linked.site();
-  for (std::size_t ri = 0; ri < site.roles.size(); ++ri) {
+  std::uint32_t unit = 0;
+  auto wanted = [&] { return range.first <= unit && unit < range.second; };
+  for (std::size_t ri = 0; ri < site.roles.size(); ++ri, ++unit) {
     const Role& r = site.roles[ri];
-    if (!role_addressed(linked, r)) continue;  // no page: no model addresses the role
+    if (!wanted() || !role_addressed(linked, r)) continue;  // no page: no model addresses the role
     const int p = t.page(urls::role(r.id), "What is expected of " + in_sentence(r.plural), -1);
     std::string keywords = r.title + " " + r.plural;
     for (const auto& alias : r.aliases) join_into(keywords, alias);
@@ -224,25 +227,34 @@ void add_docs_across_models(const LinkedSite& linked, IndexTables& t) {
           static_cast<int>(ri), keywords);
   }
   for (const auto& topic : site.topics) {
-    const int p = t.page(urls::compare_topic(topic.id), topic.title, -1);
-    t.doc("c", topic.title, linked.plain_text(topic.description), t.place(p, "Topic across models"));
+    if (wanted()) {
+      const int p = t.page(urls::compare_topic(topic.id), topic.title, -1);
+      t.doc("c", topic.title, linked.plain_text(topic.description), t.place(p, "Topic across models"));
+    }
+    ++unit;
   }
   // A framework's page: found by its name and by the titles of its items ("placement with siblings").
   for (const auto& fw : site.frameworks) {
-    const int p = t.page(urls::framework(fw.id), fw.title, -1);
-    std::string items = fw.short_title;
-    for (const auto& part : fw.parts)
-      for (const auto& group : part.groups) {
-        join_into(items, group.title);
-        for (const auto& item : group.items) join_into(items, item.label + " " + item.title);
-      }
-    t.doc("c", fw.title, linked.plain_text(fw.description), t.place(p, "Framework across models"), "", -1, items);
+    if (wanted()) {
+      const int p = t.page(urls::framework(fw.id), fw.title, -1);
+      std::string items = fw.short_title;
+      for (const auto& part : fw.parts)
+        for (const auto& group : part.groups) {
+          join_into(items, group.title);
+          for (const auto& item : group.items) join_into(items, item.label + " " + item.title);
+        }
+      t.doc("c", fw.title, linked.plain_text(fw.description), t.place(p, "Framework across models"), "", -1, items);
+    }
+    ++unit;
   }
   for (const auto& term : site.terms) {
-    const int p = t.page(urls::term(term.id), term.term, -1);
-    std::string keywords = term.abbreviation;
-    for (const auto& alias : term.aliases) join_into(keywords, alias);
-    t.doc("t", term.term, linked.plain_text(term.definition), t.place(p, "Glossary"), "", -1, keywords);
+    if (wanted()) {
+      const int p = t.page(urls::term(term.id), term.term, -1);
+      std::string keywords = term.abbreviation;
+      for (const auto& alias : term.aliases) join_into(keywords, alias);
+      t.doc("t", term.term, linked.plain_text(term.definition), t.place(p, "Glossary"), "", -1, keywords);
+    }
+    ++unit;
   }
 }
 
@@ -281,8 +293,9 @@ std::string build_search_head(const LinkedSite& linked, const SearchShards& shar
     for (const auto& alias : term.aliases) words.push_back(alias);
     if (words.size() > 1) synonyms.push_back(std::move(words));
   }
-  json head = json_object("version", 4,        "models", std::move(models), "roles", std::move(roles),
-                     "synonyms", std::move(synonyms), "shards", std::move(list));
+  // across: how many shards, from the first, hold what is across models (every search loads them).
+  json head = json_object("version", 5, "models", std::move(models), "roles", std::move(roles), "synonyms", std::move(synonyms),
+                          "shards", std::move(list), "across", shards.across.size());
   std::string out = "window.PRACTICEBOOK_SEARCH=";
   append_json(out, head);
   out += ";\n";
@@ -292,7 +305,7 @@ std::string build_search_head(const LinkedSite& linked, const SearchShards& shar
 std::string build_search_shard(const LinkedSite& linked, const SearchShards& shards, std::size_t n) {
   const Site& site = linked.site();
   IndexTables t;
-  if (n == 0) add_docs_across_models(linked, t);
+  if (n < shards.across.size()) add_docs_across_models(linked, shards.across[n], t);
   for (const ModelPart& part : shards.parts.at(n)) {
     const std::uint32_t mi = part.model;
     const Model& m = site.models[mi];

@@ -1,12 +1,13 @@
 #pragma once
 // The client-side search index, in parts loaded with <script> tags (so it works from file://):
 // search-index.js, the head (models, roles, synonyms, the list of shards), and search/shard-N.js, the
-// documents of some models each (or of part of one very large model). Shard 0 also holds what is across models (role, topic and glossary
-// pages). A small site is one shard; a national one is many, and the browser loads only the shards a
+// documents of some models each (or of part of one very large model). The first shards hold what is
+// across models (role, topic and glossary pages): one, unless the glossary is a national one. A small site is one shard; a national one is many, and the browser loads only the shards a
 // search needs, a few at a time, so no script is large and the first results come after a few.
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content/model.hpp"
@@ -41,7 +42,14 @@ struct ModelPart {
 struct SearchShards {
   std::vector<std::vector<ModelPart>> parts;
   std::vector<std::size_t> estimated_bytes;
+  // The units across models (see across_unit_bytes) each of the first across.size() shards holds, as
+  // [begin, end); shard 0 always, empty when the site has none.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> across;
 };
+
+// The documents across models in units, in the order a shard writes them: each role (addressed by a
+// model or not), topic, framework and glossary term; each unit's estimated size.
+std::vector<std::size_t> across_unit_bytes(const Site& site);
 
 SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_bytes = search_shard_target_bytes);
 

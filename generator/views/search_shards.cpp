@@ -2,7 +2,8 @@
 // (each shard is then built on its own rendering thread), so it works from an estimate: the size of
 // the Markdown sources the documents are made of, plus what each document costs in the JSON.
 //
-// A shard holds whole models while they fit. A model larger than a shard (a long manual, a section of
+// What is across models (role and topic pages, frameworks, the glossary) fills the first shards, as
+// many as it needs. A shard holds whole models while they fit. A model larger than a shard (a long manual, a section of
 // thousands of statements) is cut into runs of its documents, each filling a shard of its own size at
 // most, so no script grows with the size of one model.
 #include <algorithm>
@@ -60,17 +61,30 @@ std::vector<std::size_t> unit_bytes(const LinkedSite& linked, std::uint32_t mi) 
   return bytes;  // the role pages' unit counts nothing: a title and a line each
 }
 
-// Role, topic and glossary pages, and each model's role pages: the documents of shard 0 that belong to
-// no single model.
-std::size_t estimated_bytes_across_models(const Site& site) {
-  std::size_t bytes = 0;
-  for (const auto& r : site.roles) bytes += 2 * (text_bytes(r.description) + r.plural.size() + r.title.size());
-  for (const auto& t : site.topics) bytes += text_bytes(t.description) + t.title.size();
-  for (const auto& t : site.terms) bytes += text_bytes(t.definition) + t.term.size() + t.abbreviation.size();
+}  // namespace
+
+// Role pages, topic pages, frameworks and glossary terms, in the order add_docs_across_models writes
+// them: what each adds to a shard.
+std::vector<std::size_t> across_unit_bytes(const Site& site) {
+  std::vector<std::size_t> bytes;
+  for (const auto& r : site.roles) bytes.push_back(2 * (text_bytes(r.description) + r.plural.size() + r.title.size()));
+  for (const auto& t : site.topics) bytes.push_back(text_bytes(t.description) + t.title.size());
+  for (const auto& fw : site.frameworks) {
+    std::size_t b = text_bytes(fw.description) + fw.title.size() + fw.short_title.size();
+    for (const auto& part : fw.parts)
+      for (const auto& group : part.groups) {
+        b += group.title.size() + 1;
+        for (const auto& item : group.items) b += item.label.size() + item.title.size() + 2;
+      }
+    bytes.push_back(b);
+  }
+  for (const auto& t : site.terms) {
+    std::size_t b = text_bytes(t.definition) + t.term.size() + t.abbreviation.size();
+    for (const auto& alias : t.aliases) b += alias.size() + 1;
+    bytes.push_back(b);
+  }
   return bytes;
 }
-
-}  // namespace
 
 SearchUnits search_units(const LinkedSite& linked, std::uint32_t mi) {
   const auto [first, end] = linked.graph().statements_of(mi);
@@ -85,10 +99,22 @@ SearchUnits search_units(const LinkedSite& linked, std::uint32_t mi) {
 SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_bytes) {
   const Site& site = linked.site();
   SearchShards plan;
-  plan.parts.emplace_back();
-  plan.estimated_bytes.push_back(estimated_bytes_across_models(site));
+  // What is across models comes first, in as many shards as it fills (a national glossary of
+  // thousands of terms is more than one), the models' documents after it.
+  const std::vector<std::size_t> across = across_unit_bytes(site);
+  plan.across.push_back({0, 0});
+  plan.estimated_bytes.push_back(0);
+  for (std::uint32_t u = 0; u < across.size(); ++u) {
+    if (plan.across.back().second > plan.across.back().first && plan.estimated_bytes.back() + across[u] > target_bytes) {
+      plan.across.push_back({u, u});
+      plan.estimated_bytes.push_back(0);
+    }
+    plan.across.back().second = u + 1;
+    plan.estimated_bytes.back() += across[u];
+  }
+  plan.parts.resize(plan.across.size());
   auto place = [&](ModelPart part, std::size_t bytes) {
-    if (!plan.parts.back().empty() && plan.estimated_bytes.back() + bytes > target_bytes) {
+    if (plan.estimated_bytes.back() > 0 && plan.estimated_bytes.back() + bytes > target_bytes) {
       plan.parts.emplace_back();
       plan.estimated_bytes.push_back(0);
     }

@@ -5,7 +5,8 @@
 // first results (typing in the header box of a model page, and opening the search page with ?q=).
 // Then one model larger than a shard (the fixtures with a section of 1,500 long statements): its
 // documents are split over several shards, none over the bound, and a word of its last statement is
-// found from the search page.
+// found from the search page. Last, a glossary of 3,000 terms: its page and every script within the
+// bound, and its last term found from the header box.
 //   node tests/browser/search-shards.js --binary build/practicebook [--models 60] [--site DIR]
 'use strict';
 const fs = require('fs');
@@ -141,6 +142,58 @@ async function checkLargeModel(args, browser, fail) {
   }
 }
 
+// The fixtures with a national glossary: `count` terms of about 600 characters each (several shards
+// of documents across models). Only the last term's definition says "xylarium".
+function buildLargeGlossarySite(args, count) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-large-glossary-'));
+  const content = path.join(dir, 'content');
+  fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'content'), content, { recursive: true });
+  const words = ['kin', 'placement', 'court', 'review', 'safety', 'network', 'plan', 'visit', 'youth', 'school'];
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const text = [];
+    for (let w = 0; text.join(' ').length < 600; w++) text.push(words[(i * 3 + w * 7 + w * w) % words.length]);
+    if (i === count - 1) text.push('xylarium');
+    lines.push(`  - id: national-term-${i}`, `    term: national term ${i}`, `    definition: "Meaning ${i}: ${text.join(' ')}."`);
+  }
+  fs.appendFileSync(path.join(content, 'glossary.yaml'), lines.join('\n') + '\n');
+  const out = path.join(dir, 'site');
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'pipe' });
+  return out;
+}
+
+// A glossary of thousands of terms: its page lists them without their definitions, no script is over
+// the bound, the documents across models fill several shards, and the header box finds the last
+// term by a word of its definition.
+async function checkLargeGlossary(args, browser, fail) {
+  const count = 3000;
+  const site = buildLargeGlossarySite(args, count);
+  try {
+    for (const f of [...scripts(site), path.join(site, 'glossary', 'index.html')])
+      if (fs.statSync(f).size > LIMIT) fail(`large glossary: ${path.relative(site, f)} is ${fs.statSync(f).size} bytes`);
+    const listed = (fs.readFileSync(path.join(site, 'glossary', 'index.html'), 'utf8').match(/href="\.\.\/glossary\/national-term-\d+\//g) || []).length;
+    if (listed !== count) fail(`large glossary: its page links ${listed} of ${count} terms`);
+    const js = fs.readFileSync(path.join(site, 'search-index.js'), 'utf8');
+    const head = JSON.parse(js.slice(js.indexOf('=') + 1).trim().replace(/;$/, ''));
+    console.log(`large glossary: ${count} terms in ${head.across} shards of ${head.shards.length}; glossary page ` +
+                `${fs.statSync(path.join(site, 'glossary', 'index.html')).size} bytes`);
+    if (!(head.across >= 3)) fail(`large glossary: the documents across models are in ${head.across} shard(s)`);
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(path.join(site, 'glossary', 'national-term-0', 'index.html')).href);
+      await page.focus('#site-search-input');
+      await page.keyboard.type('xylarium', { delay: 30 });
+      await page.waitForSelector('.site-search-panel .search-result', { timeout: 20000 });
+      const href = await page.$eval('.site-search-panel .search-result a', (a) => a.href);
+      if (!href.endsWith(`/glossary/national-term-${count - 1}/index.html`)) fail(`large glossary: "xylarium" first finds ${href}`);
+    } finally {
+      await page.close();
+    }
+  } finally {
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -208,6 +261,7 @@ async function main() {
     if (groups.length < 3) fail(`results from ${groups.length} groups only`);
     if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
     await checkLargeModel(args, browser, fail);
+    await checkLargeGlossary(args, browser, fail);
   } finally {
     await browser.close();
     if (!args.site) fs.rmSync(path.dirname(site), { recursive: true, force: true });

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -198,7 +200,7 @@ TEST_CASE("a model larger than a shard is split into runs of its documents, each
 
   // The head gives m1's first and last shard; every statement is in exactly one shard.
   const auto head = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
-  CHECK(head["version"] == 4);
+  CHECK(head["version"] == 5);
   CHECK(head["models"][big][5] == big_shards.front());
   CHECK(head["models"][big][8] == big_shards.back());
   CHECK(head["models"][1 - big][5] == head["models"][1 - big][8]);
@@ -220,6 +222,44 @@ TEST_CASE("a model larger than a shard is split into runs of its documents, each
       const auto& place = merged["places"][doc[3].get<int>()];
       CHECK(merged["pages"][place[0].get<int>()][0] == "models/m1/second/index.html");
     }
+}
+
+TEST_CASE("a glossary larger than a shard fills the first shards, each term once, and every search loads them") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  // 120 terms of about 500 bytes each: about 60 KB of glossary against a 20 KB target.
+  std::string glossary = "terms:\n";
+  for (int i = 0; i < 120; ++i)
+    glossary += fmt::format("  - id: term-{0}\n    term: term {0}\n    definition: Definition {0} {1}.\n", i, std::string(480, 'q'));
+  dir.write("content/glossary.yaml", glossary);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const SearchShards shards = plan_search_shards(linked, 20000);
+  REQUIRE(shards.across.size() >= 3);
+  REQUIRE(shards.parts.size() >= shards.across.size());
+  for (std::size_t n = 0; n < shards.across.size(); ++n) {
+    CHECK(shards.estimated_bytes[n] <= 20000);
+    if (n > 0) CHECK(shards.across[n].first == shards.across[n - 1].second);  // in order, none left out
+  }
+  CHECK(shards.across.front().first == 0);
+  CHECK(shards.across.back().second == across_unit_bytes(linked.site()).size());
+  // The model's documents come after the glossary: in the last shard of it (when they fit) or after.
+  for (std::size_t n = 0; n + 1 < shards.across.size(); ++n) CHECK(shards.parts[n].empty());
+  CHECK(shards.parts.back().size() == 1);
+  for (std::size_t n = 0; n < shards.parts.size(); ++n) CHECK(shards.estimated_bytes[n] <= 20000);
+  const auto head = parse_script(build_search_head(linked, shards), "window.PRACTICEBOOK_SEARCH=");
+  CHECK(head["across"] == shards.across.size());
+  std::map<std::string, int> terms;
+  const auto merged = index_of(linked, 20000);
+  for (const auto& doc : merged["docs"])
+    if (doc[0] == "t") ++terms[doc[1].get<std::string>()];
+  CHECK(terms.size() == 120);
+  int more_than_once = 0;
+  for (const auto& [term, count] : terms) more_than_once += count != 1;
+  CHECK(more_than_once == 0);
+  // A small glossary stays in shard 0 with the models.
+  const SearchShards small = plan_search_shards(linked, 1'000'000);
+  CHECK(small.across.size() == 1);
+  CHECK(small.parts.size() == 1);
 }
 
 TEST_CASE("section definitions, frameworks, tables and taglines are searchable, labelled in the model's words") {

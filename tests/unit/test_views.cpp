@@ -169,3 +169,47 @@ TEST_CASE("a statement's HTML read through its place in the graph is its own tex
   CHECK(html_by_text["A deeper point."] == "A deeper point.");
   CHECK(html_by_text.size() == 8);
 }
+
+TEST_CASE("a glossary too long for one page lists its terms alone; each term's page keeps the definition") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  std::string glossary = "terms:\n";
+  for (int i = 0; i < 40; ++i)
+    glossary += "  - id: term-" + std::to_string(i) + "\n    term: term " + std::to_string(i) + "\n    definition: Meaning " +
+                std::to_string(i) + " " + std::string(900, 'q') + ".\n";
+  dir.write("content/glossary.yaml", glossary);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  // 40 definitions of about 900 bytes: about 48 KB with their entries, over the page at a budget of
+  // 8 KB (a listing is split at twice its budget), under it at 32 KB.
+  auto glossary_page = [&](std::size_t budget) {
+    for (const PageTask& task : plan_glossary_pages(linked, budget))
+      if (task.path == "glossary/index.html") return test::as_json(task.make());
+    FAIL("no glossary page");
+    return test::JsonPage{};
+  };
+  auto definitions = [](const test::JsonPage& page, std::size_t& terms) {
+    std::size_t shown = 0;
+    terms = 0;
+    for (const auto& letter : page.data["letters"])
+      for (const auto& term : letter["terms"]) {
+        ++terms;
+        shown += term["definition_html"].is_string() && term["definition_html"].get<std::string>().find("Meaning") != std::string::npos;
+      }
+    return shown;
+  };
+  std::size_t terms = 0;
+  const test::JsonPage compact = glossary_page(8 * 1024);
+  CHECK(definitions(compact, terms) == 0);
+  CHECK(terms == 40);
+  CHECK(compact.data["definitions_on_term_pages"] == true);
+  const test::JsonPage whole = glossary_page(32 * 1024);
+  CHECK(definitions(whole, terms) == 40);
+  CHECK(terms == 40);
+  CHECK(whole.data["definitions_on_term_pages"] == false);
+  // The term's own page still gives the definition.
+  for (const PageTask& task : plan_glossary_pages(linked, 8 * 1024))
+    if (task.path == "glossary/term-7/index.html") {
+      const test::JsonPage page = test::as_json(task.make());
+      CHECK(page.data.dump().find("Meaning 7 ") != std::string::npos);
+    }
+}

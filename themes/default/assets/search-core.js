@@ -4,17 +4,17 @@
  * in node over a built site.
  *
  * The head of the index, search-index.js, sets window.PRACTICEBOOK_SEARCH = {
- *   version: 4,
+ *   version: 5,
  *   models: [[id, name, archived, jurisdiction, family, shard, agency, state, last shard]],
  *   roles: [[id, title, plural]],
- *   synonyms: [[word or phrase, …]], shards: [[path, estimated bytes]] }
+ *   synonyms: [[word or phrase, …]], shards: [[path, estimated bytes]], across: n }
  * and each shard, search/shard-N.js, files itself as window.PRACTICEBOOK_SEARCH_SHARDS[N] = {
  *   pages: [[url, title, modelIndex]], places: [[pageIndex, label]],
  *   docs: [[kind, title, text, placeIndex, anchor, roleIndex, keywords]] }
  * A model's documents are in shards shard … last shard: one, unless the model is larger than a shard.
- * Shard 0 holds the pages across models (roles, topics, glossary) and the first models; search.js loads
- * the others with script tags when a search needs them (see shardsFor), and the engine searches the
- * shards it has.
+ * The first `across` shards hold the pages across models (roles, topics, glossary: one shard unless the
+ * glossary is a national one) and the last of them the first models; search.js loads the others with
+ * script tags when a search needs them (see shardsFor), and the engine searches the shards it has.
  * kinds: p (overview or section page), s (statement), a (role action), r (role page), c (topic page),
  * t (glossary term), l (rubric level), x (letter, rubric, text block), f (footnote).
  */
@@ -111,9 +111,11 @@
       for (var n = 0; n < filed.length; n++) if (filed[n]) { addShard(n, filed[n]); filed[n] = null; }
     }
     function loadedShards() { return shards.filter(Boolean); }
-    // The shards a search needs, in the order to load them: shard 0 (what is across models), then the
-    // shards of models the query names by state, agency or title, then the rest; archived editions'
-    // shards only when asked, one model's only when filtered to it.
+    // The shards a search needs, in the order to load them: those across models (every search loads
+    // them: `across` in the list), then the shards of models the query names by state, agency or
+    // title, then the rest; archived editions' shards only when asked, one model's only when filtered
+    // to it.
+    var acrossCount = head.across || 1;
     function modelShards(m) {
       var list = [];
       for (var n = m[5]; n <= m[8]; n++) list.push(n);
@@ -130,11 +132,13 @@
           if (byName[i] && named.indexOf(n) < 0) named.push(n);
         });
       });
-      var order = [0].concat(named);
+      var order = [];
+      for (var n = 0; n < acrossCount && n < head.shards.length; n++) order.push(n);
+      named.forEach(function (n) { if (order.indexOf(n) < 0) order.push(n); });
       wanted.sort(function (a, b) { return a - b; }).forEach(function (n) { if (order.indexOf(n) < 0) order.push(n); });
       return order.map(function (n) {
         var s = head.shards[n];
-        return { n: n, src: s[0], bytes: s[1], loaded: !!shards[n] };
+        return { n: n, src: s[0], bytes: s[1], loaded: !!shards[n], across: n < acrossCount };
       });
     }
     // The names a query can give a model by: its jurisdiction ("Maine", "Alder County") and its state,

@@ -13,7 +13,7 @@
   var me = document.currentScript;
   var ROOT = (me && me.getAttribute('data-root')) || '';
   var engine = null, loading = null;
-  // Index shards (estimated bytes) loaded before the first results appear: shard 0 and one or two more,
+  // Index shards (estimated bytes) loaded before the first results appear: those across models and one or two more,
   // so scripts stay far under 1.5 MB and few indexes are built before the first answer. The header box
   // stops there; the search page goes on.
   var FIRST_RESULTS_BYTES = 512 * 1024;
@@ -60,10 +60,12 @@
   // progress: {done: no more calls, complete: every shard searched, searched, total: in models}.
   function searchShards(query, options, firstOnly, show, current) {
     return getEngine().then(function (e) {
+      // The shards across models always come first (a national glossary may fill several); the
+      // budget is for the models' shards after them.
       var list = e.shardsFor(query, options), first = [], bytes = 0, rest = [];
       list.forEach(function (s) {
-        var fits = bytes + s.bytes <= FIRST_RESULTS_BYTES || !bytes;
-        if (s.loaded || fits) bytes += s.bytes;
+        var fits = s.across || bytes + s.bytes <= FIRST_RESULTS_BYTES || !bytes;
+        if (!s.across && (s.loaded || fits)) bytes += s.bytes;
         if (!s.loaded) (fits ? first : rest).push(s);
       });
       function progress(left) {

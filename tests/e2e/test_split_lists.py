@@ -13,6 +13,8 @@ the handouts index.
   the manual's statements on exactly one of its state's pages, in order; its own role page, its
   checklist and its page against the CFSR continue on numbered pages, each action once, in order.
 - 300 models each its own jurisdiction: no page over 1.5 MB, the topic × state matrix on five pages.
+- A national vocabulary (500 more topics, 2,500 more glossary terms): no file but PDFs over 1.5 MB, the
+  glossary page linking every term.
 
     python3 tests/e2e/test_split_lists.py --binary build/practicebook
 """
@@ -219,6 +221,55 @@ def check_many_jurisdictions(binary):
     shutil.rmtree(os.path.dirname(site))
 
 
+def national_vocabulary_corpus(folder, topics=500, terms=2500):
+    """100 models in ten states with a national taxonomy of `topics` more topics (each statement given
+    one of them too) and a glossary of `terms` more terms, each defined in about 500 characters."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder,
+                    "--models", "100", "--states", "10"], check=True, capture_output=True)
+    content = os.path.join(folder, "content")
+    rng = random.Random(17)
+    with open(os.path.join(content, "topics.yaml"), "a", encoding="utf-8") as f:
+        for i in range(topics):
+            f.write(f"  - id: area-{i}\n    title: Practice area {i} of the national taxonomy\n"
+                    f"    description: What the states say about practice area {i}.\n")
+    words = ["kin", "placement", "court", "review", "safety", "network", "plan", "visit", "youth", "school"]
+    with open(os.path.join(content, "glossary.yaml"), "a", encoding="utf-8") as f:
+        for i in range(terms):
+            definition = " ".join(rng.choice(words) for _ in range(80))
+            f.write(f"  - id: national-{i}\n    term: national term {i}\n    definition: Meaning {i}, {definition}.\n")
+    for root, _, files in os.walk(os.path.join(content, "models")):
+        for name in files:
+            if root.endswith("sections"):
+                path = os.path.join(root, name)
+                text = re.sub(r"topics: \[([^\]]*)\]", lambda m: f"topics: [{m.group(1)}, area-{rng.randrange(topics)}]", sitelib.read(path))
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+    return content
+
+
+def check_national_vocabulary(binary):
+    """500 more topics and 2,500 more glossary terms: no file but PDFs over 1.5 MB (the topic × model
+    matrix of a state, the topic × state matrix, the glossary page, the search shards), the glossary
+    page linking every term."""
+    folder = tempfile.mkdtemp(prefix="pb-split-vocabulary-")
+    proc, site = sitelib.build(binary, national_vocabulary_corpus(folder), extra=("--quiet",))
+    if proc.returncode != 0:
+        print(proc.stderr)
+        sys.exit("the corpus with a national vocabulary does not build")
+    sizes = [(os.path.getsize(os.path.join(d, name)), os.path.relpath(os.path.join(d, name), site))
+             for d, _, files in os.walk(site) for name in files if not name.endswith(".pdf")]
+    largest = max(sizes)
+    for size, relative in sorted(sizes, reverse=True)[:5]:
+        check(size <= MAX_PAGE, f"national vocabulary: {relative} is {size} bytes, over {MAX_PAGE}")
+    glossary = sitelib.read(os.path.join(site, "glossary", "index.html"))
+    linked = len(set(re.findall(r'href="\.\./glossary/(national-\d+)/', glossary)))
+    check(linked == 2500, f"national vocabulary: the glossary page links {linked} of the 2500 national terms")
+    print(f"national vocabulary: largest file {largest[1]} ({largest[0]} bytes); the matrix on "
+          f"{len(numbered_pages(site, 'compare'))} pages")
+    shutil.rmtree(folder)
+    shutil.rmtree(os.path.dirname(site))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -259,6 +310,7 @@ def main():
 
     check_large_model(args.binary)
     check_many_jurisdictions(args.binary)
+    check_national_vocabulary(args.binary)
 
     sitemap = sitelib.read(os.path.join(site, "sitemap.xml"))
     check("roles/worker/states/westmark/2/</loc>" in sitemap, "the sitemap lists the pages of results")

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "link/urls.hpp"
+#include "render/pipeline.hpp"
 #include "test_support.hpp"
 #include "views/plan.hpp"
 #include "views/state_split.hpp"
@@ -255,4 +256,41 @@ TEST_CASE("the topic × state matrix of hundreds of jurisdictions is on numbered
   const auto seed_tasks = plan_compare_pages(seed, 1);
   CHECK(task_at(seed_tasks, "compare/3/index.html"));
   CHECK_FALSE(task_at(seed_tasks, "compare/4/index.html"));
+}
+
+TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print about what they were weighed at") {
+  test::TempDir dir;
+  dir.write("content/site.yaml", "title: Test site\n");
+  dir.write("content/roles.yaml", "roles:\n  - id: worker\n    title: Worker\n");
+  std::string topics = "topics:\n";
+  for (int t = 0; t < 400; ++t) topics += fmt::format("  - id: area-{0}\n    title: Practice area {0} of the national taxonomy\n", t);
+  dir.write("content/topics.yaml", topics);
+  // Eight models in each of two states, each speaking to two of the 400 topics: a cell per topic and
+  // model, and most topics a gap of each model.
+  for (int i = 0; i < 16; ++i) {
+    const std::string id = fmt::format("model-{:02d}", i);
+    dir.write("content/models/" + id + "/model.yaml",
+              fmt::format("title: Practice model of agency {}\njurisdiction: County {}\nstate: {}\nagency: Agency\n", i, i, i < 8 ? "Alpha" : "Beta"));
+    dir.write("content/models/" + id + "/sections/01-first.yaml",
+              fmt::format("id: first\ntitle: First value\nblocks:\n  - kind: principles\n    items:\n      - text: Keep children safe.\n"
+                          "        topics: [area-{}, area-{}]\n", i, 100 + i));
+  }
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  Diagnostics diags;
+  auto theme = load_theme(std::nullopt, diags);
+  REQUIRE(theme);
+  constexpr std::size_t budget = 400 * 1024;
+  std::size_t matrix_pages = 0, largest = 0;
+  for (const PageTask& task : plan_compare_pages(linked, budget)) {
+    if (task.path != "compare/index.html" && !task.path.starts_with("compare/states/") && !task.path.starts_with("compare/2/")) continue;
+    Page page = task.make();
+    const std::size_t size = theme->render_page(page.template_name, "layout.html", std::move(page.data)).size();
+    CAPTURE(task.path);
+    ++matrix_pages;
+    largest = std::max(largest, size);
+    CHECK(size <= budget * 3 / 2);  // weighed within half again of what it prints
+  }
+  // Weighed at what they print, the two states' 400 × 8 matrices (about 1 MB each) are cut in pages.
+  CHECK(matrix_pages >= 5);
+  CHECK(largest > budget / 4);
 }

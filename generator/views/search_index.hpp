@@ -2,8 +2,9 @@
 // The client-side search index, in parts loaded with <script> tags (so it works from file://):
 // search-index.js, the head (models, roles, synonyms, the list of shards), and search/shard-N.js, the
 // documents of some models each (or of part of one very large model). The first shards hold what is
-// across models (role, topic and glossary pages): one, unless the glossary is a national one. A small site is one shard; a national one is many, and the browser loads only the shards a
-// search needs, a few at a time, so no script is large and the first results come after a few.
+// across models (role, topic and glossary pages): one, unless the glossary is a national one. A small
+// site is one shard; a national one is many, and the browser loads only the shards a search needs, a
+// few at a time, so no script is large and the first results come after a few.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -3,9 +3,9 @@
 // the Markdown sources the documents are made of, plus what each document costs in the JSON.
 //
 // What is across models (role and topic pages, frameworks, the glossary) fills the first shards, as
-// many as it needs. A shard holds whole models while they fit. A model larger than a shard (a long manual, a section of
-// thousands of statements) is cut into runs of its documents, each filling a shard of its own size at
-// most, so no script grows with the size of one model.
+// many as it needs. A shard holds whole models while they fit. A model larger than a shard (a long
+// manual, a section of thousands of statements) is cut into runs of its documents, each filling a
+// shard of its own size at most, so no script grows with the size of one model.
 #include <algorithm>
 
 #include "views/search_index.hpp"

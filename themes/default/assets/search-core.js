@@ -115,7 +115,7 @@
     // them: `across` in the list), then the shards of models the query names by state, agency or
     // title, then the rest; archived editions' shards only when asked, one model's only when filtered
     // to it.
-    var acrossCount = head.across || 1;
+    var acrossCount = head.across;
     function modelShards(m) {
       var list = [];
       for (var n = m[5]; n <= m[8]; n++) list.push(n);

@@ -160,4 +160,12 @@ std::string css_string_literal(std::string_view text) {
   return out + "\"";
 }
 
+std::string first_words(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = text.rfind(' ', max_bytes);
+  if (cut == std::string_view::npos || cut < max_bytes / 2) cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // never inside a character
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 }  // namespace pb::core

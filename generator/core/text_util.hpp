@@ -30,6 +30,10 @@ std::string css_string_literal(std::string_view text);
 // Plain text of HTML (tags dropped, cmark's entities decoded), for titles, tooltips and the search index.
 std::string strip_tags(const std::string& html);
 
+// `text` if it has at most `max_bytes`, else its first words up to that many bytes (cut at a space
+// in the second half, else at the limit, never inside a character) and "…".
+std::string first_words(std::string_view text, std::size_t max_bytes);
+
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 

@@ -39,7 +39,7 @@ LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml>
     statement_places_.push_back(ref.section == no_index ? priorities[ref.model] : first_block[ref.model][ref.section] + ref.block);
   }
   term_texts_.reserve(site_->terms.size());
-  for (const Term& term : site_->terms) term_texts_.push_back(plain_text(term.definition));
+  for (const Term& term : site_->terms) term_texts_.push_back(first_words(plain_text(term.definition), max_term_tip_bytes));
 }
 
 const std::vector<NoteUse>& LinkedSite::note_uses(std::size_t model, std::size_t note) const {
@@ -68,7 +68,7 @@ TermLink glossary_link(const Term& term, std::string_view definition) {
   return TermLink{fmt::format(R"(<a class="term" href="{}{}" aria-describedby="def-{}">)", root_mark,
                               urls::term(term.id), term.id),
                   R"(</a><span class="term-tip" aria-hidden="true" data-tip=")" +
-                      html_escape(term.term + ": " + std::string(definition)) + R"("></span>)"};
+                      html_escape(term.term + ": " + first_words(definition, max_term_tip_bytes)) + R"("></span>)"};
 }
 
 namespace {

@@ -26,8 +26,8 @@ class LinkedSite {
   const LinkedHtml& html(const Markdown& m) const;
   // A text without its markup, for titles, descriptions and tooltips.
   std::string plain_text(const Markdown& m) const;
-  // A glossary term's definition without its markup (by index into site().terms): every page lists
-  // the definitions of the terms it links, so each is worked out once, not once per page.
+  // A glossary term's definition without its markup, its first words (by index into site().terms):
+  // every page lists the definitions of the terms it links, so each is worked out once, not per page.
   const std::string& term_definition_text(std::uint32_t term) const { return term_texts_[term]; }
   // Glossary terms (indexes into site().terms) linked or mentioned in a text, in order of first mention.
   const std::vector<std::uint32_t>& terms_in(const Markdown& m) const { return html(m).terms; }
@@ -61,13 +61,16 @@ class LinkedSite {
   std::vector<std::vector<std::vector<NoteUse>>> note_uses_;  // by model, then note
   std::vector<std::string> places_;             // by model: its priorities', then each block's
   std::vector<std::uint32_t> statement_places_;  // index into places_, by StatementRef::index
-  std::vector<std::string> term_texts_;          // by term: its definition's plain text
+  std::vector<std::string> term_texts_;          // by term: its definition's plain text, its first words
   LinkedHtml empty_;
   std::vector<NoteUse> no_uses_;
 };
 
 // The link around a mention of `term`: to its page, described by its definition for screen readers
 // (aria-describedby), with a visible tooltip that screen readers skip.
+// A term's definition as its links' tooltip and the pages' description of it: its first words, so
+// every link to a long definition does not carry all of it (the term's page has it whole).
+inline constexpr std::size_t max_term_tip_bytes = 400;
 TermLink glossary_link(const Term& term, std::string_view definition);
 
 struct LinkStats {

@@ -34,13 +34,7 @@ std::string item_name(const FrameworkItem& item) {
 }
 
 // The first words of a statement, for a link in a narrow cell.
-std::string snippet(const std::string& text, std::size_t max_chars = 90) {
-  if (text.size() <= max_chars) return text;
-  std::size_t cut = text.rfind(' ', max_chars);
-  if (cut == std::string::npos || cut < max_chars / 2) cut = max_chars;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // never inside a character
-  return text.substr(0, cut) + "…";
-}
+std::string snippet(const std::string& text) { return first_words(text, 90); }
 
 // Computed once per framework, read by all its pages (on several threads: it never changes).
 struct Crosswalk {

@@ -124,6 +124,19 @@ TEST_CASE("links start at the site root, resolved by each page; with the definit
   CHECK(r.html.find(R"(data-tip="genogram: Definition of genogram.")") != std::string::npos);
 }
 
+TEST_CASE("a long definition gives its links a tooltip of its first words, not all of it") {
+  std::string definition;
+  for (int i = 0; definition.size() < 5000; ++i) definition += "word" + std::to_string(i) + " ";
+  const Term term = sample_terms().front();
+  const TermLink link = glossary_link(term, definition);
+  const auto tip = link.close.find("data-tip=\"") + 10;
+  const std::string shown = link.close.substr(tip, link.close.find('"', tip) - tip);
+  CHECK(shown.starts_with(term.term + ": word0 word1 "));
+  CHECK(shown.ends_with("…"));
+  CHECK(shown.size() <= term.term.size() + 2 + max_term_tip_bytes + 3);
+  CHECK(shown.size() > term.term.size() + max_term_tip_bytes / 2);
+}
+
 TEST_CASE("a control byte in a source cannot pose as a link's root") {
   const Linker link;
   const LinkedHtml r = link("Odd \x01 byte, then a genogram.");

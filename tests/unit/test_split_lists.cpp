@@ -172,10 +172,11 @@ TEST_CASE("a topic's sheet and its comparison page are weighed as they render, g
     rendered += linked.statement_html(ref).html.size();
   }
   REQUIRE(linked.graph().statements().size() == 20);
-  REQUIRE(rendered > 20 * 2000);
+  // Each link carries the definition's first 400 bytes as its tooltip (max_term_tip_bytes).
+  REQUIRE(rendered > 20 * 500);
   REQUIRE(text < 20 * 60);
   // A budget the text fits many times over, the rendered statements not: both pages split by state.
-  constexpr std::size_t budget = 8 * 1024;
+  constexpr std::size_t budget = 3 * 1024;
   const auto handouts = list_handouts(linked, budget);
   std::set<std::string> sheets;
   for (const Handout& h : handouts)

@@ -43,3 +43,11 @@ TEST_CASE("text in a CSS string can end neither the string nor the style element
   CHECK(pb::css_string_literal("</style><link href=//x>") == "\"\\3C /style\\3E \\3C link href=//x\\3E \"");
   CHECK(pb::css_string_literal(std::string("nul\0x", 5)) == "\"nul\\0 x\"");
 }
+
+TEST_CASE("first words: whole when short, else cut at a space and never inside a character") {
+  CHECK(first_words("short text", 20) == "short text");
+  CHECK(first_words("one two three four", 12) == "one two…");
+  CHECK(first_words("abcdefghijklmnop", 8) == "abcdefgh…");    // no space in the second half: cut at the limit
+  CHECK(first_words("a bcdefghijklmnop", 8) == "a bcdefg…");   // a space too early is not used
+  CHECK(first_words("caf\xc3\xa9s caf\xc3\xa9s", 4) == "caf…");  // 'é' is two bytes: not split
+}

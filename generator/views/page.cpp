@@ -29,12 +29,17 @@ std::string PageBuilder::html(const LinkedHtml& h) {
   return h.with_root(root_);
 }
 
+namespace {
+constexpr std::size_t max_description_bytes = 400;
+}  // namespace
+
 Data PageBuilder::layout(const std::string& title, const std::string& description) const {
   Data d = object_with_room(64);  // the layout's dozen members and the page's own
   set(d, "lang", site().config.language);
   set(d, "site_title", site().config.title);
   set(d, "page_title", title);
-  set(d, "description", description);
+  // The meta description: its first words (a term's page is described by its definition, which may be long).
+  set(d, "description", first_words(description, max_description_bytes));
   set(d, "home_href", href(urls::home()));
   set(d, "stylesheet_href", href(urls::asset("style.css")));
   set(d, "search_href", href(urls::search()));

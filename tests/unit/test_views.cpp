@@ -211,5 +211,10 @@ TEST_CASE("a glossary too long for one page lists its terms alone; each term's p
     if (task.path == "glossary/term-7/index.html") {
       const test::JsonPage page = test::as_json(task.make());
       CHECK(page.data.dump().find("Meaning 7 ") != std::string::npos);
+      // Its meta description is the definition's first words, not all 900 bytes of it.
+      const std::string description = page.data["description"];
+      CHECK(description.starts_with("Meaning 7 q"));
+      CHECK(description.ends_with("…"));
+      CHECK(description.size() <= 400 + 3);
     }
 }

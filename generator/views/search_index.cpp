@@ -293,7 +293,7 @@ std::string build_search_head(const LinkedSite& linked, const SearchShards& shar
     for (const auto& alias : term.aliases) words.push_back(alias);
     if (words.size() > 1) synonyms.push_back(std::move(words));
   }
-  // across: how many shards, from the first, hold what is across models (every search loads them).
+  // across: how many shards, from the first, hold what is across models (every search starts with them).
   json head = json_object("version", 5, "models", std::move(models), "roles", std::move(roles), "synonyms", std::move(synonyms),
                           "shards", std::move(list), "across", shards.across.size());
   std::string out = "window.PRACTICEBOOK_SEARCH=";

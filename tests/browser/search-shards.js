@@ -143,7 +143,8 @@ async function checkLargeModel(args, browser, fail) {
 }
 
 // The fixtures with a national glossary: `count` terms of about 600 characters each (several shards
-// of documents across models). Only the last term's definition says "xylarium".
+// of documents across models). Only the first term's definition says "bellflower", only the last's
+// "xylarium".
 function buildLargeGlossarySite(args, count) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-large-glossary-'));
   const content = path.join(dir, 'content');
@@ -153,6 +154,7 @@ function buildLargeGlossarySite(args, count) {
   for (let i = 0; i < count; i++) {
     const text = [];
     for (let w = 0; text.join(' ').length < 600; w++) text.push(words[(i * 3 + w * 7 + w * w) % words.length]);
+    if (i === 0) text.push('bellflower');
     if (i === count - 1) text.push('xylarium');
     lines.push(`  - id: national-term-${i}`, `    term: national term ${i}`, `    definition: "Meaning ${i}: ${text.join(' ')}."`);
   }
@@ -163,8 +165,8 @@ function buildLargeGlossarySite(args, count) {
 }
 
 // A glossary of thousands of terms: its page lists them without their definitions, no script is over
-// the bound, the documents across models fill several shards, and the header box finds the last
-// term by a word of its definition.
+// the bound, the documents across models fill several shards; the header box finds the first term by
+// a word of its definition after at most 1.5 MB of script, and the search page finds the last.
 async function checkLargeGlossary(args, browser, fail) {
   const count = 3000;
   const site = buildLargeGlossarySite(args, count);
@@ -178,16 +180,31 @@ async function checkLargeGlossary(args, browser, fail) {
     console.log(`large glossary: ${count} terms in ${head.across} shards of ${head.shards.length}; glossary page ` +
                 `${fs.statSync(path.join(site, 'glossary', 'index.html')).size} bytes`);
     if (!(head.across >= 3)) fail(`large glossary: the documents across models are in ${head.across} shard(s)`);
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await context.addInitScript(watchScripts);
+    const page = await context.newPage();
     try {
       await page.goto(pathToFileURL(path.join(site, 'glossary', 'national-term-0', 'index.html')).href);
       await page.focus('#site-search-input');
-      await page.keyboard.type('xylarium', { delay: 30 });
+      const typed = await page.evaluate(() => performance.now());
+      await page.keyboard.type('bellflower', { delay: 30 });
       await page.waitForSelector('.site-search-panel .search-result', { timeout: 20000 });
       const href = await page.$eval('.site-search-panel .search-result a', (a) => a.href);
-      if (!href.endsWith(`/glossary/national-term-${count - 1}/index.html`)) fail(`large glossary: "xylarium" first finds ${href}`);
+      if (!href.endsWith('/glossary/national-term-0/index.html')) fail(`large glossary: "bellflower" first finds ${href}`);
+      const seen = await page.evaluate(() => window.__pb);
+      const before = seen.scripts.filter((s) => s.t <= seen.first).map((s) => fileURLToPath(s.src.split('?')[0]));
+      const bytes = before.reduce((n, f) => n + fs.statSync(f).size, 0);
+      console.log(`large glossary: header box's first results ${Math.round(seen.first - typed)} ms after the first key, ` +
+                  `${(bytes / 1e3).toFixed(0)} KB of script before them`);
+      if (bytes > LIMIT) fail(`large glossary: the header box loaded ${bytes} bytes of script before its first results`);
+      // The search page goes through every shard: the last term, in the last shard across models.
+      await page.goto(pathToFileURL(path.join(site, 'search', 'index.html')).href + '?q=xylarium');
+      await page.waitForFunction(() => /results? for/.test(document.getElementById('search-status').textContent) &&
+        !/so far/.test(document.getElementById('search-status').textContent), null, { timeout: 60000 });
+      const last = await page.$eval('#search-results .search-result a', (a) => a.href);
+      if (!last.endsWith(`/glossary/national-term-${count - 1}/index.html`)) fail(`large glossary: "xylarium" first finds ${last}`);
     } finally {
-      await page.close();
+      await context.close();
     }
   } finally {
     fs.rmSync(path.dirname(site), { recursive: true, force: true });

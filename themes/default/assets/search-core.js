@@ -111,10 +111,10 @@
       for (var n = 0; n < filed.length; n++) if (filed[n]) { addShard(n, filed[n]); filed[n] = null; }
     }
     function loadedShards() { return shards.filter(Boolean); }
-    // The shards a search needs, in the order to load them: those across models (every search loads
-    // them: `across` in the list), then the shards of models the query names by state, agency or
-    // title, then the rest; archived editions' shards only when asked, one model's only when filtered
-    // to it.
+    // The shards a search needs, in the order to load them: those across models (marked `across`:
+    // search.js loads the first of them before its first results), then the shards of models the
+    // query names by state, agency or title, then the rest; archived editions' shards only when asked,
+    // one model's only when filtered to it.
     var acrossCount = head.across;
     function modelShards(m) {
       var list = [];

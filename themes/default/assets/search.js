@@ -13,10 +13,12 @@
   var me = document.currentScript;
   var ROOT = (me && me.getAttribute('data-root')) || '';
   var engine = null, loading = null;
-  // Index shards (estimated bytes) loaded before the first results appear: those across models and one or two more,
-  // so scripts stay far under 1.5 MB and few indexes are built before the first answer. The header box
+  // Index shards (estimated bytes) loaded before the first results appear: the first shards across
+  // models (roles, topics, the glossary: one on most sites, up to ACROSS_FIRST_BYTES of a national
+  // glossary), then models' shards while all of them come to FIRST_RESULTS_BYTES (at least one), so
+  // the scripts before the first answer stay under 1.5 MB and few indexes are built. The header box
   // stops there; the search page goes on.
-  var FIRST_RESULTS_BYTES = 512 * 1024;
+  var FIRST_RESULTS_BYTES = 512 * 1024, ACROSS_FIRST_BYTES = 768 * 1024;
   var shardLoads = Object.create(null);
 
   function escapeHtml(s) {
@@ -60,12 +62,16 @@
   // progress: {done: no more calls, complete: every shard searched, searched, total: in models}.
   function searchShards(query, options, firstOnly, show, current) {
     return getEngine().then(function (e) {
-      // The shards across models always come first (a national glossary may fill several); the
-      // budget is for the models' shards after them.
-      var list = e.shardsFor(query, options), first = [], bytes = 0, rest = [];
+      // The shards across models come first in the list; then at least one of the models' shards.
+      var list = e.shardsFor(query, options), first = [], bytes = 0, acrossBytes = 0, modelShards = 0, rest = [];
       list.forEach(function (s) {
-        var fits = s.across || bytes + s.bytes <= FIRST_RESULTS_BYTES || !bytes;
-        if (!s.across && (s.loaded || fits)) bytes += s.bytes;
+        var fits = s.across ? acrossBytes + s.bytes <= ACROSS_FIRST_BYTES || !acrossBytes
+                            : bytes + s.bytes <= FIRST_RESULTS_BYTES || !modelShards;
+        if (s.loaded || fits) {
+          bytes += s.bytes;
+          if (s.across) acrossBytes += s.bytes;
+          else modelShards++;
+        }
         if (!s.loaded) (fits ? first : rest).push(s);
       });
       function progress(left) {

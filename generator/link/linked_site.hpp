@@ -66,11 +66,12 @@ class LinkedSite {
   std::vector<NoteUse> no_uses_;
 };
 
-// The link around a mention of `term`: to its page, described by its definition for screen readers
-// (aria-describedby), with a visible tooltip that screen readers skip.
 // A term's definition as its links' tooltip and the pages' description of it: its first words, so
 // every link to a long definition does not carry all of it (the term's page has it whole).
 inline constexpr std::size_t max_term_tip_bytes = 400;
+
+// The link around a mention of `term`: to its page, described by its definition for screen readers
+// (aria-describedby), with a visible tooltip that screen readers skip.
 TermLink glossary_link(const Term& term, std::string_view definition);
 
 struct LinkStats {

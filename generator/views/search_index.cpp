@@ -211,8 +211,8 @@ void add_model_role_docs(const LinkedSite& linked, const Model& m, int mi, Index
   }
 }
 
-// Role pages across models, topic pages, frameworks and the glossary: units [begin, end) of them, in
-// the order across_unit_bytes weighs them.
+// Role pages across models, topic pages, frameworks and the glossary (its terms most used first):
+// units [begin, end) of them, in the order across_unit_bytes weighs them.
 void add_docs_across_models(const LinkedSite& linked, std::pair<std::uint32_t, std::uint32_t> range, IndexTables& t) {
   const Site& site = linked.site();
   std::uint32_t unit = 0;
@@ -247,7 +247,8 @@ void add_docs_across_models(const LinkedSite& linked, std::pair<std::uint32_t, s
     }
     ++unit;
   }
-  for (const auto& term : site.terms) {
+  for (std::uint32_t index : terms_by_use(linked)) {
+    const Term& term = site.terms[index];
     if (wanted()) {
       const int p = t.page(urls::term(term.id), term.term, -1);
       std::string keywords = term.abbreviation;

@@ -48,9 +48,14 @@ struct SearchShards {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> across;
 };
 
+// The glossary's terms (indexes into site().terms) most used first, then in glossary order: the order
+// of their search documents, so that a national glossary's first shard, which every search reads
+// before its first results, holds the terms staff meet most.
+std::vector<std::uint32_t> terms_by_use(const LinkedSite& linked);
+
 // The documents across models in units, in the order a shard writes them: each role (addressed by a
-// model or not), topic, framework and glossary term; each unit's estimated size.
-std::vector<std::size_t> across_unit_bytes(const Site& site);
+// model or not), topic, framework and glossary term (terms_by_use); each unit's estimated size.
+std::vector<std::size_t> across_unit_bytes(const LinkedSite& linked);
 
 SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_bytes = search_shard_target_bytes);
 

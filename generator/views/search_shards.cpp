@@ -7,6 +7,7 @@
 // manual, a section of thousands of statements) is cut into runs of its documents, each filling a
 // shard of its own size at most, so no script grows with the size of one model.
 #include <algorithm>
+#include <numeric>
 
 #include "views/search_index.hpp"
 
@@ -65,7 +66,18 @@ std::vector<std::size_t> unit_bytes(const LinkedSite& linked, std::uint32_t mi) 
 
 // Role pages, topic pages, frameworks and glossary terms, in the order add_docs_across_models writes
 // them: what each adds to a shard.
-std::vector<std::size_t> across_unit_bytes(const Site& site) {
+std::vector<std::uint32_t> terms_by_use(const LinkedSite& linked) {
+  const Site& site = linked.site();
+  std::vector<std::size_t> uses(site.terms.size());
+  for (std::size_t t = 0; t < site.terms.size(); ++t) uses[t] = linked.graph().by_term(site.terms[t].id).size();
+  std::vector<std::uint32_t> order(site.terms.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return uses[a] > uses[b]; });
+  return order;
+}
+
+std::vector<std::size_t> across_unit_bytes(const LinkedSite& linked) {
+  const Site& site = linked.site();
   std::vector<std::size_t> bytes;
   for (const auto& r : site.roles) bytes.push_back(2 * (text_bytes(r.description) + r.plural.size() + r.title.size()));
   for (const auto& t : site.topics) bytes.push_back(text_bytes(t.description) + t.title.size());
@@ -78,7 +90,8 @@ std::vector<std::size_t> across_unit_bytes(const Site& site) {
       }
     bytes.push_back(b);
   }
-  for (const auto& t : site.terms) {
+  for (std::uint32_t index : terms_by_use(linked)) {
+    const Term& t = site.terms[index];
     std::size_t b = text_bytes(t.definition) + t.term.size() + t.abbreviation.size();
     for (const auto& alias : t.aliases) b += alias.size() + 1;
     bytes.push_back(b);
@@ -101,7 +114,7 @@ SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_byt
   SearchShards plan;
   // What is across models comes first, in as many shards as it fills (a national glossary of
   // thousands of terms is more than one), the models' documents after it.
-  const std::vector<std::size_t> across = across_unit_bytes(site);
+  const std::vector<std::size_t> across = across_unit_bytes(linked);
   plan.across.push_back({0, 0});
   plan.estimated_bytes.push_back(0);
   for (std::uint32_t u = 0; u < across.size(); ++u) {

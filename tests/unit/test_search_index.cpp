@@ -241,7 +241,7 @@ TEST_CASE("a glossary larger than a shard fills the first shards, each term once
     if (n > 0) CHECK(shards.across[n].first == shards.across[n - 1].second);  // in order, none left out
   }
   CHECK(shards.across.front().first == 0);
-  CHECK(shards.across.back().second == across_unit_bytes(linked.site()).size());
+  CHECK(shards.across.back().second == across_unit_bytes(linked).size());
   // The model's documents come after the glossary: in the last shard of it (when they fit) or after.
   for (std::size_t n = 0; n + 1 < shards.across.size(); ++n) CHECK(shards.parts[n].empty());
   CHECK(shards.parts.back().size() == 1);
@@ -260,6 +260,25 @@ TEST_CASE("a glossary larger than a shard fills the first shards, each term once
   const SearchShards small = plan_search_shards(linked, 1'000'000);
   CHECK(small.across.size() == 1);
   CHECK(small.parts.size() == 1);
+}
+
+TEST_CASE("the glossary's most used terms come first in the shards across models") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/glossary.yaml",
+            "terms:\n  - id: rare\n    term: rare thing\n    definition: Seldom said.\n"
+            "  - id: unused\n    term: unused thing\n    definition: Never said.\n"
+            "  - id: common\n    term: common thing\n    definition: Often said.\n");
+  dir.write("content/models/m1/sections/02-second.yaml",
+            "id: second\ntitle: Second\nblocks:\n  - kind: principles\n    items:\n"
+            "      - text: A common thing.\n      - text: Another common thing.\n      - text: A rare thing and a common thing.\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  CHECK(terms_by_use(linked) == std::vector<std::uint32_t>{2, 0, 1});  // 3 uses, 1, none
+  std::vector<std::string> terms;
+  const auto index = index_of(linked);
+  for (const auto& doc : index["docs"])
+    if (doc[0] == "t") terms.push_back(doc[1]);
+  CHECK(terms == std::vector<std::string>{"common thing", "rare thing", "unused thing"});
 }
 
 TEST_CASE("section definitions, frameworks, tables and taglines are searchable, labelled in the model's words") {

@@ -213,10 +213,10 @@ void add_model_role_docs(const LinkedSite& linked, const Model& m, int mi, Index
 
 // Role pages across models, topic pages, frameworks and the glossary (its terms most used first):
 // units [begin, end) of them, in the order across_unit_bytes weighs them.
-void add_docs_across_models(const LinkedSite& linked, std::pair<std::uint32_t, std::uint32_t> range, IndexTables& t) {
+void add_docs_across_models(const LinkedSite& linked, ResultRun range, IndexTables& t) {
   const Site& site = linked.site();
-  std::uint32_t unit = 0;
-  auto wanted = [&] { return range.first <= unit && unit < range.second; };
+  std::size_t unit = 0;
+  auto wanted = [&] { return range.begin <= unit && unit < range.end; };
   for (std::size_t ri = 0; ri < site.roles.size(); ++ri, ++unit) {
     const Role& r = site.roles[ri];
     if (!wanted() || !role_addressed(linked, r)) continue;  // no page: no model addresses the role

@@ -8,10 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "content/model.hpp"
+#include "views/by_state.hpp"
 #include "link/linked_site.hpp"
 
 namespace pb::inline views {
@@ -43,9 +43,9 @@ struct ModelPart {
 struct SearchShards {
   std::vector<std::vector<ModelPart>> parts;
   std::vector<std::size_t> estimated_bytes;
-  // The units across models (see across_unit_bytes) each of the first across.size() shards holds, as
-  // [begin, end); shard 0 always, empty when the site has none.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> across;
+  // The units across models (see across_unit_bytes) each of the first across.size() shards holds;
+  // shard 0 always, an empty run when the site has none.
+  std::vector<ResultRun> across;
 };
 
 // The glossary's terms (indexes into site().terms) most used first, then in glossary order: the order

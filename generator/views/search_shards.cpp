@@ -64,8 +64,6 @@ std::vector<std::size_t> unit_bytes(const LinkedSite& linked, std::uint32_t mi) 
 
 }  // namespace
 
-// Role pages, topic pages, frameworks and glossary terms, in the order add_docs_across_models writes
-// them: what each adds to a shard.
 std::vector<std::uint32_t> terms_by_use(const LinkedSite& linked) {
   const Site& site = linked.site();
   std::vector<std::size_t> uses(site.terms.size());
@@ -112,19 +110,16 @@ SearchUnits search_units(const LinkedSite& linked, std::uint32_t mi) {
 SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_bytes) {
   const Site& site = linked.site();
   SearchShards plan;
+  auto weight_of = [](const std::vector<std::size_t>& weights, ResultRun run) {
+    return std::accumulate(weights.begin() + static_cast<std::ptrdiff_t>(run.begin),
+                           weights.begin() + static_cast<std::ptrdiff_t>(run.end), std::size_t{0});
+  };
   // What is across models comes first, in as many shards as it fills (a national glossary of
-  // thousands of terms is more than one), the models' documents after it.
+  // thousands of terms is more than one), the models' documents after it. Shard 0 is always there.
   const std::vector<std::size_t> across = across_unit_bytes(linked);
-  plan.across.push_back({0, 0});
-  plan.estimated_bytes.push_back(0);
-  for (std::uint32_t u = 0; u < across.size(); ++u) {
-    if (plan.across.back().second > plan.across.back().first && plan.estimated_bytes.back() + across[u] > target_bytes) {
-      plan.across.push_back({u, u});
-      plan.estimated_bytes.push_back(0);
-    }
-    plan.across.back().second = u + 1;
-    plan.estimated_bytes.back() += across[u];
-  }
+  plan.across = pack_runs(across, target_bytes);
+  if (plan.across.empty()) plan.across.push_back({0, 0});
+  for (const ResultRun& run : plan.across) plan.estimated_bytes.push_back(weight_of(across, run));
   plan.parts.resize(plan.across.size());
   auto place = [&](ModelPart part, std::size_t bytes) {
     if (plan.estimated_bytes.back() > 0 && plan.estimated_bytes.back() + bytes > target_bytes) {
@@ -140,26 +135,12 @@ SearchShards plan_search_shards(const LinkedSite& linked, std::size_t target_byt
     if (site.models[i].superseded_by.empty()) order.push_back(i);
   for (std::uint32_t i = 0; i < site.models.size(); ++i)
     if (!site.models[i].superseded_by.empty()) order.push_back(i);
+  // A model whole while it fits, else runs of its units up to the target each (a unit larger than
+  // the target is a run of its own).
   for (std::uint32_t mi : order) {
     const std::vector<std::size_t> bytes = unit_bytes(linked, mi);
-    const auto units = static_cast<std::uint32_t>(bytes.size());
-    std::size_t total = 0;
-    for (std::size_t b : bytes) total += b;
-    if (total <= target_bytes) {
-      place({mi, 0, units}, total);
-      continue;
-    }
-    // Runs of units up to the target each (a unit larger than the target is a run of its own).
-    std::uint32_t begin = 0;
-    std::size_t run = 0;
-    for (std::uint32_t u = 0; u < units; ++u) {
-      if (u > begin && run + bytes[u] > target_bytes) {
-        place({mi, begin, u}, run);
-        begin = u, run = 0;
-      }
-      run += bytes[u];
-    }
-    place({mi, begin, units}, run);
+    for (const ResultRun& run : pack_runs(bytes, target_bytes))
+      place({mi, static_cast<std::uint32_t>(run.begin), static_cast<std::uint32_t>(run.end)}, weight_of(bytes, run));
   }
   return plan;
 }

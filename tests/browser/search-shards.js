@@ -63,10 +63,25 @@ function watchScripts() {
 
 // The fixtures, with a section of `count` statements of about 400 characters each added to one model;
 // only the first says "bellwort" and only the last "quillwort".
-function buildLargeModelSite(args, count) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-large-model-'));
+// The fixtures copied to a temporary folder, changed by edit(content folder), built; the site's folder.
+function buildFixturesWith(args, prefix, edit) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const content = path.join(dir, 'content');
   fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'content'), content, { recursive: true });
+  edit(content);
+  const out = path.join(dir, 'site');
+  execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'pipe' });
+  return out;
+}
+
+// The script bytes a page loaded before its first result appeared (watchScripts' record).
+async function scriptBytesBeforeFirst(page) {
+  const seen = await page.evaluate(() => window.__pb);
+  const srcs = seen.scripts.filter((s) => s.t <= seen.first).map((s) => fileURLToPath(s.src.split('?')[0]));
+  return srcs.reduce((n, f) => n + fs.statSync(f).size, 0);
+}
+
+function buildLargeModelSite(args, count) {
   const words = ['family', 'safety', 'worker', 'plan', 'school', 'visit', 'court', 'kin', 'team', 'home',
                  'youth', 'meeting', 'review', 'support', 'service', 'parent', 'record', 'child'];
   const lines = ['id: manual', 'title: Practice manual', 'blocks:', '  - kind: principles', '    heading: Every step', '    items:'];
@@ -77,10 +92,8 @@ function buildLargeModelSite(args, count) {
     if (i === count - 1) text.push('quillwort');
     lines.push(`      - text: "Step ${i + 1}: ${text.join(' ')}."`);
   }
-  fs.writeFileSync(path.join(content, 'models', 'alder-county-framework', 'sections', '9-manual.yaml'), lines.join('\n') + '\n');
-  const out = path.join(dir, 'site');
-  execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'pipe' });
-  return out;
+  return buildFixturesWith(args, 'pb-large-model-', (content) =>
+    fs.writeFileSync(path.join(content, 'models', 'alder-county-framework', 'sections', '9-manual.yaml'), lines.join('\n') + '\n'));
 }
 
 function readShard(file) {
@@ -146,9 +159,6 @@ async function checkLargeModel(args, browser, fail) {
 // of documents across models). Only the first term's definition says "bellflower", only the last's
 // "xylarium".
 function buildLargeGlossarySite(args, count) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-large-glossary-'));
-  const content = path.join(dir, 'content');
-  fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'content'), content, { recursive: true });
   const words = ['kin', 'placement', 'court', 'review', 'safety', 'network', 'plan', 'visit', 'youth', 'school'];
   const lines = [];
   for (let i = 0; i < count; i++) {
@@ -158,10 +168,8 @@ function buildLargeGlossarySite(args, count) {
     if (i === count - 1) text.push('xylarium');
     lines.push(`  - id: national-term-${i}`, `    term: national term ${i}`, `    definition: "Meaning ${i}: ${text.join(' ')}."`);
   }
-  fs.appendFileSync(path.join(content, 'glossary.yaml'), lines.join('\n') + '\n');
-  const out = path.join(dir, 'site');
-  execFileSync(args.binary, ['build', '--no-pdf', '--content', content, '--out', out, '--quiet'], { stdio: 'pipe' });
-  return out;
+  return buildFixturesWith(args, 'pb-large-glossary-', (content) =>
+    fs.appendFileSync(path.join(content, 'glossary.yaml'), lines.join('\n') + '\n'));
 }
 
 // A glossary of thousands of terms: its page lists them without their definitions, no script is over
@@ -191,10 +199,9 @@ async function checkLargeGlossary(args, browser, fail) {
       await page.waitForSelector('.site-search-panel .search-result', { timeout: 20000 });
       const href = await page.$eval('.site-search-panel .search-result a', (a) => a.href);
       if (!href.endsWith('/glossary/national-term-0/index.html')) fail(`large glossary: "bellflower" first finds ${href}`);
-      const seen = await page.evaluate(() => window.__pb);
-      const before = seen.scripts.filter((s) => s.t <= seen.first).map((s) => fileURLToPath(s.src.split('?')[0]));
-      const bytes = before.reduce((n, f) => n + fs.statSync(f).size, 0);
-      console.log(`large glossary: header box's first results ${Math.round(seen.first - typed)} ms after the first key, ` +
+      const first = await page.evaluate(() => window.__pb.first);
+      const bytes = await scriptBytesBeforeFirst(page);
+      console.log(`large glossary: header box's first results ${Math.round(first - typed)} ms after the first key, ` +
                   `${(bytes / 1e3).toFixed(0)} KB of script before them`);
       if (bytes > LIMIT) fail(`large glossary: the header box loaded ${bytes} bytes of script before its first results`);
       // The search page goes through every shard: the last term, in the last shard across models.
@@ -235,11 +242,6 @@ async function main() {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    const bytesBeforeFirst = async () => {
-      const seen = await page.evaluate(() => window.__pb);
-      const srcs = seen.scripts.filter((s) => s.t <= seen.first).map((s) => fileURLToPath(s.src.split('?')[0]));
-      return srcs.reduce((n, f) => n + fs.statSync(f).size, 0);
-    };
 
     // The header box of a model page: type, results under the box.
     await page.goto(pathToFileURL(path.join(site, 'models', 'model-0007', 'index.html')).href);
@@ -248,7 +250,7 @@ async function main() {
     await page.keyboard.type('genogram', { delay: 30 });
     await page.waitForSelector('.site-search-panel .search-result', { timeout: 20000 });
     const first = await page.evaluate(() => window.__pb.first);
-    const boxBytes = await bytesBeforeFirst();
+    const boxBytes = await scriptBytesBeforeFirst(page);
     console.log(`header box: first results ${Math.round(first - typed)} ms after the first key, ` +
                 `${(boxBytes / 1e3).toFixed(0)} KB of script before them`);
     if (boxBytes > LIMIT) fail(`header box loaded ${boxBytes} bytes of script before its first results`);
@@ -262,7 +264,7 @@ async function main() {
     await page.waitForSelector('#search-results .search-result', { timeout: 20000 });
     // Times from the start of the page's navigation, as the page measured them.
     const firstMs = Math.round(await page.evaluate(() => window.__pb.first));
-    const pageBytes = await bytesBeforeFirst();
+    const pageBytes = await scriptBytesBeforeFirst(page);
     await page.waitForFunction(() => /results? for/.test(document.getElementById('search-status').textContent) &&
       !/so far/.test(document.getElementById('search-status').textContent), null, { timeout: 300000 });
     const allMs = Math.round(await page.evaluate(() => performance.now()));

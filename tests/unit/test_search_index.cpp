@@ -238,10 +238,10 @@ TEST_CASE("a glossary larger than a shard fills the first shards, each term once
   REQUIRE(shards.parts.size() >= shards.across.size());
   for (std::size_t n = 0; n < shards.across.size(); ++n) {
     CHECK(shards.estimated_bytes[n] <= 20000);
-    if (n > 0) CHECK(shards.across[n].first == shards.across[n - 1].second);  // in order, none left out
+    if (n > 0) CHECK(shards.across[n].begin == shards.across[n - 1].end);  // in order, none left out
   }
-  CHECK(shards.across.front().first == 0);
-  CHECK(shards.across.back().second == across_unit_bytes(linked).size());
+  CHECK(shards.across.front().begin == 0);
+  CHECK(shards.across.back().end == across_unit_bytes(linked).size());
   // The model's documents come after the glossary: in the last shard of it (when they fit) or after.
   for (std::size_t n = 0; n + 1 < shards.across.size(); ++n) CHECK(shards.parts[n].empty());
   CHECK(shards.parts.back().size() == 1);

@@ -13,8 +13,9 @@
  *   docs: [[kind, title, text, placeIndex, anchor, roleIndex, keywords]] }
  * A model's documents are in shards shard … last shard: one, unless the model is larger than a shard.
  * The first `across` shards hold the pages across models (roles, topics, glossary: one shard unless the
- * glossary is a national one) and the last of them the first models; search.js loads the others with
- * script tags when a search needs them (see shardsFor), and the engine searches the shards it has.
+ * glossary is a national one), the last of them the first models too when they fit; search.js loads
+ * the others with script tags when a search needs them (see shardsFor), and the engine searches the
+ * shards it has.
  * kinds: p (overview or section page), s (statement), a (role action), r (role page), c (topic page),
  * t (glossary term), l (rubric level), x (letter, rubric, text block), f (footnote).
  */
@@ -133,7 +134,7 @@
         });
       });
       var order = [];
-      for (var n = 0; n < acrossCount && n < head.shards.length; n++) order.push(n);
+      for (var n = 0; n < acrossCount; n++) order.push(n);
       named.forEach(function (n) { if (order.indexOf(n) < 0) order.push(n); });
       wanted.sort(function (a, b) { return a - b; }).forEach(function (n) { if (order.indexOf(n) < 0) order.push(n); });
       return order.map(function (n) {

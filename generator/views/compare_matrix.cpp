@@ -2,7 +2,6 @@
 // large site a topic × state matrix, each state linking its own topic × model matrix.
 #include <fmt/format.h>
 
-#include <optional>
 #include <string_view>
 
 #include "link/urls.hpp"
@@ -58,17 +57,22 @@ Data cell(const PageBuilder& page, std::size_t n, std::size_t total, const std::
                 "href", page.href(href));
 }
 
-// What a column of the matrix weighs: a cell per topic, named for `whose` (a model or a state) and
-// linking a topic's page (about as long as its folder and the column's ids), and for a model's column
-// the gaps listed under the matrix. A national taxonomy of hundreds of topics makes a column of a
-// state's ten models weigh a megabyte.
-std::size_t column_weight(const Site& site, const Counts& counts, std::string_view whose, std::size_t ids,
-                          std::optional<std::uint32_t> model) {
+// What a cell of the matrix weighs: named for `whose` (a model or a state) and linking a topic's page
+// (about as long as its folder and the column's ids).
+std::size_t cell_weight(std::string_view whose, const Topic& topic, std::size_t ids) {
+  return matrix_cell_markup + whose.size() + topic.title.size() + 2 * topic.id.size() + ids;
+}
+
+// What a model's column of its state's matrix weighs: a cell per topic, and the gaps listed under the
+// matrix. A national taxonomy of hundreds of topics makes a column of a state's ten models weigh a
+// megabyte.
+std::size_t column_weight(const Site& site, const Counts& counts, std::uint32_t model) {
+  const Model& m = site.models[model];
   std::size_t weight = 0;
   for (std::size_t t = 0; t < site.topics.size(); ++t) {
     const Topic& topic = site.topics[t];
-    weight += matrix_cell_markup + whose.size() + topic.title.size() + 2 * topic.id.size() + ids;
-    if (model && counts.by_topic[t][*model] == 0) weight += matrix_gap_markup + topic.title.size() + topic.id.size();
+    weight += cell_weight(model_name(m), topic, m.id.size() + m.state.size());
+    if (counts.by_topic[t][model] == 0) weight += matrix_gap_markup + topic.title.size() + topic.id.size();
   }
   return weight;
 }
@@ -141,32 +145,44 @@ std::string topic_page_of(const StateSplit& topic, const StateGroup& group) {
 // table; a site of hundreds of jurisdictions (counties, tribes without a state) on numbered pages.
 constexpr std::size_t max_state_columns = 60;
 
-// The summary's pages: the states each shows (a run of split.groups) and where it is.
-struct StateMatrixPages {
-  std::vector<ResultRun> runs;
-  std::vector<std::string> paths;  // the first at compare/index.html
+// A page of the summary: the states it shows side by side (columns) and the topics (rows). A national
+// taxonomy of hundreds of topics is cut by rows, so that a topic's row keeps every state; only sites of
+// more than max_state_columns jurisdictions are also cut by columns.
+struct StateMatrixPage {
+  ResultRun states, topics;
+  std::string path;  // the first at compare/index.html
 };
+using StateMatrixPages = std::vector<StateMatrixPage>;
+
+// "Topics 27 to 52 of 318." when the page shows some of them.
+std::string shown(const char* what, ResultRun run, std::size_t of) {
+  if (run.begin == 0 && run.end == of) return "";
+  return fmt::format("{} {} to {} of {}.", what, run.begin + 1, run.end, of);
+}
 
 // The summary at compare/index.html on a large site: a topic × state matrix, a state's cell counting
 // the statements of its models, each state linking its own topic × model matrix.
 Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const Counts& counts,
                        const StateSplit& split, const StateMatrixPages& pages, std::size_t index) {
   const Site& site = linked.site();
-  const ResultRun run = pages.runs[index];
-  PageBuilder page(linked, pages.paths[index]);
-  const std::string of_pages = pages.paths.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.paths.size()) : "";
+  const StateMatrixPage& shows = pages[index];
+  PageBuilder page(linked, shows.path);
+  const std::string of_pages = pages.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.size()) : "";
   Data d = page.layout("Compare practice models" + of_pages, "How much of each state's practice models speaks to each topic");
   if (index == 0)
     page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}});
   else
-    page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fmt::format("Page {} of {}", index + 1, pages.paths.size()), pages.paths[index]}});
-  if (pages.paths.size() > 1) {
-    set(d, "pager", pager(page, pages.paths, index));
-    set(d, "states_shown", fmt::format("States {} to {} of {}.", run.begin + 1, run.end, split.groups.size()));
+    page.breadcrumbs(d, {{"Home", urls::home()}, {"Compare", urls::compare()}, {fmt::format("Page {} of {}", index + 1, pages.size()), shows.path}});
+  if (pages.size() > 1) {
+    std::vector<std::string> paths;
+    for (const StateMatrixPage& p : pages) paths.push_back(p.path);
+    set(d, "pager", pager(page, paths, index));
+    set(d, "states_shown", shown("States", shows.states, split.groups.size()));
+    set(d, "topics_shown", shown("Topics", shows.topics, site.topics.size()));
   }
   Data columns = list();
   std::vector<std::size_t> totals(split.groups.size(), 0);
-  for (std::size_t g = run.begin; g < run.end; ++g) {
+  for (std::size_t g = shows.states.begin; g < shows.states.end; ++g) {
     std::size_t& total = totals[g];
     for (std::uint32_t m : split.groups[g].models) total += counts.totals[m];
     push(columns, object("state", split.groups[g].state,
@@ -174,9 +190,9 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
                              "models", count_of(split.groups[g].models.size(), "model", "models")));
   }
   Data rows = list();
-  for (std::size_t t = 0; t < site.topics.size(); ++t) {
+  for (std::size_t t = shows.topics.begin; t < shows.topics.end; ++t) {
     Data cells = list();
-    for (std::size_t g = run.begin; g < run.end; ++g) {
+    for (std::size_t g = shows.states.begin; g < shows.states.end; ++g) {
       std::size_t n = 0;
       for (std::uint32_t m : split.groups[g].models) n += counts.by_topic[t][m];
       push(cells, cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
@@ -188,13 +204,46 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
   set(d, "rows", std::move(rows));
   Data states = list();  // the table of states: those of this page
   Data all_states = state_rows(page, split);
-  for (std::size_t g = run.begin; g < run.end; ++g) push(states, std::move(items(all_states)[g]));
+  for (std::size_t g = shows.states.begin; g < shows.states.end; ++g) push(states, std::move(items(all_states)[g]));
   set(d, "states", std::move(states));
   set(d, "state_count", std::to_string(split.groups.size()));
   set(d, "model_count", std::to_string(site.models.size()));
   set(d, "shared_language_href", page.href(urls::shared_language()));
   set(d, "shared_count", std::to_string(linked.graph().shared_language().size()));
   return page.finish("compare-states.html", std::move(d));
+}
+
+// What the table of states under the matrix weighs for the states of `run`: each lists its models.
+std::size_t states_table_weight(const Site& site, const StateSplit& split, ResultRun run) {
+  std::size_t weight = 0;
+  for (std::size_t g = run.begin; g < run.end; ++g) {
+    weight += 200 + 2 * split.groups[g].state.size() + 2 * split.groups[g].slug.size();
+    for (std::uint32_t m : split.groups[g].models) weight += 4 + site.models[m].jurisdiction.size() + model_name(site.models[m]).size();
+  }
+  return weight;
+}
+
+// The summary's pages: runs of at most max_state_columns states, each cut into runs of topics whose
+// rows (a cell per state of the run) fit the budget beside the table of those states.
+StateMatrixPages plan_state_matrix(const Site& site, const StateSplit& split, std::size_t budget) {
+  StateMatrixPages pages;
+  for (ResultRun states : pack_runs(std::vector<std::size_t>(split.groups.size(), 0), SIZE_MAX, max_state_columns)) {
+    std::vector<std::size_t> row_weights;
+    for (const Topic& topic : site.topics) {
+      std::size_t weight = 2 * topic.title.size() + 2 * topic.id.size() + 60;  // the row's heading
+      for (std::size_t g = states.begin; g < states.end; ++g)
+        weight += cell_weight(split.groups[g].state, topic, 2 * split.groups[g].slug.size());
+      row_weights.push_back(weight);
+    }
+    const std::size_t table = states_table_weight(site, split, states);
+    const std::size_t rows_budget = table < budget / 2 ? budget - table : budget / 2;
+    std::vector<ResultRun> topic_runs = pack_runs(row_weights, rows_budget);
+    if (topic_runs.empty()) topic_runs.push_back({0, 0});  // a site without topics: the states alone
+    for (ResultRun topics : topic_runs) pages.push_back({states, topics, {}});
+  }
+  for (std::size_t n = 0; n < pages.size(); ++n)
+    pages[n].path = n == 0 ? urls::compare() : urls::results_page(urls::compare(), n + 1);
+  return pages;
 }
 
 }  // namespace
@@ -209,7 +258,7 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
   // A model's part of the matrix: a column of one cell per topic, and its gaps.
   std::vector<std::size_t> weights;
   for (std::uint32_t m : models)
-    weights.push_back(column_weight(site, *counts, model_name(site.models[m]), site.models[m].id.size() + site.models[m].state.size(), m));
+    weights.push_back(column_weight(site, *counts, m));
   auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights, budget, max_columns));
   std::vector<PageTask> tasks;
   if (!split->split()) {
@@ -218,13 +267,9 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
                      }});
     return tasks;
   }
-  auto summary = std::make_shared<StateMatrixPages>();
-  std::vector<std::size_t> state_weights;
-  for (const StateGroup& group : split->groups) state_weights.push_back(column_weight(site, *counts, group.state, 2 * group.slug.size(), std::nullopt));
-  summary->runs = pack_runs(state_weights, budget, max_state_columns);
-  for (std::size_t n = 1; n <= summary->runs.size(); ++n) summary->paths.push_back(n == 1 ? urls::compare() : urls::results_page(urls::compare(), n));
-  for (std::size_t i = 0; i < summary->paths.size(); ++i)
-    tasks.push_back({summary->paths[i], true, [&linked, topics, counts, split, summary, i] {
+  auto summary = std::make_shared<const StateMatrixPages>(plan_state_matrix(site, *split, budget));
+  for (std::size_t i = 0; i < summary->size(); ++i)
+    tasks.push_back({(*summary)[i].path, true, [&linked, topics, counts, split, summary, i] {
                        return state_matrix_page(linked, *topics, *counts, *split, *summary, i);
                      }});
   for (std::size_t i = 0; i < split->pages.size(); ++i)

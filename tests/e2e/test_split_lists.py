@@ -264,8 +264,20 @@ def check_national_vocabulary(binary):
     glossary = sitelib.read(os.path.join(site, "glossary", "index.html"))
     linked = len(set(re.findall(r'href="\.\./glossary/(national-\d+)/', glossary)))
     check(linked == 2500, f"national vocabulary: the glossary page links {linked} of the 2500 national terms")
-    print(f"national vocabulary: largest file {largest[1]} ({largest[0]} bytes); the matrix on "
-          f"{len(numbered_pages(site, 'compare'))} pages")
+    # The topic × state summary is cut by rows of topics: every page keeps the ten states side by side,
+    # and each topic is a row of one page.
+    summary = numbered_pages(site, "compare")
+    topic_rows = []
+    for relative in summary:
+        html = sitelib.read(os.path.join(site, relative))
+        states = set(re.findall(r'<th scope="col"><a href="[^"]*/compare/states/([a-z0-9-]+)/index\.html">', html))
+        check(len(states) == 10, f"national vocabulary: {relative} shows {len(states)} of the 10 states")
+        topic_rows += re.findall(r'<th scope="row"><a href="[^"]*/compare/topics/([a-z0-9-]+)/index\.html">', html)
+    check(len(summary) > 1 and len(topic_rows) == 518 and len(set(topic_rows)) == 518,
+          f"national vocabulary: the summary's {len(summary)} pages have {len(topic_rows)} rows of topics "
+          f"({len(set(topic_rows))} different), not each of the 518 topics once")
+    print(f"national vocabulary: largest file {largest[1]} ({largest[0]} bytes); the summary on "
+          f"{len(summary)} pages")
     shutil.rmtree(folder)
     shutil.rmtree(os.path.dirname(site))
 

@@ -250,12 +250,19 @@ TEST_CASE("the topic × state matrix of hundreds of jurisdictions is on numbered
   for (const auto* page : {&first, &second})
     for (const auto& column : page->data["columns"]) states.insert(column["state"].get<std::string>());
   CHECK(states.size() == 65);
-  // The table's columns also count against the budget (its cells grow with the topics): at a budget of
-  // one byte, each of the seed's three states is a page of the summary.
+  // The table's rows count against the budget (their cells grow with the states): at a budget of one
+  // byte, each of the seed's topics is a page of the summary, the seed's three states side by side on it.
   const auto seed = test::read_and_link(std::filesystem::path(PB_SOURCE_DIR) / "content");
   const auto seed_tasks = plan_compare_pages(seed, 1);
-  CHECK(task_at(seed_tasks, "compare/3/index.html"));
-  CHECK_FALSE(task_at(seed_tasks, "compare/4/index.html"));
+  const std::size_t seed_topics = seed.site().topics.size();
+  REQUIRE(seed_topics > 2);
+  REQUIRE(task_at(seed_tasks, urls::results_page(urls::compare(), seed_topics)));
+  CHECK_FALSE(task_at(seed_tasks, urls::results_page(urls::compare(), seed_topics + 1)));
+  const test::JsonPage last = test::as_json(task_at(seed_tasks, urls::results_page(urls::compare(), seed_topics))->make());
+  CHECK(last.data["columns"].size() == 3);
+  CHECK(last.data["rows"].size() == 1);
+  CHECK(last.data["topics_shown"] == fmt::format("Topics {0} to {0} of {0}.", seed_topics));
+  CHECK(last.data["states_shown"] == false);
 }
 
 TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print about what they were weighed at") {
@@ -293,4 +300,27 @@ TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print abo
   // Weighed at what they print, the two states' 400 × 8 matrices (about 1 MB each) are cut in pages.
   CHECK(matrix_pages >= 5);
   CHECK(largest > budget / 4);
+  // The topic × state summary at a budget that holds about 50 of its rows: cut by rows, so that each
+  // page keeps both states side by side, and every topic is a row of exactly one page, in order.
+  const auto tasks = plan_compare_pages(linked, 32 * 1024);
+  std::vector<std::string> rows;
+  std::size_t summary_pages = 0;
+  for (std::size_t n = 1; const PageTask* task = task_at(tasks, n == 1 ? urls::compare() : urls::results_page(urls::compare(), n)); ++n) {
+    const test::JsonPage summary = test::as_json(task->make());
+    CAPTURE(n);
+    REQUIRE(summary.template_name == "compare-states.html");
+    CHECK(summary.data["columns"].size() == 2);
+    CHECK(summary.data["states"].size() == 2);
+    const auto& page_rows = summary.data["rows"];
+    REQUIRE(!page_rows.empty());
+    CHECK(summary.data["topics_shown"] == fmt::format("Topics {} to {} of 400.", rows.size() + 1, rows.size() + page_rows.size()));
+    for (const auto& row : page_rows) {
+      CHECK(row["cells"].size() == 2);
+      rows.push_back(row["title"].get<std::string>());
+    }
+    ++summary_pages;
+  }
+  CHECK(summary_pages >= 4);
+  REQUIRE(rows.size() == 400);
+  for (int t = 0; t < 400; ++t) CHECK(rows[t] == fmt::format("Practice area {} of the national taxonomy", t));
 }

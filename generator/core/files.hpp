@@ -34,6 +34,12 @@ std::optional<std::string> read_file_reporting(const std::filesystem::path& file
 // The file's bytes, or nothing when it cannot be opened or read.
 std::optional<std::string> read_whole_file(const std::filesystem::path& file);
 
+// Removes a folder and everything in it, as `rm -rf` does, its subfolders on `threads` threads at once:
+// where each unlink waits for the disk (ext4 mounted with `discard` tells the device of every file's
+// freed blocks) a national site's 16,000 files took 5 s one at a time and 2 s eight at a time. Best
+// effort: what cannot be removed is left, and a symbolic link is removed, not followed.
+void remove_tree(const std::filesystem::path& folder, unsigned threads = 8);
+
 // A diagnostic's place that is a whole file or folder (no line), shown with '/' on every system.
 SourceLocation location_of(const std::filesystem::path& file);
 

@@ -14,6 +14,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/files.hpp"
 #include "core/parallel.hpp"
 
 namespace fs = std::filesystem;
@@ -49,7 +50,7 @@ void remove_stale_folders(const fs::path& out) {
     const auto pid = static_cast<pid_t>(std::stol(rest));
     if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
     std::error_code ignored;
-    if (fs::is_regular_file(entry.path() / SiteWriter::marker, ignored)) fs::remove_all(entry.path(), ignored);
+    if (fs::is_regular_file(entry.path() / SiteWriter::marker, ignored)) remove_tree(entry.path());
   }
 }
 }  // namespace
@@ -88,10 +89,7 @@ SiteWriter::SiteWriter(fs::path out, Diagnostics& diags) : out_(std::move(out)),
 
 SiteWriter::~SiteWriter() {
   if (staging_fd_ >= 0) ::close(staging_fd_);
-  if (!committed_ && !staging_.empty()) {
-    std::error_code ec;
-    fs::remove_all(staging_, ec);
-  }
+  if (!committed_ && !staging_.empty()) remove_tree(staging_);
 }
 
 void SiteWriter::prepare_directories(const std::vector<std::string>& relative_files, unsigned threads) {
@@ -186,7 +184,7 @@ bool SiteWriter::commit() {
     return false;
   }
   committed_ = true;
-  fs::remove_all(old, ec);
+  remove_tree(old);
   return true;
 }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -67,4 +68,39 @@ TEST_CASE("a whole file or folder is a diagnostic's place without a line") {
   Diagnostics diags;
   diags.error(location_of(fs::path("content") / "models" / "x"), "a model folder without model.yaml");
   CHECK(test::formatted(diags) == std::vector<std::string>{"content/models/x: error: a model folder without model.yaml"});
+}
+
+TEST_CASE("remove_tree removes a folder and all below it, on any number of threads, and follows no link") {
+  const fs::path dir = fs::temp_directory_path() / "pb-test-remove-tree";
+  fs::remove_all(dir);
+  const fs::path tree = dir / "site", outside = dir / "kept";
+  fs::create_directories(outside);
+  std::ofstream(outside / "precious.txt") << "not the site's";
+  for (unsigned threads : {1u, 3u, 8u}) {
+    CAPTURE(threads);
+    // Files at every depth, folders empty and full, and links to a folder and a file outside.
+    for (int a = 0; a < 5; ++a)
+      for (int b = 0; b < 40; ++b) {
+        const fs::path leaf = tree / fmt::format("part-{}", a) / fmt::format("page-{}", b) / "deeper";
+        fs::create_directories(leaf);
+        std::ofstream(leaf / "index.html") << "<p>page</p>";
+        std::ofstream(leaf.parent_path() / "index.html") << "<p>page</p>";
+      }
+    fs::create_directories(tree / "empty" / "too");
+    std::ofstream(tree / "index.html") << "<p>home</p>";
+    std::ofstream(tree / "part-0" / "index.html") << "<p>part</p>";
+    fs::create_directory_symlink(outside, tree / "link-to-folder");
+    fs::create_directory_symlink(outside, tree / "part-1" / "link-to-folder");
+    fs::create_symlink(outside / "precious.txt", tree / "part-2" / "link-to-file");
+    remove_tree(tree, threads);
+    CHECK_FALSE(fs::exists(fs::symlink_status(tree)));
+    CHECK(read_whole_file(outside / "precious.txt") == "not the site's");
+  }
+  // A file is removed; a path that is not there is nothing to do.
+  std::ofstream(dir / "file.txt") << "x";
+  remove_tree(dir / "file.txt");
+  CHECK_FALSE(fs::exists(dir / "file.txt"));
+  remove_tree(dir / "missing");
+  CHECK(fs::exists(outside / "precious.txt"));
+  fs::remove_all(dir);
 }

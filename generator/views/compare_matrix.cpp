@@ -77,12 +77,20 @@ std::size_t column_weight(const Site& site, const Counts& counts, std::uint32_t 
   return weight;
 }
 
-// The models a matrix shows (all, or one state's) and how its page is named.
+// The models a matrix shows (all, or one state's), the topics (all, or a run of a national
+// taxonomy), and how its page is named.
 struct MatrixView {
   std::vector<std::uint32_t> models;
+  ResultRun topics;
   std::string path, title, state;  // state: empty on the whole matrix
   Data pager = false;
 };
+
+// "Topics 27 to 52 of 318." when a page shows some of them.
+std::string shown(const char* what, ResultRun run, std::size_t of) {
+  if (run.begin == 0 && run.end == of) return "";
+  return fmt::format("{} {} to {} of {}.", what, run.begin + 1, run.end, of);
+}
 
 Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics, const Counts& counts,
                  const MatrixView& view) {
@@ -94,6 +102,8 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
   page.breadcrumbs(d, trail);
   set(d, "state_intro", view.state.empty() ? "" : fmt::format("The practice models of {}. ", view.state));
   set(d, "pager", view.pager);
+  const std::size_t shown_topics = view.topics.end - view.topics.begin;
+  set(d, "topics_shown", shown("Topics", view.topics, site.topics.size()));
   // Raw counts mislead (one model has ten times the statements of another): each cell also gives
   // the topic's share of the model's statements, and is shaded by it.
   Data columns = list();
@@ -104,7 +114,7 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
                              "total", count_of(counts.totals[i], "statement", "statements")));
   }
   Data rows = list();
-  for (std::size_t t = 0; t < site.topics.size(); ++t) {
+  for (std::size_t t = view.topics.begin; t < view.topics.end; ++t) {
     const Topic& topic = site.topics[t];
     Data cells = list();
     for (std::uint32_t i : view.models) {
@@ -116,16 +126,21 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
   }
   set(d, "columns", std::move(columns));
   set(d, "rows", std::move(rows));
-  // Gaps: the topics each model does not address at all.
+  // Gaps: the topics (of those on the page) each model does not address at all.
   Data gaps = list();
   for (std::uint32_t i : view.models) {
     const Model& m = site.models[i];
     Data missing = list();
-    for (std::size_t t = 0; t < site.topics.size(); ++t)
+    for (std::size_t t = view.topics.begin; t < view.topics.end; ++t)
       if (!counts.by_topic[t][i])
         push(missing, object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id))));
-    push(gaps, object("title", model_name(m), "jurisdiction", m.jurisdiction, "none", items(missing).empty(),
-                          "count_label", fmt::format("{} {} not addressed", items(missing).size(), items(missing).size() == 1 ? "topic" : "topics"),
+    const std::size_t n = items(missing).size();
+    const bool all = shown_topics == site.topics.size();
+    push(gaps, object("title", model_name(m), "jurisdiction", m.jurisdiction, "none", n == 0,
+                          "none_label", all ? "addresses every topic." : "addresses every one of these topics.",
+                          "count_label", all                ? fmt::format("{} {} not addressed", n, n == 1 ? "topic" : "topics")
+                                         : shown_topics == 1 ? std::string("this topic not addressed")
+                                                             : fmt::format("{} of these {} topics not addressed", n, shown_topics),
                           "topics", std::move(missing)));
   }
   set(d, "gaps", std::move(gaps));
@@ -153,12 +168,6 @@ struct StateMatrixPage {
   std::string path;  // the first at compare/index.html
 };
 using StateMatrixPages = std::vector<StateMatrixPage>;
-
-// "Topics 27 to 52 of 318." when the page shows some of them.
-std::string shown(const char* what, ResultRun run, std::size_t of) {
-  if (run.begin == 0 && run.end == of) return "";
-  return fmt::format("{} {} to {} of {}.", what, run.begin + 1, run.end, of);
-}
 
 // The summary at compare/index.html on a large site: a topic × state matrix, a state's cell counting
 // the statements of its models, each state linking its own topic × model matrix.
@@ -246,6 +255,55 @@ StateMatrixPages plan_state_matrix(const Site& site, const StateSplit& split, st
   return pages;
 }
 
+// A state's pages of the topic × model matrix, cut by rows of topics as the summary is: each keeps
+// the state's models side by side (runs of at most max_columns of them) for a run of the topics whose
+// rows, gaps included, fit the budget beside the models' headings. `topic_runs`: by page.
+StateSplit cut_by_rows(const Site& site, const Counts& counts, StateSplit split, std::size_t budget,
+                       std::vector<ResultRun>& topic_runs) {
+  split.pages.clear();
+  split.page_of.clear();
+  for (std::size_t g = 0; g < split.groups.size(); ++g) {
+    const std::vector<std::uint32_t>& models = split.groups[g].models;
+    const std::size_t first = split.pages.size();
+    for (ResultRun columns : pack_runs(std::vector<std::size_t>(models.size(), 0), SIZE_MAX, max_columns)) {
+      std::size_t headings = 0;  // each model's column heading and its line of gaps
+      for (std::size_t i = columns.begin; i < columns.end; ++i) {
+        const Model& m = site.models[models[i]];
+        headings += 400 + m.title.size() + m.jurisdiction.size() + m.edition.size() + 2 * model_name(m).size() + 2 * m.id.size();
+      }
+      std::vector<std::size_t> row_weights;
+      for (std::size_t t = 0; t < site.topics.size(); ++t) {
+        const Topic& topic = site.topics[t];
+        std::size_t weight = 2 * topic.title.size() + 2 * topic.id.size() + 60;  // the row's heading
+        for (std::size_t i = columns.begin; i < columns.end; ++i) {
+          const Model& m = site.models[models[i]];
+          weight += cell_weight(model_name(m), topic, m.id.size() + m.state.size());
+          if (counts.by_topic[t][models[i]] == 0) weight += matrix_gap_markup + topic.title.size() + topic.id.size();
+        }
+        row_weights.push_back(weight);
+      }
+      std::vector<ResultRun> rows = pack_runs(row_weights, headings < budget / 2 ? budget - headings : budget / 2);
+      if (rows.empty()) rows.push_back({0, 0});  // a site without topics: the models alone
+      for (ResultRun run : rows) {
+        StatePage p;
+        p.group = g;
+        p.models.assign(models.begin() + std::ptrdiff_t(columns.begin), models.begin() + std::ptrdiff_t(columns.end));
+        p.parts.assign(p.models.size(), whole_part);
+        split.pages.push_back(std::move(p));
+        topic_runs.push_back(run);
+      }
+    }
+    for (std::size_t i = first; i < split.pages.size(); ++i) {
+      StatePage& p = split.pages[i];
+      p.number = i - first + 1;
+      p.of = split.pages.size() - first;
+      p.path = urls::state_page(urls::compare(), split.groups[g].slug, p.number);
+      for (std::uint32_t m : p.models) split.page_of.try_emplace(m, i);  // a model's first page
+    }
+  }
+  return split;
+}
+
 }  // namespace
 
 std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_ptr<const std::vector<StateSplit>> topics,
@@ -259,27 +317,30 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
   std::vector<std::size_t> weights;
   for (std::uint32_t m : models)
     weights.push_back(column_weight(site, *counts, m));
-  auto split = std::make_shared<const StateSplit>(split_by_state(site, urls::compare(), models, weights, budget, max_columns));
+  StateSplit by_state = split_by_state(site, urls::compare(), models, weights, budget, max_columns);
   std::vector<PageTask> tasks;
-  if (!split->split()) {
-    tasks.push_back({urls::compare(), true, [&linked, topics, counts, models] {
-                       return matrix_page(linked, *topics, *counts, {models, urls::compare(), "Compare practice models", {}, false});
+  if (!by_state.split()) {
+    tasks.push_back({urls::compare(), true, [&linked, topics, counts, models, all = ResultRun{0, site.topics.size()}] {
+                       return matrix_page(linked, *topics, *counts, {models, all, urls::compare(), "Compare practice models", {}, false});
                      }});
     return tasks;
   }
+  auto topic_runs = std::make_shared<std::vector<ResultRun>>();
+  auto split = std::make_shared<const StateSplit>(cut_by_rows(site, *counts, std::move(by_state), budget, *topic_runs));
   auto summary = std::make_shared<const StateMatrixPages>(plan_state_matrix(site, *split, budget));
   for (std::size_t i = 0; i < summary->size(); ++i)
     tasks.push_back({(*summary)[i].path, true, [&linked, topics, counts, split, summary, i] {
                        return state_matrix_page(linked, *topics, *counts, *split, *summary, i);
                      }});
   for (std::size_t i = 0; i < split->pages.size(); ++i)
-    tasks.push_back({split->pages[i].path, true, [&linked, topics, counts, split, i] {
+    tasks.push_back({split->pages[i].path, true, [&linked, topics, counts, split, topic_runs, i] {
                        const StatePage& p = split->pages[i];
                        const std::string& state = split->groups[p.group].state;
                        std::string title = "Compare the practice models of " + state;
                        if (p.of > 1) title += fmt::format(", page {} of {}", p.number, p.of);
                        return matrix_page(linked, *topics, *counts,
-                                          {p.models, p.path, std::move(title), state, state_pager(PageBuilder(linked, p.path), *split, i)});
+                                          {p.models, (*topic_runs)[i], p.path, std::move(title), state,
+                                           state_pager(PageBuilder(linked, p.path), *split, i)});
                      }});
   return tasks;
 }

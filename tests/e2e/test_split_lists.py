@@ -276,8 +276,20 @@ def check_national_vocabulary(binary):
     check(len(summary) > 1 and len(topic_rows) == 518 and len(set(topic_rows)) == 518,
           f"national vocabulary: the summary's {len(summary)} pages have {len(topic_rows)} rows of topics "
           f"({len(set(topic_rows))} different), not each of the 518 topics once")
+    # So is each state's topic × model matrix: its ten models side by side on each page.
+    state = sorted(os.listdir(os.path.join(site, "compare", "states")))[0]
+    state_pages = numbered_pages(site, f"compare/states/{state}")
+    state_rows = []
+    for relative in state_pages:
+        html = sitelib.read(os.path.join(site, relative))
+        columns = html.count('<th scope="col"><span class="th-state">')
+        check(columns == 10, f"national vocabulary: {relative} shows {columns} of its state's 10 models")
+        state_rows += re.findall(r'<th scope="row"><a href="[^"]*/compare/topics/([a-z0-9-]+)/index\.html">', html)
+    check(len(state_pages) > 1 and sorted(state_rows) == sorted(set(topic_rows)),
+          f"national vocabulary: compare/states/{state}/'s {len(state_pages)} pages have {len(state_rows)} rows of topics, "
+          f"not each of the 518 topics once")
     print(f"national vocabulary: largest file {largest[1]} ({largest[0]} bytes); the summary on "
-          f"{len(summary)} pages")
+          f"{len(summary)} pages, {state}'s matrix on {len(state_pages)}")
     shutil.rmtree(folder)
     shutil.rmtree(os.path.dirname(site))
 

@@ -111,7 +111,13 @@ TEST_CASE("the seed's comparison pages, split with a budget of one byte, link ea
   // A state's topic × model matrix links each model's column on its page of the topic.
   const test::JsonPage virginia = test::as_json(task_at(tasks, "compare/states/virginia/index.html")->make());
   CHECK(virginia.template_name == "compare.html");
-  CHECK(virginia.data["page_title"] == "Compare the practice models of Virginia");
+  // One byte holds no row of topics: each topic is a page of its own.
+  CHECK(virginia.data["page_title"] == fmt::format("Compare the practice models of Virginia, page 1 of {}", linked.site().topics.size()));
+  CHECK(virginia.data["rows"].size() == 1);
+  REQUIRE(virginia.data["gaps"].size() == 1);
+  const auto& gap = virginia.data["gaps"][0];
+  CHECK((gap["none"] == true ? gap["none_label"] == "addresses every one of these topics."
+                             : gap["count_label"] == "this topic not addressed"));
   CHECK(virginia.data["rows"][0]["cells"][0]["href"].get<std::string>().starts_with("../../../compare/topics/"));
   CHECK(virginia.data["rows"][0]["cells"][0]["href"].get<std::string>().ends_with("/states/virginia/index.html#va-practice-model"));
   const test::JsonPage page = test::as_json(task_at(tasks, "compare/topics/safety/states/arkansas/2/index.html")->make());
@@ -323,4 +329,29 @@ TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print abo
   CHECK(summary_pages >= 4);
   REQUIRE(rows.size() == 400);
   for (int t = 0; t < 400; ++t) CHECK(rows[t] == fmt::format("Practice area {} of the national taxonomy", t));
+  // A state's own topic × model matrix is cut by rows too: its eight models side by side on each page,
+  // each topic a row of one page, and each model's gaps those among the page's topics.
+  for (const char* state : {"alpha", "beta"}) {
+    std::size_t topics_seen = 0, state_pages = 0, gaps = 0;
+    const std::string first_path = std::string("compare/states/") + state + "/index.html";
+    for (std::size_t n = 1; const PageTask* task = task_at(tasks, n == 1 ? first_path : urls::state_page(urls::compare(), state, n)); ++n) {
+      const test::JsonPage matrix = test::as_json(task->make());
+      CAPTURE(task->path);
+      CHECK(matrix.data["columns"].size() == 8);
+      const auto& page_rows = matrix.data["rows"];
+      REQUIRE(!page_rows.empty());
+      CHECK(matrix.data["topics_shown"] == fmt::format("Topics {} to {} of 400.", topics_seen + 1, topics_seen + page_rows.size()));
+      CHECK(page_rows[0]["title"] == fmt::format("Practice area {} of the national taxonomy", topics_seen));
+      for (const auto& gap : matrix.data["gaps"]) {
+        const std::size_t missing = gap["topics"].size();
+        CHECK(gap["count_label"] == fmt::format("{} of these {} topics not addressed", missing, page_rows.size()));
+        gaps += missing;
+      }
+      topics_seen += page_rows.size();
+      ++state_pages;
+    }
+    CHECK(state_pages >= 2);
+    CHECK(topics_seen == 400);
+    CHECK(gaps == 8 * 400 - 16);  // each model addresses two of the 400 topics
+  }
 }

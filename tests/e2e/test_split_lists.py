@@ -37,12 +37,26 @@ MODELS, COUNTIES = 140, 70
 MAX_PAGE = 1_500_000
 
 
+def bench_corpus(folder, *options):
+    """bench/site_bench.py's corpus written to folder/content, with `options` (--models N, --states N)."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder, *options],
+                   check=True, capture_output=True)
+    return os.path.join(folder, "content")
+
+
+def build_or_exit(binary, content, what):
+    """The site built from `content`, quietly; the test stops with its errors when it does not build."""
+    proc, site = sitelib.build(binary, content, extra=("--quiet",))
+    if proc.returncode != 0:
+        print(proc.stderr)
+        sys.exit(f"{what} does not build")
+    return site
+
+
 def make_corpus(folder):
     """The bench corpus, its first COUNTIES models made the counties of one state ("Westmark"), and the
     statements of each model's first section speaking of kinship (a term then used in 140 models)."""
-    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder,
-                    "--models", str(MODELS)], check=True, capture_output=True)
-    content = os.path.join(folder, "content")
+    content = bench_corpus(folder, "--models", str(MODELS))
     for n in range(COUNTIES):
         path = os.path.join(content, "models", f"model-{n:04d}", "model.yaml")
         text = sitelib.read(path)
@@ -164,10 +178,7 @@ def large_model_corpus(folder):
 
 def check_large_model(binary):
     folder = tempfile.mkdtemp(prefix="pb-split-large-")
-    proc, site = sitelib.build(binary, large_model_corpus(folder), extra=("--quiet",))
-    if proc.returncode != 0:
-        print(proc.stderr)
-        sys.exit("the corpus with a large manual does not build")
+    site = build_or_exit(binary, large_model_corpus(folder), "the corpus with a large manual")
     # The pages that list the manual's statements across its sections: those across models, and its own
     # page of the worker's actions, its checklist and its page against the framework (its sections stay whole).
     cross_model = ("roles/", "glossary/", "compare/topics/", "handouts/", "models/lakeland-manual/roles/", "compare/frameworks/")
@@ -204,12 +215,7 @@ def check_many_jurisdictions(binary):
     """300 models, each its own jurisdiction (counties or tribes that name no state): the summaries that
     list every state stay under 1.5 MB, the topic × state matrix on numbered pages of at most 60 states."""
     folder = tempfile.mkdtemp(prefix="pb-split-many-")
-    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder,
-                    "--models", "300", "--states", "300"], check=True, capture_output=True)
-    proc, site = sitelib.build(binary, os.path.join(folder, "content"), extra=("--quiet",))
-    if proc.returncode != 0:
-        print(proc.stderr)
-        sys.exit("the corpus of 300 jurisdictions does not build")
+    site = build_or_exit(binary, bench_corpus(folder, "--models", "300", "--states", "300"), "the corpus of 300 jurisdictions")
     largest = max((os.path.getsize(full), relative) for relative, full in sitelib.all_html(site))
     check(largest[0] <= MAX_PAGE, f"300 jurisdictions: {largest[1]} is {largest[0]} bytes, over {MAX_PAGE}")
     pages = sitelib.PageCache(site)
@@ -224,9 +230,7 @@ def check_many_jurisdictions(binary):
 def national_vocabulary_corpus(folder, topics=500, terms=2500):
     """100 models in ten states with a national taxonomy of `topics` more topics (each statement given
     one of them too) and a glossary of `terms` more terms, each defined in about 500 characters."""
-    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "site_bench.py"), "--corpus-only", folder,
-                    "--models", "100", "--states", "10"], check=True, capture_output=True)
-    content = os.path.join(folder, "content")
+    content = bench_corpus(folder, "--models", "100", "--states", "10")
     rng = random.Random(17)
     with open(os.path.join(content, "topics.yaml"), "a", encoding="utf-8") as f:
         for i in range(topics):
@@ -252,10 +256,7 @@ def check_national_vocabulary(binary):
     matrix of a state, the topic × state matrix, the glossary page, the search shards), the glossary
     page linking every term."""
     folder = tempfile.mkdtemp(prefix="pb-split-vocabulary-")
-    proc, site = sitelib.build(binary, national_vocabulary_corpus(folder), extra=("--quiet",))
-    if proc.returncode != 0:
-        print(proc.stderr)
-        sys.exit("the corpus with a national vocabulary does not build")
+    site = build_or_exit(binary, national_vocabulary_corpus(folder), "the corpus with a national vocabulary")
     sizes = [(os.path.getsize(os.path.join(d, name)), os.path.relpath(os.path.join(d, name), site))
              for d, _, files in os.walk(site) for name in files if not name.endswith(".pdf")]
     largest = max(sizes)
@@ -299,11 +300,7 @@ def main():
     parser.add_argument("--binary", required=True)
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="pb-split-")
-    content = make_corpus(folder)
-    proc, site = sitelib.build(args.binary, content, extra=("--quiet",))
-    if proc.returncode != 0:
-        print(proc.stderr)
-        sys.exit("the corpus does not build")
+    site = build_or_exit(args.binary, make_corpus(folder), "the corpus")
 
     # The comparison pages (compare/, handouts/compare/) are split by their own planners and checked
     # by e2e_split_pages; here every other page.

@@ -222,6 +222,22 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
   return page.finish("compare-states.html", std::move(d));
 }
 
+// What a row's heading weighs: the topic's title, linking its page.
+std::size_t row_heading_weight(const Topic& topic) { return 2 * topic.title.size() + 2 * topic.id.size() + 60; }
+
+// Runs of at most `max` of a matrix's `count` columns.
+std::vector<ResultRun> column_runs(std::size_t count, std::size_t max) {
+  return pack_runs(std::vector<std::size_t>(count, 0), SIZE_MAX, max);
+}
+
+// Runs of a matrix's rows (by weight) that fit the budget beside what every page of them repeats
+// (`fixed`: the columns' headings, the table under the matrix); one empty run on a site without topics.
+std::vector<ResultRun> row_runs(const std::vector<std::size_t>& rows, std::size_t fixed, std::size_t budget) {
+  std::vector<ResultRun> runs = pack_runs(rows, fixed < budget / 2 ? budget - fixed : budget / 2);
+  if (runs.empty()) runs.push_back({0, 0});
+  return runs;
+}
+
 // What the table of states under the matrix weighs for the states of `run`: each lists its models.
 std::size_t states_table_weight(const Site& site, const StateSplit& split, ResultRun run) {
   std::size_t weight = 0;
@@ -236,19 +252,16 @@ std::size_t states_table_weight(const Site& site, const StateSplit& split, Resul
 // rows (a cell per state of the run) fit the budget beside the table of those states.
 StateMatrixPages plan_state_matrix(const Site& site, const StateSplit& split, std::size_t budget) {
   StateMatrixPages pages;
-  for (ResultRun states : pack_runs(std::vector<std::size_t>(split.groups.size(), 0), SIZE_MAX, max_state_columns)) {
+  for (ResultRun states : column_runs(split.groups.size(), max_state_columns)) {
     std::vector<std::size_t> row_weights;
     for (const Topic& topic : site.topics) {
-      std::size_t weight = 2 * topic.title.size() + 2 * topic.id.size() + 60;  // the row's heading
+      std::size_t weight = row_heading_weight(topic);
       for (std::size_t g = states.begin; g < states.end; ++g)
         weight += cell_weight(split.groups[g].state, topic, 2 * split.groups[g].slug.size());
       row_weights.push_back(weight);
     }
-    const std::size_t table = states_table_weight(site, split, states);
-    const std::size_t rows_budget = table < budget / 2 ? budget - table : budget / 2;
-    std::vector<ResultRun> topic_runs = pack_runs(row_weights, rows_budget);
-    if (topic_runs.empty()) topic_runs.push_back({0, 0});  // a site without topics: the states alone
-    for (ResultRun topics : topic_runs) pages.push_back({states, topics, {}});
+    for (ResultRun topics : row_runs(row_weights, states_table_weight(site, split, states), budget))
+      pages.push_back({states, topics, {}});
   }
   for (std::size_t n = 0; n < pages.size(); ++n)
     pages[n].path = n == 0 ? urls::compare() : urls::results_page(urls::compare(), n + 1);
@@ -265,7 +278,7 @@ StateSplit cut_by_rows(const Site& site, const Counts& counts, StateSplit split,
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
     const std::vector<std::uint32_t>& models = split.groups[g].models;
     const std::size_t first = split.pages.size();
-    for (ResultRun columns : pack_runs(std::vector<std::size_t>(models.size(), 0), SIZE_MAX, max_columns)) {
+    for (ResultRun columns : column_runs(models.size(), max_columns)) {
       std::size_t headings = 0;  // each model's column heading and its line of gaps
       for (std::size_t i = columns.begin; i < columns.end; ++i) {
         const Model& m = site.models[models[i]];
@@ -274,7 +287,7 @@ StateSplit cut_by_rows(const Site& site, const Counts& counts, StateSplit split,
       std::vector<std::size_t> row_weights;
       for (std::size_t t = 0; t < site.topics.size(); ++t) {
         const Topic& topic = site.topics[t];
-        std::size_t weight = 2 * topic.title.size() + 2 * topic.id.size() + 60;  // the row's heading
+        std::size_t weight = row_heading_weight(topic);
         for (std::size_t i = columns.begin; i < columns.end; ++i) {
           const Model& m = site.models[models[i]];
           weight += cell_weight(model_name(m), topic, m.id.size() + m.state.size());
@@ -282,9 +295,7 @@ StateSplit cut_by_rows(const Site& site, const Counts& counts, StateSplit split,
         }
         row_weights.push_back(weight);
       }
-      std::vector<ResultRun> rows = pack_runs(row_weights, headings < budget / 2 ? budget - headings : budget / 2);
-      if (rows.empty()) rows.push_back({0, 0});  // a site without topics: the models alone
-      for (ResultRun run : rows) {
+      for (ResultRun run : row_runs(row_weights, headings, budget)) {
         StatePage p;
         p.group = g;
         p.models.assign(models.begin() + std::ptrdiff_t(columns.begin), models.begin() + std::ptrdiff_t(columns.end));

@@ -74,6 +74,12 @@ function buildFixturesWith(args, prefix, edit) {
   return out;
 }
 
+// The head of a site's search index (search-index.js).
+function searchHead(site) {
+  const js = fs.readFileSync(path.join(site, 'search-index.js'), 'utf8');
+  return JSON.parse(js.slice(js.indexOf('=') + 1).trim().replace(/;$/, ''));
+}
+
 // The script bytes a page loaded before its first result appeared (watchScripts' record).
 async function scriptBytesBeforeFirst(page) {
   const seen = await page.evaluate(() => window.__pb);
@@ -105,8 +111,7 @@ async function checkLargeModel(args, browser, fail) {
   const site = buildLargeModelSite(args, 1500);
   const all = scripts(site);
   for (const f of all) if (fs.statSync(f).size > LIMIT) fail(`large model: ${path.relative(site, f)} is ${fs.statSync(f).size} bytes`);
-  const js = fs.readFileSync(path.join(site, 'search-index.js'), 'utf8');
-  const head = JSON.parse(js.slice(js.indexOf('=') + 1).trim().replace(/;$/, ''));
+  const head = searchHead(site);
   const model = head.models.find((m) => m[0] === 'alder-county-framework');
   const spans = model[8] - model[5] + 1;
   // Each statement of the section is a document in exactly one shard, and only in the model's shards.
@@ -183,8 +188,7 @@ async function checkLargeGlossary(args, browser, fail) {
       if (fs.statSync(f).size > LIMIT) fail(`large glossary: ${path.relative(site, f)} is ${fs.statSync(f).size} bytes`);
     const listed = (fs.readFileSync(path.join(site, 'glossary', 'index.html'), 'utf8').match(/href="\.\.\/glossary\/national-term-\d+\//g) || []).length;
     if (listed !== count) fail(`large glossary: its page links ${listed} of ${count} terms`);
-    const js = fs.readFileSync(path.join(site, 'search-index.js'), 'utf8');
-    const head = JSON.parse(js.slice(js.indexOf('=') + 1).trim().replace(/;$/, ''));
+    const head = searchHead(site);
     console.log(`large glossary: ${count} terms in ${head.across} shards of ${head.shards.length}; glossary page ` +
                 `${fs.statSync(path.join(site, 'glossary', 'index.html')).size} bytes`);
     if (!(head.across >= 3)) fail(`large glossary: the documents across models are in ${head.across} shard(s)`);
@@ -214,6 +218,42 @@ async function checkLargeGlossary(args, browser, fail) {
       await context.close();
     }
   } finally {
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
+  }
+}
+
+// A glossary that just fills its shards across models, so that the models get a small shard of their
+// own, which the header box loads: the box has then searched every model but not every term, and must
+// not call what it found "all" the results. The terms' count is worked out from a first build (the
+// terms' bytes: about the count that fills the last of them), then counts a little above it are tried.
+async function checkGlossaryNotAll(args, browser, fail) {
+  const alone = (head) => head.models.every((m) => m[5] >= head.across) && head.shards.length === head.across + 1;
+  const probe = buildLargeGlossarySite(args, 3000), head = searchHead(probe);
+  fs.rmSync(path.dirname(probe), { recursive: true, force: true });
+  const bytes = head.shards.map((s) => s[1]), full = Math.max(...bytes), last = bytes[head.across - 1];
+  const perTerm = bytes.slice(0, head.across - 1).reduce((a, b) => a + b, 0) / (3000 * (head.across - 1) / head.across);
+  const base = 3000 + Math.ceil((full - last) / perTerm);
+  let site = null;
+  for (let count = base; count <= base + 36; count += 3) {
+    const tried = buildLargeGlossarySite(args, count);
+    if (alone(searchHead(tried))) { site = tried; break; }
+    fs.rmSync(path.dirname(tried), { recursive: true, force: true });
+  }
+  if (!site) return fail(`large glossary: no count of terms from ${base} to ${base + 36} left the models a shard of their own`);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(site, 'glossary', 'national-term-0', 'index.html')).href);
+    await page.focus('#site-search-input');
+    await page.keyboard.type('xylarium', { delay: 30 });
+    await page.waitForFunction(() => /xylarium/.test(document.querySelector('.site-search-status').textContent), null, { timeout: 20000 });
+    const link = await page.textContent('.site-search-panel .search-all');
+    const status = await page.textContent('.site-search-status');
+    console.log(`large glossary, the models in a shard of their own: the header box on "xylarium": "${link}" / "${status}"`);
+    if (/^All /.test(link) || !/part of the glossary/.test(status))
+      fail(`large glossary: the header box, which has not searched the later terms, says "${link}" / "${status}"`);
+  } finally {
+    await context.close();
     fs.rmSync(path.dirname(site), { recursive: true, force: true });
   }
 }
@@ -281,6 +321,7 @@ async function main() {
     if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
     await checkLargeModel(args, browser, fail);
     await checkLargeGlossary(args, browser, fail);
+    await checkGlossaryNotAll(args, browser, fail);
   } finally {
     await browser.close();
     if (!args.site) fs.rmSync(path.dirname(site), { recursive: true, force: true });

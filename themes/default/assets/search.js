@@ -59,7 +59,8 @@
   }
   // Loads the shards a query needs and calls show(engine, progress) when the first ones are in, then
   // (unless firstOnly) after each further shard; stops as soon as current() says the query has changed.
-  // progress: {done: no more calls, complete: every shard searched, searched, total: in models}.
+  // progress: {done: no more calls, complete: every shard searched (those across models too),
+  // searched, total: in models}.
   function searchShards(query, options, firstOnly, show, current) {
     return getEngine().then(function (e) {
       // The shards across models come first in the list; then at least one of the models' shards.
@@ -76,7 +77,7 @@
       });
       function progress(left) {
         var searched = e.modelsIn(list.filter(function (s) { return e.isLoaded(s.n); })), total = e.modelsIn(list);
-        return { done: !left, complete: searched === total, searched: searched, total: total };
+        return { done: !left, complete: list.every(function (s) { return e.isLoaded(s.n); }), searched: searched, total: total };
       }
       return Promise.all(first.map(function (s) { return loadShard(e, s); })).then(function () {
         if (!current()) return;
@@ -91,6 +92,12 @@
         }, Promise.resolve());
       });
     });
+  }
+  // What a search not yet complete has gone through: some models, or every model and the first shards
+  // across models (a national glossary's later terms wait for the search page).
+  function searchedPart(progress) {
+    return progress.searched < progress.total ? progress.searched + ' of ' + progress.total + ' models'
+      : 'every model and part of the glossary, roles and topics';
   }
   function pause() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
   // After the box gets focus: the first shard's scripts, and its index when the browser is idle.
@@ -215,7 +222,7 @@
         results.innerHTML = renderGroups(result, root, window.PracticebookSearch.VISIBLE_PER_GROUP, 'search', 2);
         status.textContent = statusText(result, query) +
           (result.archivedHidden && !archived.checked ? ' Earlier editions are left out.' : '') +
-          (progress.done ? '' : ' Searched ' + progress.searched + ' of ' + progress.total + ' models so far\u2026');
+          (progress.done ? '' : ' Searched ' + searchedPart(progress) + ' so far\u2026');
         if (result.suggestion && (result.usedSuggestion || result.total < 3)) {
           suggestion.innerHTML = 'Did you mean <a href="?q=' + encodeURIComponent(result.suggestion) + '">' +
             escapeHtml(result.suggestion) + '</a>?';
@@ -282,9 +289,9 @@
             ? '<p class="search-suggestion">Did you mean <a href="' + escapeHtml(form.getAttribute('action') + '?q=' + encodeURIComponent(result.suggestion)) + '">' + escapeHtml(result.suggestion) + '</a>?</p>' : '') +
           '<p class="search-all"><a href="' + escapeHtml(all) + '">' +
           (progress.complete ? 'All ' + result.total + ' results, with filters'
-            : result.total + ' results from ' + progress.searched + ' of ' + progress.total + ' models: search them all') + '</a></p>';
+            : result.total + ' results from ' + searchedPart(progress) + ': search them all') + '</a></p>';
         panel.hidden = false;
-        status.textContent = statusText(result, query);
+        status.textContent = statusText(result, query) + (progress.complete ? '' : ' Searched ' + searchedPart(progress) + '.');
       }, function () { return mine === generation; }).catch(function () { close(); });
     }
     input.addEventListener('focus', prepare);

@@ -125,6 +125,13 @@ BuildReport run_build(const BuildOptions& options, Diagnostics& diags) {
   report.handouts_without_address = !handouts.empty() && site.config.base_url.empty();
   report.pages = pages.size();
   clock.done("plan", fmt::format("{} pages planned", pages.size()));
+  // A section is one page whatever its length (its statements' permalinks are there).
+  for (const LongSection& s : long_sections(linked))
+    diags.warning(s.section->where,
+                  fmt::format("this section's page will be about {:.1f} MB ({} statements), over the 1.5 MB a page "
+                              "should keep to: it loads slowly on a phone",
+                              double(s.bytes) / 1e6, s.statements),
+                  "split it into several sections, a file each in sections/, each then its own page");
   if (!options.write) {
     report.ok = true;
     return report;

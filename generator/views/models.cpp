@@ -297,6 +297,28 @@ Page changes_page(const LinkedSite& linked, const Model& newer, const Model& old
 
 }  // namespace
 
+std::vector<LongSection> long_sections(const LinkedSite& linked, std::size_t limit) {
+  // A statement on its section's page: its HTML, and around it its anchor, permalink and list item.
+  constexpr std::size_t statement_markup = 400;
+  const Site& site = linked.site();
+  std::vector<std::vector<LongSection>> by_model(site.models.size());
+  for (std::size_t m = 0; m < site.models.size(); ++m) by_model[m].resize(site.models[m].sections.size());
+  for (const StatementRef& ref : linked.graph().statements()) {
+    if (ref.section == no_index) continue;
+    LongSection& s = by_model[ref.model][ref.section];
+    ++s.statements;
+    s.bytes += linked.statement_html(ref).html.size() + statement_markup;
+  }
+  std::vector<LongSection> out;
+  for (std::size_t m = 0; m < site.models.size(); ++m)
+    for (std::size_t i = 0; i < by_model[m].size(); ++i)
+      if (by_model[m][i].bytes > limit) {
+        out.push_back(by_model[m][i]);
+        out.back().section = &site.models[m].sections[i];
+      }
+  return out;
+}
+
 std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget,
                                        std::shared_ptr<const std::vector<Handout>> handouts) {
   const Site& site = linked.site();

@@ -17,6 +17,14 @@ std::vector<PageTask> plan_home(const LinkedSite& linked);            // home.cp
 // handouts index lists a model's handouts (`handouts`: list_handouts' result, when the caller has it).
 std::vector<PageTask> plan_model_pages(const LinkedSite& linked, std::size_t budget = split_budget,
                                        std::shared_ptr<const std::vector<Handout>> handouts = nullptr);
+// A section whose page prints past `limit` bytes: a long manual put in one section, which stays one
+// page (its statements' permalinks are there), so the build warns of it (models.cpp).
+struct LongSection {
+  const Section* section = nullptr;
+  std::size_t statements = 0, bytes = 0;  // bytes: as weighed, about what the page prints
+};
+inline constexpr std::size_t long_section_bytes = 1500 * 1000;
+std::vector<LongSection> long_sections(const LinkedSite& linked, std::size_t limit = long_section_bytes);
 // roles.cpp: roles/<r>/ (split by state past `budget`: views/state_split.hpp), models/<m>/roles/<r>/
 std::vector<PageTask> plan_role_pages(const LinkedSite& linked, std::size_t budget = split_budget);
 // glossary.cpp: glossary/, glossary/<term>/ (split by state past `budget`)

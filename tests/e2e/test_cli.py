@@ -43,6 +43,32 @@ class Cli(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def test_a_section_whose_page_would_pass_1_5_mb_is_a_warning_naming_it(self):
+        # A long manual put in one section: 2,200 statements of about 400 characters. Its page stays one
+        # page (its permalinks are there), so check and build say so, and --strict makes it an error.
+        section = os.path.join(self.content, "models/me-practice-model/sections/99-manual.yaml")
+        words = ["kin", "placement", "court", "review", "safety", "network", "plan", "visit", "youth", "school"]
+        with open(section, "w", encoding="utf-8") as f:
+            f.write("id: manual\ntitle: The whole manual\nblocks:\n  - kind: practice\n    items:\n")
+            for n in range(2200):
+                text = " ".join(words[(n * 7 + w * 3 + w * w) % len(words)] for w in range(60))
+                f.write(f"      - text: Step {n + 1}, {text}.\n        topics: [safety]\n")
+        proc = run("check", "--content", self.content)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        found = re.search(r"(\S+99-manual\.yaml):1:5: warning: this section's page will be about (\d+\.\d) MB "
+                          r"\(2200 statements\), over the 1\.5 MB a page should keep to: it loads slowly on a phone\n"
+                          r"  hint: split it into several sections, a file each in sections/, each then its own page", proc.stderr)
+        self.assertIsNotNone(found, proc.stderr)
+        self.assertEqual(run("check", "--content", self.content, "--strict").returncode, 1)
+        # The estimate is about what the page prints.
+        proc = run("build", "--content", self.content, "--out", self.site, "--quiet")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        printed = os.path.getsize(os.path.join(self.site, "models/me-practice-model/manual/index.html")) / 1e6
+        self.assertLess(abs(float(found.group(2)) - printed), 0.25 * printed, f"estimated {found.group(2)} MB, printed {printed:.2f}")
+        # A section of ordinary length is no warning.
+        os.remove(section)
+        self.assertNotIn("section's page", run("check", "--content", self.content).stderr)
+
     def test_unknown_key_is_reported_with_position_and_leaves_the_site_unchanged(self):
         proc = run("build", "--content", self.content, "--out", self.site)
         self.assertEqual(proc.returncode, 0, proc.stderr)

@@ -218,3 +218,24 @@ TEST_CASE("a glossary too long for one page lists its terms alone; each term's p
       CHECK(description.size() <= 400 + 3);
     }
 }
+
+TEST_CASE("long_sections: a section whose statements weigh past the limit, with its count; short ones are not") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  // 40 statements of about 300 characters, their sub-points counted too, in one section.
+  std::string items;
+  for (int i = 0; i < 40; ++i)
+    items += "      - text: Step " + std::to_string(i) + ", " + std::string(290, 'a') + ".\n        topics: [safety]\n" +
+             (i == 0 ? "        items:\n          - text: A sub-point of the first step.\n" : "");
+  dir.write("content/models/m1/sections/02-long.yaml", "id: long\ntitle: The long one\nblocks:\n  - kind: practice\n    items:\n" + items);
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const std::vector<LongSection> found = long_sections(linked, 10'000);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].section->id == "long");
+  CHECK(found[0].statements == 41);
+  // Each statement's HTML (its text and paragraph) and the markup around it on the page.
+  CHECK(found[0].bytes >= 40 * (300 + 400));
+  CHECK(found[0].bytes < 41 * (300 + 400 + 100));
+  CHECK(long_sections(linked, found[0].bytes).empty());  // "past": a section of exactly the limit is not listed
+  CHECK(long_sections(linked).empty());                  // 1.5 MB
+}

@@ -84,7 +84,28 @@ struct MatrixView {
   ResultRun topics;
   std::string path, title, state;  // state: empty on the whole matrix
   Data pager = false;
+  std::vector<std::pair<std::string, ResultRun>> rows_pages;  // cut by rows: each page's path and topics
 };
+
+// A matrix cut by rows of topics: the list of every topic, each linking its row on its page (which a
+// page number alone does not tell), and the anchor of each row. False when the topics are not cut.
+std::string row_anchor(const Topic& topic) { return "topic-" + topic.id; }
+
+Data topic_index(const PageBuilder& page, const Site& site, const std::vector<std::pair<std::string, ResultRun>>& pages) {
+  if (pages.size() < 2) return Data(false);
+  Data topics = list();
+  for (const auto& [path, run] : pages)
+    for (std::size_t t = run.begin; t < run.end; ++t)
+      push(topics, object("title", site.topics[t].title, "href", page.href(path) + "#" + row_anchor(site.topics[t])));
+  return object("count", std::to_string(site.topics.size()), "pages", std::to_string(pages.size()), "topics", std::move(topics));
+}
+
+// What that list weighs on each page: a link per topic.
+std::size_t topic_index_weight(const Site& site) {
+  std::size_t weight = 300;
+  for (const Topic& topic : site.topics) weight += 90 + topic.title.size() + topic.id.size();
+  return weight;
+}
 
 // "Topics 27 to 52 of 318." when a page shows some of them.
 std::string shown(const char* what, ResultRun run, std::size_t of) {
@@ -104,6 +125,7 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
   set(d, "pager", view.pager);
   const std::size_t shown_topics = view.topics.end - view.topics.begin;
   set(d, "topics_shown", shown("Topics", view.topics, site.topics.size()));
+  set(d, "topic_index", topic_index(page, site, view.rows_pages));
   // Raw counts mislead (one model has ten times the statements of another): each cell also gives
   // the topic's share of the model's statements, and is shaded by it.
   Data columns = list();
@@ -122,7 +144,8 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
       push(cells, cell(page, counts.by_topic[t][i], counts.totals[i], model_name(m), topic, topics[t].path_of(i) + "#" + m.id));
     }
     push(rows, object("title", topic.title, "description_html", page.html(topic.description),
-                          "href", page.href(urls::compare_topic(topic.id)), "cells", std::move(cells)));
+                          "href", page.href(urls::compare_topic(topic.id)), "cells", std::move(cells),
+                          "row_id", view.rows_pages.size() > 1 ? row_anchor(topic) : std::string()));
   }
   set(d, "columns", std::move(columns));
   set(d, "rows", std::move(rows));
@@ -189,6 +212,10 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
     set(d, "states_shown", shown("States", shows.states, split.groups.size()));
     set(d, "topics_shown", shown("Topics", shows.topics, site.topics.size()));
   }
+  std::vector<std::pair<std::string, ResultRun>> rows_pages;  // the pages of these states, by rows
+  for (const StateMatrixPage& p : pages)
+    if (p.states.begin == shows.states.begin) rows_pages.emplace_back(p.path, p.topics);
+  set(d, "topic_index", topic_index(page, site, rows_pages));
   Data columns = list();
   std::vector<std::size_t> totals(split.groups.size(), 0);
   for (std::size_t g = shows.states.begin; g < shows.states.end; ++g) {
@@ -207,7 +234,7 @@ Page state_matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& 
       push(cells, cell(page, n, totals[g], split.groups[g].state, site.topics[t], topic_page_of(topics[t], split.groups[g])));
     }
     push(rows, object("title", site.topics[t].title, "href", page.href(urls::compare_topic(site.topics[t].id)),
-                          "cells", std::move(cells)));
+                          "cells", std::move(cells), "row_id", rows_pages.size() > 1 ? row_anchor(site.topics[t]) : std::string()));
   }
   set(d, "columns", std::move(columns));
   set(d, "rows", std::move(rows));
@@ -231,9 +258,12 @@ std::vector<ResultRun> column_runs(std::size_t count, std::size_t max) {
 }
 
 // Runs of a matrix's rows (by weight) that fit the budget beside what every page of them repeats
-// (`fixed`: the columns' headings, the table under the matrix); one empty run on a site without topics.
-std::vector<ResultRun> row_runs(const std::vector<std::size_t>& rows, std::size_t fixed, std::size_t budget) {
-  std::vector<ResultRun> runs = pack_runs(rows, fixed < budget / 2 ? budget - fixed : budget / 2);
+// (`fixed`: the columns' headings, the table under the matrix, and once the rows are cut the index of
+// topics); one empty run on a site without topics.
+std::vector<ResultRun> row_runs(const Site& site, const std::vector<std::size_t>& rows, std::size_t fixed, std::size_t budget) {
+  auto cut = [&](std::size_t repeated) { return pack_runs(rows, repeated < budget / 2 ? budget - repeated : budget / 2); };
+  std::vector<ResultRun> runs = cut(fixed);
+  if (runs.size() > 1) runs = cut(fixed + topic_index_weight(site));
   if (runs.empty()) runs.push_back({0, 0});
   return runs;
 }
@@ -260,7 +290,7 @@ StateMatrixPages plan_state_matrix(const Site& site, const StateSplit& split, st
         weight += cell_weight(split.groups[g].state, topic, 2 * split.groups[g].slug.size());
       row_weights.push_back(weight);
     }
-    for (ResultRun topics : row_runs(row_weights, states_table_weight(site, split, states), budget))
+    for (ResultRun topics : row_runs(site, row_weights, states_table_weight(site, split, states), budget))
       pages.push_back({states, topics, {}});
   }
   for (std::size_t n = 0; n < pages.size(); ++n)
@@ -295,7 +325,7 @@ StateSplit cut_by_rows(const Site& site, const Counts& counts, StateSplit split,
         }
         row_weights.push_back(weight);
       }
-      for (ResultRun run : row_runs(row_weights, headings, budget)) {
+      for (ResultRun run : row_runs(site, row_weights, headings, budget)) {
         StatePage p;
         p.group = g;
         p.models.assign(models.begin() + std::ptrdiff_t(columns.begin), models.begin() + std::ptrdiff_t(columns.end));
@@ -349,9 +379,13 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
                        const std::string& state = split->groups[p.group].state;
                        std::string title = "Compare the practice models of " + state;
                        if (p.of > 1) title += fmt::format(", page {} of {}", p.number, p.of);
+                       std::vector<std::pair<std::string, ResultRun>> rows_pages;  // the pages of these models
+                       for (std::size_t j = 0; j < split->pages.size(); ++j)
+                         if (split->pages[j].group == p.group && split->pages[j].models == p.models)
+                           rows_pages.emplace_back(split->pages[j].path, (*topic_runs)[j]);
                        return matrix_page(linked, *topics, *counts,
                                           {p.models, (*topic_runs)[i], p.path, std::move(title), state,
-                                           state_pager(PageBuilder(linked, p.path), *split, i)});
+                                           state_pager(PageBuilder(linked, p.path), *split, i), std::move(rows_pages)});
                      }});
   return tasks;
 }

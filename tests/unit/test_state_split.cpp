@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "link/urls.hpp"
@@ -311,9 +312,32 @@ TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print abo
   const auto tasks = plan_compare_pages(linked, 32 * 1024);
   std::vector<std::string> rows;
   std::size_t summary_pages = 0;
+  // A matrix cut by rows lists every topic, each linking its row on its page: the rows' anchors (by
+  // the page they are on) and the pages' lists, checked against each other.
+  using Index = std::vector<std::pair<std::string, nlohmann::json>>;  // a page's path and its topic_index
+  auto check_index = [](const Index& pages, const std::map<std::string, std::string>& page_of_row) {
+    REQUIRE(page_of_row.size() == 400);
+    for (const auto& [path, index] : pages) {
+      CAPTURE(path);
+      REQUIRE(index["topics"].size() == 400);
+      CHECK(index["pages"] == std::to_string(pages.size()));
+      std::vector<std::string> wrong;  // the entries not naming topic t or not linking its row
+      for (int t = 0; t < 400; ++t) {
+        const std::string anchor = fmt::format("topic-area-{}", t), href = index["topics"][t]["href"].get<std::string>();
+        if (index["topics"][t]["title"] != fmt::format("Practice area {} of the national taxonomy", t) ||
+            !href.ends_with("/" + page_of_row.at(anchor) + "#" + anchor))
+          wrong.push_back(href);
+      }
+      CHECK(wrong == std::vector<std::string>{});
+    }
+  };
+  Index summary_index;
+  std::map<std::string, std::string> summary_rows;
   for (std::size_t n = 1; const PageTask* task = task_at(tasks, n == 1 ? urls::compare() : urls::results_page(urls::compare(), n)); ++n) {
     const test::JsonPage summary = test::as_json(task->make());
     CAPTURE(n);
+    summary_index.emplace_back(task->path, summary.data["topic_index"]);
+    for (const auto& row : summary.data["rows"]) summary_rows[row["row_id"].get<std::string>()] = task->path;
     REQUIRE(summary.template_name == "compare-states.html");
     CHECK(summary.data["columns"].size() == 2);
     CHECK(summary.data["states"].size() == 2);
@@ -327,16 +351,21 @@ TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print abo
     ++summary_pages;
   }
   CHECK(summary_pages >= 4);
+  check_index(summary_index, summary_rows);
   REQUIRE(rows.size() == 400);
   for (int t = 0; t < 400; ++t) CHECK(rows[t] == fmt::format("Practice area {} of the national taxonomy", t));
   // A state's own topic × model matrix is cut by rows too: its eight models side by side on each page,
   // each topic a row of one page, and each model's gaps those among the page's topics.
   for (const char* state : {"alpha", "beta"}) {
     std::size_t topics_seen = 0, state_pages = 0, gaps = 0;
+    Index state_index;
+    std::map<std::string, std::string> state_rows;
     const std::string first_path = std::string("compare/states/") + state + "/index.html";
     for (std::size_t n = 1; const PageTask* task = task_at(tasks, n == 1 ? first_path : urls::state_page(urls::compare(), state, n)); ++n) {
       const test::JsonPage matrix = test::as_json(task->make());
       CAPTURE(task->path);
+      state_index.emplace_back(task->path, matrix.data["topic_index"]);
+      for (const auto& row : matrix.data["rows"]) state_rows[row["row_id"].get<std::string>()] = task->path;
       CHECK(matrix.data["columns"].size() == 8);
       const auto& page_rows = matrix.data["rows"];
       REQUIRE(!page_rows.empty());
@@ -351,6 +380,7 @@ TEST_CASE("a national taxonomy of hundreds of topics: the matrix pages print abo
       ++state_pages;
     }
     CHECK(state_pages >= 2);
+    check_index(state_index, state_rows);
     CHECK(topics_seen == 400);
     CHECK(gaps == 8 * 400 - 16);  // each model addresses two of the 400 topics
   }

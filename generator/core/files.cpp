@@ -106,32 +106,37 @@ SourceLocation location_of(const std::filesystem::path& file) {
   return location_in(std::make_shared<const std::string>(file.generic_string()));
 }
 
-void remove_tree(const std::filesystem::path& folder, unsigned threads) {
+void remove_tree(const std::filesystem::path& folder, unsigned threads) noexcept {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(folder, ec))) {
     fs::remove(folder, ec);
     return;
   }
-  // The work: what lies two levels down (a site's folders each hold hundreds of pages' folders), and
-  // the files one level down.
-  std::vector<fs::path> parts;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    std::error_code inner;
-    if (!entry.is_directory(inner) || entry.is_symlink(inner)) {
-      parts.push_back(entry.path());
-      continue;
+  // Called from destructors too (a failed build's staging folder): nothing may escape. Threads that
+  // cannot be started, or memory that runs out, leave the work to the single-threaded removal below.
+  try {
+    // The work: what lies two levels down (a site's folders each hold hundreds of pages' folders),
+    // and the files one level down.
+    std::vector<fs::path> parts;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      std::error_code inner;
+      if (!entry.is_directory(inner) || entry.is_symlink(inner)) {
+        parts.push_back(entry.path());
+        continue;
+      }
+      for (const auto& below : fs::directory_iterator(entry.path(), inner)) parts.push_back(below.path());
     }
-    for (const auto& below : fs::directory_iterator(entry.path(), inner)) parts.push_back(below.path());
+    Diagnostics ignored;  // an item that failed is only left in place
+    parallel_for({.count = parts.size(), .threads = threads, .min_per_thread = 16, .name = {}},
+                 [&](std::size_t i, unsigned) {
+                   std::error_code item;
+                   fs::remove_all(parts[i], item);
+                 },
+                 ignored);
+  } catch (...) {
   }
-  Diagnostics ignored;  // nothing here throws; an item that did would only be left in place
-  parallel_for({.count = parts.size(), .threads = threads, .min_per_thread = 16, .name = {}},
-               [&](std::size_t i, unsigned) {
-                 std::error_code item;
-                 fs::remove_all(parts[i], item);
-               },
-               ignored);
-  fs::remove_all(folder, ec);  // the emptied folders, and anything a stop left
+  fs::remove_all(folder, ec);  // the emptied folders, and anything left above
 }
 
 }  // namespace pb::core

@@ -37,8 +37,8 @@ std::optional<std::string> read_whole_file(const std::filesystem::path& file);
 // Removes a folder and everything in it, as `rm -rf` does, its subfolders on `threads` threads at once:
 // where each unlink waits for the disk (ext4 mounted with `discard` tells the device of every file's
 // freed blocks) a national site's 16,000 files took 5 s one at a time and 2 s eight at a time. Best
-// effort: what cannot be removed is left, and a symbolic link is removed, not followed.
-void remove_tree(const std::filesystem::path& folder, unsigned threads = 8);
+// effort: what cannot be removed is left, and a symbolic link is removed, not followed. Never throws.
+void remove_tree(const std::filesystem::path& folder, unsigned threads = 8) noexcept;
 
 // A diagnostic's place that is a whole file or folder (no line), shown with '/' on every system.
 SourceLocation location_of(const std::filesystem::path& file);

@@ -298,13 +298,15 @@ StateMatrixPages plan_state_matrix(const Site& site, const StateSplit& split, st
   return pages;
 }
 
-// A state's pages of the topic × model matrix, cut by rows of topics as the summary is: each keeps
-// the state's models side by side (runs of at most max_columns of them) for a run of the topics whose
-// rows, gaps included, fit the budget beside the models' headings. `topic_runs`: by page.
-StateSplit cut_by_rows(const Site& site, const Counts& counts, StateSplit split, std::size_t budget,
-                       std::vector<ResultRun>& topic_runs) {
-  split.pages.clear();
-  split.page_of.clear();
+// The states of `models_shown` and each state's pages of the topic × model matrix, cut by rows of topics
+// as the summary is: each keeps the state's models side by side (runs of at most max_columns of them)
+// for a run of the topics whose rows, gaps included, fit the budget beside the models' headings.
+// `topic_runs`: by page.
+StateSplit cut_by_rows(const Site& site, const Counts& counts, const std::vector<std::uint32_t>& models_shown,
+                       std::size_t budget, std::vector<ResultRun>& topic_runs) {
+  StateSplit split;
+  split.summary = urls::compare();
+  split.groups = group_by_state(site, models_shown);
   for (std::size_t g = 0; g < split.groups.size(); ++g) {
     const std::vector<std::uint32_t>& models = split.groups[g].models;
     const std::size_t first = split.pages.size();
@@ -358,16 +360,15 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
   std::vector<std::size_t> weights;
   for (std::uint32_t m : models)
     weights.push_back(column_weight(site, *counts, m));
-  StateSplit by_state = split_by_state(site, urls::compare(), models, weights, budget, max_columns);
   std::vector<PageTask> tasks;
-  if (!by_state.split()) {
+  if (!splits_by_state(weights, budget, max_columns)) {
     tasks.push_back({urls::compare(), true, [&linked, topics, counts, models, all = ResultRun{0, site.topics.size()}] {
                        return matrix_page(linked, *topics, *counts, {models, all, urls::compare(), "Compare practice models", {}, false});
                      }});
     return tasks;
   }
   auto topic_runs = std::make_shared<std::vector<ResultRun>>();
-  auto split = std::make_shared<const StateSplit>(cut_by_rows(site, *counts, std::move(by_state), budget, *topic_runs));
+  auto split = std::make_shared<const StateSplit>(cut_by_rows(site, *counts, models, budget, *topic_runs));
   auto summary = std::make_shared<const StateMatrixPages>(plan_state_matrix(site, *split, budget));
   for (std::size_t i = 0; i < summary->size(); ++i)
     tasks.push_back({(*summary)[i].path, true, [&linked, topics, counts, split, summary, i] {

@@ -76,14 +76,18 @@ std::vector<Piece> pieces_of(const std::vector<std::uint32_t>& models, const std
 
 }  // namespace
 
+bool splits_by_state(const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models) {
+  // A page stays whole while it is small and, when its models sit side by side (every one a column,
+  // those with nothing to show included), not too wide to read.
+  return total_weight(weights) > budget || weights.size() > max_models;
+}
+
 StateSplit split_by_state(const Site& site, const std::string& page, const std::vector<std::uint32_t>& models,
                           const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models,
                           const ItemWeights& item_weights) {
   StateSplit split;
   split.summary = page;
-  // A page stays whole while it is small and, when its models sit side by side (every one a column,
-  // those with nothing to show included), not too wide to read.
-  if (total_weight(weights) <= budget && models.size() <= max_models) return split;
+  if (!splits_by_state(weights, budget, max_models)) return split;
   std::map<std::uint32_t, std::size_t> weight_of;
   for (std::size_t i = 0; i < models.size(); ++i) weight_of[models[i]] = weights[i];
   split.groups = group_by_state(site, models);

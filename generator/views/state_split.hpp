@@ -69,6 +69,10 @@ struct StateSplit {
   std::size_t first_page(std::size_t g) const;
 };
 
+// Whether a page of models' parts weighing `weights` is split by state: past `budget`, or past
+// `max_models` models when it shows each model as a column.
+bool splits_by_state(const std::vector<std::size_t>& weights, std::size_t budget, std::size_t max_models);
+
 // Splits the page at `page` when the estimated weights of its models' parts (weights[i] for
 // models[i]) sum past `budget`, or when there are more than `max_models` models (a page that shows
 // each model as a column); a state over the budget, or of more than `max_models` models, gets

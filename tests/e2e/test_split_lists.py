@@ -290,17 +290,12 @@ def check_national_vocabulary(binary):
           f"national vocabulary: compare/states/{state}/'s {len(state_pages)} pages have {len(state_rows)} rows of topics, "
           f"not each of the 518 topics once")
     # Each page of both lists every topic, linking its row on its page.
-    ids = {}
-    def ids_of(full):
-        if full not in ids:
-            ids[full] = set(re.findall(r' id="([^"]+)"', sitelib.read(full)))
-        return ids[full]
+    pages = sitelib.PageCache(site)
     for relative in summary + state_pages:
         html = sitelib.read(os.path.join(site, relative))
         index = html[html.find('<details class="topic-index">'):html.find("</details>")]
-        links = re.findall(r'href="([^"#]+)#(topic-[a-z0-9-]+)"', index)
-        missing = [f"{href}#{anchor}" for href, anchor in links
-                   if anchor not in ids_of(os.path.normpath(os.path.join(site, os.path.dirname(relative), href)))]
+        links = [sitelib.resolve(relative, href) for href in re.findall(r'href="([^"]+#topic-[a-z0-9-]+)"', index)]
+        missing = [f"{target}#{anchor}" for target, anchor in links if anchor not in pages[target].ids]
         check(len(links) == 518 and not missing,
               f"national vocabulary: {relative} lists {len(links)} topics; rows not found: {missing[:3]}")
     print(f"national vocabulary: largest file {largest[1]} ({largest[0]} bytes); the summary on "

@@ -143,8 +143,7 @@ Page matrix_page(const LinkedSite& linked, const std::vector<StateSplit>& topics
       const Model& m = site.models[i];
       push(cells, cell(page, counts.by_topic[t][i], counts.totals[i], model_name(m), topic, topics[t].path_of(i) + "#" + m.id));
     }
-    push(rows, object("title", topic.title, "description_html", page.html(topic.description),
-                          "href", page.href(urls::compare_topic(topic.id)), "cells", std::move(cells),
+    push(rows, object("title", topic.title, "href", page.href(urls::compare_topic(topic.id)), "cells", std::move(cells),
                           "row_id", view.rows_pages.size() > 1 ? row_anchor(topic) : std::string()));
   }
   set(d, "columns", std::move(columns));

@@ -362,7 +362,7 @@ std::vector<PageTask> plan_matrix_pages(const LinkedSite& linked, std::shared_pt
   std::vector<PageTask> tasks;
   if (!splits_by_state(weights, budget, max_columns)) {
     tasks.push_back({urls::compare(), true, [&linked, topics, counts, models, all = ResultRun{0, site.topics.size()}] {
-                       return matrix_page(linked, *topics, *counts, {models, all, urls::compare(), "Compare practice models", {}, false});
+                       return matrix_page(linked, *topics, *counts, {models, all, urls::compare(), "Compare practice models", {}, false, {}});
                      }});
     return tasks;
   }

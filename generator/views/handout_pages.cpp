@@ -209,6 +209,25 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
   return page.finish("handout-self-assessment.html", std::move(d));
 }
 
+// Printed, a statement is its text (no chips, no "also said in"); its sub-points are lists within it
+// with the document's markers ("a.", "iv."), as on the section page, so they take no number of the
+// list around them. Every item says whether it has children: Mustache would otherwise find its
+// parent's.
+Data printed_items(const std::vector<Statement>& items, const Block& block, std::size_t depth, PageBuilder& page) {
+  Data out = list(items.size());
+  for (const auto& s : items) {
+    Data item = object("html", page.html(s.text), "has_children", !s.children.empty());
+    if (!s.children.empty()) {
+      const auto [open, close] = list_tags(block, depth + 1, "op-sub");
+      set(item, "children_open", open);
+      set(item, "children_close", close);
+      set(item, "children", printed_items(s.children, block, depth + 1, page));
+    }
+    push(out, std::move(item));
+  }
+  return out;
+}
+
 Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPrint* print) {
   const Site& site = linked.site();
   PageBuilder page(linked, h.path);
@@ -222,26 +241,24 @@ Page one_pager_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   OnePagerText text{section.title.size() + section.label.size(), page.plain(section.summary).size(),
                     get(d, "qr_svg") != nullptr, {}, {}};
   for (const auto& block : section.blocks) {
-    Data entries = list();
     PrintGroup group{block.heading.size(), {}};
     for_each_statement(block.items, [&](const Statement& s, int depth) {
       group.item_chars.push_back(s.text.source.size() + 4 * static_cast<std::size_t>(depth));
-      // Printed, a statement is its text: no chips, no "also said in", and its sub-points are items
-      // of their own that keep the document's marker ("a.", "iv.") and their level.
-      push(entries, object("html", page.html(s.text), "sub", depth > 0, "deep", depth > 1 ? std::to_string(depth) : "",
-                             "marker", depth > 0 && !s.number.empty() ? s.number + "." : ""));
     });
+    Data entries = printed_items(block.items, block, 0, page);
+    const auto [list_open, list_close] = list_tags(block, 0, "op-list");
     if (block.kind == BlockKind::text) group.item_chars.push_back(block.text.source.size());
     if (block.kind == BlockKind::actions) {
       const Role* role = site.find_role(block.role);
       std::string title = role ? role_title(site, *h.model, role->id, true) : block.role;
       group.heading_chars = title.size() + h.model->vocabulary.action_prompt.size() + 2;
       text.roles.push_back(std::move(group));
-      push(roles, object("title", std::move(title), "items", std::move(entries)));
+      push(roles, object("title", std::move(title), "list_open", list_open, "list_close", list_close,
+                         "items", std::move(entries)));
     } else {
       text.blocks.push_back(std::move(group));
-      push(blocks, object("heading", block.heading, "numbered", block.numbered, "is_text", block.kind == BlockKind::text,
-                              "start", block.start > 1 ? std::to_string(block.start) : "",
+      push(blocks, object("heading", block.heading, "is_text", block.kind == BlockKind::text,
+                              "list_open", list_open, "list_close", list_close,
                               "table", block.kind == BlockKind::table ? table_data(block, page) : Data(false),
                               "text_html", page.html(block.text), "items", std::move(entries)));
     }

@@ -58,18 +58,6 @@ void add_model_frame(const Site& site, const Model& model, const PageBuilder& pa
   set(data, "has_model_nav", true);
 }
 
-// The tags of a list at `depth` of a block: <ol> with the document's start and marker, or <ul>.
-std::pair<std::string, std::string> list_tags(const Block& block, std::size_t depth, const std::string& classes) {
-  const std::string style = depth < block.markers.size() ? block.markers[depth]
-                            : depth == 0 && block.numbered ? "numbers" : "bullets";
-  if (style == "bullets") return {"<ul class=\"" + classes + "\">", "</ul>"};
-  std::string open = "<ol class=\"" + classes + "\"";
-  if (depth == 0 && block.start > 1) open += fmt::format(" start=\"{}\"", block.start);
-  if (style == "letters") open += " type=\"a\"";
-  if (style == "roman") open += " type=\"i\"";
-  return {open + ">", "</ol>"};
-}
-
 void set_child_tags(Data& statements, const Block& block, std::size_t depth) {
   const auto [open, close] = list_tags(block, depth, "statements sub-statements");
   for (auto& item : items(statements)) {

@@ -201,4 +201,15 @@ std::string model_name(const Model& m) {
   return m.edition.empty() ? m.title : fmt::format("{} ({})", m.title, m.edition);
 }
 
+std::pair<std::string, std::string> list_tags(const Block& block, std::size_t depth, const std::string& classes) {
+  const std::string style = depth < block.markers.size() ? block.markers[depth]
+                            : depth == 0 && block.numbered ? "numbers" : "bullets";
+  if (style == "bullets") return {"<ul class=\"" + classes + "\">", "</ul>"};
+  std::string open = "<ol class=\"" + classes + "\"";
+  if (depth == 0 && block.start > 1) open += fmt::format(" start=\"{}\"", block.start);
+  if (style == "letters") open += " type=\"a\"";
+  if (style == "roman") open += " type=\"i\"";
+  return {open + ">", "</ol>"};
+}
+
 }  // namespace pb::views

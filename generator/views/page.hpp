@@ -79,6 +79,9 @@ class PageBuilder {
 // cell of a row as its row header.
 Data table_data(const Block& block, PageBuilder& page);
 
+// The tags of a list at `depth` of a block: <ol> with the document's start and marker, or <ul>.
+std::pair<std::string, std::string> list_tags(const Block& block, std::size_t depth, const std::string& classes);
+
 // "At One Table (June 2023)"
 std::string model_name(const Model& m);
 

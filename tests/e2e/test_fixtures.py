@@ -9,11 +9,39 @@ import posixpath
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(__file__))
 import sitelib  # noqa: E402
 from sitelib import FAILURES, check  # noqa: E402
 
+
+class _ListItems(HTMLParser):
+    """Counts the items of each top-level list of a one-pager's blocks (class "op-list")."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.counts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("ol", "ul"):
+            if self.depth == 0 and "op-list" in (dict(attrs).get("class") or ""):
+                self.counts.append(0)
+                self.depth = 1
+            elif self.depth:
+                self.depth += 1
+        elif tag == "li" and self.depth == 1:
+            self.counts[-1] += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("ol", "ul") and self.depth:
+            self.depth -= 1
+
+
+def top_level_items(html):
+    parser = _ListItems()
+    parser.feed(html)
+    return parser.counts
 
 def read(site, path):
     with open(os.path.join(site, path), encoding="utf-8") as f:
@@ -118,9 +146,15 @@ def run(binary, fixtures):
     one_pager = main_of(read(site, "handouts/westmark-core-practice-2022/sections/engagement/index.html"))
     check('<section class="definition op-definition"><h2>Definition</h2>' in one_pager, "one-pager: the definition")
     alder_safety = main_of(read(site, "handouts/alder-county-framework/sections/safety/index.html"))
-    check('<ol start="3">' in alder_safety and '<span class="op-marker">a.</span> the people' in alder_safety
-          and 'class="sub depth-2 marked"><span class="op-marker">i.</span> at home,' in alder_safety,
-          "one-pager: numbering that continues and lettered and roman sub-points")
+    check('<ol class="op-list" start="3"><li>A child in care' in alder_safety,
+          "one-pager: numbering that continues from the block before")
+    # Sub-points are lists inside their point, with the block's markers: they take no number of the
+    # list around them, so the point after them keeps its own.
+    check('<li>A safety plan names:<ol class="op-sub" type="a"><li>the people who keep the child safe;'
+          '<ol class="op-sub" type="i"><li>at home,<ul class="op-sub"><li>in the day;' in alder_safety,
+          "one-pager: lettered, roman and bulleted sub-points nested in their point")
+    check(top_level_items(alder_safety) == [2, 2],
+          "one-pager: each block's list has its two points, the sub-points inside them")
     alder_teaming = main_of(read(site, "handouts/alder-county-framework/sections/teaming/index.html"))
     check('<th scope="col">Who attends</th>' in alder_teaming and "Before any move" in alder_teaming, "one-pager: the table")
     # Rubric scope: a rubric that rates sections gives one row per practice element, for its roles only.

@@ -77,6 +77,25 @@ std::string role_title(const Site& site, const Model& model, const std::string& 
 
 std::string Vocabulary::units_or_default() const { return units.empty() ? unit + "s" : units; }
 
+std::string Vocabulary::actions_word() const { return actions_named ? actions : "actions"; }
+
+std::string Vocabulary::action_word() const {
+  if (!action.empty()) return action;
+  if (!actions_named) return "action";
+  // English plurals of the last word: "activities" → "activity", "approaches" → "approach",
+  // "behaviors" → "behavior"; a phrase whose noun is not last ("teachings in practice") stays as it
+  // is, and its model can say `action:`.
+  const auto ends = [&](std::string_view tail) { return actions.ends_with(tail); };
+  if (ends("ies") && actions.size() > 4) return actions.substr(0, actions.size() - 3) + "y";
+  if (ends("ches") || ends("shes") || ends("sses") || ends("xes")) return actions.substr(0, actions.size() - 2);
+  if (ends("s") && !ends("ss") && actions.size() > 1) return actions.substr(0, actions.size() - 1);
+  return actions;
+}
+
+std::string Vocabulary::count_actions(std::size_t n) const {
+  return std::to_string(n) + " " + (n == 1 ? action_word() : actions_word());
+}
+
 const Topic* Site::find_topic(const std::string& id) const {
   auto it = std::find_if(topics.begin(), topics.end(), [&](const Topic& t) { return t.id == id; });
   return it == topics.end() ? nullptr : &*it;

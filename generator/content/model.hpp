@@ -107,13 +107,21 @@ struct Rubric {
 // The model's own words for what every page says about it (defaults: today's wording).
 struct Vocabulary {
   std::string unit = "value";                   // one section: "value", "practice element", …
+  bool unit_named = false;                      // the model says what its sections are
   std::string units;                            // default: unit + "s"
   std::string actions = "\"Do I…?\" actions";   // what its role actions are called
+  std::string action;                           // one of them (default: `actions` made singular)
+  bool actions_named = false;                   // the model names its actions ("practice behaviors")
   std::string action_prompt = "Do I…?";         // the prompt before a role's actions; may be empty
   std::string rubric = "CQI";                   // the rubric's short name, in form titles
   std::string jurisdiction = "State";           // what kind of jurisdiction: State, County, Tribe, …
 
   std::string units_or_default() const;
+  // The plain word for its actions in headings, labels and counts: "actions" and "action", or the
+  // model's own ("practice behaviors", "practice behavior").
+  std::string actions_word() const;
+  std::string action_word() const;
+  std::string count_actions(std::size_t n) const;  // "1 action", "3 practice behaviors"
 };
 
 // A role the model addresses, named in its own words.

@@ -57,9 +57,17 @@ void read_model_shape(MapReader& r, Model& model, Diagnostics& diags) {
   if (const SourceNode* node = r.find("vocabulary"); node && expect_map(*node, "'vocabulary'", diags)) {
     MapReader vr(*node, diags, "vocabulary");
     Vocabulary& v = model.vocabulary;
-    if (auto x = vr.optional_text("unit")) v.unit = *x;
+    if (auto x = vr.optional_text("unit")) {
+      v.unit = *x;
+      v.unit_named = !x->empty();
+    }
     if (auto x = vr.optional_text("units")) v.units = *x;
-    if (auto x = vr.optional_text("actions")) v.actions = *x;
+    if (auto x = vr.optional_text("actions")) {
+      v.actions = *x;
+      v.actions_named = !x->empty();
+      v.action_prompt.clear();  // "Do I…?" is how Arkansas asks: a model with its own word has its own prompt, or none
+    }
+    if (auto x = vr.optional_text("action")) v.action = *x;
     if (auto x = vr.optional_text("action_prompt")) v.action_prompt = *x;
     if (auto x = vr.optional_text("rubric")) v.rubric = *x;
     if (auto x = vr.optional_text("jurisdiction")) v.jurisdiction = *x;

@@ -26,7 +26,7 @@ LinkedSite::LinkedSite(std::shared_ptr<const Site> site, std::vector<LinkedHtml>
       first_block[m].push_back(static_cast<std::uint32_t>(places_.size()));
       const std::string& unit = section.label.empty() ? section.title : section.label;
       for (const Block& block : section.blocks) {
-        if (block.kind == BlockKind::actions) places_.push_back(unit + " · " + role_title(*site_, model, block.role) + " action");
+        if (block.kind == BlockKind::actions) places_.push_back(unit + " · " + role_title(*site_, model, block.role) + " " + model.vocabulary.action_word());
         else if (!block.heading.empty()) places_.push_back(unit + " · " + block.heading);
         else places_.push_back(unit);
       }

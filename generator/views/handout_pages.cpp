@@ -155,11 +155,12 @@ Page checklist_page(const LinkedSite& linked, const Handout& h, const HandoutPri
   const LinkGraph& graph = linked.graph();
   PageBuilder page(linked, h.path);
   const std::string role_name = role_title(linked.site(), *h.model, h.role->id);
-  Data d = handout_base(page, h, fmt::format("A checklist of every {} action, to print", role_name), print);
+  Data d = handout_base(page, h, fmt::format("A checklist of every {} {}, to print", role_name, h.model->vocabulary.action_word()), print);
   const auto actions = refs(graph, in_part(graph.actions(*h.model, h.role->id), h.part));
   set(d, "role_title", role_name);
   set(d, "role_plural", role_title(linked.site(), *h.model, h.role->id, true));
   set(d, "actions_word_html", text_html(h.model->vocabulary.actions));
+  set(d, "actions_word", h.model->vocabulary.actions_word());
   set(d, "count", std::to_string(actions.size()));
   set(d, "groups", action_groups(page, actions));
   set(d, "online_href", page.href(urls::model_role(*h.model, h.role->id)));
@@ -186,10 +187,18 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
   std::string reviewer_lower = rubric.reviewer;
   if (!reviewer_lower.empty() && reviewer_lower[0] >= 'A' && reviewer_lower[0] <= 'Z') reviewer_lower[0] += 'a' - 'A';
   set(d, "reviewer_lower", reviewer_lower);
+  // "the Practice Fidelity Scale", not "the Practice Fidelity Scale scale".
+  std::string scale = rubric.title, lower = rubric.title;
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (!lower.ends_with("scale") && !lower.ends_with("rubric")) scale += " scale";
+  const Vocabulary& words = model.vocabulary;
+  const std::string role_name = role_title(linked.site(), model, h.role->id);
   if (rubric.rates == "actions") {
     set(d, "groups", action_groups(page, refs(graph, in_part(graph.actions(model, h.role->id), h.part))));
-    set(d, "row_word", "Action");
-    set(d, "rows_word", "action");
+    set(d, "row_word", capitalized(words.action_word()));
+    set(d, "rows_word", words.action_word());
+    set(d, "caption", fmt::format("Each {} {} rated on the {}, with notes and evidence", role_name, words.action_word(), scale));
+    set(d, "online_label", fmt::format("These {} online", words.actions_word()));
   } else {
     // One row per section (element), or one for the whole model.
     Data items = list();
@@ -198,12 +207,18 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
         push(items, object("html", html_escape(s.label.empty() ? s.title : s.label + ": " + s.title)));
     else
       push(items, object("html", html_escape(model.title)));
+    // Rated as a whole, the model is the form's one row, under no heading of its own.
+    const bool by_section = rubric.rates == "sections";
     Data groups = list();
-    push(groups, object("label", "", "title", rubric.rates == "sections" ? "Every " + model.vocabulary.unit : model.title,
-                            "items", std::move(items)));
+    push(groups, object("label", "", "title", by_section ? "Every " + words.unit : std::string(), "items", std::move(items)));
     set(d, "groups", std::move(groups));
-    set(d, "row_word", rubric.rates == "sections" ? capitalized(model.vocabulary.unit) : std::string("Model"));
-    set(d, "rows_word", rubric.rates == "sections" ? model.vocabulary.unit : std::string("model"));
+    set(d, "row_word", by_section ? capitalized(words.unit) : std::string("Model"));
+    set(d, "rows_word", by_section ? words.unit : std::string("model"));
+    set(d, "caption", by_section ? fmt::format("Each {} rated on the {} by {}, with notes and evidence", words.unit, scale,
+                                               in_sentence(role_title(linked.site(), model, h.role->id, true)))
+                                 : fmt::format("The model rated on the {} by {}, with notes and evidence", scale,
+                                               in_sentence(role_title(linked.site(), model, h.role->id, true))));
+    set(d, "online_label", by_section ? fmt::format("These {} online", words.units_or_default()) : std::string("The model online"));
   }
   set(d, "online_href", page.href(urls::model_role(*h.model, h.role->id)));
   return page.finish("handout-self-assessment.html", std::move(d));

@@ -37,7 +37,9 @@ Page home_page(const LinkedSite& linked) {
                         "edition", model.edition.empty() ? "Undated" : model.edition,
                         "href", page.href(urls::model(model)),
                         "archived", !model.superseded_by.empty(),
-                        "sections", fmt::format("{} sections", model.sections.size()));
+                        "sections", model.vocabulary.unit_named
+                                        ? count_of(model.sections.size(), model.vocabulary.unit, model.vocabulary.units_or_default())
+                                        : count_of(model.sections.size(), "section", "sections"));
     push(items(jurisdictions).back()["models"], std::move(entry));
   }
   set(d, "jurisdictions", std::move(jurisdictions));

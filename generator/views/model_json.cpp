@@ -94,6 +94,7 @@ std::string model_json(const Model& model) {
       .member("unit", v.unit)
       .member("units", v.units_or_default())
       .member("actions", v.actions)
+      .member("action", v.action_word())
       .member("action_prompt", v.action_prompt)
       .member("rubric", v.rubric)
       .member("jurisdiction", v.jurisdiction)

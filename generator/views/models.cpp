@@ -74,7 +74,7 @@ Data block_data(const Site& site, const Model& model, const Block& block, PageBu
   set_child_tags(items, block, 1);
   std::string heading = block.heading;
   if (heading.empty() && block.kind == BlockKind::actions && site.find_role(block.role))
-    heading = role_title(site, model, block.role) + " actions";
+    heading = role_title(site, model, block.role) + " " + model.vocabulary.actions_word();
   const auto [list_open, list_close] = list_tags(block, 0, "statements");
   return object("kind", block_kind_name(block.kind),
                 "list_open", list_open,
@@ -171,9 +171,10 @@ Page overview_page(const LinkedSite& linked, const Model& model, const StateSpli
   for (const auto& role : site.roles)
     if (const auto& actions = graph.actions(model, role.id); !actions.empty())
       push(roles, object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id)),
-                             "count", actions.size() == 1 ? std::string("1 action") : fmt::format("{} actions", actions.size())));
+                             "count", model.vocabulary.count_actions(actions.size())));
   set(d, "has_roles", !items(roles).empty());
   set(d, "roles", std::move(roles));
+  set(d, "actions_word", model.vocabulary.actions_word());
   set(d, "handouts_href", page.href(model_handouts(handouts_index, linked.site(), model)));
   page.edit_link(d, model.source_file);
   // What changed: on the newer edition, its own changes page; on the older, the successor's.
@@ -230,6 +231,8 @@ Page section_page(const LinkedSite& linked, const Model& model, std::size_t inde
       push(roles, object("title", role_title(site, model, role.id, true), "href", page.href(urls::model_role(model, role.id))));
   set(d, "has_roles", !items(roles).empty());
   set(d, "roles", std::move(roles));
+  set(d, "action_word", model.vocabulary.action_word());
+  set(d, "actions_word", model.vocabulary.actions_word());
   set(d, "one_pager_href", page.href(urls::one_pager(model, section)));
   page.edit_link(d, section.source_file);
   add_section_navigation(site, model, d);

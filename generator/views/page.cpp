@@ -173,6 +173,11 @@ Page PageBuilder::finish(std::string template_name, Data data) {
 }
 
 std::string in_sentence(std::string name) {
+  // A name in title case ("Social Workers", "Native American Liaisons") stays as written: lowering
+  // its first letter alone would read "social Workers", and which of its words are proper nouns is
+  // not ours to guess.
+  for (std::size_t i = 1; i + 1 < name.size(); ++i)
+    if (name[i] == ' ' && name[i + 1] >= 'A' && name[i + 1] <= 'Z') return name;
   if (name.size() >= 2 && name[0] >= 'A' && name[0] <= 'Z' && !(name[1] >= 'A' && name[1] <= 'Z'))
     name[0] = static_cast<char>(name[0] - 'A' + 'a');
   return name;

@@ -94,7 +94,8 @@ bool role_addressed(const LinkedSite& linked, const Role& role);
 std::string_view shared_sentence(const LinkedSite& linked, const ClusterMember& member);
 
 // A name as it reads inside a sentence: "Workers" → "workers" (headings are sentences: "What is
-// expected of workers"); a name that starts with an abbreviation ("CPS workers") stays as it is.
+// expected of workers"); a name that starts with an abbreviation ("CPS workers") or is in title case
+// ("Social Workers") stays as it is.
 std::string in_sentence(std::string name);
 
 // Text for an element's content: & < > escaped, quotes kept as written ("Do I…?" stays as it reads).

@@ -26,7 +26,7 @@ void add_section_navigation(const Site& site, const Model& model, Data& data) {
         push(roles, object("role", role.id, "title", role_title(site, model, role.id, true), "href", "#" + text_of(block, "id")));
         break;
       }
-  if (flag(data, "has_roles")) entries.emplace_back("related-roles", "Every action by role");
+  if (flag(data, "has_roles")) entries.emplace_back("related-roles", "Every " + model.vocabulary.action_word() + " by role");
   add_page_toc(data, entries);
   set(data, "has_role_filter", items(roles).size() >= 2);
   set(data, "role_filter", std::move(roles));

@@ -69,8 +69,9 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   const auto& actions = graph.actions(model, role.id);
   const std::string title = role_title(site, model, role.id), plural = role_title(site, model, role.id, true);
   const std::string of_pages = pages.paths.size() > 1 ? fmt::format(", page {} of {}", index + 1, pages.paths.size()) : "";
-  Data d = page.layout(fmt::format("{} actions{}", title, of_pages),
-                       fmt::format("Every action for {} in {}{}", plural, model_name(model), of_pages));
+  const Vocabulary& words = model.vocabulary;
+  Data d = page.layout(fmt::format("{} {}{}", title, words.actions_word(), of_pages),
+                       fmt::format("Every {} for {} in {}{}", words.action_word(), plural, model_name(model), of_pages));
   page.breadcrumbs(d, {{"Home", urls::home()}, {model_name(model), urls::model(model)},
                        {plural + of_pages, pages.paths[index]}});
   set(d, "model_id", model.id);
@@ -86,7 +87,8 @@ Page model_role_page(const LinkedSite& linked, const Model& model, const Role& r
   set(d, "role_description_html", page.html(role.description));
   set(d, "count", std::to_string(actions.size()));
   set(d, "groups", grouped_actions(page, in_part(actions, pages.runs[index])));
-  set(d, "part", part_label(pages.runs[index], actions.size(), "actions"));
+  set(d, "action_word", words.action_word());
+  set(d, "part", part_label(pages.runs[index], actions.size(), words.actions_word()));
   if (pages.paths.size() > 1) set(d, "pagination", pager(page, pages.paths, index));
   set(d, "across_href", page.href(urls::role(role.id)));
   set(d, "checklist_href", page.href(urls::checklist(model, role.id)));
@@ -211,12 +213,13 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
       push(archived, object("title", model_name(model), "href", href));
       continue;
     }
-    const std::string piece = part_label(shown_part, actions.size(), "actions");  // empty: the model whole
+    const std::string piece = part_label(shown_part, actions.size(), model.vocabulary.actions_word());  // empty: the model whole
     push(models, object("title", model_name(model),
                             "jurisdiction", model.jurisdiction,
                             "anchor", model.id,
                             "href", href,
-                            "count", piece.empty() ? count_of(actions.size(), "action", "actions") : piece,
+                            "count", piece.empty() ? model.vocabulary.count_actions(actions.size()) : piece,
+                            "actions_word", model.vocabulary.actions_word(),
                             "groups", grouped_actions(page, in_part(actions, shown_part))));
   }
   if (split && !part) {
@@ -237,7 +240,7 @@ Page role_across_models(const LinkedSite& linked, const Role& role, const StateS
       const bool own_page = !graph.actions(model, role.id).empty();
       return {object("title", model_name(model),
                      "href", page.href(own_page ? urls::model_role(model, role.id) : urls::model(model) + "#roles"),
-                     "count", count_of(n, "action", "actions")),
+                     "count", model.vocabulary.count_actions(n)),
               n};
     };
     std::size_t listed = 0;

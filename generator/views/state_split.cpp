@@ -42,7 +42,7 @@ std::vector<WeighedRun> cut_runs(const std::vector<std::size_t>& items, std::siz
   return out;
 }
 
-std::string part_label(ResultRun part, std::size_t total, const char* many) {
+std::string part_label(ResultRun part, std::size_t total, std::string_view many) {
   if (part.begin == 0 && part.end >= total) return {};
   return fmt::format("{} {}–{} of {}", many, part.begin + 1, std::min(part.end, total), total);
 }
@@ -153,7 +153,7 @@ Data state_rows(const PageBuilder& page, const StateSplit& split) {
   return rows;
 }
 
-std::string count_of(std::size_t n, const char* one, const char* many) {
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 

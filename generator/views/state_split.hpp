@@ -51,7 +51,7 @@ struct WeighedRun {
 std::vector<WeighedRun> cut_runs(const std::vector<std::size_t>& items, std::size_t overhead, std::size_t budget);
 
 // "actions 201–400 of 900" for a model cut across pages (`many` names the items); empty for a whole one.
-std::string part_label(ResultRun part, std::size_t total, const char* many);
+std::string part_label(ResultRun part, std::size_t total, std::string_view many);
 
 // The weight of each statement a model lists, in order, asked only of a model too large for a page.
 using ItemWeights = std::function<std::vector<std::size_t>(std::uint32_t model)>;
@@ -103,6 +103,6 @@ Data state_rows(const PageBuilder& page, const StateSplit& split);
 Data state_rows_counting(const PageBuilder& page, const StateSplit& split, const std::vector<std::size_t>& statements);
 
 // "12 models", "1 statement"
-std::string count_of(std::size_t n, const char* one, const char* many);
+std::string count_of(std::size_t n, std::string_view one, std::string_view many);
 
 }  // namespace pb::views

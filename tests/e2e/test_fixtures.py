@@ -85,7 +85,8 @@ def run(binary, fixtures):
     check(">Caseworkers</a>" in overview, "overview lists the role in the model's words (Caseworkers)")
     check(">Partners</a>" in overview, "partner role named in the model's words")
     check("Area leadership" not in overview and "Youth" not in overview, "no role the model never mentions")
-    check("<h1>Caseworker actions</h1>" in read(site, wm + "roles/worker/index.html"), "role page in own words")
+    check("<h1>Caseworker practice behaviors</h1>" in read(site, wm + "roles/worker/index.html"),
+          "role page in own words: its role and its word for actions")
     leadership = main_of(read(site, "roles/leadership/index.html"))
     check("Westmark Core Practice Model" in leadership and "Addressed by one model (current editions)" in leadership
           and 'Westmark Core Practice Model (2024)</a> (leadership)</li>' in leadership,
@@ -101,6 +102,10 @@ def run(binary, fixtures):
         text = main_of(read(site, path))
         for word in ["Do I", "CQI", "by value", "This value"]:
             check(word not in text, f"{path}: Arkansas wording '{word}' on another model")
+        # The model calls its actions practice behaviors (or principles): no heading, count, label or
+        # link text calls them actions.
+        said = re.findall(r"[^.<>]{0,30}\bactions?\b[^.<>]{0,30}", re.sub(r"<[^>]+>", " ", text), re.I)
+        check(not said, f"{path}: says 'action' where the model has its own word: {said[:3]}")
     check("practice behaviors this model expects" in overview, "the word for actions comes from the model")
     check("<dt>County</dt><dd>Alder County, Westmark</dd>" in read(site, "models/alder-county-framework/index.html"),
           "a county says so, with its state")

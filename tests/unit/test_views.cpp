@@ -239,3 +239,48 @@ TEST_CASE("long_sections: a section whose statements weigh past the limit, with 
   CHECK(long_sections(linked, found[0].bytes).empty());  // "past": a section of exactly the limit is not listed
   CHECK(long_sections(linked).empty());                  // 1.5 MB
 }
+
+TEST_CASE("a model's own word for its actions names them in headings, counts, labels and its forms") {
+  Vocabulary named;
+  named.actions = "key activities";
+  named.actions_named = true;
+  CHECK(named.action_word() == "key activity");
+  CHECK(named.count_actions(1) == "1 key activity");
+  CHECK(named.count_actions(3) == "3 key activities");
+  for (const auto& [plural, singular] : std::vector<std::pair<std::string, std::string>>{
+           {"practice behaviors", "practice behavior"}, {"approaches", "approach"}, {"practices", "practice"},
+           {"teachings in practice", "teachings in practice"}, {"expectations of staff", "expectations of staff"}}) {
+    named.actions = plural;
+    CHECK(named.action_word() == singular);
+  }
+  named.action = "teaching";
+  CHECK(named.action_word() == "teaching");
+  const Vocabulary plain;  // a model that does not name them: today's wording
+  CHECK(plain.actions_word() == "actions");
+  CHECK(plain.count_actions(1) == "1 action");
+  CHECK(plain.action_prompt == "Do I…?");
+
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/models/m1/model.yaml",
+            "title: Model one\njurisdiction: Testland\nagency: Test agency\n"
+            "vocabulary:\n  unit: core element\n  actions: key activities\n");
+  const LinkedSite linked = test::read_and_link(dir.path() / "content");
+  const Model& model = linked.site().models[0];
+  CHECK(model.vocabulary.action_prompt.empty());  // "Do I…?" is Arkansas's prompt, not this model's
+  std::map<std::string, test::JsonPage> pages;
+  for (const PageTask& task : plan_site(linked))
+    if (task.path == "models/m1/index.html" || task.path == "models/m1/roles/worker/index.html" ||
+        task.path == "models/m1/first/index.html" || task.path == "index.html")
+      pages.emplace(task.path, test::as_json(task.make()));
+  REQUIRE(pages.size() == 4);
+  CHECK(pages.at("models/m1/roles/worker/index.html").data["page_title"] == "Worker key activities");
+  CHECK(pages.at("models/m1/roles/worker/index.html").data["action_word"] == "key activity");
+  CHECK(pages.at("models/m1/index.html").data["roles"][0]["count"] == "1 key activity");
+  const auto& section = pages.at("models/m1/first/index.html").data;
+  CHECK(section["blocks"][1]["heading"] == "Worker key activities");
+  CHECK(section["action_word"] == "key activity");
+  CHECK(pages.at("index.html").data["jurisdictions"][0]["models"][0]["sections"] == "1 core element");
+  CHECK(in_sentence("Social Workers") == "Social Workers");  // title case stays: not "social Workers"
+  CHECK(in_sentence("Workers") == "workers");
+}

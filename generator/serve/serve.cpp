@@ -137,7 +137,10 @@ int run_serve(const ServeOptions& options, const Log& log) {
   configure(server);
   int listening = -1;
   server.set_socket_options([&listening](socket_t sock) {
-    httplib::default_socket_options(sock);
+    // SO_REUSEADDR alone (a restart may bind at once past the old run's closing connections), not
+    // httplib's default SO_REUSEPORT, which let a second `serve` share the port and answer half the requests.
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     listening = sock;
   });
   const int port = options.port == 0 ? server.bind_to_any_port("127.0.0.1") : options.port;

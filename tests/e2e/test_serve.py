@@ -332,6 +332,38 @@ class Serve(unittest.TestCase):
         with self.assertRaises(OSError):  # another loopback address of this host is not served
             socket.create_connection(("127.0.0.2", s.port), timeout=2).close()
 
+    def test_closed_reload_streams_free_their_places_at_once(self):
+        # Staff click from page to page: each page opens a stream and closes it when they leave. Every
+        # place for a stream taken, then every page left: a page opened two seconds later is still
+        # told of rebuilds (the places were freed only by a write every 15 s: 503 until then).
+        s = self.server
+        request = f"GET {EVENTS} HTTP/1.1\r\nHost: 127.0.0.1:{s.port}\r\nAccept: text/event-stream\r\n\r\n"
+        left = []
+        for _ in range(40):
+            sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+            sock.sendall(request.encode())
+            left.append(sock)
+        answers = [status_line(sock, timeout=2) for sock in left]
+        self.assertIn(503, answers, "the streams did not fill every place")
+        for sock in left:
+            sock.close()
+        time.sleep(2.5)
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        try:
+            sock.sendall(request.encode())
+            self.assertEqual(status_line(sock, timeout=2), 200, "a page 2.5 s after the others left")
+        finally:
+            sock.close()
+
+    def test_a_second_server_on_the_same_port_is_refused(self):
+        other = os.path.join(self.tmp, "other")
+        shutil.copytree(ARGS.content, os.path.join(other, "content"))
+        second = subprocess.run(
+            [ARGS.binary, "serve", "--content", os.path.join(other, "content"), "--out", os.path.join(other, "site"),
+             "--port", str(self.server.port)], capture_output=True, text=True, timeout=60)
+        self.assertEqual(second.returncode, 2, second.stdout + second.stderr)
+        self.assertIn(f"cannot listen on 127.0.0.1:{self.server.port}", second.stdout + second.stderr)
+
     def test_the_built_site_has_no_reload_script(self):
         s = self.server
         self.assertIn(EVENTS, s.get("/")[2])

@@ -42,6 +42,19 @@ module.exports = {
     await page.keyboard.press('Escape');
     if (await page.locator('.site-search-panel').isVisible()) report.fail('navigation', section, 'Esc leaves the results open');
     report.count('header search results for "genogrm"', results);
+    // Tabbing past the results closes them: left open, the panel covers the links focus moves on to.
+    await page.locator('#site-search-input').focus();
+    await page.keyboard.type(' family');
+    await page.waitForSelector('.site-search-panel li', { timeout: 5000 }).catch(() => {});
+    let tabs = 0;
+    while (tabs < 30 && (await page.evaluate(() => !!document.activeElement.closest('form.site-search')))) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    if (tabs < 2) report.fail('navigation', section, 'the header box showed no results to tab through');
+    if (await page.locator('.site-search-panel').isVisible()) {
+      report.fail('navigation', section, `the header results stay open once focus has left them (after ${tabs} Tabs)`);
+    }
     await page.close();
 
     // The dark palette: axe's contrast rules on the representative pages.

@@ -170,6 +170,24 @@
     }
     function warm(n) { if (shards[n]) shards[n].ensure(); }
 
+    // A state's postal code typed in capitals ("VA kinship") names it, when a model is of that state;
+    // in lower case "me", "in" and "or" are words.
+    var POSTAL = { AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado',
+      CT: 'Connecticut', DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii',
+      ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana',
+      ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi',
+      MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey',
+      NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma',
+      OR: 'Oregon', PA: 'Pennsylvania', PR: 'Puerto Rico', RI: 'Rhode Island', SC: 'South Carolina',
+      SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington',
+      WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming' };
+    function withStateNames(query) {
+      return query.replace(/\b[A-Z]{2}\b/g, function (code) {
+        var name = POSTAL[code];
+        return name && namedModels(words(name)).count ? name : code;
+      });
+    }
+
     // A word's search form: trimmed, possessive dropped, stemmed; null for a stop word.
     function stem(word) {
       var token = new lunr.Token(word, {});
@@ -206,6 +224,12 @@
           });
         });
       });
+      // The synonyms' words too ("grandparents"): searched, they find what their group finds.
+      (head.synonyms || []).forEach(function (group) {
+        group.forEach(function (phrase) {
+          words(phrase).forEach(function (w) { if (w.length >= 3 && !vocabulary[w]) vocabulary[w] = 1; });
+        });
+      });
       return vocabulary;
     }
     var indexed = function (term) {
@@ -217,7 +241,7 @@
     // A query as concepts: each is a list of alternatives (the words typed, or a synonym's words), and a
     // document covers a concept when it holds every word of one alternative.
     function analyse(query, typing) {
-      var raw = words(query.replace(/"/g, ' '));
+      var raw = words(withStateNames(query).replace(/"/g, ' '));
       var phrases = [];
       fold(query).replace(/"([^"]+)"/g, function (_, p) { phrases.push(p.trim()); return ' '; });
       // Words that name a model ("Maine safety") choose its results rather than match its texts.
@@ -334,7 +358,12 @@
         Object.keys(v).forEach(function (cand) {
           if (Math.abs(cand.length - w.length) > 2) return;
           var d = distance(w, cand, 2);
-          if (d < bestD || (d === bestD && v[cand] > bestN)) { best = cand; bestD = d; bestN = v[cand]; }
+          // At the same distance, a word the typed one lacks letters of ("caseworkr": "caseworker", not
+          // "casework"): fingers drop letters more often than they add them.
+          var longer = cand.length >= w.length, bestLonger = best !== null && best.length >= w.length;
+          if (d < bestD || (d === bestD && (longer && !bestLonger || longer === bestLonger && v[cand] > bestN))) {
+            best = cand; bestD = d; bestN = v[cand];
+          }
         });
         if (best && bestD <= (w.length >= 7 ? 2 : 1)) { changed = true; return best; }
         return w;
@@ -386,9 +415,11 @@
         // Each word as typed, not only its stem: "accomplished" (a rubric level) before "accomplishments".
         if (!doc.padded) doc.padded = ' ' + words(doc.title + ' ' + doc.text + ' ' + doc.keywords).join(' ') + ' ';
         q.seq.forEach(function (t) { if (doc.padded.indexOf(' ' + t.word + ' ') >= 0) s *= 1.25; });
-        scored.push({ doc: doc, score: s, coverage: cov });
+        // A query that names a state ("Virginia supervisor") wants that state's results first.
+        var named = doc.model >= 0 && q.named[doc.model] ? 1 : 0;
+        scored.push({ doc: doc, score: s, coverage: cov, named: named });
       });
-      scored.sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
+      scored.sort(function (a, b) { return b.named - a.named || b.score - a.score || a.doc.order - b.doc.order; });
       // No statement twice: the same words in another model are shown once, with "also in".
       var seen = Object.create(null), hits = [];
       scored.forEach(function (h) {
@@ -428,11 +459,18 @@
       })) {
         result.suggestion = suggest(q);
       }
-      if (!hits.length && result.suggestion && !options.noRetry) {
+      // A typed word that is no word of the site ("relatves") finds only look-alikes ("related") by
+      // fuzzy matching: the suggestion's results are the better answer, and say so.
+      var misspelt = q.concepts.some(function (c) {
+        return c.typed.length === 1 && !indexed(c.typed[0].stem) && !vocab()[c.typed[0].word] && c.alternatives.length === 1;
+      });
+      if ((!hits.length || misspelt) && result.suggestion && !options.noRetry) {
         var again = search(result.suggestion, Object.assign({}, options, { noRetry: true }));
+        if (!again.total && hits.length) return result;
         again.query = query;
         again.suggestion = result.suggestion;
         again.usedSuggestion = again.total > 0;
+        again.insteadOf = hits.length;  // results of the words as typed, not shown
         return again;
       }
       return result;

@@ -165,7 +165,10 @@
     var text = n === 0 ? 'No results for \u201c' + query + '\u201d.'
       : n + (n === 1 ? ' result' : ' results') + ' for \u201c' + (result.usedSuggestion ? result.suggestion : query) + '\u201d' +
         (models > 1 ? ' in ' + models + ' models' : '') + '.';
-    if (result.usedSuggestion) text = 'No results for \u201c' + query + '\u201d. ' + text.replace(/^/, 'Showing ');
+    if (result.usedSuggestion) {
+      text = (result.insteadOf ? '\u201c' + query + '\u201d is not a word of these models. '
+        : 'No results for \u201c' + query + '\u201d. ') + text.replace(/^/, 'Showing ');
+    }
     return text;
   }
 
@@ -299,6 +302,9 @@
     input.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
     panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); input.focus(); } });
     document.addEventListener('click', function (e) { if (!form.contains(e.target)) close(); });
+    // Tabbing out of the box and its results closes them: left open, the panel would cover the links
+    // that keyboard focus moves on to (WCAG 2.4.11, focus not obscured).
+    form.addEventListener('focusout', function (e) { if (e.relatedTarget && !form.contains(e.relatedTarget)) close(); });
     arrowKeys(input, panel);
   }
 

@@ -81,9 +81,9 @@ std::vector<const StatementRef*> refs(const LinkGraph& graph, const std::vector<
   return out;
 }
 
-// Actions grouped by section, with a running number for the checkboxes. A short group is printed
-// whole; a longer one may break across pages, its heading repeated on the next.
-Data action_groups(PageBuilder& page, const std::vector<const StatementRef*>& actions) {
+// Actions grouped by section, with a running number for the checkboxes. A short group (at most
+// `short_rows`) is printed whole; a longer one may break across pages, its heading repeated on the next.
+Data action_groups(PageBuilder& page, const std::vector<const StatementRef*>& actions, std::size_t short_rows = 6) {
   Data groups = list();
   const Section* current = nullptr;
   int n = 0;
@@ -96,7 +96,7 @@ Data action_groups(PageBuilder& page, const std::vector<const StatementRef*>& ac
     set(item, "n", std::to_string(++n));
     push(items(groups).back()["items"], std::move(item));
   }
-  for (auto& g : items(groups)) set(g, "short", items_at(g, "items").size() <= 6);
+  for (auto& g : items(groups)) set(g, "short", items_at(g, "items").size() <= short_rows);
   return groups;
 }
 
@@ -194,7 +194,9 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
   const Vocabulary& words = model.vocabulary;
   const std::string role_name = role_title(linked.site(), model, h.role->id);
   if (rubric.rates == "actions") {
-    set(d, "groups", action_groups(page, refs(graph, in_part(graph.actions(model, h.role->id), h.part))));
+    // A form's rows, in landscape with a column per level, are three to five lines each: six kept
+    // together could fill most of a page and leave the one before it all but empty.
+    set(d, "groups", action_groups(page, refs(graph, in_part(graph.actions(model, h.role->id), h.part)), 3));
     set(d, "row_word", capitalized(words.action_word()));
     set(d, "rows_word", words.action_word());
     set(d, "caption", fmt::format("Each {} {} rated on the {}, with notes and evidence", role_name, words.action_word(), scale));

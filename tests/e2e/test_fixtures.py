@@ -155,8 +155,9 @@ def run(binary, fixtures):
           "one-pager: numbering that continues from the block before")
     # Sub-points are lists inside their point, with the block's markers: they take no number of the
     # list around them, so the point after them keeps its own.
-    check('<li>A safety plan names:<ol class="op-sub" type="a"><li>the people who keep the child safe;'
-          '<ol class="op-sub" type="i"><li>at home,<ul class="op-sub"><li>in the day;' in alder_safety,
+    check('<li class="op-parent">A safety plan names:<ol class="op-sub" type="a"><li class="op-parent">the people who '
+          'keep the child safe;<ol class="op-sub" type="i"><li class="op-parent">at home,<ul class="op-sub"><li>in the day;'
+          in alder_safety,
           "one-pager: lettered, roman and bulleted sub-points nested in their point")
     check(top_level_items(alder_safety) == [2, 2],
           "one-pager: each block's list has its two points, the sub-points inside them")

@@ -66,6 +66,11 @@ function checkLayout(file, rel, url, html, report) {
   if (kind === 'self-assessment') {
     const first = squeeze(lines(pages[0]).map((l) => l.text).join(' '));
     if (!first.includes('thelevels')) report.fail('print', url, 'the level key is not on page 1');
+    // The form starts on page 1: its first group's heading row under the key, not the table's header
+    // alone with the rows pushed to page 2 (a group of six tall rows kept whole did that).
+    const group = /<tr class="group-row"><th[^>]*>([\s\S]*?)<\/th>/.exec(html);
+    if (group && !first.includes(squeeze(group[1].replace(/<[^>]+>|&[#a-z0-9]+;/gi, ' ')).slice(0, 40)))
+      report.fail('print', url, `page 1 holds the key but not the first group ("${group[1].replace(/<[^>]+>/g, '').slice(0, 60)}")`);
   }
   if (model === 'ar-at-one-table-martin' && !squeeze(pages[0].body.map((w) => w.text).join(' ')).includes('archivededition'))
     report.fail('print', url, 'a handout of an archived edition does not say so in print');

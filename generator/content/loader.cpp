@@ -40,6 +40,7 @@ bool section_file_before(const std::string& a, const std::string& b) {
   return a < b;
 }
 
+// The entries of a folder in name order: its folders, or everything else (files, and what is neither).
 std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   std::vector<fs::path> out;
   std::error_code ec;
@@ -53,6 +54,41 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
 
 std::string shown(const fs::path& content_dir, const fs::path& relative) {
   return (content_dir / relative).lexically_normal().generic_string();
+}
+
+SourceLocation location_of_file(const fs::path& content_dir, const fs::path& relative) {
+  return location_in(std::make_shared<const std::string>(shown(content_dir, relative)));
+}
+
+// Whether a source the loader found may be read: a file (not a folder named like one), inside the
+// content folder once links are followed. A link out of it would publish whatever it points to (a
+// content folder received from someone else could name any file on this computer). Reports why not;
+// a path that does not exist is the caller's to report.
+bool readable_source(const fs::path& content_dir, const fs::path& relative, Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path path = content_dir / relative;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) return false;
+  const std::string name = relative.filename().string();
+  if (fs::is_directory(status)) {
+    diags.error(location_of_file(content_dir, relative), fmt::format("'{}' is a folder, not a file", name),
+                "a YAML file is expected here: rename the folder, or put its files where they belong");
+    return false;
+  }
+  if (!fs::is_regular_file(status)) {
+    diags.error(location_of_file(content_dir, relative), fmt::format("'{}' is not a regular file", name),
+                "replace it with a plain YAML file");
+    return false;
+  }
+  std::error_code real_ec, root_ec;
+  const fs::path real = fs::canonical(path, real_ec), root = fs::canonical(content_dir, root_ec);
+  if (!real_ec && !root_ec && std::mismatch(root.begin(), root.end(), real.begin(), real.end()).first != root.end()) {
+    diags.error(location_of_file(content_dir, relative),
+                fmt::format("'{}' is a link to {}, outside the content folder", name, real.generic_string()),
+                "copy the file into the content folder: the site is built only from what is inside it");
+    return false;
+  }
+  return true;
 }
 
 // YAML parsing is the slowest stage of a build, and files parse independently: parse them all on every
@@ -85,11 +121,6 @@ class ParsedFiles {
   std::unordered_map<std::string, std::size_t> index_;
   std::size_t bytes_ = 0;
 };
-
-bool is_file(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_regular_file(p, ec);
-}
 
 struct ModelFiles {
   std::string id;
@@ -156,10 +187,10 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   // 1. Which files make up the site (problems with names are reported here).
   std::vector<fs::path> to_parse;
   for (const char* name : {"site.yaml", "roles.yaml", "topics.yaml", "glossary.yaml", "synonyms.yaml"})
-    if (is_file(content_dir / name)) to_parse.emplace_back(name);
-  if (!is_file(content_dir / "site.yaml"))
-    diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, "site.yaml"))),
-                "site.yaml is missing", "create it with at least 'title: …'");
+    if (readable_source(content_dir, name, diags)) to_parse.emplace_back(name);
+  auto listed = [&](const fs::path& relative) { return std::find(to_parse.begin(), to_parse.end(), relative) != to_parse.end(); };
+  if (!fs::exists(content_dir / "site.yaml", ec))
+    diags.error(location_of_file(content_dir, "site.yaml"), "site.yaml is missing", "create it with at least 'title: …'");
   std::vector<ModelFiles> models;
   for (const fs::path& model_dir : sorted_entries(content_dir / "models", true)) {
     const std::string id = model_dir.filename().string();
@@ -170,13 +201,17 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                   "model ids use lowercase letters, digits and single hyphens, e.g. 'ar-at-one-table-2023'");
       continue;
     }
-    if (!is_file(content_dir / relative / "model.yaml")) {
-      diags.error(location_in(std::make_shared<const std::string>(shown(content_dir, relative / "model.yaml"))),
+    if (!fs::exists(content_dir / relative / "model.yaml", ec)) {
+      diags.error(location_of_file(content_dir, relative / "model.yaml"),
                   "model.yaml is missing", "every folder in models/ needs a model.yaml");
       continue;
     }
+    if (!readable_source(content_dir, relative / "model.yaml", diags)) continue;
     ModelFiles m{id, relative, {}};
-    for (const fs::path& path : sorted_entries(content_dir / relative / "sections", false)) {
+    std::vector<fs::path> entries = sorted_entries(content_dir / relative / "sections", false);
+    for (fs::path& folder : sorted_entries(content_dir / relative / "sections", true))
+      if (std::regex_match(folder.filename().string(), section_file_pattern())) entries.push_back(std::move(folder));
+    for (const fs::path& path : entries) {
       const std::string name = path.filename().string();
       const fs::path section_relative = relative / "sections" / name;
       if (!std::regex_match(name, section_file_pattern())) {
@@ -186,14 +221,17 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                       "name section files NN-<id>.yaml, e.g. 01-relationships.yaml; the number sets the order");
         continue;  // other files (notes, images) are not sections
       }
-      m.section_names.push_back(name);
+      if (readable_source(content_dir, section_relative, diags)) m.section_names.push_back(name);
     }
     std::sort(m.section_names.begin(), m.section_names.end(), section_file_before);
     models.push_back(std::move(m));
   }
 
   std::vector<std::string> framework_ids;  // content/frameworks/<id>.yaml, in name order
-  for (const fs::path& path : sorted_entries(content_dir / "frameworks", false)) {
+  std::vector<fs::path> framework_entries = sorted_entries(content_dir / "frameworks", false);
+  for (fs::path& folder : sorted_entries(content_dir / "frameworks", true))
+    if (folder.filename().string().ends_with(".yaml")) framework_entries.push_back(std::move(folder));
+  for (const fs::path& path : framework_entries) {
     const std::string name = path.filename().string();
     if (!name.ends_with(".yaml")) continue;  // notes beside the frameworks are not frameworks
     const std::string id = name.substr(0, name.size() - 5);
@@ -203,6 +241,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                   "the name is the framework's id: lowercase letters, digits and single hyphens, e.g. cfsr.yaml");
       continue;
     }
+    if (!readable_source(content_dir, fs::path("frameworks") / name, diags)) continue;
     framework_ids.push_back(id);
     to_parse.push_back(fs::path("frameworks") / name);
   }
@@ -211,16 +250,16 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   const ParsedFiles parsed(content_dir, to_parse, diags);
 
   // 3. Read the records, in order.
-  if (is_file(content_dir / "site.yaml"))
+  if (listed("site.yaml"))
     if (const auto& root = parsed.get("site.yaml")) site.config = read_site_config(*root, diags);
   site.config.file = shown(content_dir, "site.yaml");
-  if (is_file(content_dir / "roles.yaml"))
+  if (listed("roles.yaml"))
     if (const auto& root = parsed.get("roles.yaml")) site.roles = read_roles(*root, diags);
-  if (is_file(content_dir / "topics.yaml"))
+  if (listed("topics.yaml"))
     if (const auto& root = parsed.get("topics.yaml")) site.topics = read_topics(*root, diags);
-  if (is_file(content_dir / "glossary.yaml"))
+  if (listed("glossary.yaml"))
     if (const auto& root = parsed.get("glossary.yaml")) site.terms = read_terms(*root, diags);
-  if (is_file(content_dir / "synonyms.yaml"))
+  if (listed("synonyms.yaml"))
     if (const auto& root = parsed.get("synonyms.yaml")) site.synonyms = read_synonyms(*root, diags);
 
   // 4. Every model on every core, kept in folder order.

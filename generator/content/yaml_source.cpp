@@ -315,9 +315,11 @@ std::string encoding_hint(const Utf8Problem& problem) {
 std::optional<SourceNode> parse_yaml(const std::string& raw, std::shared_ptr<const std::string> file,
                                      Diagnostics& diags, const SourceLimits& limits) {
   const std::string text = normalized(raw);
-  if (const auto problem = find_utf8_problem(text)) {
-    const auto [line, column] = line_column_at(text, problem->offset);
-    diags.error(location_in(file, line, column), problem->what, encoding_hint(*problem));
+  if (const auto problems = find_utf8_problems(text, 20); !problems.empty()) {
+    for (const auto& problem : problems) {
+      const auto [line, column] = line_column_at(text, problem.offset);
+      diags.error(location_in(file, line, column), problem.what, encoding_hint(problem));
+    }
     return std::nullopt;
   }
   if (text.size() > limits.max_file_bytes) {
@@ -351,6 +353,18 @@ std::optional<SourceNode> parse_yaml(const std::string& raw, std::shared_ptr<con
       default: break;
     }
     fy_parser_event_free(parser.parser, event);
+  }
+  if (ok && done) {
+    // Only the first document is read: a later one (after a '---' line) would be lost without a word.
+    if (fy_event* next = fy_parser_parse(parser.parser)) {
+      if (next->type == FYET_DOCUMENT_START) {
+        const fy_mark* mark = fy_event_start_mark(next);
+        diags.warning(location_in(file, mark ? mark->line + 1 : 0, mark ? mark->column + 1 : 0),
+                      "a second YAML document (after a '---' line) is not read",
+                      "a source file holds one document: remove the '---' line, or move what follows into a file of its own");
+      }
+      fy_parser_event_free(parser.parser, next);
+    }
   }
   if (ok && fy_parser_get_stream_error(parser.parser)) {
     // The first error is the one to fix; the rest usually follow from it. libfyaml's positions are 1-based.

@@ -17,8 +17,8 @@ std::string bytes_at(std::string_view text, std::size_t at, std::size_t count) {
 
 }  // namespace
 
-std::optional<Utf8Problem> find_utf8_problem(std::string_view text) {
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+std::optional<Utf8Problem> find_utf8_problem(std::string_view text, std::size_t from) {
+  if (from == 0 && (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")))
     return Utf8Problem{0, "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8"};
   // Printable ASCII, tab, line feed and carriage return: most bytes of any source, skipped by a
   // table lookup each.
@@ -28,7 +28,7 @@ std::optional<Utf8Problem> find_utf8_problem(std::string_view text) {
     table['\t'] = table['\n'] = table['\r'] = true;
     return table;
   }();
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = from; i < text.size();) {
     while (i < text.size() && plain[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
@@ -59,11 +59,27 @@ std::optional<Utf8Problem> find_utf8_problem(std::string_view text) {
       return Utf8Problem{i, fmt::format("bytes {} encode a UTF-16 surrogate, which UTF-8 does not allow",
                                         bytes_at(text, i, length))};
     if (code > 0x10FFFF) return Utf8Problem{i, fmt::format("bytes {} are beyond Unicode", bytes_at(text, i, length))};
-    if (code >= 0x80 && code <= 0x9F && code != 0x85)
+    if (code >= 0x80 && code <= 0x9F)
       return Utf8Problem{i, fmt::format("a control character (U+{:04X})", static_cast<unsigned>(code))};
     i += length;
   }
   return std::nullopt;
+}
+
+std::vector<Utf8Problem> find_utf8_problems(std::string_view text, std::size_t limit) {
+  std::vector<Utf8Problem> found;
+  for (std::size_t from = 0; found.size() < limit;) {
+    auto problem = find_utf8_problem(text, from);
+    if (!problem) break;
+    if (problem->offset == 0 && problem->what.starts_with("the file is UTF-16")) return {std::move(*problem)};
+    // A stray byte (0x93, a Windows-1252 quote) is one problem; the bytes after a lead byte that
+    // went wrong are part of its problem, not more of them.
+    from = problem->offset + 1;
+    if (static_cast<unsigned char>(text[problem->offset]) >= 0xC0)
+      while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    found.push_back(std::move(*problem));
+  }
+  return found;
 }
 
 }  // namespace pb::core

@@ -221,17 +221,54 @@ TEST_CASE("a content file that exists but cannot be read is an error naming it, 
   test::TempDir dir;
   test::write_minimal_content(dir);
   const fs::path sections = dir.path() / "content/models/m1/sections";
-  // Reading /proc/self/mem fails even as root; a device would never end.
+  // Reading /proc/self/mem fails even as root; a device would never end. Both lie outside the content
+  // folder, which is said first: nothing outside it is read.
   fs::create_symlink("/proc/self/mem", sections / "02-unreadable.yaml");
   fs::create_symlink("/dev/zero", sections / "03-device.yaml");
   Diagnostics diags;
   load_site(dir.path() / "content", diags);
   const std::string shown = (dir.path() / "content").generic_string() + "/";
+  const auto messages = formatted(diags);
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[0].starts_with(shown + "models/m1/sections/02-unreadable.yaml: error: '02-unreadable.yaml' is a link to /proc/"));
+  CHECK(messages[0].ends_with("/mem, outside the content folder\n"
+                              "  hint: copy the file into the content folder: the site is built only from what is inside it"));
+  CHECK(messages[1] == shown + "models/m1/sections/03-device.yaml: error: '03-device.yaml' is not a regular file\n"
+                               "  hint: replace it with a plain YAML file");
+}
+
+TEST_CASE("a folder named like a source file, and a link out of the content folder, are errors; a link within it is read") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  const fs::path content = dir.path() / "content";
+  fs::create_directories(content / "models/m1/sections/02-folder.yaml");
+  dir.write("outside/03-secret.yaml", "id: secret\ntitle: Secret\nblocks: []\n");
+  fs::create_symlink(dir.path() / "outside/03-secret.yaml", content / "models/m1/sections/03-secret.yaml");
+  dir.write("content/models/m1/shared.yaml", "id: shared\ntitle: Shared\nblocks:\n  - kind: principles\n    items:\n      - text: Shared words.\n");
+  fs::create_symlink(content / "models/m1/shared.yaml", content / "models/m1/sections/04-shared.yaml");
+  Diagnostics diags;
+  const Site site = load_site(content, diags);
+  const std::string shown = content.generic_string() + "/";
   CHECK(formatted(diags) == std::vector<std::string>{
-      shown + "models/m1/sections/02-unreadable.yaml: error: cannot read the file: Input/output error\n"
-              "  hint: check that it is a file you may read (its permissions, or where a link points)",
-      shown + "models/m1/sections/03-device.yaml: error: cannot read the file: not a regular file (a device, pipe or socket)\n"
-              "  hint: check that it is a file you may read (its permissions, or where a link points)"});
+      shown + "models/m1/sections/02-folder.yaml: error: '02-folder.yaml' is a folder, not a file\n"
+              "  hint: a YAML file is expected here: rename the folder, or put its files where they belong",
+      shown + "models/m1/sections/03-secret.yaml: error: '03-secret.yaml' is a link to " +
+          fs::canonical(dir.path() / "outside/03-secret.yaml").generic_string() + ", outside the content folder\n"
+              "  hint: copy the file into the content folder: the site is built only from what is inside it"});
+  REQUIRE(site.models.size() == 1);
+  REQUIRE(site.models[0].sections.size() == 2);  // 01-first and the link within the folder, 04-shared
+  CHECK(site.models[0].sections[1].id == "shared");
+
+  // site.yaml as a folder says so, not that it is missing.
+  test::TempDir other;
+  test::write_minimal_content(other);
+  fs::remove(other.path() / "content/site.yaml");
+  fs::create_directories(other.path() / "content/site.yaml");
+  Diagnostics site_diags;
+  load_site(other.path() / "content", site_diags);
+  CHECK(formatted(site_diags) == std::vector<std::string>{
+      (other.path() / "content").generic_string() + "/site.yaml: error: 'site.yaml' is a folder, not a file\n"
+      "  hint: a YAML file is expected here: rename the folder, or put its files where they belong"});
 }
 
 TEST_CASE("hostile input: deep nesting, huge files and alias bombs are errors, not crashes") {
@@ -542,6 +579,10 @@ TEST_CASE("YAML values: nulls, quoted text, aliases, and only the first document
   auto root = parse_yaml("a: ~\nb:\nc: 'null'\nd: &x [one, \"two\"]\ne: *x\n---\nf: later\n", file, diags);
   REQUIRE(root);
   CHECK(diags.error_count() == 0);
+  // The second document is not read, and the file's author is told so where it starts.
+  CHECK(test::formatted(diags) == std::vector<std::string>{
+      "v.yaml:6:1: warning: a second YAML document (after a '---' line) is not read\n"
+      "  hint: a source file holds one document: remove the '---' line, or move what follows into a file of its own"});
   REQUIRE(root->entries.size() == 5);
   CHECK(root->entries[0].value.is_null());
   CHECK(root->entries[1].value.is_null());

@@ -31,3 +31,17 @@ TEST_CASE("every kind of bad byte is found and named, at its offset") {
   CHECK(what("cut \xE2\x80") == "4: 0xE2 0x80 is a UTF-8 sequence cut short");
   CHECK(what("big \xF4\x90\x80\x80") == "4: bytes 0xF4 0x90 0x80 0x80 are beyond Unicode");
 }
+
+TEST_CASE("every bad byte of a text is found in one pass, each once, up to a limit") {
+  const auto problems = pb::find_utf8_problems("a \x93quoted\x94 caf\xE9 and NEL\xC2\x85 end", 20);
+  REQUIRE(problems.size() == 4);
+  CHECK(problems[0].offset == 2);
+  CHECK(problems[1].what == "byte 0x94 is not valid UTF-8");
+  CHECK(problems[2].offset == 14);
+  CHECK(problems[3].what == "a control character (U+0085)");  // NEL is a C1 control like the others
+  // A sequence cut short is one problem, not one more for each continuation byte after its lead.
+  CHECK(pb::find_utf8_problems("x\xE2\x80 y \x93", 20).size() == 2);
+  CHECK(pb::find_utf8_problems(std::string(50, '\x93'), 20).size() == 20);
+  CHECK(pb::find_utf8_problems("\xFF\xFEt\0e\0 \x93", 20).size() == 1);  // UTF-16: said once
+  CHECK(pb::find_utf8_problems("all good — “fine”", 20).empty());
+}

@@ -258,7 +258,16 @@ Model read_model(const SourceNode& root, Diagnostics& diags) {
   model.date = r.text("date");
   if (!model.date.empty()) {
     static const std::regex date_pattern(R"(^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$)");
-    if (!std::regex_match(model.date, date_pattern))
+    // The form, then the calendar: a year from 1800 and a day the month has (2023-02-30 is no date).
+    bool valid = std::regex_match(model.date, date_pattern) && std::stoi(model.date.substr(0, 4)) >= 1800;
+    if (valid && model.date.size() == 10) {
+      const int year = std::stoi(model.date.substr(0, 4)), month = std::stoi(model.date.substr(5, 2)),
+                day = std::stoi(model.date.substr(8, 2));
+      const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      valid = day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+    }
+    if (!valid)
       diags.error(r.location_of("date"), fmt::format("invalid date '{}'", model.date),
                   "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-06; leave 'date' out when the document has none");
   }

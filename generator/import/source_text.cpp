@@ -54,6 +54,14 @@ std::optional<SourceDocument> read_source(const fs::path& file, const ReadLimits
                 "import a PDF, or a text or Markdown extraction saved as UTF-8 (e.g. `pdftotext -layout file.pdf`)");
     return std::nullopt;
   }
+  // An empty file (or one of spaces and line ends), a `.pdf` saved empty among them, has nothing to
+  // draft a model from: a model of placeholders would be published by the next build.
+  if (text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    diags.error(location_of(file), text.empty() ? "the file is empty: there is no text to import"
+                                                : "the file holds only blank space: there is no text to import",
+                "import the PDF or text of the practice model itself");
+    return std::nullopt;
+  }
   return text_document(file.generic_string(), text);
 }
 

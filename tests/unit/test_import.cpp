@@ -170,13 +170,21 @@ TEST_CASE("a file that is neither PDF nor text, a damaged PDF, a scan and too ma
   std::filesystem::create_symlink("/proc/self/mem", dir.path() / "unreadable.txt");  // unreadable even as root
   CHECK_FALSE(read_source(dir.path() / "unreadable.txt", {}, diags));
   CHECK_FALSE(read_source("/dev/zero", {}, diags));  // it exists: not "no such file"
+  dir.write("empty.pdf", "");  // saved empty: read as an empty text
+  CHECK_FALSE(read_source(dir.path() / "empty.pdf", {}, diags));
+  dir.write("blank.txt", " \n\t\r\n \n");
+  CHECK_FALSE(read_source(dir.path() / "blank.txt", {}, diags));
   const std::string p = dir.path().generic_string() + "/";
   CHECK(test::formatted(diags) ==
         std::vector<std::string>{
             "/dev/zero: error: cannot read the file: not a regular file (a device, pipe or socket)\n"
             "  hint: check that it is a file you may read (its permissions, or where a link points)",
+            p + "blank.txt: error: the file holds only blank space: there is no text to import\n"
+                "  hint: import the PDF or text of the practice model itself",
             p + "broken.pdf: error: this PDF cannot be read: it is damaged, incomplete or encrypted\n"
                 "  hint: open it in a PDF reader and save or print it to a new PDF, then import that",
+            p + "empty.pdf: error: the file is empty: there is no text to import\n"
+                "  hint: import the PDF or text of the practice model itself",
             p + "logo.png: error: this is neither a PDF nor a UTF-8 text file: byte 0x89 is not valid UTF-8 (at offset 0)\n"
                 "  hint: import a PDF, or a text or Markdown extraction saved as UTF-8 (e.g. `pdftotext -layout file.pdf`)",
             p + "missing.txt: error: no such file\n  hint: give the path of the PDF or text file to import",

@@ -345,6 +345,14 @@ TEST_CASE("schema: ids and dates follow the loader's rules") {
         std::string::npos;
     CHECK(std::regex_match(date, date_regex) == loader_accepts);
   }
+  // What a pattern cannot say, the loader checks: a day the month has, and a year of this era.
+  for (const auto& [date, valid] : std::vector<std::pair<std::string, bool>>{
+           {"2023-02-30", false}, {"2023-04-31", false}, {"2023-02-29", false}, {"2024-02-29", true},
+           {"2000-02-29", true}, {"1900-02-29", false}, {"0000", false}, {"1799-12", false}, {"2023-01-31", true}}) {
+    CAPTURE(date);
+    CHECK((describe(load_with({{"models/m1/model.yaml", model_head + "date: \"" + date + "\"\n"}})).find("invalid date") ==
+           std::string::npos) == valid);
+  }
 
   for (const auto& id : schema_at("section.schema.json", "/properties/id/not/enum")) {
     CAPTURE(id);

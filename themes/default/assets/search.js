@@ -139,23 +139,26 @@
       '<span class="search-meta">' + escapeHtml(meta.join(' \u00b7 ')) + '</span>' + also + '</li>';
   }
 
-  // Groups by model, each with its heading; `perGroup` results shown, more (up to MAX_PER_GROUP) behind
-  // a button: a national site's common words match thousands of statements.
-  var MAX_PER_GROUP = 30;
+  // Groups by model, each with its heading; `perGroup` results shown, the next BATCH behind a button,
+  // and each press of it shows those and readies the next: a national site's common words match
+  // thousands of statements, which are made into HTML only when asked for, and every one can be reached.
+  var BATCH = 30;
+  var rendered = Object.create(null);  // idPrefix → the result and root last shown, for the button
+  function moreButton(id, g, shown) {
+    var next = Math.min(g.hits.length - shown, BATCH);
+    return next > 0 ? '<button type="button" class="search-show-more" data-group="' + id + '" data-shown="' + shown + '">Show ' +
+      next + ' more from ' + escapeHtml(g.title) + (g.hits.length - shown > next ? ' (' + (g.hits.length - shown) + ' left)' : '') +
+      '</button>' : '';
+  }
   function renderGroups(result, root, perGroup, idPrefix, headingLevel) {
     var h = 'h' + headingLevel;
+    rendered[idPrefix] = { result: result, root: root };
     return result.groups.map(function (g, gi) {
       var id = idPrefix + '-group-' + gi;
-      var items = g.hits.slice(0, MAX_PER_GROUP).map(function (hit, i) {
-        var li = resultItem(hit, result.query, root);
-        return i < perGroup ? li : li.replace('<li class="', '<li hidden class="search-more ');
-      }).join('');
-      var more = g.hits.length > perGroup
-        ? '<button type="button" class="search-show-more" data-group="' + id + '">Show ' + (Math.min(g.hits.length, MAX_PER_GROUP) - perGroup) +
-          ' more from ' + escapeHtml(g.title) + '</button>' : '';
+      var items = g.hits.slice(0, perGroup).map(function (hit) { return resultItem(hit, result.query, root); }).join('');
       return '<section class="search-group" aria-labelledby="' + id + '"><' + h + ' id="' + id + '" class="search-group-title">' +
         escapeHtml(g.title) + ' <span class="search-count">' + g.hits.length + '</span></' + h + '><ol class="search-list" id="' + id + '-list">' +
-        items + '</ol>' + more + '</section>';
+        items + '</ol>' + moreButton(id, g, Math.min(perGroup, g.hits.length)) + '</section>';
     }).join('');
   }
 
@@ -176,9 +179,17 @@
     container.addEventListener('click', function (e) {
       var button = e.target.closest('.search-show-more');
       if (!button) return;
-      var list = document.getElementById(button.getAttribute('data-group') + '-list');
-      var first = null;
-      list.querySelectorAll('li[hidden]').forEach(function (li) { li.hidden = false; if (!first) first = li; });
+      var id = button.getAttribute('data-group'), cut = id.lastIndexOf('-group-');
+      var shown = rendered[id.slice(0, cut)];
+      if (!shown) return;
+      var g = shown.result.groups[+id.slice(cut + 7)], from = +button.getAttribute('data-shown');
+      var list = document.getElementById(id + '-list');
+      var to = Math.min(g.hits.length, from + BATCH);
+      list.insertAdjacentHTML('beforeend', g.hits.slice(from, to).map(function (hit) {
+        return resultItem(hit, shown.result.query, shown.root);
+      }).join(''));
+      var first = list.children[from];
+      button.insertAdjacentHTML('afterend', moreButton(id, g, to));
       button.remove();
       if (first) first.querySelector('a').focus();
     });
@@ -287,11 +298,16 @@
           left -= Math.min(left, 4);
         });
         var all = form.getAttribute('action') + '?q=' + encodeURIComponent(query);
+        // Nothing in the current editions, but the query is in an earlier one (the letter of an
+        // archived edition, its signatory): say so, and link the search that includes them.
+        var earlier = !result.total && result.archivedHidden && progress.complete;
+        if (earlier) all += '&all=1';
         panel.innerHTML = (result.total ? renderGroups(top, ROOT, 8, 'site-search', 2) : '') +
           (result.suggestion && (result.usedSuggestion || !result.total)
             ? '<p class="search-suggestion">Did you mean <a href="' + escapeHtml(form.getAttribute('action') + '?q=' + encodeURIComponent(result.suggestion)) + '">' + escapeHtml(result.suggestion) + '</a>?</p>' : '') +
           '<p class="search-all"><a href="' + escapeHtml(all) + '">' +
-          (progress.complete ? 'All ' + result.total + ' results, with filters'
+          (earlier ? 'No results in the current editions: search the earlier editions too'
+            : progress.complete ? 'All ' + result.total + ' results, with filters'
             : result.total + ' results from ' + searchedPart(progress) + ': search them all') + '</a></p>';
         panel.hidden = false;
         status.textContent = statusText(result, query) + (progress.complete ? '' : ' Searched ' + searchedPart(progress) + '.');

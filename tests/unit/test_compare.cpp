@@ -1,10 +1,14 @@
 // Word diff and edition diff.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <random>
 
 #include "compare/edition_diff.hpp"
+#include "compare/idea_vectors.hpp"
+#include "compare/stemmer.hpp"
 #include "compare/text_compare.hpp"
 
 #include <fmt/format.h>
@@ -151,6 +155,22 @@ TEST_CASE("edition diff: matched by id, then by wording; typography ignored") {
   CHECK(edition_diff_text(d, false).find("[-A-]{+B+}") != std::string::npos);
 }
 
+TEST_CASE("edition diff: a statement reworded in its place, its words reordered or a few added, is reworded") {
+  const Model before = one_block_model({"Recognize and appreciate the family's culture.",
+                                        "Maximize family strengths and build on their skills, abilities, and connections.",
+                                        "Engage the family."});
+  const Model after = one_block_model({"Recognize, respect and appreciate each family's culture.",
+                                       "Build on families' skills, abilities, and connections and maximize their strengths.",
+                                       "Support the family."});
+  const EditionDiff d = diff_editions(before, after);
+  using Kind = StatementChange::Kind;
+  CHECK(d.count(Kind::reworded) == 2);
+  CHECK(d.count(Kind::removed) == 1);  // "Engage the family." and "Support the family." share one word of two
+  CHECK(d.count(Kind::added) == 1);
+  CHECK(edition_diff_text(d, false).find("Recognize{+, respect+} and appreciate[- the-]{+ each+} family's culture.") !=
+        std::string::npos);
+}
+
 TEST_CASE("edition diff: a block inserted before others moves none of their statements; another block is a move") {
   auto block = [](BlockKind kind, std::string key, std::string heading, std::vector<std::string> texts) {
     Block b;
@@ -285,6 +305,29 @@ std::vector<std::string> reference_changes(const Model& before, const Model& aft
       }
       if (best) match(*best, n, "reworded");
     }
+  Stemmer stemmer;
+  auto stems = [&](const At& a) {
+    std::vector<std::string> out;
+    for (const auto& w : folded_words(text(a)))
+      if (auto st = stemmer.stem(w); st.size() > 1 && !is_idea_stop_word(st)) out.push_back(st);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  for (std::size_t n = 0; n < news.size(); ++n) {
+    if (new_done[n]) continue;
+    std::optional<std::size_t> best;
+    double best_score = 0.6;
+    for (std::size_t o = 0; o < olds.size(); ++o) {
+      if (old_done[o] || !same_place(olds[o], news[n])) continue;
+      const auto a = stems(olds[o]), b = stems(news[n]);
+      std::vector<std::string> both;
+      std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+      const double score = a.empty() && b.empty() ? 0 : 2.0 * double(both.size()) / double(a.size() + b.size());
+      if (score >= best_score && (!best || score > best_score)) best = o, best_score = score;
+    }
+    if (best) match(*best, n, "reworded");
+  }
   // diff_editions lists what was matched, then what was removed, then what was added.
   for (std::size_t o = 0; o < olds.size(); ++o)
     if (!old_done[o]) out.push_back("removed " + olds[o].statement->id + " -> ");

@@ -350,7 +350,8 @@ std::string letters_for(int n) {
 }
 }  // namespace
 
-Section read_section(const SourceNode& root, Diagnostics& diags) {
+Section read_section(const SourceNode& root, Diagnostics& diags,
+                     const std::function<std::optional<std::string>(const std::string&)>& role_id) {
   Section section;
   section.where = root.where;
   if (!expect_map(root, "a section file", diags)) return section;
@@ -368,8 +369,11 @@ Section read_section(const SourceNode& root, Diagnostics& diags) {
     std::set<std::string> keys;
     for (const auto& block_node : blocks->items) {
       Block block = read_block(block_node, diags);
-      const std::string base = block.kind == BlockKind::actions && !block.role.empty() ? slugify(block.role)
-                                                                                       : block_kind_name(block.kind);
+      std::string base = block_kind_name(block.kind);
+      if (block.kind == BlockKind::actions && !block.role.empty()) {
+        const auto id = role_id ? role_id(block.role) : std::nullopt;
+        base = id ? *id : slugify(block.role);
+      }
       // "practice", "practice-b", …, "practice-z", "practice-aa", …: never the same key twice, even
       // when a role's own id looks like a derived key.
       do {

@@ -144,7 +144,7 @@ std::optional<SourceNode> load_counted(const fs::path& content_dir, const fs::pa
 
 // One model's folder: model.yaml and its sections, each parsed, read into the model and its parse
 // tree freed before the next, so a national site never holds every file's tree at once.
-std::optional<Model> read_model_folder(const fs::path& content_dir, const ModelFiles& files, Diagnostics& diags,
+std::optional<Model> read_model_folder(const fs::path& content_dir, const Site& site, const ModelFiles& files, Diagnostics& diags,
                                        FileCounts& counts) {
   std::optional<Model> model;
   if (const auto root = load_counted(content_dir, files.relative / "model.yaml", diags, counts))
@@ -155,7 +155,10 @@ std::optional<Model> read_model_folder(const fs::path& content_dir, const ModelF
     if (!section_root || !model) continue;
     std::smatch match;
     std::regex_match(name, match, section_file_pattern());
-    Section section = read_section(*section_root, diags);
+    Section section = read_section(*section_root, diags, [&](const std::string& written) -> std::optional<std::string> {
+      const Role* role = site.resolve_role(written);
+      return role ? std::optional<std::string>(role->id) : std::nullopt;
+    });
     section.file = shown(content_dir, section_relative);
     section.source_file = section_relative.generic_string();
     if (!section.id.empty() && section.id != match[2].str())
@@ -267,7 +270,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
   std::vector<std::optional<Model>> read(models.size());
   ParallelTask task{.count = models.size(), .threads = 0, .min_per_thread = 1,
                     .name = [&](std::size_t i) { return shown(content_dir, models[i].relative); }};
-  parallel_for(task, [&](std::size_t i, unsigned) { read[i] = read_model_folder(content_dir, models[i], diags, counts); },
+  parallel_for(task, [&](std::size_t i, unsigned) { read[i] = read_model_folder(content_dir, site, models[i], diags, counts); },
                diags);
   for (auto& model : read)
     if (model) site.models.push_back(std::move(*model));

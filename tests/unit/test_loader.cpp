@@ -647,3 +647,24 @@ TEST_CASE("plain YAML text reads as written, on one line or folded over several"
   CHECK(only->scalar == "just text");
   CHECK(d2.error_count() == 0);
 }
+
+TEST_CASE("an actions block's statement ids derive from its role's id, however the block spells the role") {
+  test::TempDir dir;
+  test::write_minimal_content(dir);
+  dir.write("content/roles.yaml",
+            "roles:\n  - id: worker\n    title: Worker\n    aliases: [caseworker, Social Worker]\n"
+            "  - id: supervisor\n    title: Supervisor\n");
+  dir.write("content/models/m1/sections/01-first.yaml",
+            "id: first\ntitle: First value\nblocks:\n"
+            "  - kind: actions\n    role: Social Worker\n    items:\n      - text: Visit the family.\n        topics: [safety]\n"
+            "  - kind: actions\n    role: caseworker\n    items:\n      - text: Call the family.\n        topics: [safety]\n"
+            "  - kind: actions\n    role: Supervisor\n    items:\n      - text: Review the plan.\n        topics: [safety]\n");
+  Diagnostics diags;
+  const Site site = load_site(dir.path() / "content", diags);
+  REQUIRE(site.models.size() == 1);
+  const auto& blocks = site.models[0].sections[0].blocks;
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[0].items[0].id == "worker-1");    // not social-worker-1
+  CHECK(blocks[1].items[0].id == "worker-b-1");  // the role's second block, not caseworker-1
+  CHECK(blocks[2].items[0].id == "supervisor-1");
+}

@@ -47,7 +47,7 @@ class Builder {
     if (!count(1, 0)) return false;
     if (static_cast<int>(open_.size()) > limits_.max_depth) {
       report_limit(node.where, fmt::format("values are nested more than {} levels deep", limits_.max_depth),
-                   "flatten the structure; statements nest at most two levels");
+                   "flatten the structure; statements nest at most four levels (a statement and three levels of sub-points)");
       return false;
     }
     open_.push_back({std::move(node), token_text(anchor), std::nullopt, nodes_, {}});

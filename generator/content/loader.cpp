@@ -64,7 +64,9 @@ SourceLocation location_of_file(const fs::path& content_dir, const fs::path& rel
 // content folder once links are followed. A link out of it would publish whatever it points to (a
 // content folder received from someone else could name any file on this computer). Reports why not;
 // a path that does not exist is the caller's to report.
-bool readable_source(const fs::path& content_dir, const fs::path& relative, Diagnostics& diags) {
+// `real_root` is the content folder with its links followed (empty when that failed: nothing is
+// judged outside then).
+bool readable_source(const fs::path& content_dir, const fs::path& real_root, const fs::path& relative, Diagnostics& diags) {
   std::error_code ec;
   const fs::path path = content_dir / relative;
   const fs::file_status status = fs::status(path, ec);
@@ -80,9 +82,10 @@ bool readable_source(const fs::path& content_dir, const fs::path& relative, Diag
                 "replace it with a plain YAML file");
     return false;
   }
-  std::error_code real_ec, root_ec;
-  const fs::path real = fs::canonical(path, real_ec), root = fs::canonical(content_dir, root_ec);
-  if (!real_ec && !root_ec && std::mismatch(root.begin(), root.end(), real.begin(), real.end()).first != root.end()) {
+  std::error_code real_ec;
+  const fs::path real = fs::canonical(path, real_ec);
+  if (!real_ec && !real_root.empty() &&
+      std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end()).first != real_root.end()) {
     diags.error(location_of_file(content_dir, relative),
                 fmt::format("'{}' is a link to {}, outside the content folder", name, real.generic_string()),
                 "copy the file into the content folder: the site is built only from what is inside it");
@@ -188,9 +191,12 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
     return site;
   }
   // 1. Which files make up the site (problems with names are reported here).
+  std::error_code root_ec;
+  const fs::path real_root = fs::canonical(content_dir, root_ec);
+  auto readable = [&](const fs::path& relative) { return readable_source(content_dir, real_root, relative, diags); };
   std::vector<fs::path> to_parse;
   for (const char* name : {"site.yaml", "roles.yaml", "topics.yaml", "glossary.yaml", "synonyms.yaml"})
-    if (readable_source(content_dir, name, diags)) to_parse.emplace_back(name);
+    if (readable(name)) to_parse.emplace_back(name);
   auto listed = [&](const fs::path& relative) { return std::find(to_parse.begin(), to_parse.end(), relative) != to_parse.end(); };
   if (!fs::exists(content_dir / "site.yaml", ec))
     diags.error(location_of_file(content_dir, "site.yaml"), "site.yaml is missing", "create it with at least 'title: …'");
@@ -209,7 +215,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                   "model.yaml is missing", "every folder in models/ needs a model.yaml");
       continue;
     }
-    if (!readable_source(content_dir, relative / "model.yaml", diags)) continue;
+    if (!readable(relative / "model.yaml")) continue;
     ModelFiles m{id, relative, {}};
     std::vector<fs::path> entries = sorted_entries(content_dir / relative / "sections", false);
     for (fs::path& folder : sorted_entries(content_dir / relative / "sections", true))
@@ -224,7 +230,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                       "name section files NN-<id>.yaml, e.g. 01-relationships.yaml; the number sets the order");
         continue;  // other files (notes, images) are not sections
       }
-      if (readable_source(content_dir, section_relative, diags)) m.section_names.push_back(name);
+      if (readable(section_relative)) m.section_names.push_back(name);
     }
     std::sort(m.section_names.begin(), m.section_names.end(), section_file_before);
     models.push_back(std::move(m));
@@ -244,7 +250,7 @@ Site load_site(const fs::path& content_dir, Diagnostics& diags, LoadStats* stats
                   "the name is the framework's id: lowercase letters, digits and single hyphens, e.g. cfsr.yaml");
       continue;
     }
-    if (!readable_source(content_dir, fs::path("frameworks") / name, diags)) continue;
+    if (!readable(fs::path("frameworks") / name)) continue;
     framework_ids.push_back(id);
     to_parse.push_back(fs::path("frameworks") / name);
   }

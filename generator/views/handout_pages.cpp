@@ -181,18 +181,18 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
   set(d, "level_columns", std::to_string(std::min<std::size_t>(rubric.levels.size(), 5)));
   set(d, "level_count", std::to_string(rubric.levels.size() + 2));
   set(d, "rubric_title", rubric.title);
-  set(d, "role_title", role_title(linked.site(), model, h.role->id));
-  set(d, "role_plural", role_title(linked.site(), model, h.role->id, true));
+  const std::string role_name = role_title(linked.site(), model, h.role->id),
+                    role_plural = role_title(linked.site(), model, h.role->id, true);
+  set(d, "role_title", role_name);
+  set(d, "role_plural", role_plural);
   set(d, "reviewer", rubric.reviewer);
   std::string reviewer_lower = rubric.reviewer;
   if (!reviewer_lower.empty() && reviewer_lower[0] >= 'A' && reviewer_lower[0] <= 'Z') reviewer_lower[0] += 'a' - 'A';
   set(d, "reviewer_lower", reviewer_lower);
   // "the Practice Fidelity Scale", not "the Practice Fidelity Scale scale".
-  std::string scale = rubric.title, lower = rubric.title;
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  if (!lower.ends_with("scale") && !lower.ends_with("rubric")) scale += " scale";
+  std::string scale = rubric.title;
+  if (const std::string lower = lowercase(scale); !lower.ends_with("scale") && !lower.ends_with("rubric")) scale += " scale";
   const Vocabulary& words = model.vocabulary;
-  const std::string role_name = role_title(linked.site(), model, h.role->id);
   if (rubric.rates == "actions") {
     // A form's rows, in landscape with a column per level, are three to five lines each: six kept
     // together could fill most of a page and leave the one before it all but empty.
@@ -216,10 +216,8 @@ Page self_assessment_page(const LinkedSite& linked, const Handout& h, const Hand
     set(d, "groups", std::move(groups));
     set(d, "row_word", by_section ? capitalized(words.unit) : std::string("Model"));
     set(d, "rows_word", by_section ? words.unit : std::string("model"));
-    set(d, "caption", by_section ? fmt::format("Each {} rated on the {} by {}, with notes and evidence", words.unit, scale,
-                                               in_sentence(role_title(linked.site(), model, h.role->id, true)))
-                                 : fmt::format("The model rated on the {} by {}, with notes and evidence", scale,
-                                               in_sentence(role_title(linked.site(), model, h.role->id, true))));
+    const std::string what = by_section ? "Each " + words.unit : std::string("The model");
+    set(d, "caption", fmt::format("{} rated on the {} by {}, with notes and evidence", what, scale, in_sentence(role_plural)));
     set(d, "online_label", by_section ? fmt::format("These {} online", words.units_or_default()) : std::string("The model online"));
   }
   set(d, "online_href", page.href(urls::model_role(*h.model, h.role->id)));
